@@ -1,0 +1,101 @@
+import type { CouncilConfig, Election } from '../domain/config';
+
+/**
+ * The council configuration compiled once for a scan: look-up sets and helpers every detector
+ * needs, so that no detector re-derives them per post.
+ */
+export interface DetectionContext {
+  readonly config: CouncilConfig;
+  /** Normalised forms (lower-case letters and digits only) of the council's name and aliases. */
+  readonly councilNames: readonly string[];
+  /** The council's own domains: configured ones and those of published email addresses. */
+  readonly ownDomains: ReadonlySet<string>;
+  /** Published phone numbers as national digits (`01632960123`). */
+  readonly publishedPhones: ReadonlySet<string>;
+  /** Published email addresses, lower case. */
+  readonly publishedEmails: ReadonlySet<string>;
+  /** Published postcodes, upper case without spaces. */
+  readonly publishedPostcodes: ReadonlySet<string>;
+  /** The calendar date (YYYY-MM-DD) of an instant in the council's timezone. */
+  localDate(instant: string): string;
+  /** The election whose pre-election period (inclusive, council's timezone) contains the instant. */
+  preElectionPeriod(instant: string): Election | undefined;
+}
+
+export function compileContext(config: CouncilConfig): DetectionContext {
+  const dateFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: config.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const localDate = (instant: string): string => {
+    const date = new Date(instant);
+    return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  };
+
+  const publishedEmails = new Set<string>();
+  const publishedPhones = new Set<string>();
+  const publishedPostcodes = new Set<string>();
+  const ownDomains = new Set(config.council.domains.map((d) => d.toLowerCase().replace(/^www\./, '')));
+  for (const contact of config.publishedContacts) {
+    const trimmed = contact.trim();
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
+      publishedEmails.add(trimmed.toLowerCase());
+      ownDomains.add(trimmed.split('@')[1]!.toLowerCase());
+    } else if (UK_POSTCODE.test(trimmed)) {
+      publishedPostcodes.add(trimmed.toUpperCase().replace(/\s+/g, ''));
+    } else if (/\d/.test(trimmed)) {
+      const digits = nationalDigits(trimmed);
+      if (digits.length >= 10) publishedPhones.add(digits);
+    }
+  }
+
+  return {
+    config,
+    councilNames: councilNameForms(config),
+    ownDomains,
+    publishedPhones,
+    publishedEmails,
+    publishedPostcodes,
+    localDate,
+    preElectionPeriod(instant) {
+      const day = localDate(instant);
+      return config.elections.find((e) => day >= e.preElectionStart && day <= e.pollingDay);
+    },
+  };
+}
+
+/** A UK postcode (`DT6 9ZQ`, `SW1A 1AA`), spaced or not. */
+export const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i;
+
+/** Phone digits in national form: `+44 (0)1632 960123` and `01632 960123` both give `01632960123`. */
+export function nationalDigits(phone: string): string {
+  const digits = phone.replace(/\(0\)/g, '').replace(/\D/g, '');
+  if (digits.startsWith('44') && /^\s*(\+|00)/.test(phone)) return `0${digits.slice(2)}`;
+  if (digits.startsWith('0044')) return `0${digits.slice(4)}`;
+  return digits;
+}
+
+/** Lower-case letters and digits only: `Swanmouth T.C.` becomes `swanmouthtc`. */
+export function squash(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The forms a council's name takes in handles and display names: the full name, every alias, and
+ * the place name with the usual suffixes (`swanmouthtc`, `swanmouthcouncil`, `swanmouthtowncouncil`).
+ */
+function councilNameForms(config: CouncilConfig): string[] {
+  const forms = new Set<string>();
+  for (const name of [config.council.name, ...config.council.aliases]) forms.add(squash(name));
+  const kinded = /^(.+?)\s+(town|parish|city|village|community|neighbourhood)\s+council$/i.exec(config.council.name.trim());
+  const plain = kinded ?? /^(.+?)\s+council$/i.exec(config.council.name.trim());
+  if (plain?.[1]) {
+    const place = squash(plain[1]);
+    forms.add(`${place}council`);
+    const kind = kinded?.[2]?.toLowerCase();
+    if (kind) forms.add(`${place}${kind}council`).add(`${place}${kind[0]}c`);
+  }
+  return [...forms].filter((f) => f.length > 0);
+}

@@ -1,0 +1,68 @@
+import { parse } from 'tldts';
+import type { Location } from '../../domain/finding';
+import type { Segment } from './segment';
+
+export interface LinkRef {
+  /** The URL as written (a scheme is not added). */
+  url: string;
+  /** Lower-case host name, without a trailing dot; empty when the URL cannot be parsed. */
+  host: string;
+  /** Where it was found: a text segment, or `links[i]` for a link carried outside the text. */
+  location: Location;
+  /** True when typed into the text, false when carried by the platform (link card, `links`). */
+  inText: boolean;
+}
+
+// Scheme URLs, and bare hosts such as bit.ly/abc or www.example.org typed without a scheme.
+const URL_IN_TEXT =
+  /\bhttps?:\/\/[^\s<>"'`{}|\\^]+|(?<![@\w.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/giu;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"’”»…]+$/u;
+
+/** Links typed into a text segment. A bare host counts only if it ends in a real public suffix. */
+export function linksInSegment(segment: Segment): LinkRef[] {
+  const text = segment.text;
+  if (!text.includes('.') && !text.includes('://')) return [];
+  const found: LinkRef[] = [];
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    let url = match[0];
+    const trailing = TRAILING_PUNCTUATION.exec(url);
+    if (trailing) url = url.slice(0, -trailing[0].length);
+    const hasScheme = /^https?:\/\//i.test(url);
+    const host = hostOf(url);
+    if (host === '') continue;
+    if (!hasScheme && !isBareHostLink(host)) continue;
+    const start = match.index;
+    found.push({ url, host, location: segment.locate(start, start + url.length), inText: true });
+  }
+  return found;
+}
+
+/** Links the platform carries outside the text (link cards, facets). */
+export function carriedLinks(links: readonly string[] | undefined): LinkRef[] {
+  return (links ?? []).map((url, i) => ({
+    url,
+    host: hostOf(url),
+    location: { field: `links[${i}]`, start: 0, end: url.length },
+    inText: false,
+  }));
+}
+
+export function hostOf(url: string): string {
+  try {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
+    return new URL(withScheme).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    // Not a valid URL (a malformed punycode label, say): still report the host as written.
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#:\s]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  }
+}
+
+function isBareHostLink(host: string): boolean {
+  const parsed = parse(host);
+  return parsed.isIcann === true && parsed.domain !== null && parsed.domainWithoutSuffix !== '';
+}
+
+/** The registrable domain of a host (example.co.uk for www.example.co.uk), or the host itself. */
+export function registrableDomain(host: string): string {
+  return parse(host).domain ?? host;
+}

@@ -1,0 +1,51 @@
+import type { Location } from '../../domain/finding';
+import { foldLookalikes, normalise, originalOffset, type Projection } from './normalise';
+
+/**
+ * One scannable piece of a post (its text, the quoted text, an image's alt text), normalised once
+ * and shared by every detector. Detectors match on `text` and call `locate` with those offsets.
+ */
+export class Segment {
+  readonly field: string;
+  readonly original: string;
+  readonly projection: Projection;
+  #folded: string | undefined;
+  #lower: string | undefined;
+
+  constructor(field: string, original: string) {
+    this.field = field;
+    this.original = original;
+    this.projection = normalise(original);
+  }
+
+  /** NFKC text with entities decoded and zero-width characters removed. */
+  get text(): string {
+    return this.projection.text;
+  }
+
+  /** `text` in lower case (same offsets: only used for ASCII-insensitive matching). */
+  get lower(): string {
+    this.#lower ??= this.text.toLowerCase().length === this.text.length ? this.text.toLowerCase() : this.text;
+    return this.#lower;
+  }
+
+  /** `text` with leetspeak and look-alike letters folded to plain lower-case Latin (same offsets). */
+  get folded(): string {
+    this.#folded ??= foldLookalikes(this.text);
+    return this.#folded;
+  }
+
+  /** The original text between two offsets of `text`. */
+  slice(start: number, end: number): string {
+    return this.original.slice(originalOffset(this.projection, start), originalOffset(this.projection, end));
+  }
+
+  /** Where `text[start, end)` stands in the original field. */
+  locate(start: number, end: number): Location {
+    return {
+      field: this.field,
+      start: originalOffset(this.projection, start),
+      end: originalOffset(this.projection, end),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+
+/** Base of every error the product raises on purpose: the message is meant for a person. */
+export class CouncilAuditError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that does not match a schema: says which field, which value, and what was expected. */
+export class ValidationError extends CouncilAuditError {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
+    super(`${what}: ${issues.map(describeIssue).join('; ')}`, options);
+    this.issues = issues;
+  }
+}
+
+export class ConfigValidationError extends ValidationError {}
+export class PostValidationError extends ValidationError {}
+
+export interface ValidationIssue {
+  /** Dotted path of the field, e.g. `approvedAccounts[0].approvedOn`. */
+  field: string;
+  message: string;
+  /** The offending value, shortened for display; absent when the field is missing. */
+  value?: string;
+}
+
+export function describeIssue(issue: ValidationIssue): string {
+  const where = issue.field === '' ? '(root)' : issue.field;
+  return issue.value === undefined ? `${where}: ${issue.message}` : `${where} = ${issue.value}: ${issue.message}`;
+}
+
+/** Turns zod's issues into ours, looking the offending value up in the input. */
+export function issuesFromZod(error: z.ZodError, input: unknown): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const value = valueAt(input, path);
+    return {
+      field: formatPath(path),
+      message: issue.message,
+      ...(value === undefined ? {} : { value: displayValue(value) }),
+    };
+  });
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`),
+    '',
+  );
+}
+
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+function displayValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

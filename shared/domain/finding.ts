@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PlatformSchema } from './post';
+import { SeveritySchema } from './config';
+
+export const RULE_IDS = [
+  'personal-data',
+  'copyright-attribution',
+  'political-content',
+  'unapproved-account',
+  'offensive-language',
+  'confidential-information',
+  'risky-link',
+  'hostile-engagement',
+] as const;
+export const RuleIdSchema = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof RuleIdSchema>;
+
+/** Which part of a post a piece of evidence was found in. */
+export const FIELDS = ['text', 'quoteOf.text', 'altText', 'link', 'account'] as const;
+
+export const LocationSchema = z.object({
+  /** `text`, `quoteOf.text`, `media[2].altText`, `links[0]`, `account`… */
+  field: z.string(),
+  /** UTF-16 offsets into the original (un-normalised) value of that field. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const FINDING_STATUSES = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
+
+export const FindingSchema = z.object({
+  /** Deterministic: the same post, rule and evidence give the same id on every run. */
+  id: z.string(),
+  rule: RuleIdSchema,
+  severity: SeveritySchema,
+  /** The post that shows the breach; for an account-level finding, the first post seen from it. */
+  postId: z.string().optional(),
+  account: z.string(),
+  platform: PlatformSchema,
+  postUrl: z.string().optional(),
+  postedAt: z.string().optional(),
+  /** What was found, with personal data masked. */
+  evidence: z.string(),
+  /** The signal that fired, in plain English. */
+  reason: z.string(),
+  /** The rulebook / policy clause the rule enforces. */
+  clause: z.string(),
+  /** What to do about it. */
+  remediation: z.string(),
+  location: LocationSchema.optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { issuesFromZod, PostValidationError } from './errors';
+
+export const PLATFORMS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss', 'other'] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const MEDIA_TYPES = ['image', 'video', 'gif', 'audio', 'other'] as const;
+
+export const MediaSchema = z.object({
+  type: z.enum(MEDIA_TYPES),
+  url: z.string().optional(),
+  altText: z.string().optional(),
+});
+
+const AccountRefSchema = z.object({ account: z.string().min(1) });
+
+/** The canonical post of the rulebook: every connector produces it, every detector reads it. */
+export const PostSchema = z.object({
+  id: z.string().min(1),
+  platform: PlatformSchema,
+  account: z.string().min(1),
+  accountName: z.string().optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+  text: z.string(),
+  url: z.string().optional(),
+  media: z.array(MediaSchema).optional(),
+  links: z.array(z.string()).optional(),
+  replyTo: AccountRefSchema.optional(),
+  repostOf: AccountRefSchema.optional(),
+  quoteOf: AccountRefSchema.extend({ text: z.string().optional() }).optional(),
+});
+
+export type Post = z.infer<typeof PostSchema>;
+export type Media = z.infer<typeof MediaSchema>;
+
+/** Parses one canonical post, or throws a PostValidationError naming the field and the value. */
+export function parsePost(input: unknown): Post {
+  const result = PostSchema.safeParse(input);
+  if (!result.success) throw new PostValidationError('invalid post', issuesFromZod(result.error, input));
+  return result.data;
+}

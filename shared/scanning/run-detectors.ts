@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { CouncilConfig, Severity } from '../domain/config';
+import { ConfigValidationError } from '../domain/errors';
+import { RULE_IDS, type Finding, type RuleId } from '../domain/finding';
+import type { Platform, Post } from '../domain/post';
+import { compileContext, type DetectionContext } from '../detectors/context';
+import type { AccountDetector, AccountSighting, Detector, DetectorMeta, Hit, PostDetector } from '../detectors/detector';
+import { DETECTORS } from '../detectors/index';
+import { PostView } from '../detectors/post-view';
+import { handleKey } from '../detectors/text/handles';
+
+/**
+ * The detection engine for one scan: post-level rules on every post, account-level rules once per
+ * account (when the account is first seen, or up front for accounts registered in the configuration).
+ */
+export class DetectionEngine {
+  readonly context: DetectionContext;
+  readonly #postDetectors: PostDetector[];
+  readonly #accountDetectors: AccountDetector[];
+  readonly #severityOverride: Partial<Record<RuleId, Severity>>;
+  readonly #accountsSeen = new Set<string>();
+
+  constructor(config: CouncilConfig, detectors: readonly Detector[] = DETECTORS) {
+    for (const key of Object.keys(config.rules)) {
+      if (!(RULE_IDS as readonly string[]).includes(key)) {
+        throw new ConfigValidationError('invalid council configuration', [
+          { field: `rules.${key}`, value: JSON.stringify(key), message: `unknown rule; expected one of ${RULE_IDS.join(', ')}` },
+        ]);
+      }
+    }
+    this.context = compileContext(config);
+    const enabled = detectors.filter((d) => config.rules[d.meta.id]?.enabled !== false);
+    this.#postDetectors = enabled.filter((d): d is PostDetector => d.meta.level === 'post');
+    this.#accountDetectors = enabled.filter((d): d is AccountDetector => d.meta.level === 'account');
+    this.#severityOverride = Object.fromEntries(
+      Object.entries(config.rules).flatMap(([id, s]) => (s.severity ? [[id, s.severity]] : [])),
+    );
+  }
+
+  /** Account-level findings for the accounts registered in the configuration; call once per scan. */
+  checkRegisteredAccounts(): Finding[] {
+    const findings: Finding[] = [];
+    for (const account of this.context.config.approvedAccounts) {
+      const key = handleKey(account.platform, account.handle);
+      if (this.#accountsSeen.has(key)) continue;
+      this.#accountsSeen.add(key);
+      const sighting: AccountSighting = {
+        platform: account.platform,
+        handle: account.handle,
+        displayName: account.displayName,
+        registered: true,
+        approvedBy: account.approvedBy,
+        approvedOn: account.approvedOn,
+      };
+      findings.push(...this.#checkAccount(sighting));
+    }
+    return findings;
+  }
+
+  /** Every finding for one post, including an account-level one the first time its account posts. */
+  checkPost(post: Post): Finding[] {
+    const view = new PostView(post);
+    const findings = new Map<string, Finding>();
+    for (const detector of this.#postDetectors) {
+      for (const hit of detector.detect(view, this.context)) {
+        const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
+        findings.set(finding.id, finding);
+      }
+    }
+    const key = handleKey(post.platform, post.account);
+    if (!this.#accountsSeen.has(key)) {
+      this.#accountsSeen.add(key);
+      const registered = this.context.config.approvedAccounts.find((a) => handleKey(a.platform, a.handle) === key);
+      for (const finding of this.#checkAccount({
+        platform: post.platform,
+        handle: post.account,
+        displayName: post.accountName,
+        firstPost: post,
+        registered: registered !== undefined,
+        approvedBy: registered?.approvedBy,
+        approvedOn: registered?.approvedOn,
+      })) {
+        findings.set(finding.id, finding);
+      }
+    }
+    return [...findings.values()];
+  }
+
+  #checkAccount(account: AccountSighting): Finding[] {
+    return this.#accountDetectors.flatMap((detector) =>
+      detector.detect(account, this.context).map((hit) =>
+        this.#toFinding(detector.meta, hit, account.platform, account.handle, account.firstPost),
+      ),
+    );
+  }
+
+  #toFinding(meta: DetectorMeta, hit: Hit, platform: Platform, account: string, post: Post | undefined): Finding {
+    const subject = meta.level === 'account' ? handleKey(platform, account) : `${platform}\u0000${post?.id}`;
+    const where = hit.location ? `${hit.location.field}:${hit.location.start}` : '';
+    return {
+      id: findingId(meta.id, subject, where, hit.evidence),
+      rule: meta.id,
+      severity: this.#severityOverride[meta.id] ?? hit.severity ?? meta.defaultSeverity,
+      ...(post ? { postId: post.id } : {}),
+      account,
+      platform,
+      ...(post?.url ? { postUrl: post.url } : {}),
+      ...(post ? { postedAt: post.createdAt } : {}),
+      evidence: hit.evidence,
+      reason: hit.reason,
+      clause: meta.clause,
+      remediation: hit.remediation ?? meta.remediation,
+      ...(hit.location ? { location: hit.location } : {}),
+    };
+  }
+}
+
+/** A short, stable id: the same rule, subject and evidence give the same id on every run. */
+export function findingId(rule: RuleId, ...parts: string[]): string {
+  return `${rule}:${createHash('sha256').update([rule, ...parts].join('\u0000')).digest('hex').slice(0, 20)}`;
+}
+
+/** Convenience for a whole batch: registered accounts first, then every post in order. */
+export function detectAll(config: CouncilConfig, posts: Iterable<Post>, detectors?: readonly Detector[]): Finding[] {
+  const engine = new DetectionEngine(config, detectors);
+  const findings = engine.checkRegisteredAccounts();
+  for (const post of posts) findings.push(...engine.checkPost(post));
+  return findings;
+}
