@@ -12,9 +12,9 @@ export type Severity = z.infer<typeof SeveritySchema>;
 
 export const RegisteredAccountSchema = z.object({
   platform: PlatformSchema,
-  handle: z.string().min(1),
+  handle: z.string().min(1, 'must not be empty'),
   displayName: z.string().optional(),
-  approvedBy: z.string().min(1).optional(),
+  approvedBy: z.string().min(1, 'must not be empty').optional(),
   approvedOn: IsoDate.optional(),
 });
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
@@ -35,21 +35,21 @@ export const RuleSettingsSchema = z.object({
 /** The council's configuration, in the rulebook's shape, with a few optional extras. */
 export const CouncilConfigSchema = z.object({
   council: z.object({
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
+    name: z.string().min(1, 'must not be empty'),
+    aliases: z.array(z.string().min(1, 'must not be empty')).default([]),
     /** The council's own web and email domains; those of published email contacts are added. */
-    domains: z.array(z.string().min(1)).default([]),
+    domains: z.array(z.string().min(1, 'must not be empty')).default([]),
   }),
   timezone: TimeZone.default('Europe/London'),
   approvedAccounts: z.array(RegisteredAccountSchema).default([]),
-  publishedContacts: z.array(z.string().min(1)).default([]),
+  publishedContacts: z.array(z.string().min(1, 'must not be empty')).default([]),
   councillors: z
-    .array(z.object({ name: z.string().min(1), handles: z.array(z.string().min(1)).default([]) }))
+    .array(z.object({ name: z.string().min(1, 'must not be empty'), handles: z.array(z.string().min(1, 'must not be empty')).default([]) }))
     .default([]),
   elections: z.array(ElectionSchema).default([]),
-  attributionExempt: z.array(z.string().min(1)).default([]),
+  attributionExempt: z.array(z.string().min(1, 'must not be empty')).default([]),
   /** The council's standard notice for removing an offensive comment (Guide 4i). */
-  removalNotice: z.string().min(1).optional(),
+  removalNotice: z.string().min(1, 'must not be empty').optional(),
   /** Per-rule switches and severity overrides, keyed by rule id. */
   rules: z.record(z.string(), RuleSettingsSchema).default({}),
 });

@@ -13,7 +13,8 @@ export class ValidationError extends CouncilAuditError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
-    super(`${what}: ${issues.map(describeIssue).join('; ')}`, options);
+    const described = issues.map(describeIssue);
+    super(described.length > 1 ? `${what}:\n  ${described.join('\n  ')}` : `${what}: ${described[0] ?? 'invalid'}`, options);
     this.issues = issues;
   }
 }
@@ -30,8 +31,8 @@ export interface ValidationIssue {
 }
 
 export function describeIssue(issue: ValidationIssue): string {
-  const where = issue.field === '' ? '(root)' : issue.field;
-  return issue.value === undefined ? `${where}: ${issue.message}` : `${where} = ${issue.value}: ${issue.message}`;
+  if (issue.field === '') return issue.value === undefined ? issue.message : `${issue.value}: ${issue.message}`;
+  return issue.value === undefined ? `${issue.field}: ${issue.message}` : `${issue.field} = ${issue.value}: ${issue.message}`;
 }
 
 /** Turns zod's issues into ours, looking the offending value up in the input. */
@@ -39,9 +40,10 @@ export function issuesFromZod(error: z.ZodError, input: unknown): ValidationIssu
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(input, path);
+    const missing = value === undefined && issue.code === 'invalid_type';
     return {
       field: formatPath(path),
-      message: issue.message,
+      message: missing ? `is missing (expected ${issue.expected})` : issue.message,
       ...(value === undefined ? {} : { value: displayValue(value) }),
     };
   });

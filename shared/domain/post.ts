@@ -13,15 +13,15 @@ export const MediaSchema = z.object({
   altText: z.string().optional(),
 });
 
-const AccountRefSchema = z.object({ account: z.string().min(1) });
+const AccountRefSchema = z.object({ account: z.string().min(1, 'must not be empty') });
 
 /** The canonical post of the rulebook: every connector produces it, every detector reads it. */
 export const PostSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1, 'must not be empty'),
   platform: PlatformSchema,
-  account: z.string().min(1),
+  account: z.string().min(1, 'must not be empty'),
   accountName: z.string().optional(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp such as 2026-01-05T09:15:00Z' }),
   text: z.string(),
   url: z.string().optional(),
   media: z.array(MediaSchema).optional(),

@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import { SEVERITIES, type Severity } from '../domain/config';
+import { CouncilAuditError } from '../domain/errors';
+import { loadCouncilConfig } from '../domain/load-config';
+import type { Finding } from '../domain/finding';
+import { DetectionEngine } from '../scanning/run-detectors';
+import type { CheckSummary, Format, FindingFormatter } from './formats/format';
+import { jsonFormatter } from './formats/json';
+import { jsonlFormatter } from './formats/jsonl';
+import { tableFormatter } from './formats/table';
+import { openInput, readPostLines } from './read-posts';
+
+export interface CheckOptions {
+  config: string;
+  /** Posts as JSON lines; `-` for standard input. */
+  input: string;
+  format: Format;
+  failOn: Severity;
+}
+
+export interface Io {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+}
+
+export const EXIT = { clean: 0, found: 1, unusableInput: 2 } as const;
+
+/**
+ * `council-audit check`, primary course:
+ * 1. load and validate the council configuration;
+ * 2. report findings for accounts registered in it;
+ * 3. stream the posts, one line at a time, reporting each post's findings as they are found
+ *    (a malformed line is reported with its line number and skipped);
+ * 4. print totals; the exit code says whether anything at or above `failOn` was found.
+ */
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const config = await loadCouncilConfig(options.config);
+  const engine = new DetectionEngine(config);
+  const formatter = createFormatter(options.format, io, config.timezone);
+  const write = async (chunk: string) => {
+    if (chunk !== '' && !io.stdout.write(chunk)) await once(io.stdout, 'drain');
+  };
+
+  const summary: CheckSummary = {
+    councilName: config.council.name,
+    timezone: config.timezone,
+    postsChecked: 0,
+    postsWithFindings: 0,
+    malformedLines: 0,
+    bySeverity: { low: 0, medium: 0, high: 0 },
+    byRule: {},
+    failOn: options.failOn,
+    failed: false,
+  };
+  const count = (findings: readonly Finding[]) => {
+    for (const f of findings) {
+      summary.bySeverity[f.severity] += 1;
+      summary.byRule[f.rule] = (summary.byRule[f.rule] ?? 0) + 1;
+      if (SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(options.failOn)) summary.failed = true;
+    }
+  };
+
+  await write(formatter.start());
+  const registered = engine.checkRegisteredAccounts();
+  count(registered);
+  await write(formatter.registeredAccounts(registered));
+
+  const input = openInput(options.input, io.stdin);
+  const label = options.input === '-' ? '<stdin>' : options.input;
+  try {
+    for await (const item of readPostLines(input)) {
+      if ('error' in item) {
+        summary.malformedLines += 1;
+        io.stderr.write(`${label}:${item.line}: ${item.error}\n`);
+        continue;
+      }
+      const findings = engine.checkPost(item.post);
+      summary.postsChecked += 1;
+      if (findings.some((f) => f.rule !== 'unapproved-account')) summary.postsWithFindings += 1;
+      count(findings);
+      await write(formatter.post(item.post, findings));
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      throw new CouncilAuditError(`cannot read posts ${label}: ${code === 'ENOENT' ? 'no such file' : code}`, { cause: error });
+    }
+    throw error;
+  }
+  await write(formatter.end(summary));
+
+  if (options.format !== 'table') {
+    const total = SEVERITIES.reduce((n, s) => n + summary.bySeverity[s], 0);
+    io.stderr.write(`${summary.postsChecked} posts checked, ${total} findings${summary.malformedLines ? `, ${summary.malformedLines} malformed lines` : ''}\n`);
+  }
+  if (summary.malformedLines > 0) return EXIT.unusableInput;
+  return summary.failed ? EXIT.found : EXIT.clean;
+}
+
+function createFormatter(format: Format, io: Io, timezone: string): FindingFormatter {
+  switch (format) {
+    case 'jsonl':
+      return jsonlFormatter();
+    case 'json':
+      return jsonFormatter();
+    case 'table':
+      return tableFormatter({ colour: io.stdout.isTTY === true && !process.env.NO_COLOR, timezone });
+  }
+}
