@@ -14,16 +14,22 @@ export interface LinkRef {
 }
 
 // Scheme URLs, and bare hosts such as bit.ly/abc or www.example.org typed without a scheme.
-const URL_IN_TEXT =
-  /\bhttps?:\/\/[^\s<>"'`{}|\\^]+|(?<![@\w.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/giu;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"’”»…]+$/u;
+// (No `u` flag: it doubles the cost of the scan, and hosts are ASCII once a URL is typed.)
+const SCHEME_URL = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
+const ANY_URL =
+  /\bhttps?:\/\/[^\s<>"'`{}|\\^]+|(?<![@\w.\-/])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b(?::\d{2,5})?(?:\/[^\s<>"'`{}|\\^]*)?/gi;
+/** Cheap test for something that may be a bare host: a letter or digit, a dot, two letters. */
+const MAYBE_BARE_HOST = /[a-z0-9]\.[a-z]{2}/i;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"\u2019\u201d\u00bb\u2026]+$/;
 
 /** Links typed into a text segment. A bare host counts only if it ends in a real public suffix. */
 export function linksInSegment(segment: Segment): LinkRef[] {
   const text = segment.text;
   if (!text.includes('.') && !text.includes('://')) return [];
+  const pattern = MAYBE_BARE_HOST.test(text) ? ANY_URL : text.includes('://') ? SCHEME_URL : undefined;
+  if (pattern === undefined) return [];
   const found: LinkRef[] = [];
-  for (const match of text.matchAll(URL_IN_TEXT)) {
+  for (const match of text.matchAll(pattern)) {
     let url = match[0];
     const trailing = TRAILING_PUNCTUATION.exec(url);
     if (trailing) url = url.slice(0, -trailing[0].length);

@@ -13,6 +13,7 @@ const ZERO_WIDTH = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfe
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const COMBINING = /\p{M}/u;
 const PLAIN_ASCII = /^[\x20-\x25\x27-\x7e\n\r\t]*$/;
+const NEEDS_WORK = /[&\u00ad\u180e\u200b-\u200d\u2060\ufeff]/;
 
 /**
  * Unicode NFKC, zero-width characters removed, HTML entities decoded. Offsets are kept so that
@@ -20,6 +21,8 @@ const PLAIN_ASCII = /^[\x20-\x25\x27-\x7e\n\r\t]*$/;
  */
 export function normalise(original: string): Projection {
   if (PLAIN_ASCII.test(original)) return { text: original, map: null };
+  // Most other text (emoji, £, accented names) needs no change at all: NFKC is native and fast.
+  if (!NEEDS_WORK.test(original) && original.normalize('NFKC') === original) return { text: original, map: null };
   let out = '';
   const map: number[] = [];
   let i = 0;
