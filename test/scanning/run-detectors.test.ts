@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Detector } from '../../shared/detectors/detector';
+import type { AccountDetector } from '../../shared/detectors/detector';
 import { DETECTORS } from '../../shared/detectors/index';
 import { riskyLink } from '../../shared/detectors/risky-link';
 import { DetectionEngine, detectAll } from '../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../support/fixtures';
 
-const alwaysAccount: Detector = {
+const alwaysAccount: AccountDetector = {
   meta: { ...riskyLink.meta, id: 'unapproved-account', level: 'account' },
   detect: (account) => [{ evidence: account.handle, reason: 'flagged for the test of the engine' }],
 };

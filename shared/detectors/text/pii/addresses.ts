@@ -1,0 +1,104 @@
+import { UK_POSTCODE } from '../../context';
+import { maskKeeping, maskName } from '../mask';
+import { allMatches, sentenceAround, sentenceStart } from './clues';
+import { maskedPerson, personEndingAt, type Person } from './people';
+import type { PiiScan } from './types';
+
+/** The last word of an English street name. */
+export const STREET_SUFFIX = String.raw`(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Place|Gardens|Court|Grove|Mews|Row|Hill|Walk|Square|Parade|View|Rise|Green|Park|Cottages|Villas|Wharf|Yard|End|Meadows?|Fields|Gate|Croft|Chase|Hollow|Quay|Vale|Esplanade|Promenade|Wynd|Lea|Orchard|Paddock)`;
+const POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
+
+/** House number and street, with the town and postcode that may follow: `3 Quay Terrace, Swanmouth DT6 9ZQ`. */
+const HOUSE_ADDRESS = new RegExp(
+  String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX})\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
+  'uy',
+);
+/** House number and postcode without a street: `14, HB4 7XY`. */
+const HOUSE_POSTCODE = new RegExp(String.raw`(\d{1,4}[A-Za-z]?),?\s+(?:\p{Lu}\p{Ll}+,?\s+){0,2}(${POSTCODE})\b`, 'uy');
+/** Where either may start: a number before a capital letter. Found first because it is quick to scan for. */
+const HOUSE_NUMBER = /\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g;
+
+/** A house number is not the tail of a price, a reference, a time or a longer number. */
+const NOT_BEFORE_HOUSE_NUMBER = /[\w£$€#/.,:-]/;
+
+/** Words that say whose home an address is: "lives at", "the residents of", "her home in". */
+const RESIDENCE_BEFORE =
+  /\b(?:(?:lives?|living|lived|resides?|residing|staying)\s+(?:at|in|on)|(?:resident|residents|occupants?|occupiers?|householders?|neighbours?)\s+(?:at|of|in)|(?:his|her|their|whose)\s+(?:home|house|flat|address)(?:\s+is)?(?:\s+(?:at|in|on))?|home address(?:\s+is)?|address\s+is)\s*(?:number\s+|no\.?\s*)?$/i;
+/** A person's name followed by "of", "at", "from" or a comma before the address. */
+const PERSON_BEFORE = /(?:,|\s+(?:of|at|from|who lives at))\s*(?:number\s+|no\.?\s*)?$/i;
+/** Planning notices name the applicant's address as part of a public process. */
+const PLANNING_NOTICE = /\b(?:planning|application|change of use|listed building consent|erection of|demolition of)\b/i;
+/** Premises in a public notice: "the café at 12 High Street is open again". */
+const PREMISES_NOTICE =
+  /\b(?:café|cafe|shop|pub|restaurant|bakery|butchers?|salon|premises|business|ltd|limited|plc|stores?|hotel|inn|bar|takeaway|garage|motors|office|opens?|opening|reopen\w*|closed|closing)\b/i;
+const NEXT_WORD = /^\s*([\p{L}'’-]+)/u;
+const INVITATION = /\b(?:meet|join|see|visit|find|with)\b/i;
+const POSTCODE_ANYWHERE = new RegExp(String.raw`\b${POSTCODE}\b`, 'g');
+
+/** Home addresses of private people: a house number and street, or a house number and postcode. */
+export function findHomeAddresses(scan: PiiScan): void {
+  const { text } = scan;
+  HOUSE_NUMBER.lastIndex = 0;
+  for (let candidate = HOUSE_NUMBER.exec(text); candidate !== null; candidate = HOUSE_NUMBER.exec(text)) {
+    const start = candidate.index;
+    // Checked here rather than by a look-behind, which would make the expression slow to scan.
+    if (start > 0 && NOT_BEFORE_HOUSE_NUMBER.test(text[start - 1]!)) continue;
+    for (const shape of [HOUSE_ADDRESS, HOUSE_POSTCODE]) {
+      shape.lastIndex = start;
+      const m = shape.exec(text);
+      if (m === null) continue;
+      reportAddress(scan, m, shape === HOUSE_ADDRESS);
+      break;
+    }
+  }
+}
+
+function reportAddress(scan: PiiScan, m: RegExpExecArray, withStreet: boolean): void {
+  const { text, context } = scan;
+  const start = m.index;
+  const end = start + m[0].length;
+  if (scan.taken(start, end)) return;
+  // Whose home it is comes first: most addresses in council posts are nobody's in particular.
+  const whose = ownerOf(text.slice(Math.max(sentenceStart(text, start), start - 80), start), scan);
+  if (whose === undefined) return;
+  const postcode = withStreet ? m[3] : m[2];
+  if (postcode && context.publishedPostcodes.has(postcode.toUpperCase().replace(/\s+/g, ''))) return;
+  // "Sue from 5 Fore Street Bakery": a business, named after its address.
+  if (PREMISES_NOTICE.test(NEXT_WORD.exec(text.slice(end, end + 30))?.[1] ?? '')) return;
+  const sentence = sentenceAround(text, start, end);
+  if (PLANNING_NOTICE.test(sentence) || (whose.person === undefined && PREMISES_NOTICE.test(sentence))) return;
+  if (publishesCouncilPostcode(sentence, context.publishedPostcodes)) return;
+  const place = withStreet ? `${maskKeeping(m[1]!, 0)} ${maskName(m[2]!)}` : `${maskKeeping(m[1]!, 0)}, ${maskKeeping(m[2]!, 2)}`;
+  const who = whose.person ? maskedPerson(whose.person) : undefined;
+  scan.add({
+    kind: 'home-address',
+    start,
+    end,
+    key: `address:${m[0].toLowerCase().replace(/[^a-z0-9]/g, '')}`,
+    evidence: who ? `${who}, ${place}` : place,
+    signal: `home address (${withStreet ? 'house number and street' : 'house number and postcode'}) of a private person${who ? `, ${who}` : ''}`,
+  });
+}
+
+/** Who lives at the address that follows `before`: a named person, or words that make it someone's home. */
+function ownerOf(before: string, scan: PiiScan): { person?: Person } | undefined {
+  // The linking words are short: test only the end, so the expressions need not scan the whole sentence.
+  if (RESIDENCE_BEFORE.test(before.slice(-40))) return {};
+  const tail = before.slice(-24);
+  const link = PERSON_BEFORE.exec(tail);
+  if (!link) return undefined;
+  const named = before.slice(0, before.length - tail.length + link.index);
+  const person = personEndingAt(named, scan.context);
+  if (person === undefined || person.evidence === 'unfamiliar') return undefined;
+  // "Join Jane at 12 High Street": a meeting place, not where Jane lives.
+  if (/\bat\b/i.test(link[0]) && INVITATION.test(named)) return undefined;
+  return { person };
+}
+
+function publishesCouncilPostcode(sentence: string, published: ReadonlySet<string>): boolean {
+  if (published.size === 0) return false;
+  for (const m of allMatches(POSTCODE_ANYWHERE, sentence)) {
+    if (UK_POSTCODE.test(m[0]) && published.has(m[0].toUpperCase().replace(/\s+/g, ''))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,116 @@
+import { allMatches, sentenceStart } from './clues';
+import { lastPersonNamedIn, maskedPerson, personEndingAt, type Person } from './people';
+import type { PiiScan } from './types';
+
+// Special-category detail (health, disability, offences) about a named or clearly identified
+// person. The detail must be said of the person: "Pete Lyle is off sick", "Margaret, who has
+// dementia", "our caretaker was convicted". A talk "on living with dementia" or a "Dementia Café"
+// is not about anyone.
+
+const CRIME = String.raw`convicted|convictions?|criminal record|arrested|charged with(?!\s+(?:\w+ing|the (?:task|job|role)|responsibility|overseeing))|pleaded guilty|found guilty|jailed|imprisoned|in prison|behind bars|sentenced|on bail|on probation|on remand|remanded|cautioned by (?:the )?police|(?:a )?police caution|sex offender|banned from driving|disqualified from driving|restraining order|prosecuted|fined`;
+const HEALTH = String.raw`off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*`;
+/** A word stem of every term above: posts without one (nearly all) skip the long expression. */
+const TERM_STEMS = new RegExp(
+  String.raw`\b(?:${`convict criminal arrest charged guilty jail impris prison bars sentenced bail probation remand caution
+  offender banned disqualified restraining prosecut fined sick signed unwell ill hospital intensive hospice diagnos recover
+  undergo receiving suffer poorly injur broke cancer tumo leukaemia dementia alzheimer parkinson neurone sclerosis
+  stroke heart depress anxiety stress breakdown mental bipolar schizo ptsd diabet epilep autis adhd dyslexi disab blind deaf
+  sighted wheelchair paralys amputee hiv covid miscarriage surgery operation chemo radiotherapy dialysis transplant addict
+  alcoholi rehab overdose self-harm suicid disorder anorexi`.split(/\s+/).join('|')})`,
+  'i',
+);
+const TERM = new RegExp(String.raw`\b(?:(${CRIME})|(${HEALTH}))\b`, 'gi');
+
+/** Words a sentence may put between the person (or their verb) and the detail. */
+const FILLERS = new Set(
+  `now still currently recently sadly unfortunately also been being be a an the very seriously critically gravely quite back
+  at home in with from after following treated for having undergoing receiving recovering diagnosed suffering living battling
+  fighting admitted taken rushed to his her their long-term temporarily not due just already since unexpectedly suddenly
+  received given registered newly formally later last week month year this stepped stepping down resigned retired retiring
+  absent away leave on because of owing off work`.split(/\s+/),
+);
+const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'are', 'were', 'have', 'remains', 'remained', 'will', 'would', 'might', 'could']);
+/** Details that carry their own verb: "Pete Lyle, recovering from surgery". */
+const SELF_LINKING = /^(?:broke |suffer|recover|diagnosed with|hospitali|convicted|arrested|jailed|sentenced|pleaded|imprisoned|undergoing|receiving|fined|prosecuted|remanded)/i;
+/** A detail followed by one of these names a cause, a service or a facility, not a person's condition. */
+const NOT_A_CONDITION = new Set(
+  `research charity charities support awareness centre center unit ward trust society friends café cafe group groups week day
+  month screening service services appeal fund funds fundraiser fundraising clinic clinics nurse nurses team walk run relay ride
+  coffee morning uk foundation association action network champion champions friendly parking access accessible toilet toilets
+  bay bays badge spaces space facilities entrance ramp spot bend of to prevention information advice helpline line hub training
+  event events talk session sessions workshop test tests testing vaccine vaccines vaccination jab jabs insurance free levels
+  management relief friend`.split(/\s+/),
+);
+
+const NEXT_WORD = /^\s*([\p{L}'’-]+)/u;
+const LAST_WORD = /(?<![\p{L}'’])([\p{L}'’-]+)\s*$/u;
+const POSSESSIVE_END = /['’]s\s*$/;
+const WHO_END = /(?:,?\s+who)?[\s,]*$/i;
+const PRONOUN_END = /\b(?:he|she)$/i;
+/** ", our groundsman," between a name and its verb. */
+const APPOSITIVE_END = /,[^,]{1,40}$/;
+
+/** Health, disability or criminal-record detail about a named or identified person. */
+export function findSpecialCategoryDetail(scan: PiiScan): void {
+  const { text } = scan;
+  if (!TERM_STEMS.test(text)) return;
+  for (const m of allMatches(TERM, text)) {
+    const term = m[0];
+    const start = m.index;
+    const end = start + term.length;
+    const crime = m[1] !== undefined;
+    const next = NEXT_WORD.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+    if (!crime && next !== undefined && NOT_A_CONDITION.has(next)) continue;
+    const person = subjectOf(text, start, term, scan);
+    if (person === undefined) continue;
+    const who = maskedPerson(person);
+    const detail = term.toLowerCase();
+    const about = `${person.evidence === 'role' ? 'an identifiable person' : 'a named person'}, ${who}`;
+    scan.add({
+      kind: crime ? 'criminal-record' : 'health',
+      start: Math.min(person.start, start),
+      end,
+      key: `${crime ? 'crime' : 'health'}:${person.name.toLowerCase()}`,
+      evidence: `${who}: ${detail}`,
+      signal: `${crime ? 'criminal-record' : 'health or disability'} detail ("${detail}") about ${about}`,
+    });
+  }
+}
+
+/** The person a detail is said of, reading back from the detail through fillers and a verb. */
+function subjectOf(text: string, termStart: number, term: string, scan: PiiScan): Person | undefined {
+  const sentence = sentenceStart(text, termStart);
+  let before = text.slice(sentence, termStart);
+  // Read back over "has been", "is still", "was recently treated for"…: at most six linking words.
+  let linked = false;
+  for (let words = 0; words < 6; words++) {
+    const last = LAST_WORD.exec(before);
+    const word = last?.[1]!.toLowerCase();
+    if (word === undefined || !(FILLERS.has(word) || AUXILIARIES.has(word))) break;
+    linked ||= AUXILIARIES.has(word);
+    before = before.slice(0, last!.index);
+  }
+  if (!linked) {
+    if (POSSESSIVE_END.test(before)) {
+      // "Pete's off sick", "Margaret's dementia"; but "Dr Lau's surgery" is her practice.
+      if (/surgery$/i.test(term)) return undefined;
+    } else if (!SELF_LINKING.test(term)) {
+      return undefined;
+    }
+  }
+  before = before.replace(WHO_END, '');
+
+  // "…sends apologies as he is unwell": whoever was named last, in this sentence or the one before.
+  const pronoun = PRONOUN_END.exec(before);
+  if (pronoun) {
+    const previous = sentence > 0 ? sentenceStart(text, sentence - 1) : 0;
+    return lastPersonNamedIn(text.slice(previous, sentence + pronoun.index), scan.context);
+  }
+
+  const person = personEndingAt(before, scan.context, true);
+  if (person && person.evidence !== 'role') return person;
+  // "Pete Lyle, our groundsman, is off sick": look past the appositive, preferring a name to a role.
+  const appositive = APPOSITIVE_END.exec(before);
+  const named = appositive ? personEndingAt(before.slice(0, appositive.index), scan.context, true) : undefined;
+  return named ?? person;
+}
