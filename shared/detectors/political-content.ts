@@ -1,16 +1,408 @@
-import type { PostDetector } from './detector';
+import type { Election } from '../domain/config';
+import type { Location } from '../domain/finding';
+import type { DetectionContext } from './context';
+import type { Hit, PostDetector } from './detector';
+import type { PostView } from './post-view';
+import { normaliseHandle } from './text/handles';
+import { excerpt } from './text/mask';
+import {
+  ATTACK,
+  ATTACK_AFTER_PARTY_HERE,
+  BARE_PARTY_HERE,
+  CAMPAIGN_ASK,
+  DETERMINER_HERE,
+  NAMES_PARTY,
+  ONLY_BEFORE,
+  PARTY,
+  PARTY_CUE,
+  PARTY_HERE,
+  partyName,
+  PRAISE,
+  PRONOUN_TARGET_HERE,
+  SLOGAN,
+} from './text/politics/parties';
+import { describePeriod } from './text/politics/period';
+import { allMatches } from './text/prose/matches';
+import { sentenceAround } from './text/prose/sentence';
+import type { Segment } from './text/segment';
 
-// Placeholder until the rule is written: it finds nothing.
+/** A councillor by title: "Cllr Alice Moreton", "Councillor Bhatt". */
+const TITLED_SOURCE = String.raw`(?:Cllr|CLLR|cllr|Councill?or|councill?or|COUNCILLOR)\.?\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})`;
+const TITLED = new RegExp(String.raw`\b${TITLED_SOURCE}`, 'gu');
+const TITLED_HERE = new RegExp(TITLED_SOURCE, 'uy');
+/** Capitalised words after "Councillor" that are not a name: "Councillor Surgery", "Councillor Vacancy". */
+const NOT_A_SURNAME =
+  /^(?:Surgery|Surgeries|Vacancy|Vacancies|Code|Conduct|Allowances?|Training|Induction|Co-?option|Elections?|Nominations?|Reports?|Updates?|Contacts?|Details|Profiles?|Declarations?|Members?|Questions?|Session|Forum|Pages?|Accounts?|Roles?|Pack|Guide|Handbook|Information|Meetings?|Grants?|Scheme|Funds?|Portal|Directory|Register|Interests|Attendance|Expenses|Email|Emails|Newsletter|Bulletin)\b/;
+
+/**
+ * An office held by a councillor. Possessive uses ("the Mayor's Parlour", "the Mayor's office") name
+ * a place or a service, not a person, so the pattern does not match them, nor "Mayor-making".
+ */
+const OFFICE =
+  /\b(?:(?:Deputy|Town|Lord|Civic|Deputy\s+Town)\s+)?(?:[Mm]ayor(?:ess)?|Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?(?:Town\s+|Parish\s+|City\s+)?Council|Leader\s+of\s+the\s+Council)(?![\p{L}'’-])(?![\s-]*[Mm]aking)/gu;
+/** Doing something in public: what makes an office-holder featured rather than merely named. */
+const FEATURE =
+  /\b(?:open(?:s|ed|ing)?|visit(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|thank(?:s|ed|ing)?|said|says|prais(?:e|es|ed|ing)|present(?:s|ed|ing)?|attend(?:s|ed|ing)?|unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|met|meet(?:s|ing)?|congratulat\w*|join(?:s|ed|ing)?|led|lead(?:s|ing)?|host(?:s|ed|ing)?|cut\s+the\s+ribbon|plant(?:s|ed|ing)?|pictured|took\s+part|tak(?:e|es|ing)\s+part|speech|message|judg(?:e|es|ed|ing)|award(?:s|ed|ing)?|greet(?:s|ed|ing)?|celebrat\w*|honour(?:s|ed|ing)?|spoke|speak(?:s|ing)?|tour(?:s|ed|ing)?|officially|switch(?:es|ed)?\s+on|crown(?:s|ed)?|instagram|facebook|twitter|tiktok|youtube|social\s+media|blog|vlog)\b/i;
+const CANDIDATE_NAME = /\bcandidates?,?\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2})/gu;
+const PERSON_NAME_HERE = /(?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2}/uy;
+/** "Conservative-led", "Reform-run": the party named as the one running an authority. */
+const AUTHORITY_AFTER = /^[\s-]+(?:led|run|controlled)\b/;
+const ELECTION_WORDS = /\b(?:candidates?|elections?|by-elections?|polling\s+day|ballot)\b/i;
+const HANDLE = /(?<![\w@])@[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?/g;
+const COUNCILLOR_HANDLE = /^(?:cllr|councill?or)/;
+/** A profile link whose handle says it is a councillor's: `mastodon.social/@cllrjones`, `bsky.app/profile/cllrjones…`. */
+const COUNCILLOR_PROFILE = /\/(?:@|profile\/)(?:cllr|councill?or)/i;
+
+/** Cheap test: could the post name a councillor, a candidate or an office-holder? */
+const INDIVIDUAL_CUE = /\b(?:[Cc]llr|CLLR|[Cc]ouncill?or|COUNCILLOR|[Mm]ayor|MAYOR|Chair|Leader|[Cc]andidate)|@|profile\//;
+/** Neutral election notices published by the Returning Officer name candidates by law. */
+const RETURNING_OFFICER = /\b(?:returning\s+officer|statement\s+of\s+persons\s+nominated|persons\s+nominated|notice\s+of\s+(?:poll|election)|declaration\s+of\s+(?:the\s+)?results?)\b/i;
+const QUOTES = /\b(?:said|says|told|added)\b|[:,]\s*["“‘]/;
+const PRAISES_PERSON =
+  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work)\b/i;
+
+interface Compiled {
+  /** Configured councillors' full names, for finding them in prose (global: use with `allMatches` only). */
+  names: RegExp | undefined;
+  /** The same names, at one offset (sticky). */
+  namesHere: RegExp | undefined;
+  /** How those handles appear inside profile links (`/@cllralicemoreton`, `rajbhatt.bsky.social`), with the councillor's name. */
+  linkForms: ReadonlyArray<readonly [string, string]>;
+  /** Configured councillors' handles, normalised, with each councillor's name. */
+  handleOwner: ReadonlyMap<string, string>;
+  /**
+   * Each election's pre-election period widened by a day either side, as UTC milliseconds: an
+   * instant outside all of them needs no time-zone arithmetic to be judged outside every period.
+   */
+  windows: ReadonlyArray<readonly [number, number]>;
+}
+
+const DAY = 86_400_000;
+const compiled = new WeakMap<DetectionContext, Compiled>();
+
+function compile(context: DetectionContext): Compiled {
+  let c = compiled.get(context);
+  if (c) return c;
+  const names = context.config.councillors.map((councillor) => councillor.name.trim()).filter((n) => n.length >= 4);
+  const handleOwner = new Map<string, string>();
+  for (const councillor of context.config.councillors) {
+    for (const handle of councillor.handles) handleOwner.set(normaliseHandle(handle), councillor.name);
+  }
+  const alternatives = names.map((n) => escapeRegExp(n).replace(/\s+/g, String.raw`\s+`)).join('|');
+  c = {
+    names: names.length ? new RegExp(String.raw`\b(?:${alternatives})\b`, 'gi') : undefined,
+    namesHere: names.length ? new RegExp(String.raw`(?:${alternatives})\b`, 'iy') : undefined,
+    linkForms: [...handleOwner].map(([h, name]) => [h.includes('@') ? `/@${h.split('@')[0]}` : h, name] as const),
+    handleOwner,
+    windows: context.config.elections.map((e) => [Date.parse(e.preElectionStart) - DAY, Date.parse(e.pollingDay) + 2 * DAY] as const),
+  };
+  compiled.set(context, c);
+  return c;
+}
+
 export const politicalContent: PostDetector = {
   meta: {
     id: 'political-content',
     level: 'post',
     defaultSeverity: 'medium',
-    description: 'TODO',
-    clause: 'TODO',
-    remediation: 'TODO',
+    description:
+      'Party politics in council publicity: promoting or attacking a party, candidate or party policy, asking for votes, support or donations, and featuring individual councillors during a pre-election period.',
+    clause:
+      'Social Media Policy: council communications must not "be used for political purposes" nor "promote Councillors\' social media accounts during the pre-election period"; Code of Recommended Practice on Local Authority Publicity.',
+    remediation:
+      'Remove the post. Council publicity must be politically neutral: report council decisions factually, and leave party campaigning to the parties and candidates on their own accounts.',
   },
-  detect() {
-    return [];
+
+  detect(view: PostView, context: DetectionContext): Hit[] {
+    const c = compile(context);
+    let period: Election | null | undefined;
+    const periodOf = (): Election | undefined => {
+      if (period === undefined) {
+        const instant = Date.parse(view.post.createdAt);
+        const near = c.windows.some(([from, to]) => instant >= from && instant < to);
+        period = (near && context.preElectionPeriod(view.post.createdAt)) || null;
+      }
+      return period ?? undefined;
+    };
+
+    const hits: Hit[] = [];
+    const party = partyPolitics(view, c);
+    if (party) {
+      const election = periodOf();
+      hits.push(
+        election
+          ? { ...party, severity: 'high', reason: `${party.reason}, during the pre-election period ${describePeriod(election, context.config.timezone)}` }
+          : party,
+      );
+    }
+    if (mightFeatureIndividual(view, c)) {
+      const election = periodOf();
+      if (election) hits.push(...preElectionFeatures(view, c, describePeriod(election, context.config.timezone)));
+    }
+    return hits;
   },
 };
+
+/** The strongest party-political signal in the post: a campaign ask, then praise or attack, then a slogan. */
+function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
+  const segments = view.segments.filter((s) => PARTY_CUE.test(s.text));
+  if (segments.length === 0) return undefined;
+  const partyNamed = firstParty(segments);
+
+  for (const segment of segments) {
+    const ask = campaignAsk(segment, c, partyNamed);
+    if (ask) return ask;
+  }
+  for (const segment of segments) {
+    if (segment.field === 'quoteOf.text') continue;
+    const stance = partyStance(segment);
+    if (stance) return stance;
+  }
+  for (const segment of segments) {
+    const slogan = SLOGAN.exec(segment.text);
+    if (slogan) {
+      return {
+        evidence: excerpt(segment.text, slogan.index, slogan.index + slogan[0].length),
+        reason: `carries the party campaign slogan "${slogan[0]}"`,
+        location: segment.locate(slogan.index, slogan.index + slogan[0].length),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "Vote Labour", "donate to their campaign", "re-elect Cllr Moreton". */
+function campaignAsk(segment: Segment, c: Compiled, partyNamed: string | undefined): Hit | undefined {
+  const text = segment.text;
+  for (const match of allMatches(CAMPAIGN_ASK, text)) {
+    const groups = match.groups!;
+    const verbEnd = match.index + match[0].length;
+    DETERMINER_HERE.lastIndex = verbEnd;
+    const afterDeterminer = DETERMINER_HERE.test(text) ? DETERMINER_HERE.lastIndex : verbEnd;
+
+    let target = stickyAt(PARTY_HERE, text, verbEnd) ?? stickyAt(PARTY_HERE, text, afterDeterminer);
+    let what = target ? partyName(target.text) : '';
+    if (!target && groups.vote) {
+      target = stickyAt(BARE_PARTY_HERE, text, verbEnd);
+      if (target) what = target.text;
+    }
+    if (!target) {
+      target = candidacyAt(text, match, afterDeterminer, c, groups.party !== undefined);
+      if (target) what = `${target.text} (a candidate)`;
+    }
+    if (!target && partyNamed) {
+      target = stickyAt(PRONOUN_TARGET_HERE, text, afterDeterminer) ?? stickyAt(PRONOUN_TARGET_HERE, text, verbEnd);
+      if (target) what = `${target.text} (${partyNamed})`;
+    }
+    if (!target) continue;
+    const verb = match[0].trim().toLowerCase().replace(/\s+/g, ' ');
+    return {
+      evidence: excerpt(text, match.index, target.end),
+      reason: `asks people to ${verb} ${what}: party campaigning`,
+      severity: 'high',
+      location: segment.locate(match.index, target.end),
+    };
+  }
+  return undefined;
+}
+
+/** Praise or attack in a sentence that names a party. */
+function partyStance(segment: Segment): Hit | undefined {
+  const text = segment.text;
+  for (const match of allMatches(PARTY, text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const sentence = sentenceAround(text, start);
+    const words = text.slice(sentence.start, sentence.end);
+    const name = partyName(match[0]);
+    let signal: string | undefined;
+    let stance = 'promotes';
+    const stock = stickyAt(ATTACK_AFTER_PARTY_HERE, text, end);
+    if (ONLY_BEFORE.test(text.slice(sentence.start, start))) {
+      signal = `only ${name}`;
+    } else if (stock) {
+      signal = `${name}${stock.text}`;
+      stance = 'attacks';
+    } else {
+      signal = ATTACK.exec(words)?.[0];
+      if (signal) {
+        stance = 'attacks';
+      } else if (!AUTHORITY_AFTER.test(text.slice(end, end + 16))) {
+        // Praise of a party-run authority ("the Reform-led county council will fix …") is news, and
+        // thanking every party's candidates alike is even-handed: neither promotes a party.
+        const praise = PRAISE.exec(words)?.[0];
+        if (praise && !evenHanded(words)) signal = praise;
+      }
+    }
+    if (!signal) continue;
+    return {
+      evidence: excerpt(text, sentence.start, sentence.end, 0),
+      reason: `${stance} a political party (${name}: "${signal.trim()}")`,
+      location: segment.locate(start, end),
+    };
+  }
+  return undefined;
+}
+
+/** The first party the post names, for asks that refer back to it ("donate to their campaign"). */
+function firstParty(segments: readonly Segment[]): string | undefined {
+  for (const segment of segments) {
+    const match = NAMES_PARTY.exec(segment.text);
+    if (match) return partyName(match[0]);
+  }
+  return undefined;
+}
+
+function evenHanded(sentence: string): boolean {
+  const parties = new Set<string>();
+  for (const match of allMatches(PARTY, sentence)) parties.add(partyName(match[0]));
+  return parties.size >= 2;
+}
+
+function mightFeatureIndividual(view: PostView, c: Compiled): boolean {
+  const { post } = view;
+  if (post.repostOf || post.quoteOf) return true;
+  for (const segment of view.segments) {
+    if (INDIVIDUAL_CUE.test(segment.text)) return true;
+    if (c.names) {
+      c.names.lastIndex = 0;
+      const named = c.names.test(segment.text);
+      c.names.lastIndex = 0;
+      if (named) return true;
+    }
+  }
+  return (post.links ?? []).some((l) => COUNCILLOR_PROFILE.test(l) || c.linkForms.some(([form]) => l.toLowerCase().includes(form)));
+}
+
+interface Individual {
+  who: string;
+  /** How the post promotes them, when it is not plain featuring. */
+  how?: 'account' | 'link' | 'repost' | 'quote';
+  segment?: Segment;
+  start: number;
+  end: number;
+  evidence?: string;
+  location?: Location;
+}
+
+/** Every individual councillor or candidate the post features, each once. */
+function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[] {
+  const { post } = view;
+  const found: Individual[] = [];
+  const seen = new Set<string>();
+  // "Cllr Alice Moreton", "Alice Moreton" and her handle are one person: key on the surname.
+  const add = (individual: Individual) => {
+    const key = individual.who.toLowerCase().split(/\s+/).at(-1)!;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(individual);
+  };
+
+  for (const [how, ref] of [['repost', post.repostOf], ['quote', post.quoteOf]] as const) {
+    if (!ref) continue;
+    const handle = normaliseHandle(ref.account);
+    if (c.handleOwner.has(handle) || COUNCILLOR_HANDLE.test(handle)) {
+      add({ who: c.handleOwner.get(handle) ?? ref.account, how, start: 0, end: 0, evidence: ref.account });
+    }
+  }
+
+  for (const segment of view.segments) {
+    const text = segment.text;
+    if (RETURNING_OFFICER.test(text)) continue;
+    for (const match of allMatches(HANDLE, text)) {
+      const handle = normaliseHandle(match[0]);
+      if (!c.handleOwner.has(handle) && !COUNCILLOR_HANDLE.test(handle)) continue;
+      add({ who: c.handleOwner.get(handle) ?? match[0], how: 'account', segment, start: match.index, end: match.index + match[0].length });
+    }
+    for (const match of allMatches(TITLED, text)) {
+      if (NOT_A_SURNAME.test(match[1]!)) continue;
+      const who = withoutPossessive(match[0]);
+      add({ who: who.replace(/\s+/g, ' '), segment, start: match.index, end: match.index + who.length });
+    }
+    if (c.names) {
+      for (const match of allMatches(c.names, text)) add({ who: match[0], segment, start: match.index, end: match.index + match[0].length });
+    }
+    for (const match of allMatches(CANDIDATE_NAME, text)) {
+      add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
+    }
+    if (found.length === 0) {
+      for (const match of allMatches(OFFICE, text)) {
+        const end = match.index + match[0].length;
+        const sentence = sentenceAround(text, match.index);
+        if (!FEATURE.test(text.slice(sentence.start, sentence.end))) continue;
+        add({ who: `the ${match[0].replace(/\s+/g, ' ')}`, segment, start: match.index, end });
+        break;
+      }
+    }
+  }
+
+  for (const link of post.links?.length || view.text.text.includes('/') ? view.links : []) {
+    const url = link.url.toLowerCase();
+    const owner = c.linkForms.find(([form]) => url.includes(form))?.[1];
+    if (owner || COUNCILLOR_PROFILE.test(url)) add({ who: owner ?? link.url, how: 'link', start: 0, end: 0, evidence: link.url, location: link.location });
+  }
+
+  return found.map((individual) => {
+    const text = individual.segment?.text ?? post.text;
+    const action =
+      individual.how === 'account'
+        ? `promotes the social media account of councillor ${individual.who}`
+        : individual.how === 'link'
+          ? `links to councillor ${individual.who}'s page`
+          : individual.how === 'repost'
+            ? `reposts councillor ${individual.who}`
+            : individual.how === 'quote'
+              ? `quotes the post of councillor ${individual.who}`
+              : `${QUOTES.test(text) ? 'quotes' : PRAISES_PERSON.test(text) ? 'praises' : 'features'} ${/^(?:the\s|cllr|councill?or)/i.test(individual.who) ? '' : 'councillor or candidate '}${individual.who}`;
+    return {
+      evidence: individual.evidence ?? (individual.segment ? excerpt(text, individual.start, individual.end) : individual.who),
+      reason: `${action} during the pre-election period ${period}`,
+      severity: 'high',
+      remediation:
+        'During the pre-election period, do not feature, quote, praise or link to individual councillors or candidates. Remove the post, or for essential service information name only the office (for example "the Mayor\'s office").',
+      ...(individual.segment
+        ? { location: individual.segment.locate(individual.start, individual.end) }
+        : individual.location
+          ? { location: individual.location }
+          : {}),
+    } satisfies Hit;
+  });
+}
+
+function stickyAt(pattern: RegExp, text: string, at: number): { text: string; end: number } | undefined {
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
+  return match ? { text: match[0], end: at + match[0].length } : undefined;
+}
+
+/** A councillor or candidate at an offset: "Cllr Moreton", a configured name, "candidate Jo Bloggs". */
+function candidateAt(text: string, at: number, c: Compiled): { text: string; end: number } | undefined {
+  TITLED_HERE.lastIndex = at;
+  const titled = TITLED_HERE.exec(text);
+  if (titled && !NOT_A_SURNAME.test(titled[1]!)) return { text: withoutPossessive(titled[0]), end: at + withoutPossessive(titled[0]).length };
+  return c.namesHere ? stickyAt(c.namesHere, text, at) : undefined;
+}
+
+/**
+ * The candidate an ask is for: a councillor by title or configured name (not for "support" or
+ * "join", which are everyday asks: "support Cllr Bhatt's litter pick"), or any person's name when
+ * the ask is "re-elect" or its sentence is about an election ("support Jo Bloggs, the candidate for
+ * Quay ward").
+ */
+function candidacyAt(text: string, ask: RegExpExecArray | RegExpMatchArray, at: number, c: Compiled, everydayVerb: boolean): { text: string; end: number } | undefined {
+  const councillor = everydayVerb ? undefined : candidateAt(text, at, c);
+  if (councillor) return /^['’]s\b/.test(text.slice(councillor.end, councillor.end + 3)) ? undefined : councillor;
+  const name = stickyAt(PERSON_NAME_HERE, text, at);
+  if (!name || /^['’]s\b/.test(text.slice(name.end, name.end + 3))) return undefined;
+  if (/re-?elect/i.test(ask[0])) return name;
+  const sentence = sentenceAround(text, ask.index!);
+  return ELECTION_WORDS.test(text.slice(sentence.start, sentence.end)) ? name : undefined;
+}
+
+function withoutPossessive(name: string): string {
+  return name.replace(/['’]s$/, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,6 +1,8 @@
 // Small pieces of context shared by the recognisers: sentence bounds, and the words that make a
 // number a reference rather than somebody's data.
 
+export { allMatches } from '../prose/matches';
+
 /** A number straight after one of these words is a reference, an order or a code, not personal data. */
 const REFERENCE_BEFORE =
   /\b(?:ref(?:erence)?|invoice|order|grant|application|case|ticket|booking|policy|serial|licen[cs]e|permit|meeting|id|pin|passcode|code|tracking|membership|crime|item|lot|job|project|planning)\b[\s\w.:#/-]{0,12}$/i;
@@ -34,22 +36,4 @@ function sentenceEnd(text: string, index: number, room = 160): number {
 /** The sentence around `[start, end)`. */
 export function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(sentenceStart(text, start), sentenceEnd(text, end));
-}
-
-const NO_MATCHES: readonly RegExpExecArray[] = [];
-
-/**
- * Every match of a global expression. Unlike `String.prototype.matchAll`, it does not copy the
- * expression on each call, which matters when it runs on every post.
- */
-export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
-  re.lastIndex = 0;
-  let m = re.exec(text);
-  if (m === null) return NO_MATCHES;
-  const found: RegExpExecArray[] = [];
-  for (; m !== null; m = re.exec(text)) {
-    found.push(m);
-    if (m[0] === '') re.lastIndex++;
-  }
-  return found;
 }
