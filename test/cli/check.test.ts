@@ -66,11 +66,11 @@ describe('council-audit check', () => {
   });
 
   it('names the field and the value of an invalid configuration and exits 2 without a stack trace', async () => {
-    const bad = { ...COUNCIL_INPUT, timezone: 'Europe/Swanmouth', elections: [{ pollingDay: '2027-05-06', preElectionStart: '2027-06-01' }] };
+    const bad = { ...COUNCIL_INPUT, timezone: 'Europe/Harbourne', elections: [{ pollingDay: '2027-05-06', preElectionStart: '2027-06-01' }] };
     const files = tempFiles({ 'config.json': JSON.stringify(bad), 'posts.jsonl': jsonl([cleanPost]) });
     const result = await runCli(['check', '-c', files['config.json'], files['posts.jsonl']]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('timezone = "Europe/Swanmouth"');
+    expect(result.stderr).toContain('timezone = "Europe/Harbourne"');
     expect(result.stderr).toContain('elections[0].preElectionStart = "2027-06-01"');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');

@@ -37,7 +37,7 @@ testDetector(personalData, {
     { name: 'a talk on a health condition', post: 'Dr Amy Lau will give a talk on living with diabetes at the library.' },
     { name: 'a named person raising money for a health charity', post: 'Alice Moreton is raising money for Cancer Research this summer.' },
     { name: 'a named mental health first aider', post: 'Jane Smith is our new mental health first aider.' },
-    { name: 'a named person described as charged with a task', post: 'Tom Beale is charged with organising the summer fete.' },
+    { name: 'a named person described as charged with a task', post: 'Tom Harlow is charged with organising the summer fete.' },
     { name: 'a teacher named with her school', post: 'Mrs Jones from Harbourne Primary School led the assembly.' },
     { name: 'children described by age range', post: 'Children aged 5 to 11 go free; the Under 14s from Harbourne Academy won the cup.' },
     { name: 'an adult named with their age', post: 'Our thoughts are with the family of former Mayor Ken Hughes, who died on 3 March aged 88.' },
@@ -52,8 +52,8 @@ testDetector(personalData, {
     { name: 'an alarm disabled by a named person', post: 'Tom has disabled the alarm at the pavilion.' },
     { name: "a councillor's advice surgery", post: 'Cllr Bhatt will be at the surgery on Saturday from 10am; Cllr Raj Bhatt’s surgery is at the library.' },
     { name: 'a named person living with family', post: 'Mark Evans is living with his family in the old lifeboat house.' },
-    { name: 'a Dementia Friend', post: 'Tom Beale is a Dementia Friend and runs the memory café.' },
-    { name: 'a year of a term of office', post: 'Tom Beale, in year 2 of his term as Mayor, opened the fair.' },
+    { name: 'a Dementia Friend', post: 'Tom Harlow is a Dementia Friend and runs the memory café.' },
+    { name: 'a year of a term of office', post: 'Tom Harlow, in year 2 of his term as Mayor, opened the fair.' },
     { name: 'an adult appointed with their age', post: 'Jo Bloggs, 45, has been appointed as our new Town Clerk.' },
   ],
 
@@ -97,7 +97,7 @@ testDetector(personalData, {
     { name: 'a health detail about someone named in the previous sentence', post: 'Margaret Ellison has left the choir. She has dementia.', expect: { evidence: 'M••••••• E••••••: dementia' } },
     { name: 'a disability of a named person', post: 'Sue Park, who is registered blind, will cut the ribbon.', expect: { evidence: 'S•• P•••: blind' } },
     { name: 'a member of staff identified by role alone', post: 'Our caretaker is in hospital after a fall.', expect: { reason: 'identifiable person' } },
-    { name: 'surgery after two auxiliaries', post: 'Tom Beale has had hip surgery and is recovering at home.', expect: { evidence: 'T•• B••••: hip surgery' } },
+    { name: 'surgery after two auxiliaries', post: 'Tom Harlow has had hip surgery and is recovering at home.', expect: { evidence: 'T•• H•••••: hip surgery' } },
     { name: 'stress given as the reason for absence', post: 'Pete is off work with stress.', expect: { evidence: 'P•••: with stress' } },
     { name: 'a criminal conviction of a named person', post: 'John Carter was convicted of theft last year.', expect: { severity: 'high', reason: 'criminal-record detail ("convicted")' } },
     // Children

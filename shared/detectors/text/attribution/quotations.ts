@@ -49,7 +49,7 @@ const OWN_DOCUMENT = /\b(?:statement|press\s+release|minutes|agenda|resolution|r
 const LABEL_BEFORE = /((?:\S+\s+){0,5}\S+)\s*[:–—-]\s*$/;
 
 /**
- * Whose words a quotation is, from the words around it: `named` ("Cllr Okafor said:", "according to
+ * Whose words a quotation is, from the words around it: `named` ("Cllr Bhatt said:", "according to
  * the Harbourne Gazette", "— Jane Doe"), `own`, `vague` ("as reported in the press", "a resident
  * said") or `none`.
  */

@@ -8,7 +8,7 @@ import type { PiiScan } from './types';
 export const STREET_SUFFIX = String.raw`(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Terrace|Place|Gardens|Court|Grove|Mews|Row|Hill|Walk|Square|Parade|View|Rise|Green|Park|Cottages|Villas|Wharf|Yard|End|Meadows?|Fields|Gate|Croft|Chase|Hollow|Quay|Vale|Esplanade|Promenade|Wynd|Lea|Orchard|Paddock)`;
 const POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 
-/** House number and street, with the town and postcode that may follow: `3 Quay Terrace, Swanmouth DT6 9ZQ`. */
+/** House number and street, with the town and postcode that may follow: `3 Quay Terrace, Harbourne HB4 7QT`. */
 const HOUSE_ADDRESS = new RegExp(
   String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX})\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
   'uy',
