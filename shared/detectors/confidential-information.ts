@@ -1,16 +1,469 @@
-import type { PostDetector } from './detector';
+import type { Hit, PostDetector } from './detector';
+import type { PostView } from './post-view';
+import { maskName } from './text/mask';
+import type { Segment } from './text/segment';
 
-// Placeholder until the rule is written: it finds nothing.
+/** An apostrophe, straight or curly. */
+const A = "['’]";
+
+// Words every signal below needs (bids need a price in pounds); most posts pay for this one test only.
+const HINT =
+  /£|\b(?:part\s+(?:2|ii|two|b)\b|exempt|in\s+camera|confiden|(?:closed|private|secret)\s+(?:session|meeting|item|part|discussion|business|briefing)|excluded|behind\s+closed|disciplin|grievance|sick|suspended|dismiss|sacked|redundan|capability|misconduct|tribunal|performance\s+(?:issues|concerns|improvement)|gardening\s+leave|stress\s+leave|investigation|off\s+work|formal\s+warning|written\s+warning|final\s+warning|solicitor|lawyer|barrister|counsel|legal|prejudice|embargo|do(?:n['’]?t|\s+not)\s+(?:tell|breathe|share|post|repeat|mention|publish|forward|spread)|keep\s+(?:it|this|that|the)|between\s+(?:you|ourselves)|not\s+for\s+(?:publication|circulation|public)|off\s+the\s+record|announced|made\s+public|public\b|advised\s+by|told\s+by|warned\s+by|informed\s+by)/;
+
+interface Signal {
+  start: number;
+  end: number;
+  evidence: string;
+  reason: string;
+}
+
+// ---- Closed sessions -------------------------------------------------------------------------
+
+const CLOSED_SESSION = new RegExp(
+  [
+    '\\bpart\\s+(?:2|ii|two|b)\\b',
+    '\\bexempt\\s+(?:items?|business|information|reports?|session|part|minutes|papers|appendix|matters?)\\b',
+    '\\bin\\s+camera\\b',
+    '\\b(?:closed|private|confidential|secret)\\s+(?:session|meeting|items?|part\\s+of\\s+the\\s+meeting|discussion|business|briefing)\\b',
+    '\\b(?:with|after)\\s+the\\s+(?:press\\s+and\\s+public|public\\s+and\\s+press|press|public)\\s+(?:were\\s+|was\\s+)?excluded\\b',
+    '\\b(?:press\\s+and\\s+public|public\\s+and\\s+press)\\s+(?:were|was|having\\s+been)\\s+excluded\\b',
+    '\\bbehind\\s+closed\\s+doors\\b',
+  ].join('|'),
+  'g',
+);
+/** "Part 2" is a meeting's closed part only among meeting words, not in a history series. */
+const MEETING_WORDS = /\b(?:session|items?|business|meeting|agenda|committee|council|members|councillors|confidential|exempt|closed|private|minutes|resolved|resolution)\b/;
+/** What was decided or said there: disclosure, as opposed to an agenda announcing the item. */
+const DISCLOSED =
+  /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|discussed|heard|were\s+told|was\s+told|learned|learnt|accepted|offered|offer|settled|revealed|chose|selected|endorsed|authori[sz]ed|recommended|confirmed|instructed|dismissed|suspended)\b|£\s?\d/;
+
+// ---- Content the post itself labels confidential ---------------------------------------------
+
+const LABELLED = new RegExp(
+  [
+    '\\bstrictly\\s+confidential\\b',
+    '^\\s*private\\s+and\\s+confidential\\s*[:\\-–—!]',
+    '\\b(?:marked|labelled|classed\\s+as)\\s+(?:strictly\\s+)?confidential\\b',
+    '\\bin\\s+strict(?:est)?\\s+confidence\\b',
+    '\\b(?:told|given|shared\\s+with|passed\\s+to)\\s+(?:us|me|members|councillors|the\\s+council)\\s+in\\s+confidence\\b',
+    '\\bnot\\s+for\\s+(?:publication|circulation|public\\s+(?:release|consumption))\\b',
+    '^\\s*confidential\\s*[:\\-–—!]',
+    '\\bconfidential\\s+(?:papers?|minutes|briefing|appendix|annex|memo)\\b',
+  ].join('|'),
+  'g',
+);
+/** The council promising to keep someone's information private is not a disclosure. */
+const ASSURANCE =
+  /\b(?:are|is|will\s+be|remain|remains|be\s+kept|kept|treated)\s+(?:in\s+)?(?:completely\s+|strictly\s+|totally\s+|entirely\s+)?confiden|\bconfidential(?:ity)?\s+(?:helpline|line|service|support|advice|counselling|reporting|waste|shredding|survey)|\byour\s+confidentiality\b|\bprivacy\b/;
+
+// ---- Staff matters ---------------------------------------------------------------------------
+
+const STAFF_MATTER = new RegExp(
+  [
+    '\\bdisciplinary\\b',
+    '\\bgrievances?\\b',
+    '\\bsickness\\s+absence\\b',
+    '\\boff\\s+sick\\b',
+    '\\bsigned\\s+off\\s+(?:sick|work|with|for)\\b',
+    '\\boff\\s+(?:work\\s+)?(?:with|due\\s+to|because\\s+of)\\s+(?:stress|illness|ill\\s+health|depression|anxiety|a\\s+bad\\s+back|covid|flu|an?\\s+(?:\\w+\\s+)?(?:injury|illness|operation))\\b',
+    '\\b(?:under|facing|subject\\s+to)\\s+(?:an?\\s+)?(?:internal\\s+|formal\\s+)?investigation\\b',
+    '\\binvestigation\\s+into\\s+(?:our|the)\\s+(?:\\w+\\s+)?(?:clerk|officer|groundsman|caretaker|cleaner|manager|employee|member\\s+of\\s+staff)\\b',
+    '\\bon\\s+(?:sick|stress)\\s+leave\\b',
+    '\\blong[- ]term\\s+sick(?:ness)?\\b',
+    '\\bsuspended\\s+(?:from\\s+(?:duty|work)|on\\s+full\\s+pay|pending)\\b',
+    '\\b(?:has|have|had)\\s+been\\s+(?:suspended|dismissed|sacked)\\b',
+    '\\b(?:was|were)\\s+(?:suspended|dismissed|sacked)\\b',
+    '\\bsacked\\b',
+    '\\bmade\\s+redundant\\b',
+    '\\bredundanc(?:y|ies)\\b',
+    '\\bcapability\\s+(?:hearing|procedure|process|review|meeting)\\b',
+    '\\b(?:gross\\s+)?misconduct\\b',
+    '\\bemployment\\s+tribunal\\b',
+    '\\bperformance\\s+(?:issues|concerns|improvement\\s+plan)\\b',
+    '\\bgardening\\s+leave\\b',
+    '\\b(?:formal|written|final)\\s+warning\\b',
+  ].join('|'),
+  'g',
+);
+/** A policy or procedure document is not a staff matter. */
+const POLICY_AFTER = /^\s+(?:and\s+\w+\s+)?(?:policy|policies|procedures?|code|rules|guidance|template|training|process\s+document)\b/;
+/** Someone identifiable: a council post-holder or a named person. */
+const STAFF_ROLE = new RegExp(
+  `\\b(?:our|the|council${A}s|town|parish|deputy|assistant)\\s+(?:[a-z-]+\\s+){0,2}?(?:clerk|rfo|responsible\\s+financial\\s+officer|groundsman|groundsmen|groundsperson|groundskeeper|grounds\\s+staff|caretaker|cleaner|administrator|admin\\s+assistant|officer|manager|warden|ranger|gardener|receptionist|attendant|apprentice|handyman|operative|lengthsman|maintenance\\s+(?:man|worker|staff)|employee|bookkeeper|accountant|secretary|co-?ordinator|supervisor|(?:grounds|maintenance|office|outdoor|admin|cemetery|parks)\\s+team)\\b`,
+);
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’-]+/;
+const PERSON_NAME = /\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b/g;
+const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|groundsman|caretaker|cleaner|officer|our\s+team|worker|works\s+for\s+(?:us|the\s+council))\b/;
+
+// ---- Legal advice ----------------------------------------------------------------------------
+
+const LEGAL = new RegExp(
+  [
+    `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
+    `\\b(?:counsel|barrister|solicitor|lawyer)${A}s\\s+(?:opinion|advice|view)\\b`,
+    '\\bopinion\\s+of\\s+counsel\\b',
+    '\\bcounsel\\s+(?:(?:has|have)\\s+)?advised\\b',
+    '\\blegal\\s+advice\\b',
+    '\\blegally\\s+privileged\\b',
+    '\\bwithout\\s+prejudice\\b',
+    `\\badvice\\s+from\\s+(?:our|the\\s+council${A}s)\\s+(?:solicitors?|lawyers?|barristers?|counsel|legal)\\b`,
+    `\\b(?:advised|told|warned|informed)\\s+by\\s+(?:our|the\\s+council${A}s)\\s+(?:solicitors?|lawyers?|barristers?|counsel|legal\\s+(?:team|advisers?|advisors?))\\b`,
+  ].join('|'),
+  'g',
+);
+/** Legal advice as a service for residents, or a suggestion to take it. */
+const LEGAL_SERVICE =
+  /\b(?:free|clinics?|drop[- ]in|citizens\s+advice|surgery|surgeries|helpline|sessions?|where\s+to\s+(?:get|find)|if\s+you\s+need|seek|get\s+(?:independent\s+)?legal|you\s+should|you\s+may\s+wish|residents\s+can|tenants|law\s+centre|appointments?|pro\s+bono)\b/;
+const COUNCIL_HOLDS = /\b(?:we|we['’]ve|our|us|the\s+council|council|members|councillors|the\s+clerk)\b/;
+
+// ---- Tender bids before award ----------------------------------------------------------------
+
+const BIDS = new RegExp(
+  [
+    '\\b(?:bids?|tenders?|quotes?|quotations?|submissions?|offers?)\\b[^.!?]{0,40}?\\b(?:came\\s+in|came\\s+back|(?:were|have\\s+been|had\\s+been)?\\s*received|have\\s+come\\s+in|were\\s+submitted|were\\s+opened|in\\s+from)\\b',
+    '\\b(?:received|opened|had|got)\\s+(?:\\w+\\s+){0,2}(?:bids|tenders|quotes|quotations|submissions)\\b',
+    '\\b(?:lowest|highest|cheapest|winning|preferred|leading)\\s+(?:bid|bidder|tender|tenderer|quote|quotation|offer)\\b',
+    '\\b(?:companies|firms|contractors|bidders|tenderers|suppliers)\\s+(?:have\\s+)?(?:bid|tendered|quoted|submitted|put\\s+in)\\b',
+    '\\b(?:bids?|tenders?|quotes?|quotations?)\\s+(?:\\w+\\s+){0,3}?ranged?\\s+from\\b',
+    '\\b(?:bid|offer|tender|quote)\\s+(?:of|at)\\s+£',
+    '\\b(?:tendered|quoted|bid)\\s+(?:at\\s+)?£',
+  ].join('|'),
+  'g',
+);
+const AMOUNTS = /£\s?\d[\d,.]*/g;
+const AMOUNT = /£\s?\d/;
+/** Once the contract is awarded, its value is public. */
+const AWARDED =
+  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected)\s+the\s+(?:lowest\s+|cheapest\s+)?(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned)\b/;
+
+// ---- Plans not yet public --------------------------------------------------------------------
+
+const SECRET = new RegExp(
+  [
+    '\\bembargo(?:ed)?\\b',
+    `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:tell\\s+(?:anyone|anybody|a\\s+soul)|breathe\\s+a\\s+word)\\b`,
+    `\\b(?:this|it|these|the\\s+(?:news|plans?|decision|details))\\s+(?:is|are)(?:\\s+not|n${A}t)\\s+(?:yet\\s+)?public(?:\\s+yet)?\\b`,
+    `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:share|post|repeat|mention|publish|forward|spread)(?:\\s+(?:this|it|that|anything|these\\s+details|the\\s+news))?(?:\\s+(?:yet|until|before|outside|publicly|widely|just\\s+yet|for\\s+now|with\\s+anyone|anywhere)\\b|\\s*[-,:–—]\\s*(?:not\\s+)?(?:yet|until)\\b)`,
+    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+your\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
+    '\\bbetween\\s+(?:you\\s+and\\s+me|ourselves)\\b(?!\\s+and\\b)',
+    '\\bnot\\s+for\\s+(?:publication|circulation|public\\s+(?:release|consumption))\\b',
+    '\\boff\\s+the\\s+record\\b',
+  ].join('|'),
+  'g',
+);
+/** The post says what it reveals is unannounced; alone that is often just "no date yet". */
+const UNANNOUNCED = new RegExp(
+  [
+    `\\b(?:(?:has|have|had|is|are)(?:\\s+not|n${A}t)|not)\\s+(?:yet\\s+)?(?:been\\s+)?(?:officially\\s+|formally\\s+|publicly\\s+)?(?:announced|made\\s+public|public)(?:\\s+yet)?\\b`,
+    `\\bbefore\\s+(?:it${A}s|it\\s+is|it\\s+has\\s+been|it${A}s\\s+been)\\s+(?:officially\\s+)?(?:announced|made\\s+public|public)\\b`,
+  ].join('|'),
+  'g',
+);
+/** Words of a leak ("psst", "you heard it here first"): with an unannounced plan, the post leaks it. */
+const LEAK = new RegExp(
+  [
+    '\\bps+t\\b',
+    '\\bsh+\\b',
+    '\\bunder\\s+wraps\\b',
+    '\\btop\\s+secret\\b',
+    '\\byou\\s+heard\\s+it\\s+here\\s+first\\b',
+    `\\bmum${A}s\\s+the\\s+word\\b`,
+    '\\bhush[- ]hush\\b',
+    `\\b(?:not|aren${A}t|isn${A}t|am\\s+not|i${A}m\\s+not)\\s+(?:supposed|meant|allowed)\\s+to\\s+(?:say|tell|share|know)\\b`,
+  ].join('|'),
+  'g',
+);
+/** Scam warnings tell people not to share their codes and passwords. */
+const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\s+number|scam|fraud|personal\s+details)\b/;
+
 export const confidentialInformation: PostDetector = {
   meta: {
     id: 'confidential-information',
     level: 'post',
-    defaultSeverity: 'medium',
-    description: 'TODO',
-    clause: 'TODO',
-    remediation: 'TODO',
+    defaultSeverity: 'high',
+    description:
+      'Internal or confidential matters: closed-session business, staff matters of identifiable staff, legal advice, tender bids before award, and plans the post itself says are not yet public.',
+    clause:
+      'Social Media Policy: council communications must not "breach confidentiality"; its named risks include the disclosure of confidential information.',
+    remediation:
+      'Delete the post now and tell the Town Clerk, who decides whether the disclosure must be reported; publish only what the council has made public (approved minutes, the contract award, an official announcement).',
   },
-  detect() {
-    return [];
+
+  detect(view: PostView): Hit[] {
+    const hits: Hit[] = [];
+    for (const segment of view.segments) {
+      if (segment.field === 'quoteOf.text') continue;
+      const lower = segment.lower;
+      if (!HINT.test(lower)) continue;
+      const sentences = new Sentences(lower);
+      const signals = [
+        ...closedSession(segment, sentences),
+        ...labelled(segment, sentences),
+        ...staffMatters(segment, sentences),
+        ...legalAdvice(segment, sentences),
+        ...tenderBids(segment, sentences),
+        ...notYetPublic(segment, sentences),
+      ];
+      // Signals are in order of weight; of two on the same words, the first says most.
+      const kept: Signal[] = [];
+      for (const s of signals) {
+        if (!kept.some((k) => (s.start < k.end && s.end > k.start && s.reason === k.reason) || (s.start === k.start && s.evidence === k.evidence))) {
+          kept.push(s);
+        }
+      }
+      for (const s of kept) {
+        hits.push({ evidence: s.evidence, reason: s.reason, severity: 'high', location: segment.locate(s.start, s.end) });
+      }
+    }
+    return hits;
   },
 };
+
+function closedSession(segment: Segment, sentences: Sentences): Signal[] {
+  const lower = segment.lower;
+  const found: Signal[] = [];
+  CLOSED_SESSION.lastIndex = 0;
+  for (let m = CLOSED_SESSION.exec(lower); m; m = CLOSED_SESSION.exec(lower)) {
+    const sentence = sentences.around(m.index);
+    if (found.some((f) => f.start === sentence.start)) continue;
+    const text = lower.slice(sentence.start, sentence.end);
+    // The sentence without the marker itself: "Part 2" must be among other meeting words.
+    const rest = text.slice(0, m.index - sentence.start) + text.slice(m.index - sentence.start + m[0].length);
+    if (m[0].startsWith('part') && !MEETING_WORDS.test(rest)) continue;
+    if (!DISCLOSED.test(text)) continue;
+    found.push({
+      ...clipped(segment, sentence),
+      reason: `discloses business from a closed or confidential session ('${segment.text.slice(m.index, m.index + m[0].length)}')`,
+    });
+  }
+  return found;
+}
+
+function labelled(segment: Segment, sentences: Sentences): Signal[] {
+  const lower = segment.lower;
+  const found: Signal[] = [];
+  let lastSentence = -1;
+  LABELLED.lastIndex = 0;
+  for (let m = LABELLED.exec(lower); m; m = LABELLED.exec(lower)) {
+    const sentence = sentences.around(m.index);
+    if (sentence.start === lastSentence) continue;
+    lastSentence = sentence.start;
+    if (ASSURANCE.test(lower.slice(sentence.start, sentence.end))) continue;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const end = m.index + m[0].length;
+    found.push({
+      start,
+      end,
+      evidence: segment.text.slice(start, end).replace(/\s*[:\-–—!]$/, ''),
+      reason: 'the post discloses material it labels confidential',
+    });
+  }
+  return found;
+}
+
+function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
+  const { lower, text } = segment;
+  const bySentence = new Map<number, { signal: Signal; who: string; matters: string[] }>();
+  STAFF_MATTER.lastIndex = 0;
+  for (let m = STAFF_MATTER.exec(lower); m; m = STAFF_MATTER.exec(lower)) {
+    if (POLICY_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+    const sentence = sentences.around(m.index);
+    const matter = text.slice(m.index, m.index + m[0].length);
+    const seen = bySentence.get(sentence.start);
+    if (seen) {
+      if (seen.matters.length < 3 && !seen.matters.includes(matter)) seen.matters.push(matter);
+      continue;
+    }
+    if (bySentence.has(-sentence.start - 1)) continue;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end));
+    const name = TITLED_NAME.exec(sentenceText) ?? (STAFF_CONTEXT.test(lower) ? personName(sentenceText) : null);
+    if (!role && !name) {
+      // Nobody identifiable in this sentence: do not look again for its other matters.
+      bySentence.set(-sentence.start - 1, { signal: { start: 0, end: 0, evidence: '', reason: '' }, who: '', matters: [] });
+      continue;
+    }
+    const roleText = role ? text.slice(sentence.start + role.index, sentence.start + role.index + role[0].length) : '';
+    const who = [roleText, name ? maskName(name[0]) : ''].filter(Boolean).join(' ');
+    bySentence.set(sentence.start, {
+      signal: { start: sentence.start, end: trimEnd(text, sentence.start, sentence.end), evidence: '', reason: '' },
+      who,
+      matters: [matter],
+    });
+  }
+  return [...bySentence.values()].filter(({ matters }) => matters.length > 0).map(({ signal, who, matters }) => ({
+    ...signal,
+    evidence: `${who} … ${matters.join(', ')}`,
+    reason: `discloses a staff matter (${matters.map((x) => `'${x.toLowerCase()}'`).join(', ')}) about an identifiable member of staff`,
+  }));
+}
+
+/** A first and last name in a sentence, skipping the sentence's opening word and titles such as "Town Hall". */
+function personName(sentence: string): RegExpExecArray | null {
+  PERSON_NAME.lastIndex = 0;
+  for (let m = PERSON_NAME.exec(sentence); m; m = PERSON_NAME.exec(sentence)) {
+    const words = m[0].split(/\s+/);
+    if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) continue;
+    return m;
+  }
+  return null;
+}
+const NOT_A_NAME = new Set([
+  'staff', 'update', 'town', 'council', 'hall', 'parish', 'clerk', 'the', 'our', 'this', 'please', 'street', 'road', 'lane',
+  'park', 'committee', 'news', 'notice', 'cllr', 'councillor', 'mayor', 'team', 'office', 'library', 'centre', 'we', 'due',
+]);
+
+function legalAdvice(segment: Segment, sentences: Sentences): Signal[] {
+  const lower = segment.lower;
+  const found: Signal[] = [];
+  let lastSentence = -1;
+  LEGAL.lastIndex = 0;
+  for (let m = LEGAL.exec(lower); m; m = LEGAL.exec(lower)) {
+    const sentence = sentences.around(m.index);
+    if (sentence.start === lastSentence || found.some((f) => f.start === sentence.start)) continue;
+    lastSentence = sentence.start;
+    const text = lower.slice(sentence.start, sentence.end);
+    if (m[0] === 'legal advice' && (LEGAL_SERVICE.test(text) || !COUNCIL_HOLDS.test(text))) continue;
+    found.push({ ...clipped(segment, sentence), reason: `discloses legal advice to the council ('${segment.text.slice(m.index, m.index + m[0].length)}')` });
+  }
+  return found;
+}
+
+function tenderBids(segment: Segment, sentences: Sentences): Signal[] {
+  const lower = segment.lower;
+  if (!lower.includes('£') || AWARDED.test(lower)) return [];
+  let lastSentence = -1;
+  BIDS.lastIndex = 0;
+  for (let m = BIDS.exec(lower); m; m = BIDS.exec(lower)) {
+    // Prices in the sentence that reports the bids, or in the one after it.
+    const first = sentences.around(m.index);
+    if (first.start === lastSentence) continue;
+    lastSentence = first.start;
+    const pair = sentences.after(first);
+    const window = lower.slice(first.start, pair.end);
+    const prices = window.match(AMOUNTS)?.length ?? 0;
+    if (prices === 0) continue;
+    const span = AMOUNT.test(lower.slice(first.start, first.end)) ? first : pair;
+    return [
+      {
+        ...clipped(segment, span),
+        reason: `discloses ${prices > 1 ? `${prices} bid prices` : 'a bid price'} before the contract is awarded`,
+      },
+    ];
+  }
+  return [];
+}
+
+function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
+  const lower = segment.lower;
+  const found: Signal[] = [];
+  let lastSentence = -1;
+  SECRET.lastIndex = 0;
+  for (let m = SECRET.exec(lower); m; m = SECRET.exec(lower)) {
+    const sentence = sentences.around(m.index);
+    if (sentence.start === lastSentence) continue;
+    lastSentence = sentence.start;
+    if (SCAM_ADVICE.test(lower.slice(sentence.start, sentence.end))) continue;
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      evidence: segment.text.slice(m.index, m.index + m[0].length),
+      reason: 'the post says what it reveals is not yet public',
+    });
+  }
+  if (found.length > 0) return found;
+
+  UNANNOUNCED.lastIndex = 0;
+  const unannounced = UNANNOUNCED.exec(lower);
+  if (!unannounced) return [];
+  LEAK.lastIndex = 0;
+  const leak = LEAK.exec(lower);
+  if (!leak) return [];
+  const [a, b] = unannounced.index < leak.index ? [unannounced, leak] : [leak, unannounced];
+  return [
+    {
+      start: a.index,
+      end: b.index + b[0].length,
+      evidence: `${segment.text.slice(a.index, a.index + a[0].length)} … ${segment.text.slice(b.index, b.index + b[0].length)}`,
+      reason: 'the post leaks a plan it says has not been announced',
+    },
+  ];
+}
+
+/** A segment's sentences, split once: after `.`, `!` or `?` followed by white space, and at line breaks. */
+class Sentences {
+  readonly #spans: Span[] = [];
+
+  constructor(text: string) {
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x0a) {
+        this.#spans.push({ start, end: i });
+        start = i + 1;
+      } else if ((ch === 0x2e || ch === 0x21 || ch === 0x3f) && (i + 1 === text.length || /\s/.test(text[i + 1]!))) {
+        this.#spans.push({ start, end: i + 1 });
+        start = i + 1;
+        while (start < text.length && text.charCodeAt(start) !== 0x0a && /\s/.test(text[start]!)) start++;
+        i = start - 1;
+      }
+    }
+    if (start < text.length || this.#spans.length === 0) this.#spans.push({ start, end: text.length });
+  }
+
+  /** The sentence that contains an offset. */
+  around(index: number): Span {
+    return this.#spans[this.#indexOf(index)]!;
+  }
+
+  /** A sentence and the one after it, as one span. */
+  after(sentence: Span): Span {
+    const next = this.#spans[this.#indexOf(sentence.start) + 1];
+    return { start: sentence.start, end: next ? next.end : sentence.end };
+  }
+
+  #indexOf(offset: number): number {
+    const spans = this.#spans;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A sentence as evidence, shortened on a word boundary, with people's names masked. */
+function clipped(segment: Segment, span: { start: number; end: number }, max = 160): Omit<Signal, 'reason'> {
+  const end = trimEnd(segment.text, span.start, span.end);
+  const text = maskPeople(segment.text.slice(span.start, end));
+  if (text.length <= max) return { start: span.start, end, evidence: text };
+  const cut = text.lastIndexOf(' ', max);
+  return { start: span.start, end, evidence: `${text.slice(0, cut > 40 ? cut : max)}…` };
+}
+
+// A titled name (`Mrs Jane Kaur`), or a name right after a post or "former" (`the clerk, Jane Kaur`).
+const TITLED_PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?/g;
+const NAMED_POST_HOLDER = new RegExp(
+  `(\\b(?:clerk|officer|groundsman|caretaker|cleaner|manager|warden|ranger|gardener|receptionist|employee|colleague|former\\s+\\w+)${A}?s?,?\\s+)([A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?)`,
+  'gi',
+);
+
+function maskPeople(text: string): string {
+  return text
+    .replace(TITLED_PERSON, (name) => maskName(name))
+    .replace(NAMED_POST_HOLDER, (_all, post: string, name: string) => (/^[A-Z]/.test(name) ? `${post}${maskName(name)}` : `${post}${name}`));
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

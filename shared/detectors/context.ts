@@ -77,14 +77,14 @@ export function nationalDigits(phone: string): string {
   return digits;
 }
 
-/** Lower-case letters and digits only: `Swanmouth T.C.` becomes `swanmouthtc`. */
+/** Lower-case letters and digits only: `Harbourne T.C.` becomes `harbournetc`. */
 export function squash(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
 }
 
 /**
  * The forms a council's name takes in handles and display names: the full name, every alias, and
- * the place name with the usual suffixes (`swanmouthtc`, `swanmouthcouncil`, `swanmouthtowncouncil`).
+ * the place name with the usual suffixes (`harbournetc`, `harbournecouncil`, `harbournetowncouncil`).
  */
 function councilNameForms(config: CouncilConfig): string[] {
   const forms = new Set<string>();

@@ -1,16 +1,92 @@
-import type { PostDetector } from './detector';
+import type { Post } from '../domain/post';
+import type { DetectionContext } from './context';
+import { squash } from './context';
+import type { Hit, PostDetector } from './detector';
+import type { PostView } from './post-view';
+import { handleKey } from './text/handles';
+import { findDerogatoryRemarks } from './text/lexicon/protected-groups';
+import { DEFAULT_REMOVAL_NOTICE, insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
+import { findSwearWords, maskSwearWord, type Characteristic, type Disguise, type SwearWordMatch } from './text/lexicon/swear-words';
 
-// Placeholder until the rule is written: it finds nothing.
+const SPELLING: Record<Disguise, string> = {
+  plain: '',
+  masked: ' with letters masked by symbols',
+  substituted: ' with digits or symbols for letters',
+  'look-alike': ' with look-alike letters from another alphabet',
+  spaced: ' spelled with spaced letters',
+  repeated: ' with repeated letters',
+};
+
 export const offensiveLanguage: PostDetector = {
   meta: {
     id: 'offensive-language',
     level: 'post',
     defaultSeverity: 'medium',
-    description: 'TODO',
-    clause: 'TODO',
-    remediation: 'TODO',
+    description:
+      'Profanity (including disguised spellings such as f*ck, sh1t or spaced letters), slurs, and derogatory remarks about people who share a protected characteristic.',
+    clause:
+      'Social Media Guide 1c: behave online as offline, cyber-bullying is not tolerated; Social Media Policy: council communications must not discriminate, bully or harass; Guide 4i: remove offensive comments with a standard response.',
+    remediation:
+      "Edit the post to remove the offensive words, or delete it. If they are in a comment or a quoted post by someone else, hide or delete it and reply with the council's standard removal notice.",
   },
-  detect() {
-    return [];
+
+  detect(view: PostView, context: DetectionContext): Hit[] {
+    const hits: Hit[] = [];
+    for (const segment of view.segments) {
+      const words = findSwearWords(segment);
+      const remarks = findDerogatoryRemarks(segment);
+      if (words.length === 0 && remarks.length === 0) continue;
+
+      const notices = removalNoticeSpans(segment, context.config.removalNotice);
+      const remediation = someoneElses(view.post, segment.field, context) ? commentRemediation(context) : undefined;
+      for (const word of words) {
+        if (insideAny(notices, word.start, word.end)) continue;
+        hits.push({
+          evidence: maskSwearWord(segment.text.slice(word.start, word.end)),
+          reason: reasonFor(word),
+          severity: word.entry.kind === 'slur' ? 'high' : 'medium',
+          location: segment.locate(word.start, word.end),
+          ...(remediation ? { remediation } : {}),
+        });
+      }
+      for (const remark of remarks) {
+        if (insideAny(notices, remark.start, remark.end)) continue;
+        hits.push({
+          evidence: segment.text.slice(remark.start, remark.end),
+          reason: `derogatory remark about ${listOf(remark.characteristics)} (protected characteristic${remark.characteristics.length > 1 ? 's' : ''}): ${remark.signal}`,
+          severity: 'high',
+          location: segment.locate(remark.start, remark.end),
+          ...(remediation ? { remediation } : {}),
+        });
+      }
+    }
+    return hits;
   },
 };
+
+function reasonFor({ entry, disguise }: SwearWordMatch): string {
+  if (entry.kind === 'slur') {
+    return `slur '${maskSwearWord(entry.word)}' against ${entry.characteristic ?? 'a protected group'}${SPELLING[disguise]}`;
+  }
+  return `profanity '${entry.word}'${SPELLING[disguise]}`;
+}
+
+function listOf(characteristics: readonly Characteristic[]): string {
+  return characteristics.length > 1
+    ? `${characteristics.slice(0, -1).join(', ')} and ${characteristics[characteristics.length - 1]}`
+    : characteristics[0] ?? 'a protected characteristic';
+}
+
+/** Words the council did not write: a quoted post, or a comment by an account that is not the council's. */
+function someoneElses(post: Post, field: string, context: DetectionContext): boolean {
+  if (field === 'quoteOf.text') return true;
+  const key = handleKey(post.platform, post.account);
+  if (context.config.approvedAccounts.some((a) => handleKey(a.platform, a.handle) === key)) return false;
+  const names = [squash(post.account), squash(post.accountName ?? '')];
+  return !context.councilNames.some((form) => names.some((n) => (form.length >= 5 ? n.includes(form) : n === form)));
+}
+
+function commentRemediation(context: DetectionContext): string {
+  const notice = context.config.removalNotice ?? DEFAULT_REMOVAL_NOTICE;
+  return `These are someone else's words on the council's page: hide or delete the comment (or remove the quote), then reply with the council's standard notice: "${notice}"`;
+}

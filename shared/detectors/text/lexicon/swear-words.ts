@@ -1,0 +1,289 @@
+import { foldLookalikes } from '../normalise';
+import type { Segment } from '../segment';
+
+/** A characteristic protected by the Equality Act 2010, in the words a Town Clerk would use. */
+export type Characteristic =
+  | 'age'
+  | 'disability'
+  | 'gender reassignment'
+  | 'marriage or civil partnership'
+  | 'pregnancy'
+  | 'race or nationality'
+  | 'religion or belief'
+  | 'sex'
+  | 'sexual orientation';
+
+export interface SwearWord {
+  /** The word spelled plainly, e.g. `fucking`. */
+  word: string;
+  kind: 'profanity' | 'slur';
+  /** For slurs: the characteristic the slur attacks. */
+  characteristic?: Characteristic;
+}
+
+/** How a word was written. */
+export type Disguise = 'plain' | 'masked' | 'substituted' | 'look-alike' | 'spaced' | 'repeated';
+
+export interface SwearWordMatch {
+  /** Offsets in the segment's `text`. */
+  start: number;
+  end: number;
+  entry: SwearWord;
+  disguise: Disguise;
+}
+
+// Each family lists whole words only: a word is recognised when a token equals one of them, never
+// when it merely contains one, so Scunthorpe, Shitterton, Penistone, Cockermouth, Arsenal, scrap
+// and therapist are left alone. Deliberately absent because they are ordinary words or names in
+// council posts: cock, dick, knob, tit(s), prick, pussy, shag (a seabird), sod (turf), slag (a heap),
+// dyke (an embankment), fag (a cigarette), faggot (a meatball), chink (of light), queer (reclaimed),
+// bloody, damn, hell.
+const PROFANITY: readonly string[] = [
+  ...family('fuck', ['', 's', 'ed', 'er', 'ers', 'ing', 'in', 'wit', 'wits', 'face', 'head', 'heads', 'up', 'ups', 'ery', 'tard', 'tards', 'off']),
+  'motherfucker', 'motherfuckers', 'motherfucking', 'clusterfuck', 'clusterfucks',
+  ...family('shit', ['', 's', 'e', 'es', 'ty', 'tier', 'ting', 'ted', 'head', 'heads', 'hole', 'holes', 'show', 'storm', 'faced', 'less', 'bag']),
+  'bullshit', 'bullshitting', 'bullshitter', 'bullshitters', 'horseshit', 'dipshit', 'dipshits', 'batshit', 'apeshit', 'chickenshit',
+  ...family('cunt', ['', 's', 'y']),
+  ...family('twat', ['', 's', 'ted', 'ting']),
+  ...family('wank', ['', 's', 'er', 'ers', 'ing', 'ed', 'stain', 'y']),
+  ...family('bollock', ['s', 'ing', 'ed']),
+  ...family('arse', ['', 's', 'd', 'hole', 'holes', 'y', 'wipe']),
+  ...family('piss', ['', 'ed', 'es', 'ing', 'head', 'heads', 'take', 'er']),
+  ...family('bastard', ['', 's']),
+  ...family('bellend', ['', 's']),
+  ...family('dickhead', ['', 's']),
+  ...family('knobhead', ['', 's']),
+  'knobend', 'knobends', 'tosser', 'tossers', 'cocksucker', 'cocksuckers',
+  ...family('bugger', ['', 's', 'ed', 'ing', 'y']),
+  'crap', 'crappy', 'crapper', 'crappier', 'sodding',
+  // Acronyms that stand for profanity.
+  'wtf', 'stfu', 'omfg', 'ffs',
+  'bitch', 'bitches', 'bitchy', 'bitching',
+];
+
+const SLURS: ReadonlyArray<readonly [Characteristic, readonly string[]]> = [
+  ['race or nationality', [
+    'nigger', 'niggers', 'nigga', 'niggas', 'paki', 'pakis', 'wog', 'wogs', 'golliwog', 'golliwogs', 'gook', 'gooks',
+    'chinky', 'chinkies', 'spics', 'kraut', 'krauts', 'dago', 'dagos', 'dagoes', 'polack', 'polacks', 'wetback', 'wetbacks',
+    'gyppo', 'gyppos', 'gippo', 'gippos', 'pikey', 'pikeys', 'japs', 'darkie', 'darkies', 'raghead', 'ragheads', 'towelhead', 'towelheads',
+  ]],
+  ['religion or belief', ['kike', 'kikes', 'yid', 'yids', 'muzzie', 'muzzies', 'taig', 'taigs']],
+  ['disability', ['retard', 'retards', 'retarded', 'spastic', 'spastics', 'spaz', 'spazz', 'spazzy', 'spacker', 'spackers', 'mongoloid', 'mongoloids']],
+  ['sexual orientation', ['poofter', 'poofters', 'lesbo', 'lesbos', 'lezza', 'lezzas', 'lezzer', 'lezzers']],
+  ['gender reassignment', ['tranny', 'trannies', 'trannys', 'shemale', 'shemales']],
+  ['sex', ['whore', 'whores', 'slut', 'sluts', 'slutty', 'skank', 'skanks', 'slapper', 'slappers', 'bint', 'bints']],
+];
+
+function family(root: string, endings: readonly string[]): string[] {
+  return endings.map((e) => root + e);
+}
+
+const LEXICON = new Map<string, SwearWord>();
+for (const word of PROFANITY) LEXICON.set(word, { word, kind: 'profanity' });
+for (const [characteristic, words] of SLURS) {
+  for (const word of words) LEXICON.set(word, { word, kind: 'slur', characteristic });
+}
+
+/** Words with letter runs collapsed (`bollocks` → `bolocks`), for `fuuuuck` and `shiiiite`. */
+const COLLAPSED = new Map<string, SwearWord>();
+for (const [word, entry] of LEXICON) if (!COLLAPSED.has(collapse(word))) COLLAPSED.set(collapse(word), entry);
+
+/** Words by length, for masked spellings such as `f**king` (one symbol for one letter). */
+const BY_LENGTH = new Map<number, SwearWord[]>();
+for (const entry of LEXICON.values()) {
+  const list = BY_LENGTH.get(entry.word.length) ?? [];
+  list.push(entry);
+  BY_LENGTH.set(entry.word.length, list);
+}
+
+// The plain pass: the start of a lexicon word (or of an ordinary word we then reject), tried only
+// at word starts so that it is cheap on every segment; the whole token is checked afterwards.
+const STEMS = new RegExp(
+  `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
+    'f+u+c+k', 's+h+i+t', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
+    'knob[he]', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
+    'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyppo', 'gippo', 'pikey', 'japs', 'darkie', 'towelhead', 'raghead',
+    'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mongoloid', 'poofter', 'lesbo', 'lezz',
+    'tranny', 'trannie', 'shemale', 'whore', 'slut', 'skank', 'slapper', 'bint', 'wtf', 'stfu', 'omfg', 'ffs',
+  ].join('|')})`,
+  'g',
+);
+
+// The disguise pass starts only where a letter touches a digit or symbol standing in for a letter
+// (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek or Cyrillic letter appears.
+const DISGUISE_HINT = /[a-z][0-9$@!|]+[a-z]|[a-z][*#•]|[*#•$@!|][a-z]|[0-9][a-z]{3}|[\u0370-\u03ff\u0400-\u04ff]/g;
+const MASK = /[*#•]/;
+
+// Single letters with the same separator between them: `s h i t`, `f.u.c.k`, `c-u-n-t`.
+const SPACED = /(?<![a-z0-9\u0370-\u04ff])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]([ .\-_])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff](?:\1[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]){2,}(?![a-z0-9\u0370-\u04ff])/g;
+
+// Dogs are bitches at the dog show, not insults.
+const DOG_CONTEXT = /\b(?:dogs?|pupp(?:y|ies)|pups?|kennels?|breed(?:er|ers|ing)?|whelp\w*|crufts|show ring)\b/;
+
+/** Every profanity and slur in a segment, however it is spelled. */
+export function findSwearWords(segment: Segment): SwearWordMatch[] {
+  const lower = segment.lower;
+  const found: SwearWordMatch[] = [];
+
+  STEMS.lastIndex = 0;
+  for (let m = STEMS.exec(lower); m; m = STEMS.exec(lower)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start > 0 && isLetter(lower.charCodeAt(start - 1))) start--;
+    while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
+    STEMS.lastIndex = end;
+    // A mention is someone's name; a token glued to digits or symbols is the disguise pass's.
+    const before = lower.charCodeAt(start - 1);
+    if (before === 0x40 /* @ */ || isDisguiseChar(lower.charCodeAt(end))) continue;
+    if (isDisguiseChar(before) && !(before === 0x23 /* # */ && !isTokenChar(lower.charCodeAt(start - 2)))) continue;
+    const token = lower.slice(start, end);
+    const plain = LEXICON.get(token);
+    const repeated = plain ? undefined : hasRun(token, 3) ? COLLAPSED.get(collapse(token)) : undefined;
+    const entry = plain ?? repeated;
+    if (entry && !(entry.word.startsWith('bitch') && DOG_CONTEXT.test(lower))) {
+      found.push({ start, end, entry, disguise: plain ? 'plain' : 'repeated' });
+    }
+  }
+
+  DISGUISE_HINT.lastIndex = 0;
+  for (let m = DISGUISE_HINT.exec(lower); m; m = DISGUISE_HINT.exec(lower)) {
+    let start = m.index;
+    let end = m.index + 1;
+    while (start > 0 && isTokenChar(lower.charCodeAt(start - 1))) start--;
+    while (end < lower.length && isTokenChar(lower.charCodeAt(end))) end++;
+    DISGUISE_HINT.lastIndex = end;
+    const match = disguisedWord(segment, start, end);
+    if (match && !overlaps(found, match.start, match.end)) found.push(match);
+  }
+
+  SPACED.lastIndex = 0;
+  for (let m = SPACED.exec(lower); m; m = SPACED.exec(lower)) {
+    const letters = foldLookalikes(m[0].replace(/[ .\-_]/g, ''));
+    const entry = LEXICON.get(letters) ?? COLLAPSED.get(collapse(letters)) ?? containedWord(letters);
+    if (entry && !overlaps(found, m.index, m.index + m[0].length)) {
+      found.push({ start: m.index, end: m.index + m[0].length, entry, disguise: 'spaced' });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** A token written with digits, symbols or look-alike letters, if it spells a lexicon word. */
+function disguisedWord(segment: Segment, from: number, to: number): SwearWordMatch | undefined {
+  const written = segment.lower;
+  let start = from;
+  let end = to;
+  // A mention or a hashtag's sign is not part of the word; exclamation marks end a sentence.
+  if (written[start] === '@') return undefined;
+  while (start < end && (written[start] === '#' || written[start] === '!' || written[start] === '|')) start++;
+  while (end > start && (written[end - 1] === '!' || written[end - 1] === '|')) end--;
+  // A single trailing asterisk is a footnote mark (`prices*`), not a masked letter.
+  if (written[end - 1] === '*' && written[end - 2] !== '*' && !MASK.test(written.slice(start, end - 1))) end--;
+  if (end - start < 3) return undefined;
+
+  const token = written.slice(start, end);
+  let letters = 0;
+  let digits = 0;
+  let masks = 0;
+  let lookalike = false;
+  for (let i = 0; i < token.length; i++) {
+    const ch = token.charCodeAt(i);
+    if (isLetter(ch)) letters++;
+    else if (ch >= 0x30 && ch <= 0x39) digits++;
+    else if (ch === 0x2a || ch === 0x23 || ch === 0x2022) masks++;
+    if (ch >= 0x370 && ch <= 0x4ff) {
+      letters++;
+      lookalike = true;
+    }
+  }
+  // `2026`, `4pm` and `10am` are numbers; a disguised word keeps most of its letters.
+  if ((letters < 2 && !(masks > 0 && letters === 1)) || digits > letters) return undefined;
+
+  const folded = foldLookalikes(token);
+  let entry: SwearWord | undefined;
+  let disguise: Disguise = lookalike ? 'look-alike' : 'substituted';
+  if (masks > 0) {
+    entry = maskedWord(folded, segment.text.charCodeAt(start));
+    disguise = 'masked';
+  } else {
+    entry = LEXICON.get(folded);
+    if (!entry && hasRun(folded, 3)) entry = COLLAPSED.get(collapse(folded));
+  }
+  if (!entry) return undefined;
+  // Only punctuation around it (`#shit`, `shit*`): the word is plainly spelled.
+  if (digits === 0 && masks === 0 && !lookalike && folded === token) disguise = 'plain';
+  return { start, end, entry, disguise };
+}
+
+/**
+ * A lexicon word of the same length that agrees with every visible letter: `f**king`, `sh*t`.
+ * With one visible letter only the unmistakable `f***` (any case) and a lower-case `c***` or `s***`
+ * count, because `S****` is as likely a name blanked out.
+ */
+function maskedWord(folded: string, firstOriginal: number): SwearWord | undefined {
+  if (!isLetter(folded.charCodeAt(0))) return undefined;
+  let visible = 0;
+  for (let i = 0; i < folded.length; i++) if (isLetter(folded.charCodeAt(i))) visible++;
+  if (visible === 1) {
+    const first = folded[0];
+    const upper = firstOriginal >= 0x41 && firstOriginal <= 0x5a;
+    if (!(first === 'f' || (!upper && (first === 'c' || first === 's')))) return undefined;
+  }
+  const candidates = BY_LENGTH.get(folded.length) ?? [];
+  return candidates.find(({ word }) => {
+    for (let i = 0; i < word.length; i++) {
+      const ch = folded[i]!;
+      if (ch !== '*' && ch !== '#' && ch !== '•' && ch !== word[i]) return false;
+    }
+    return true;
+  });
+}
+
+/** In spaced-out letters, a profanity of four or more letters anywhere in the run (`i s h i t`). */
+function containedWord(letters: string): SwearWord | undefined {
+  for (const entry of LEXICON.values()) {
+    if (entry.word.length >= 4 && letters.includes(entry.word)) return entry;
+  }
+  return undefined;
+}
+
+/** The word as written with its letters after the first masked: `s•••`, `s • • •`; already masked words stay as they are. */
+export function maskSwearWord(written: string): string {
+  if (MASK.test(written)) return written;
+  let seen = false;
+  return written.replace(/[\p{L}\p{N}$@!|]/gu, (ch) => {
+    if (!seen) {
+      seen = true;
+      return ch;
+    }
+    return '•';
+  });
+}
+
+function collapse(word: string): string {
+  return word.replace(/(.)\1+/g, '$1');
+}
+
+function hasRun(word: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < word.length; i++) {
+    run = word[i] === word[i - 1] ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
+function overlaps(found: readonly SwearWordMatch[], start: number, end: number): boolean {
+  return found.some((f) => start < f.end && end > f.start);
+}
+
+function isLetter(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0xc0 && ch <= 0x24f && ch !== 0xd7 && ch !== 0xf7);
+}
+
+function isDisguiseChar(ch: number): boolean {
+  return (ch >= 0x30 && ch <= 0x39) || ch === 0x2a || ch === 0x23 || ch === 0x2022 || ch === 0x24 || ch === 0x40 || (ch >= 0x370 && ch <= 0x4ff);
+}
+
+function isTokenChar(ch: number): boolean {
+  return isLetter(ch) || isDisguiseChar(ch) || ch === 0x21 || ch === 0x7c;
+}
