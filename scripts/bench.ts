@@ -1,7 +1,7 @@
 // Engine throughput and memory: npm run bench -- [--posts 100000]
 // Pinned to one core with taskset where the machine has it, so the figure is a one-core figure.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,6 @@ import { parseCouncilConfig } from '../shared/domain/config';
 import { DETECTORS } from '../shared/detectors/index';
 import { DetectionEngine } from '../shared/scanning/run-detectors';
 import { generatePosts } from './lib/generate-posts';
-import { COUNCIL } from './lib/bench-council';
 
 if (process.platform === 'linux' && !process.env.BENCH_PINNED && spawnSync('taskset', ['--version']).status === 0) {
   const child = spawnSync('taskset', ['-c', '0', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
@@ -22,7 +21,9 @@ if (process.platform === 'linux' && !process.env.BENCH_PINNED && spawnSync('task
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '100000' } } });
 const count = Number(values.posts);
-const config = parseCouncilConfig(COUNCIL);
+// The example council: the generated posts come from its approved accounts.
+const configPath = fileURLToPath(new URL('../examples/council.config.json', import.meta.url));
+const config = parseCouncilConfig(JSON.parse(readFileSync(configPath, 'utf8')));
 const posts = generatePosts(count);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -54,8 +55,6 @@ console.log(`in-process memory: rss ${mb(usage.rss)}, heap used ${mb(usage.heapU
 // Streaming: the CLI's peak memory should not grow with the length of its input.
 const dir = mkdtempSync(join(tmpdir(), 'council-audit-bench-'));
 try {
-  const configPath = join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify(COUNCIL));
   const child = fileURLToPath(new URL('./lib/check-peak-memory.ts', import.meta.url));
   for (const n of [count, count * 4]) {
     const file = join(dir, `posts-${n}.jsonl`);
