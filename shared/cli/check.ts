@@ -93,7 +93,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
 
   if (options.format !== 'table') {
     const total = SEVERITIES.reduce((n, s) => n + summary.bySeverity[s], 0);
-    io.stderr.write(`${summary.postsChecked} posts checked, ${total} findings${summary.malformedLines ? `, ${summary.malformedLines} malformed lines` : ''}\n`);
+    io.stderr.write(`posts checked: ${summary.postsChecked}, findings: ${total}${summary.malformedLines ? `, malformed lines: ${summary.malformedLines}` : ''}\n`);
   }
   if (summary.malformedLines > 0) return EXIT.unusableInput;
   return summary.failed ? EXIT.found : EXIT.clean;

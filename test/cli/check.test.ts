@@ -41,7 +41,7 @@ describe('council-audit check', () => {
     const result = await runCli(['check', '-c', files['config.json'], '-f', 'jsonl', files['posts.jsonl']]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('1 posts checked, 0 findings');
+    expect(result.stderr).toContain('posts checked: 1, findings: 0');
   });
 
   it('exits 0 when nothing reaches --fail-on, and 1 when something does', async () => {
@@ -62,7 +62,7 @@ describe('council-audit check', () => {
     expect(result.stderr).toContain(`${files['posts.jsonl']}:2: not valid JSON`);
     expect(result.stderr).toContain(`${files['posts.jsonl']}:3: not a canonical post: createdAt: is missing`);
     expect(result.stdout).toContain('"postId":"link-1"');
-    expect(result.stderr).toContain('2 posts checked');
+    expect(result.stderr).toContain('posts checked: 2');
   });
 
   it('names the field and the value of an invalid configuration and exits 2 without a stack trace', async () => {
@@ -156,6 +156,14 @@ describe('council-audit check', () => {
     expect(result.stdout).toContain('3 posts checked');
     expect(result.stdout).toContain('2 findings in 2 posts; 1 clean');
     expect(result.stdout).toContain('medium 1 · low 1');
+  });
+
+  it('says all clear in the table when nothing is found, in the singular for one post', async () => {
+    const files = tempFiles({ 'config.json': config, 'posts.jsonl': jsonl([cleanPost]) });
+    const result = await runCli(['check', '-c', files['config.json'], '-f', 'table', files['posts.jsonl']]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Harbourne Town Council: 1 post checked');
+    expect(result.stdout).toContain('No findings: all clear.');
   });
 });
 

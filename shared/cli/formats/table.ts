@@ -45,10 +45,10 @@ export function tableFormatter(options: { colour: boolean; timezone: string }): 
       const total = SEVERITIES.reduce((n, s) => n + summary.bySeverity[s], 0);
       const clean = summary.postsChecked - summary.postsWithFindings;
       const lines = [
-        paint('bold', `${summary.councilName}: ${summary.postsChecked} posts checked`),
+        paint('bold', `${summary.councilName}: ${plural(summary.postsChecked, 'post')} checked`),
         total === 0
           ? paint('green', 'No findings: all clear.')
-          : `${total} finding${total === 1 ? '' : 's'} in ${summary.postsWithFindings} post${summary.postsWithFindings === 1 ? '' : 's'}; ${clean} clean`,
+          : `${plural(total, 'finding')} in ${plural(summary.postsWithFindings, 'post')}; ${clean} clean`,
       ];
       if (total > 0) {
         lines.push(`  by severity: ${[...SEVERITIES].reverse().map((s) => `${s} ${summary.bySeverity[s]}`).join(' · ')}`);
@@ -58,4 +58,8 @@ export function tableFormatter(options: { colour: boolean; timezone: string }): 
       return `${lines.join('\n')}\n`;
     },
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
