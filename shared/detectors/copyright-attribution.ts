@@ -53,7 +53,7 @@ const CUES: ReadonlyArray<{ pattern: RegExp; reading: Reading; aboutWork: boolea
   {
     // "Photo by …", "© …", "courtesy of …", "Source: …", "as reported in …"
     pattern: new RegExp(
-      String.raw`\b${MEDIA}\s+(?:(?:taken|captured|snapped|shot|drawn|painted|written|composed|penned|filmed)\s+)?(?:by|courtesy\s+of|thanks\s+to)\s+` +
+      String.raw`\b${MEDIA}\s+(?:of\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:taken|captured|snapped|shot|drawn|painted|written|composed|penned|filmed)\s+)?(?:by|courtesy\s+of|thanks\s+to)\s+` +
         String.raw`|©\s*|\(c\)\s+|\bcopyright\s*(?:of\s+|:\s*|©\s*)?|\bcourtesy\s+(?:of\s+)?|\bby\s+(?:kind\s+)?permission\s+(?:of|from)\s+|\bwith\s+(?:kind\s+)?permission\s+(?:of|from)\s+|\bsource\s*[:：]\s*` +
         String.raw`|\bas\s+(?:reported|published|printed|seen)\s+(?:in|by|on)\s+`,
       'gi',
@@ -82,7 +82,7 @@ const CUES: ReadonlyArray<{ pattern: RegExp; reading: Reading; aboutWork: boolea
     // "taken from …'s website", "found this old photo on Facebook": saying where a work was copied
     // from is not crediting its author, even when the website is named
     pattern:
-      /\b(?:taken|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot(?:ted)?|saved|pulled|reproduced|sourced|found|got|reposted)\s+(?:[a-z'’]+\s+){0,3}?(?:from|off|on|via)\s+/gi,
+      /\b(?:taken|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot(?:ted)?|saved|pulled|reproduced|sourced|found|got|reposted)\s+(?:[a-z'’]+\s+){0,8}?(?:from|off|on|via)\s+/gi,
     reading: 'place',
     aboutWork: false,
     admitsCopying: true,
@@ -90,8 +90,24 @@ const CUES: ReadonlyArray<{ pattern: RegExp; reading: Reading; aboutWork: boolea
 ];
 
 /** Phrases that say on their own that the work is someone else's, naming nobody. */
-const VAGUE_ORIGIN =
-  /\b(?:found|seen|spotted|came\s+across|discovered)\s+(?:it\s+|this\s+|them\s+)?online\b|\bgoogle\s+images\b|\bstock\s+(?:photo(?:graph)?|image|picture|footage|shot|video)s?\b|\b(?:newspaper|press)\s+(?:cutting|clipping)s?\b/gi;
+const SOCIAL_PLACE = String.raw`(?:facebook|fb|instagram|insta|twitter|x|tiktok|youtube|flickr|snapchat|linkedin|google|pinterest|reddit|nextdoor|whatsapp|threads|bluesky|mastodon|social\s+media|the\s+(?:internet|web|net)|(?:an?|one\s+of\s+the|the)\s+(?:(?:local|community|village|town|history|heritage|residents[’']?|neighbourhood|facebook|whatsapp|nextdoor|old|memories|photo(?:graphy)?|nostalgia)\s+){1,3}(?:groups?|pages?|forums?|sites?|websites?|feeds?|accounts?))(?![\w’'])`;
+const VAGUE_ORIGIN = new RegExp(
+  [
+    String.raw`\b(?:found|seen|spotted|came\s+across|discovered)\s+(?:it\s+|this\s+|them\s+)?online\b|\bgoogle\s+images\b|\bstock\s+(?:photo(?:graph)?|image|picture|footage|shot|video)s?\b|\b(?:newspaper|press)\s+(?:cutting|clipping)s?\b`,
+    // "spotted on Facebook", "seen this on a local group", "doing the rounds on social media"
+    String.raw`\b(?:found|seen|spotted|saw|came\s+across|discovered|noticed)\s+(?:it\s+|this(?:\s+one)?\s+|these\s+|them\s+)?(?:on|in)\s+${SOCIAL_PLACE}`,
+    String.raw`\b(?:doing\s+the\s+rounds|going\s+round|circulating|going\s+viral|(?:been\s+)?shared\s+(?:widely|a\s+lot|lots))\s+(?:on|in)\s+${SOCIAL_PLACE}`,
+    // "a resident sent us this photo", "one of our followers shared this"
+    String.raw`\b(?:an?|one\s+of\s+our|some|kind|local)\s+(?:(?:kind|local|lovely|keen)\s+)?(?:residents?|locals?|readers?|followers?|neighbours?|members?\s+of\s+the\s+public|villagers?|parishioners?|visitors?)\s+(?:has\s+|have\s+|kindly\s+|just\s+)*(?:sent|shared|emailed|messaged|forwarded|passed|gave|supplied|took|snapped|captured)\s+(?:us|in|on|over|this|these)\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** The council's own work named before an origin phrase: "our photo of the benches was spotted on Facebook". */
+const OWN_WORK = /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|videos?|shots?|snaps?|footage|posts?|film)\b/i;
+
+/** A work's author named with "by" earlier in the sentence: "… by Kit Marsh, spotted on Facebook". */
+const AUTHOR_BEFORE = /\bby\s+(?:@[\w.@-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*,?\s*$/;
 
 // Thanks for the photo to someone: the thanked person is the source ("thanks to a resident for this photo").
 const THANKS_FOR = new RegExp(
@@ -102,7 +118,7 @@ const THANKS_FOR = new RegExp(
 const OPENING_QUOTE = /["“«‘]|(?:^|[\s(:])'[A-Za-z]/;
 // Cheap test before the cue patterns: the words and marks every cue starts with.
 const CUE_WORD =
-  /\b(?:photo|pic|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyric|words|song|map|cartoon|postcard|snap|shot|credit|thank|copyright|courtesy|permission|source|reported|published|printed|seen|sent|emailed|messaged|posted|passed|submitted|shared|forwarded|supplied|provided|contributed|lent|loaned|donated|taken|captured|drawn|painted|written|composed|penned|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot|saved|pulled|reproduced|sourced|found|got|reposted|spotted|came|discovered|google|stock|newspaper|press)|©|📷|📸|🎥|\(c\)|(?:^|\n)[ \t]*[-–—~]/i;
+  /\b(?:photo|pic|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyric|words|song|map|cartoon|postcard|snap|shot|credit|thank|copyright|courtesy|permission|source|reported|published|printed|seen|sent|emailed|messaged|posted|passed|submitted|shared|forwarded|supplied|provided|contributed|lent|loaned|donated|taken|captured|drawn|painted|written|composed|penned|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot|saved|pulled|reproduced|sourced|found|got|reposted|spotted|came|discovered|google|stock|newspaper|press|saw|noticed|rounds|round|circulating|viral|resident|local|reader|follower|neighbour|member|villager|parishioner|visitor)|©|📷|📸|🎥|\(c\)|(?:^|\n)[ \t]*[-–—~]/i;
 const QUOTATION_WORDS = 40;
 const BLOCK_QUOTE_WORDS = 15;
 const POEM_LINES = 3;
@@ -256,7 +272,15 @@ function sourceStatements(segment: Segment, ownForms: readonly string[]): Source
     if (kind !== 'none') statements.push({ kind, aboutWork: true, segment, start: match.index, end: match.index + match[0].length });
   }
   for (const match of allMatches(VAGUE_ORIGIN, text)) {
-    statements.push({ kind: 'vague', aboutWork: true, segment, start: match.index, end: match.index + match[0].length });
+    const end = match.index + match[0].length;
+    // "Seen this on Facebook?" asks the reader; "our photo … was spotted on Facebook" is the council's own.
+    if (/^\s*\?/.test(text.slice(end, end + 3))) continue;
+    const sentence = sentenceAround(text, match.index);
+    const before = text.slice(sentence.start, match.index);
+    if (OWN_WORK.test(before)) continue;
+    // "Sunset over the bay by Kit Marsh, seen on Instagram": the author is named before where it was seen.
+    if (AUTHOR_BEFORE.test(before)) continue;
+    statements.push({ kind: 'vague', aboutWork: true, segment, start: match.index, end });
   }
   return statements;
 }
@@ -283,7 +307,8 @@ function carries(statement: SourceStatement, hasMedia: boolean, hasBlock: boolea
   const media = MEDIA_NOUN.test(words);
   const written = TEXT_NOUN.test(words);
   if (media || written) return (media && hasMedia) || (written && hasBlock);
-  const opensSentence = /^[\s"“'‘(]*$/.test(segment.text.slice(sentence.start, start));
+  // "Sent in by a resident." or "We found this on a local group.": the sentence is about the work itself.
+  const opensSentence = /^[\s"“'‘(]*(?:(?:we|i|we['’]ve|someone|somebody)\s+(?:have\s+|just\s+)?)?$/i.test(segment.text.slice(sentence.start, start));
   return opensSentence && (hasMedia || hasBlock);
 }
 

@@ -1,4 +1,5 @@
 import type { DetectionContext } from './context';
+import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
@@ -9,7 +10,7 @@ const A = "['’]";
 
 // Words that every hostile pattern below needs; a post without any of them costs one test.
 const HINT =
-  /\b(?:read|lie[sd]?\b|lying|liars?\b|untruth|falsehood|porkies|typical|shambl|joke|farce|disgrace|useless|incompet|clue|hopeless|pathetic|idiot|moron|muppet|amateurs|cowboys|clowns|jokers|to save|brewery|depended|wouldn|fault|your problem|bother|moan|whing|whin|bleat|grandstand|showboat|sulk|tantrum|grow up|get a life|shut up|get over|get a grip|give it a rest|jog on|do one|neck in|high horse|research|facts|educate|cares|asked|keyboard|armchair|minnies|complainers|nimb|busybod|rubbish|nonsense|drivel|tosh|garbage|rot|codswallop|twaddle|balls|bollocks|bullsh|crap|claptrap|piffle|poppycock|ridiculous|laughable|absurd|ludicrous|silly|childish|petty|stupid|ignorant|arrogant|spineless|deluded|you people|people like you|pointless|anything|hypocri|liability|waste of space|plonker|numpt|halfwit|cretin|imbecile|time-?waster|unfit|not fit|embarrass|laughing|stop (?:spreading|peddling|posting|repeating|spouting|making|moaning|whining|whing|bleating|trolling|lying|complaining|crying|stirring|being)|clearly|obviously|evidently|talking|making)/;
+  /\b(?:read|lie[sd]?\b|lying|liars?\b|untruth|falsehood|porkies|typical|shambl|joke|farce|disgrace|useless|incompet|clue|hopeless|pathetic|idiot|moron|muppet|amateurs|cowboys|clowns|jokers|to save|brewery|depended|wouldn|fault|your problem|bother|moan|whing|whin|bleat|grandstand|showboat|sulk|tantrum|grow up|get a life|shut up|get over|get a grip|give it a rest|jog on|do one|neck in|high horse|research|facts|educate|cares|asked|keyboard|armchair|minnies|complainers|nimb|busybod|rubbish|nonsense|drivel|tosh|garbage|rot|codswallop|twaddle|balls|bollocks|bullsh|crap|claptrap|piffle|poppycock|ridiculous|laughable|absurd|ludicrous|silly|childish|petty|stupid|ignorant|arrogant|spineless|deluded|you people|people like you|pointless|anything|hypocri|liability|waste of space|plonker|numpt|halfwit|cretin|imbecile|time-?waster|unfit|not fit|embarrass|laughing|stop (?:spreading|peddling|posting|repeating|spouting|making|moaning|whining|whing|bleating|trolling|lying|complaining|crying|stirring|being)|clearly|obviously|evidently|talking|making|shame|disgust|appall|shock|woeful|abysmal|atrocious|diabolical|let\b|troll|pillock|prat\b|wally|plonk|same old|usual|before you|live here|thing to say|complain|whing|be such|drama queen)/;
 
 /** Contempt for a person or organisation: the words that make "they're …" an insult. */
 const CONTEMPT =
@@ -40,6 +41,7 @@ const PATTERNS: readonly HostilePattern[] = [
         `\\bcan(?:${A}t|not)\\s+you\\s+read\\b`,
         `\\b(?:did|do|have|can)\\s+you\\s+even\\s+(?:read|look|looked|check|checked|bother|understand)\\b`,
         `\\bif\\s+you(?:${A}d|\\s+had)?\\s+(?:bothered|taken\\s+the\\s+time|troubled\\s+yourself)\\s+to\\s+(?:read|look|check)\\b`,
+        `\\bif\\s+you\\s+(?:can(?:not|${A}t|\\s+not)|could(?:n${A}t|\\s+not))\\s+(?:even\\s+)?be\\s+bothered\\s+to\\s+(?:read|look|check|find\\s+out)\\b`,
         `\\bread\\s+(?:it|the\\s+\\w+|our\\s+\\w+)\\s+properly\\b`,
         '\\breading\\s+comprehension\\b',
       ].join('|'),
@@ -121,6 +123,48 @@ const PATTERNS: readonly HostilePattern[] = [
     ),
   },
   {
+    reason: 'sneers at the person it answers ("typical moaning from you")',
+    pattern: new RegExp(
+      [
+        `\\b(?:typical|same\\s+old|the\\s+usual|yet\\s+more|more|another|constant|endless|non-?stop)\\s+(?:\\w+\\s+)?(?:moaning|moans?|whing(?:e|es|ing|eing)|whin(?:e|es|ing)|complaints?|complaining|nonsense|rubbish|drivel|negativity|grumbling|bleating|scaremongering|misinformation|lies)\\s+from\\s+(?:you|him|her|them|cllr|councillor)\\b`,
+        `\\byou\\s+(?:always|just|only\\s+ever|constantly|never\\s+stop|love\\s+to)\\s+(?:moan|whinge|whine|complain|bleat|grumble|stir|twist)`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'calls the person it answers a name',
+    pattern: new RegExp(
+      [
+        `\\b(?:trolls?|idiots?|clowns?|fools?|moaners?|whingers?|muppets?|morons?|numpt(?:y|ies)|pillocks?|prats?|plonkers?|keyboard\\s+warriors?)\\s+like\\s+you\\b`,
+        `\\byou\\s+(?:absolute\\s+|complete\\s+|utter\\s+|total\\s+|silly\\s+|little\\s+)?(?:troll|idiot|clown|muppet|moron|fool|plonker|numpty|pillock|prat|wally|halfwit|cretin|imbecile)s?\\b`,
+        `\\b(?:don${A}?t|do\\s+not)\\s+be\\s+(?:such\\s+)?(?:an?\\s+)?(?:\\w+\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|fool|drama\\s+queen|troll|child|baby)\\b`,
+        `\\b(?:such|what)\\s+an?\\s+(?:absolute\\s+|complete\\s+|utter\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|halfwit|cretin|imbecile|troll)\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'accuses someone of lying or talking rubbish',
+    pattern: new RegExp(
+      `\\b(?:before\\s+)?you\\s+(?:post|write|spout|spread|talk|comment|come\\s+on\\s+here\\s+(?:with|posting))\\s+(?:such\\s+|utter\\s+|complete\\s+|more\\s+|any\\s+more\\s+)?(?:nonsense|rubbish|drivel|tosh|rot|garbage|lies|twaddle|codswallop|claptrap)\\b`,
+      'g',
+    ),
+  },
+  {
+    reason: 'derides the comment it answers',
+    addressedOnly: true,
+    pattern: new RegExp(
+      [
+        '\\bwhat\\s+an?\\s+(?:ridiculous|stupid|silly|daft|absurd|pathetic|ignorant|idiotic|ludicrous|childish|bizarre|dim)\\s+(?:thing\\s+to\\s+(?:say|post|write|suggest|ask)|comment|remark|question|claim|suggestion|post|idea|reply)\\b',
+        '\\bdo\\s+you\\s+(?:even|actually)\\s+(?:live\\s+(?:here|in\\s+\\w+)|pay\\s+council\\s+tax|know\\s+what\\s+you(?:\\s+are|[\\\'’]re)\\s+talking\\s+about)\\b',
+        `\\b(?:don${A}?t|do\\s+not)\\s+bother\\s+(?:commenting|replying|posting|complaining|moaning|writing|emailing)\\b`,
+        `\\b(?:not\\s+going\\s+to|won${A}t|will\\s+not)\\s+(?:waste\\s+(?:our|any\\s+more)\\s+time\\s+)?argu(?:e|ing)\\s+with\\s+(?:you|trolls?|a\\s+troll)\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
     reason: 'derides the comment it answers',
     pattern: new RegExp(
       `\\byour\\s+(?:comment|post|claim|argument|complaint|rant|reply|remark|point|question|idea|suggestion)s?\\s+(?:is|are|was|were)\\s+(?:just\\s+|simply\\s+|frankly\\s+|utterly\\s+|completely\\s+)?(?:ridiculous|laughable|pathetic|absurd|nonsense|rubbish|idiotic|ludicrous|stupid|silly|childish|drivel)\\b`,
@@ -154,7 +198,7 @@ const PATTERNS: readonly HostilePattern[] = [
     reason: 'lectures the person it answers',
     addressedOnly: true,
     pattern: new RegExp(
-      `(?:^|[.!?;:,…—–(\\n]\\s*|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|maybe|perhaps|try\\s+and|go\\s+and)\\s*,?\\s+)?((?:learn\\s+to\\s+read|do\\s+your\\s+(?:own\\s+)?research|get\\s+your\\s+facts\\s+(?:straight|right)|check\\s+your\\s+facts|educate\\s+yourself|try\\s+reading|read\\s+(?:the|our|this)\\s+(?:\\w+\\s+)?(?:post|notice|article|sign|page|update|statement|minutes)\\s+(?:properly|first|again|before\\s+(?:commenting|posting|replying|moaning|complaining)))\\b)`,
+      `(?:^|[.!?;:,…—–(\\n]\\s*|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|maybe|perhaps|try\\s+and|go\\s+and)\\s*,?\\s+)?((?:learn\\s+to\\s+read|do\\s+your\\s+(?:own\\s+)?research|get\\s+your\\s+facts\\s+(?:straight|right)|check\\s+your\\s+facts|educate\\s+yourself|try\\s+reading|read\\s+(?:the|our|this)\\s+(?:\\w+\\s+)?(?:post|notice|article|sign|page|update|statement|minutes|agenda|report|document|papers|plans?|policy|timetable|letter|email|website|faqs?|details|thread)\\s+(?:properly|first|again|before\\s+(?:you\\s+)?(?:commenting|posting|replying|moaning|complaining|comment|post|reply|moan|complain|start|rant|mouth\\s+off)))\\b)`,
       'gd',
     ),
   },
@@ -180,6 +224,35 @@ const COUNCILLOR_CONTEMPT =
 const LINKING = '(?:(?:is|was|has|have|been|keeps|kept|just|always|still|again|once|busy|off|out|at\\s+it)\\s+)*';
 const COUNCILLOR_BEFORE = new RegExp(`\\b(?:cllr|councillor|councilor)(?:\\s+[a-z'’-]+){0,2},?\\s+${LINKING}$`);
 const NAME_THEN_BEHAVIOUR = new RegExp(`^,?\\s+${LINKING}$`);
+
+// ---- Contempt for a named organisation or person -----------------------------------------------
+
+/**
+ * An organisation by name: capitalised words ending in a word that says what kind of body it is
+ * ("Harbourne Rovers FC", "Coastline Buses", "Bayside Estates", "Southern Water"). Case-sensitive.
+ */
+const ORGANISATION =
+  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband)\b|\bOpenreach\b/g;
+/** Words before a body's kind that name no one: "the Town Council" is us, "Our Services" a page. */
+const GENERIC_BODY = /^(?:(?:The|Our|Your|Their|This|That|Town|Parish|City|Full|Community|Village|Local|Public|Customer|Council|Once|Again|Sadly|Honestly|Frankly|Shame|Well|Thanks|Thank|Yet|So|And|But|Today|Tonight|Yesterday|Please)\s+)+/;
+/** A councillor or a titled person by name. */
+const NAMED_PERSON = /\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+/g;
+/** Strong contempt in the sentence whose subject is a named body: "have left the pitch in a disgraceful state". */
+const BODY_CONTEMPT =
+  /\b(?:disgrace(?:ful(?:ly)?)?|disgusting|pathetic|shambolic|shambles|appalling(?:ly)?|shocking(?:ly)?|hopeless|useless|incompeten(?:t|ce)|shameful(?:ly)?|a\s+(?:total\s+|complete\s+|absolute\s+)?(?:joke|farce)|laughable|woeful(?:ly)?|abysmal|atrocious|diabolical|clueless|let\s+(?:\w+\s+){0,2}down(?:\s+(?:again|yet\s+again|once\s+again))?|(?:could(?:n['’]t|\s+not)|don['’]t|do\s+not)\s+care\s+less)\b/i;
+/** Openers that may stand before the named subject: "Once again Coastline Buses have …". */
+const SUBJECT_OPENER = /^\s*(?:(?:once\s+again|yet\s+again|again|sadly|honestly|frankly|so|and|but|oh|well|apparently|seriously|unbelievably|the|today|this\s+week|,)\s*)*$/i;
+/** A sentence that is sorry, grateful or sympathetic is not contempt for the body it names. */
+const SYMPATHY = /\b(?:sorry|apologi[sz]\w*|thank\w*|grateful|well\s+done|congratulat\w*|help(?:ed|ing|s)?|support(?:ed|ing)?|victims?|hit\s+by|affected\s+by|targeted\s+by|suffered|with\s+the\s+help|working\s+with|together)\b/i;
+/** "Shame on Bayside Estates", "shame on you". */
+const SHAME_ON = /\bshame\s+on\s+/gi;
+/** A sentence that is nothing but a verdict of contempt: "Pathetic.", "Utterly hopeless.", "Typical!" */
+const CURT_VERDICT =
+  /^\s*(?:(?:just|simply|utterly|absolutely|totally|completely|truly|frankly|honestly|so|how|what\s+an?|an?\s+(?:absolute|total|complete)|absolute|total|complete|quite)\s+)?(pathetic|disgraceful|disgusting|shameful|shambolic|useless|hopeless|typical|appalling|shocking|embarrassing|ridiculous|laughable|woeful|abysmal|atrocious|diabolical|incompetent|joke|farce|shambles|disgrace|embarrassment|clueless)(?:\s+(?:behaviour|stuff|service|work|effort|performance|as\s+(?:usual|ever|always)|again|yet\s+again|once\s+again|from\s+(?:them|you|him|her)))?\s*[.!?…]*\s*$/i;
+/** Verdicts that in a reply are aimed at the person answered, not sympathy with them ("Shocking! We'll clear it"). */
+const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarrassing|incompetent)$/;
+/** A sentence that blames someone unidentified: the verdict after it is about them. */
+const UNIDENTIFIED = /\b(?:vandals?|fly-?tippers?|thieves|culprits?|whoever|someone|somebody|those\s+responsible|person\s+responsible|people\s+responsible|litter\s*louts?|yobs?|offenders?)\b/i;
 
 export const hostileEngagement: PostDetector = {
   meta: {
@@ -212,7 +285,7 @@ export const hostileEngagement: PostDetector = {
           if (m[0].length === 0) pattern.lastIndex++;
         }
       }
-      spans.push(...namedContempt(segment), ...councillorContempt(segment, context));
+      spans.push(...namedContempt(segment), ...councillorContempt(segment, context), ...bodyContempt(segment, context, addressed));
       if (spans.length === 0) continue;
 
       const notices = removalNoticeSpans(segment, context.config.removalNotice);
@@ -273,4 +346,98 @@ function namedCouncillorBefore(before: string, context: DetectionContext): { ind
     if (NAME_THEN_BEHAVIOUR.test(between)) return { index: at };
   }
   return undefined;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/** Sentences of a text: after `.`, `!`, `?` or `…` followed by white space, and at line breaks. */
+function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  const boundary = /[.!?…]+(?=\s|$)|\n/g;
+  let start = 0;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > start) spans.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+/** Named bodies and people in a piece of text, other than the council itself: "Coastline Buses", "Cllr Moreton". */
+function namedTargets(text: string, context: DetectionContext): Array<{ index: number; name: string }> {
+  const found: Array<{ index: number; name: string }> = [];
+  ORGANISATION.lastIndex = 0;
+  for (let m = ORGANISATION.exec(text); m; m = ORGANISATION.exec(text)) {
+    const generic = GENERIC_BODY.exec(m[0]);
+    const name = generic ? m[0].slice(generic[0].length) : m[0];
+    // A body's kind on its own ("Council", "Police") names nobody in particular.
+    if (!/\s/.test(name.trim()) && name !== 'Openreach') continue;
+    const squashed = squash(name);
+    if (context.councilNames.some((form) => form.length >= 4 && squashed.includes(form))) continue;
+    found.push({ index: m.index + (generic ? generic[0].length : 0), name: name.trim() });
+  }
+  NAMED_PERSON.lastIndex = 0;
+  for (let m = NAMED_PERSON.exec(text); m; m = NAMED_PERSON.exec(text)) found.push({ index: m.index, name: m[0] });
+  for (const { name } of context.config.councillors) {
+    const at = text.indexOf(name);
+    if (at >= 0) found.push({ index: at, name });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Contempt for a named organisation or person: a sentence whose subject is a named body and which
+ * calls what it did disgraceful ("Harbourne Rovers FC have left the pitch in a disgraceful state"),
+ * "Shame on …", or a curt verdict ("Pathetic.", "Typical.") after a sentence that names them or in
+ * a reply.
+ */
+function bodyContempt(segment: Segment, context: DetectionContext, addressed: boolean): Span[] {
+  const text = segment.text;
+  const found: Span[] = [];
+  const sentences = sentenceSpans(text);
+  let previous: { start: number; end: number } | undefined;
+  for (const sentence of sentences) {
+    const words = text.slice(sentence.start, sentence.end);
+    const verdict = CURT_VERDICT.exec(words);
+    if (verdict) {
+      const before = previous ? text.slice(previous.start, previous.end) : '';
+      const target = previous && !UNIDENTIFIED.test(before) ? namedTargets(before, context)[0] : undefined;
+      const aimed = addressed && AIMED_VERDICT.test(verdict[1]!.toLowerCase()) && !UNIDENTIFIED.test(before);
+      if (target || aimed) {
+        const start = target ? previous!.start + target.index : sentence.start + (words.length - words.trimStart().length);
+        found.push({ start, end: trimmedEnd(text, sentence), reason: target ? `criticises ${target.name} with contempt ('${verdict[0].trim()}')` : `dismisses the person it answers ('${verdict[0].trim()}')` });
+      }
+    } else if (!SYMPATHY.test(words)) {
+      for (const target of namedTargets(words, context)) {
+        const contempt = BODY_CONTEMPT.exec(words.slice(target.index + target.name.length));
+        if (!contempt || !SUBJECT_OPENER.test(words.slice(0, target.index))) continue;
+        const end = sentence.start + target.index + target.name.length + contempt.index + contempt[0].length;
+        found.push({ start: sentence.start + target.index, end, reason: `criticises ${target.name} with contempt ('${contempt[0]}')` });
+        break;
+      }
+    }
+    SHAME_ON.lastIndex = 0;
+    for (let m = SHAME_ON.exec(words); m; m = SHAME_ON.exec(words)) {
+      const after = words.slice(m.index + m[0].length);
+      // "Shame on you" is aimed at someone only in a reply; in a notice it is addressed to litterers at large.
+      const pronoun = /^(?:you|them|him|her)\b/i.exec(after);
+      const target = pronoun ? (addressed ? { index: 0, name: pronoun[0] } : undefined) : namedTargets(after, context)[0];
+      if (!target || target.index > 4) continue;
+      const start = sentence.start + m.index;
+      found.push({ start, end: start + m[0].length + target.index + target.name.length, reason: `shames ${target.name} in public` });
+    }
+    previous = sentence;
+  }
+  return found;
+}
+
+function trimmedEnd(text: string, span: { start: number; end: number }): number {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }

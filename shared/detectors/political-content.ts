@@ -45,6 +45,17 @@ const FEATURE =
   /\b(?:open(?:s|ed|ing)?|visit(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|thank(?:s|ed|ing)?|said|says|prais(?:e|es|ed|ing)|present(?:s|ed|ing)?|attend(?:s|ed|ing)?|unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|met|meet(?:s|ing)?|congratulat\w*|join(?:s|ed|ing)?|led|lead(?:s|ing)?|host(?:s|ed|ing)?|cut\s+the\s+ribbon|plant(?:s|ed|ing)?|pictured|took\s+part|tak(?:e|es|ing)\s+part|speech|message|judg(?:e|es|ed|ing)|award(?:s|ed|ing)?|greet(?:s|ed|ing)?|celebrat\w*|honour(?:s|ed|ing)?|spoke|speak(?:s|ing)?|tour(?:s|ed|ing)?|officially|switch(?:es|ed)?\s+on|crown(?:s|ed)?|instagram|facebook|twitter|tiktok|youtube|social\s+media|blog|vlog)\b/i;
 const CANDIDATE_NAME = /\bcandidates?,?\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2})/gu;
 const PERSON_NAME_HERE = /(?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2}/uy;
+/** "independent candidate Sam Lowe", "candidate, Lucy Marsh": a named candidate right after an ask. */
+const NAMED_CANDIDATE_HERE = /(?:[\p{L}'’-]+\s+){0,2}?[Cc]andidates?,?\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2})/uy;
+/** Words that show a vote is for a person: a pronoun after the name ("vote for Tom Hart, he has …"). */
+const PERSON_PRONOUN = /\b(?:he|she|him|his|her|hers)\b/i;
+/** Election words anywhere in a post that make "vote for Tom Hart" a vote in an election. */
+const ELECTION_POST = /\b(?:candidates?|elections?|by-elections?|polling\s+(?:day|stations?)|ward|re-?elect\w*|councillors?|Cllr)\b/i;
+/** A vote in a contest, not an election: "vote for Daisy May in the talent show final, she was brilliant". */
+const COMPETITION = /\b(?:competitions?|contests?|awards?|finals?|finalists?|talent|prizes?|favourites?|entr(?:y|ies)|categor(?:y|ies)|shortlist\w*|nominees?|trophy|champion\w*|scarecrows?|baking|bake\s+off|of\s+the\s+year)\b/i;
+/** Last words of names that are places, buildings or teams, not people: "vote for Harbourne Pier". */
+const NOT_A_PERSON_TAIL =
+  /\s(?:Pier|Park|Gardens?|Hall|Library|Beach|Bay|Station|Square|Green|Museum|Centre|Center|Church|Chapel|School|Academy|College|Club|FC|Trust|Awards?|Prize|Lane|Road|Street|Way|Quay|Harbour|Market|Festival|Show|Carnival|Brewery|Bakery|Caf[eé]|Arms|Inn|Bridge|Castle|Abbey|Woods?|Common|Allotments?|Hospital|Theatre|Cinema|Choir|Band|Society|Group|Association|Rovers|United|Town|City|Village|Parish|Ltd|Project|Appeal|Fund|Foundation|Charity)$/;
 /** "Conservative-led", "Reform-run": the party named as the one running an authority. */
 const AUTHORITY_AFTER = /^[\s-]+(?:led|run|controlled)\b/;
 const ELECTION_WORDS = /\b(?:candidates?|elections?|by-elections?|polling\s+day|ballot)\b/i;
@@ -392,11 +403,23 @@ function candidateAt(text: string, at: number, c: Compiled): { text: string; end
 function candidacyAt(text: string, ask: RegExpExecArray | RegExpMatchArray, at: number, c: Compiled, everydayVerb: boolean): { text: string; end: number } | undefined {
   const councillor = everydayVerb ? undefined : candidateAt(text, at, c);
   if (councillor) return /^['’]s\b/.test(text.slice(councillor.end, councillor.end + 3)) ? undefined : councillor;
+  // "support our independent candidate Sam Lowe": the ask names a candidate, whatever the verb.
+  NAMED_CANDIDATE_HERE.lastIndex = at;
+  const candidate = NAMED_CANDIDATE_HERE.exec(text);
+  if (candidate && !NOT_A_PERSON_TAIL.test(candidate[1]!) && !/^['’]s\b/.test(text.slice(at + candidate[0].length, at + candidate[0].length + 3))) {
+    return { text: candidate[1]!, end: at + candidate[0].length };
+  }
   const name = stickyAt(PERSON_NAME_HERE, text, at);
   if (!name || /^['’]s\b/.test(text.slice(name.end, name.end + 3))) return undefined;
   if (/re-?elect/i.test(ask[0])) return name;
   const sentence = sentenceAround(text, ask.index!);
-  return ELECTION_WORDS.test(text.slice(sentence.start, sentence.end)) ? name : undefined;
+  if (ELECTION_WORDS.test(text.slice(sentence.start, sentence.end))) return name;
+  // "Vote for Tom Hart on Thursday, he has done so much": a vote for a person, not a pier or a team.
+  if (/^vot/i.test(ask[0]) && !NOT_A_PERSON_TAIL.test(name.text)) {
+    const after = text.slice(name.end, Math.max(sentence.end, name.end + 80));
+    if (ELECTION_POST.test(text) || (PERSON_PRONOUN.test(after) && !COMPETITION.test(text))) return name;
+  }
+  return undefined;
 }
 
 function withoutPossessive(name: string): string {

@@ -11,6 +11,7 @@ const SHORTENERS = new Set([
   's.id', 'shorte.st', 'adf.ly', 'bit.do', 'tr.im', 'x.co', 'ift.tt', 'dlvr.it', 'trib.al', 'soo.gd',
   'clck.ru', 'shrtco.de', 'urlz.fr', 'qr.net', 'shorturl.com', 'short.gy', 'tinu.be', 'urlzs.com',
   'snip.ly', 'hubs.ly', 'db.tt', 'wp.me', 'smarturl.it', 'linktr.ee',
+  'x.gd', 'surl.li', 'cutt.us', 'qrco.de', 'tny.im', 'gg.gg', 'urlr.me', 'shorturl.gg', 'lstu.fr', 'chilp.it', 'v.ht',
 ]);
 
 /** Public-sector suffixes that are imitated to look official. */

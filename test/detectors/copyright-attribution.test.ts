@@ -47,6 +47,10 @@ testDetector(copyrightAttribution, {
     { name: 'a long quotation under a named source label', post: `Harbourne Gazette: "${LONG_PASSAGE}"` },
     { name: 'a stock image credited to its photographer (left to the Town Clerk)', post: { text: 'Beach huts. Photo: Jo Ellis/Shutterstock', media: photo('Beach huts', 'https://image.shutterstock.com/huts.jpg') } },
     { name: 'apostrophes that are not quotation marks', post: "The council's plans for the town's harbour walk aren't final yet; residents' views are welcome until Friday, and we'll publish them all." },
+    { name: 'a photographer named, then where it was seen', post: { text: 'Sunset over the bay by Kit Marsh, seen on Instagram. Thanks Kit!', media: [{ type: 'image', url: 'https://files.example/sunset.jpg' }] } },
+    { name: 'a question to readers about a scam page', post: { text: 'Seen this on Facebook? The page asking for parking payments is a scam.', media: [{ type: 'image', url: 'https://files.example/scam.png' }] } },
+    { name: "the council's own photo, spotted elsewhere", post: { text: 'Our photo of the Christmas lights was spotted on Instagram by the BBC!', media: [{ type: 'image', url: 'https://files.example/lights.jpg' }] } },
+    { name: 'an invitation to follow the council elsewhere', post: { text: 'Follow us on Instagram for more pictures of the carnival.', media: [{ type: 'image', url: 'https://files.example/carnival.jpg' }] } },
   ],
   invalid: [
     { name: 'a photo sent in by a resident', post: { text: 'A frosty morning on the quay. Photo sent in by a resident.', media: photo() }, expect: { severity: 'medium', reason: 'sent in by a resident', field: 'text' } },
@@ -81,5 +85,10 @@ testDetector(copyrightAttribution, {
     { name: 'a long quotation in British single marks', post: `A resident wrote: ‘${LONG_PASSAGE}’`, expect: { reason: 'names no author' } },
     { name: 'a poem sent in by a resident', post: `For Harbour Day, a poem sent in by a resident:\n\n"${VERSE.replace(/\n/g, ' ')}"`, expect: { reason: /poem/ } },
     { name: 'verse with no author named', post: `A poem for the new year:\n${VERSE}`, expect: { reason: 'reproduces a poem or song' } },
+    { name: 'a photo spotted on Instagram', post: { text: 'Gorgeous sunset over the bay, spotted on Instagram!', media: [{ type: 'image', url: 'https://files.example/sunset.jpg' }] }, expect: { evidence: 'spotted on Instagram', reason: "someone else's" } },
+    { name: 'a picture doing the rounds on a local group', post: { text: 'This snowy view of the church has been doing the rounds on a local Facebook group.', media: [{ type: 'image', url: 'https://files.example/snow.jpg' }] }, expect: { reason: 'doing the rounds' } },
+    { name: 'a resident took the picture', post: { text: 'A local resident took this picture of the storm waves.', media: [{ type: 'image', url: 'https://files.example/waves.jpg' }] }, expect: { reason: "someone else's" } },
+    { name: 'found on a nostalgia group, several words later', post: { text: 'We found this lovely old postcard of the pier on a nostalgia group.', media: [{ type: 'image', url: 'https://files.example/pier.jpg' }] }, expect: { reason: "someone else's" } },
+    { name: '"we found this on" with no noun', post: { text: 'We found this on a community page and had to share it!', media: [{ type: 'image', url: 'https://files.example/x.jpg' }] }, expect: { reason: "someone else's" } },
   ],
 });

@@ -41,6 +41,11 @@ testDetector(offensiveLanguage, {
     { name: 'the disabled bays', post: "We're sick of people parking in the disabled bays outside the surgery." },
     { name: 'a film title with a mild word before a group', post: 'Grumpy Old Men film night at the Regal on Friday.' },
     { name: 'women joining a sport in numbers', post: 'Women are flooding into football, with record sign-ups this year.' },
+    { name: 'a street named after tinkers', post: 'Tinkers Lane is closed on Tuesday while the drains are cleared.' },
+    { name: 'tinkers as a verb', post: 'Our volunteer Ron tinkers with the church clock every week. Thanks, Ron!' },
+    { name: 'a neutral mention of Gypsy, Roma and Traveller people', post: 'Gypsy, Roma and Traveller History Month: a talk at the museum on 12 June.' },
+    { name: 'place names that start like a slur', post: 'Change at Didcot Parkway for the Pikeston coach; Mongewell Park is on the route.' },
+    { name: 'a word that collapses to an ordinary one', post: 'Soooo much conkerrrr fun at the playground today!' },
   ],
   invalid: [
     { name: 'a masked spelling with one star', post: "What a f*cking great turnout for Sunday's litter pick!", expect: { severity: 'medium', evidence: 'f*cking', reason: "profanity 'fucking' with letters masked", located: 'f*cking' }, count: 1 },
@@ -75,6 +80,12 @@ testDetector(offensiveLanguage, {
     { name: 'no more of a group', post: 'No more immigrants, thank you.', expect: { severity: 'high', reason: 'race or nationality' } },
     { name: 'one finding per word', post: 'Crap parking and a sh*t bus service.', expect: [{ evidence: 'C•••' }, { evidence: 'sh*t' }], count: 2 },
     { name: 'a swear word after the removal notice', post: { text: 'We have removed a comment because it was offensive. Honestly, what a load of sh*te.', replyTo: reply }, expect: { evidence: 'sh*te' }, count: 1 },
+    { name: 'a Traveller slur spelled with one p', post: 'Gypos have parked up on the recreation ground again.', expect: { severity: 'high', evidence: 'G••••', reason: 'against race or nationality' } },
+    { name: 'a Traveller slur in the -ie spelling', post: 'The pikies have left the lay-by full of scrap.', expect: { severity: 'high', reason: 'against race or nationality' } },
+    { name: 'a Romani slur, didicoy', post: 'Keep the diddicoys off our common this summer.', expect: { severity: 'high', reason: 'against race or nationality' } },
+    { name: 'the tinkers as a name for Travellers', post: 'Residents are sick of the tinkers camped by the ford.', expect: { severity: 'high', evidence: 'tinkers', reason: 'race or nationality' } },
+    { name: 'a disablist slur, mongs', post: 'Only mongs park across two bays.', expect: { severity: 'high', reason: 'against disability' } },
+    { name: 'a racist compound phrase', post: 'The jungle bunnies from the flats were at it again.', expect: { severity: 'high', reason: 'race or nationality' } },
   ],
 });
 

@@ -55,6 +55,7 @@ testDetector(personalData, {
     { name: 'a Dementia Friend', post: 'Tom Harlow is a Dementia Friend and runs the memory café.' },
     { name: 'a year of a term of office', post: 'Tom Harlow, in year 2 of his term as Mayor, opened the fair.' },
     { name: 'an adult appointed with their age', post: 'Jo Bloggs, 45, has been appointed as our new Town Clerk.' },
+    { name: 'complaints about named premises', post: 'Complaints about the Quay Café at 12 Harbour Street have been passed to the licensing team.' },
   ],
 
   invalid: [
@@ -116,6 +117,7 @@ testDetector(personalData, {
     // More than one item
     { name: "a child's age and health detail as two findings", post: 'Get well soon to Lily Carver, 9, who is in hospital after a fall.', expect: [{ reason: 'a child identified' }, { reason: 'health or disability detail ("in hospital")' }], count: 2 },
     { name: 'one finding per distinct item', post: 'Doris Penrose of 3 Quay Terrace, born on 24 April 1926, is on 07700 900427.', expect: [{ reason: 'home address' }, { reason: 'date of birth' }, { reason: 'UK mobile number' }], count: 3 },
+    { name: 'an address tied to a noise complaint', post: "We've had reports of noise from 31 Alder Close late at night.", expect: { severity: 'medium', reason: 'home address' } },
   ],
 });
 

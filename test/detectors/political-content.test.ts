@@ -43,6 +43,10 @@ testDetector(politicalContent, {
     { name: 'an officer named inside the period', post: { text: 'The Town Clerk, Jane Doe, will be on leave next week.', createdAt: IN_PERIOD } },
     { name: 'a party-like venue name as a campaign ask', post: 'Join the Conservative Club for the quiz night! Back the Green Lane crossing campaign!' },
     { name: 'criticising a decision of a party-led authority without attacking the party', post: "We disagree with the Reform UK-run county council's decision to close the tip and have written to them." },
+    { name: 'a vote in a talent contest, with a pronoun', post: "Vote for Daisy May in the Harbourne's Got Talent final: she was brilliant!" },
+    { name: 'a candidate for a civic award', post: 'Support our candidate for Young Citizen of the Year, Mia Clark!' },
+    { name: 'supporting independent shops', post: 'Support our independent shops this Small Business Saturday!' },
+    { name: 'voting for a pier in an award', post: 'Vote for Harbourne Pier: he may be old, but he deserves the prize!' },
   ],
   invalid: [
     { name: '"vote Labour"', post: 'Vote Labour on 6 May!', expect: { severity: 'high', reason: 'vote Labour', located: 'Vote Labour' } },
@@ -80,5 +84,9 @@ testDetector(politicalContent, {
     { name: 'the first minutes of a period that starts in GMT (00:30 on 20 March)', post: { text: 'Well done Cllr Alice Moreton on the marathon!', createdAt: '2027-03-20T00:30:00Z' }, config: ACROSS_CLOCK_CHANGE, expect: { reason: '20 March – 8 April 2027 (Europe/London)' } },
     { name: 'the last evening of a period that ends in BST (23:30 on 8 April)', post: { text: 'Well done Cllr Alice Moreton on the marathon!', createdAt: '2027-04-08T22:30:00Z' }, config: ACROSS_CLOCK_CHANGE, expect: { severity: 'high' } },
     { name: 'two councillors give two findings', post: { text: 'Thanks to Cllr Alice Moreton and Cllr Raj Bhatt for judging the carnival.', createdAt: IN_PERIOD }, expect: [{ evidence: 'Moreton' }, { evidence: 'Bhatt' }], count: 2 },
+    { name: 'supporting "our independent candidate" by name', post: 'Support our independent candidate Kit Ward on 6 May!', expect: { severity: 'high', reason: 'Kit Ward (a candidate)' } },
+    { name: 'backing a local candidate by name', post: 'Back our local candidate Nina Patel on polling day!', expect: { severity: 'high', reason: 'Nina Patel' } },
+    { name: 'a vote for a person, shown by a pronoun', post: "Vote for Ellis Grant on Thursday, he'll fight for the harbour.", expect: { severity: 'high', reason: 'Ellis Grant (a candidate)' } },
+    { name: 'a vote for a person in a post about a ward', post: 'Vote for Ruth Okafor! Leaflets for Quay ward are at the market stall.', expect: { severity: 'high', reason: 'Ruth Okafor' } },
   ],
 });

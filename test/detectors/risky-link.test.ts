@@ -12,6 +12,7 @@ testDetector(riskyLink, {
     { name: 'a fediverse handle', post: 'Follow @walks@hiking.social for routes' },
     { name: 'a bare domain of an ordinary site', post: 'More at harbourne-museum.org.uk' },
     { name: 'a youtube short link, which always leads to YouTube', post: 'Watch the meeting: https://youtu.be/dQw4w9WgXcQ' },
+    { name: 'a branded form link is left alone', post: 'Have your say: https://forms.office.com/r/Harbourne2026' },
   ],
   invalid: [
     { name: 'a bit.ly shortener', post: 'Newsletter: https://bit.ly/3Harbourne', expect: { severity: 'low', evidence: 'https://bit.ly/3Harbourne', reason: 'bit.ly', located: 'https://bit.ly/3Harbourne' } },
@@ -27,5 +28,6 @@ testDetector(riskyLink, {
     { name: 'gov.uk as a subdomain of another site', post: 'Claim at https://gov.uk.refunds-online.example/claim', expect: { severity: 'medium', reason: 'gov.uk' } },
     { name: "a typo of the council's own domain", post: 'Pay at https://www.harbourne-tcc.example/pay', expect: { severity: 'medium', reason: 'harbourne-tc.example' } },
     { name: 'one finding per risky link', post: 'Two: https://bit.ly/a and https://ow.ly/b', expect: [{ evidence: 'bit.ly' }, { evidence: 'ow.ly' }], count: 2 },
+    { name: 'a less common shortener', post: 'Details: https://x.gd/harbfete', expect: { severity: 'low', reason: 'x.gd' } },
   ],
 });

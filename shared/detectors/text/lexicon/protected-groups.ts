@@ -89,7 +89,10 @@ const EPITHETS: ReadonlyArray<readonly [string, readonly Characteristic[]]> = [
   ['window[- ]lickers?', DISABILITY],
   ['batty[- ]boys?|bum[- ]boys?', ORIENTATION],
   ['ladyboys?', TRANS],
-  ['ching[- ]chong|half[- ]castes?', RACE],
+  ['ching[- ]chong|half[- ]castes?|half[- ]breeds?|nig[- ]nogs?|jungle[- ]bunn(?:y|ies)|camel[- ]jockeys?|bog[- ]trotters?|slitty[- ]eyed?|sheep[- ]shaggers?', RACE],
+  // Irish Travellers: "tinkers" for people, not the verb ("tinkers with the engine") nor Tinker Bell.
+  ['(?<=\\b(?:the|these|those|some|bloody|more|no|of|thieving|dirty|filthy|lazy|local|with)\\s+)tinkers(?![’\'-]|\\s+(?:with|about|around|away|arms|inn|tavern|bell|lane|yard|green|hill|close|row|way|bridge|wood|cottages?|field|pool|brook)\\b)', RACE],
+  ['shirt[- ]lifters?|fudge[- ]packers?|carpet[- ]munchers?', ORIENTATION],
   ['bible[- ]bashers?|god[- ]botherers?', RELIGION],
   // Stereotypes that need no group word.
   ['(?:throws?|threw|screams?|screamed|cries|cried|cry|whinges?|moans?) like a (?:little )?girl|(?:belongs?|place is) in the kitchen|(?:not bad|quite good|pretty good) for a (?:girl|woman|lass)', SEX],

@@ -37,7 +37,9 @@ export interface SwearWordMatch {
 // and therapist are left alone. Deliberately absent because they are ordinary words or names in
 // council posts: cock, dick, knob, tit(s), prick, pussy, shag (a seabird), sod (turf), slag (a heap),
 // dyke (an embankment), fag (a cigarette), faggot (a meatball), chink (of light), queer (reclaimed),
-// bloody, damn, hell.
+// bloody, damn, hell, tinker (a verb; "the tinkers" for Travellers is matched as a phrase with the
+// derogatory remarks), knacker(ed) (tired), paddy (a rice field), gyp (pain), poof (an interjection),
+// bender (a binge), spic (spick and span), wop and gammon.
 const PROFANITY: readonly string[] = [
   ...family('fuck', ['', 's', 'ed', 'er', 'ers', 'ing', 'in', 'wit', 'wits', 'face', 'head', 'heads', 'up', 'ups', 'ery', 'tard', 'tards', 'off']),
   'motherfucker', 'motherfuckers', 'motherfucking', 'clusterfuck', 'clusterfucks',
@@ -65,11 +67,17 @@ const SLURS: ReadonlyArray<readonly [Characteristic, readonly string[]]> = [
   ['race or nationality', [
     'nigger', 'niggers', 'nigga', 'niggas', 'paki', 'pakis', 'wog', 'wogs', 'golliwog', 'golliwogs', 'gook', 'gooks',
     'chinky', 'chinkies', 'spics', 'kraut', 'krauts', 'dago', 'dagos', 'dagoes', 'polack', 'polacks', 'wetback', 'wetbacks',
-    'gyppo', 'gyppos', 'gippo', 'gippos', 'pikey', 'pikeys', 'japs', 'darkie', 'darkies', 'raghead', 'ragheads', 'towelhead', 'towelheads',
+    'japs', 'darkie', 'darkies', 'raghead', 'ragheads', 'towelhead', 'towelheads',
+    'coon', 'coons', 'sambo', 'sambos', 'nignog', 'nignogs', 'eyetie', 'eyeties', 'honky', 'honkies', 'gringo', 'gringos',
+    'zipperhead', 'zipperheads', 'chinkie',
+    // Gypsies, Roma and Irish Travellers: every spelling of the common UK slurs.
+    'gypo', 'gypos', 'gyppo', 'gyppos', 'gyppoes', 'gippo', 'gippos', 'gyppie', 'gyppies', 'gypoes',
+    'pikey', 'pikeys', 'pikie', 'pikies', 'pikee', 'pikees', 'piky',
+    'didicoy', 'didicoys', 'diddicoy', 'diddicoys', 'didicoi', 'didicois', 'didikai', 'didikais', 'diddikai', 'diddikais',
   ]],
   ['religion or belief', ['kike', 'kikes', 'yid', 'yids', 'muzzie', 'muzzies', 'taig', 'taigs']],
-  ['disability', ['retard', 'retards', 'retarded', 'spastic', 'spastics', 'spaz', 'spazz', 'spazzy', 'spacker', 'spackers', 'mongoloid', 'mongoloids']],
-  ['sexual orientation', ['poofter', 'poofters', 'lesbo', 'lesbos', 'lezza', 'lezzas', 'lezzer', 'lezzers']],
+  ['disability', ['retard', 'retards', 'retarded', 'spastic', 'spastics', 'spaz', 'spazz', 'spazzy', 'spacker', 'spackers', 'mongoloid', 'mongoloids', 'mong', 'mongs', 'mongy']],
+  ['sexual orientation', ['poofter', 'poofters', 'poofs', 'poove', 'pooves', 'lesbo', 'lesbos', 'lezza', 'lezzas', 'lezzer', 'lezzers', 'homos']],
   ['gender reassignment', ['tranny', 'trannies', 'trannys', 'shemale', 'shemales']],
   ['sex', ['whore', 'whores', 'slut', 'sluts', 'slutty', 'skank', 'skanks', 'slapper', 'slappers', 'bint', 'bints']],
 ];
@@ -86,7 +94,12 @@ for (const [characteristic, words] of SLURS) {
 
 /** Words with letter runs collapsed (`bollocks` → `bolocks`), for `fuuuuck` and `shiiiite`. */
 const COLLAPSED = new Map<string, SwearWord>();
-for (const [word, entry] of LEXICON) if (!COLLAPSED.has(collapse(word))) COLLAPSED.set(collapse(word), entry);
+// A word that collapses to an ordinary short word (`coon` → `con`) is left out: `connnn` is not a slur.
+for (const [word, entry] of LEXICON) {
+  const collapsed = collapse(word);
+  if (collapsed !== word && collapsed.length < 4 && entry.kind === 'slur') continue;
+  if (!COLLAPSED.has(collapsed)) COLLAPSED.set(collapsed, entry);
+}
 
 /** Words by length, for masked spellings such as `f**king` (one symbol for one letter). */
 const BY_LENGTH = new Map<number, SwearWord[]>();
@@ -102,8 +115,9 @@ const STEMS = new RegExp(
   `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
     'f+u+c+k', 's+h+i+t', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
     'knob[he]', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
-    'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyppo', 'gippo', 'pikey', 'japs', 'darkie', 'towelhead', 'raghead',
-    'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mongoloid', 'poofter', 'lesbo', 'lezz',
+    'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'pik[eiy]', 'didd?i[ck]', 'japs', 'darkie', 'towelhead', 'raghead',
+    'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
+    'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mong', 'poof', 'poove', 'homos', 'lesbo', 'lezz',
     'tranny', 'trannie', 'shemale', 'whore', 'slut', 'skank', 'slapper', 'bint', 'wtf', 'stfu', 'omfg', 'ffs',
   ].join('|')})`,
   'g',

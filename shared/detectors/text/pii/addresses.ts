@@ -23,7 +23,7 @@ const NOT_BEFORE_HOUSE_NUMBER = /[\w£$€#/.,:-]/;
 
 /** Words that say whose home an address is: "lives at", "the residents of", "her home in". */
 const RESIDENCE_BEFORE =
-  /\b(?:(?:lives?|living|lived|resides?|residing|staying)\s+(?:at|in|on)|(?:resident|residents|occupants?|occupiers?|householders?|neighbours?)\s+(?:at|of|in)|(?:his|her|their|whose)\s+(?:home|house|flat|address)(?:\s+is)?(?:\s+(?:at|in|on))?|home address(?:\s+is)?|address\s+is)\s*(?:number\s+|no\.?\s*)?$/i;
+  /\b(?:(?:lives?|living|lived|resides?|residing|staying)\s+(?:at|in|on)|(?:resident|residents|occupants?|occupiers?|householders?|neighbours?)\s+(?:at|of|in)|(?:his|her|their|whose)\s+(?:home|house|flat|address)(?:\s+is)?(?:\s+(?:at|in|on))?|home address(?:\s+is)?|address\s+is|(?:the\s+)?(?:house|home|flat|bungalow|household)\s+at|(?:(?:noise|nuisance|neighbour|antisocial\s+behaviour|asb)\s+)?(?:complaints?|reports?|concerns?)\s+(?:about|against|regarding|concerning)|(?:noise|nuisance|bonfires?|barking|music|smoke)\s+(?:from|coming\s+from))\s*(?:number\s+|no\.?\s*)?$/i;
 /** A person's name followed by "of", "at", "from" or a comma before the address. */
 const PERSON_BEFORE = /(?:,|\s+(?:of|at|from|who lives at))\s*(?:number\s+|no\.?\s*)?$/i;
 /** Planning notices name the applicant's address as part of a public process. */
