@@ -69,3 +69,14 @@ function displayValue(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+export class AccountNotFoundError extends CouncilAuditError {}
+
+/** A platform or source could not deliver posts; the scan records it and tries again next time. */
+export class ConnectorError extends CouncilAuditError {}
+
+/** An item read back from the store that does not match its schema: names the key and the field. */
+export class StoredItemValidationError extends ValidationError {}
+
+/** A status change for a finding that was never stored. */
+export class FindingNotFoundError extends CouncilAuditError {}

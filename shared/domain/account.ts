@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { issuesFromZod, ValidationError } from './errors';
+import { PlatformSchema } from './post';
+
+export const ACCOUNT_STATUSES = ['active', 'paused', 'needs-reconnection'] as const;
+
+/** A council account registered for monitoring, with the Town Clerk's approval when recorded. */
+export const AccountSchema = z.object({
+  platform: PlatformSchema,
+  handle: z.string().trim().min(1, 'must not be empty'),
+  displayName: z.string().optional(),
+  approvedBy: z.string().min(1, 'must not be empty').optional(),
+  approvedOn: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
+  status: z.enum(ACCOUNT_STATUSES).default('active'),
+  registeredAt: z.iso.datetime({ offset: true }),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export class AccountValidationError extends ValidationError {}
+
+export function parseAccount(input: unknown): Account {
+  const result = AccountSchema.safeParse(input);
+  if (!result.success) throw new AccountValidationError('invalid account registration', issuesFromZod(result.error, input));
+  return result.data;
+}
+
+export function isApproved(account: Pick<Account, 'approvedBy' | 'approvedOn'>): boolean {
+  return Boolean(account.approvedBy && account.approvedOn);
+}

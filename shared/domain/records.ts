@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { FINDING_STATUSES, FindingSchema } from './finding';
+import { PlatformSchema, PostSchema } from './post';
+
+/** A post as captured: the canonical post, when it was seen, and a digest of what was seen. */
+export const StoredPostSchema = z.object({
+  post: PostSchema,
+  /** SHA-256 (hex) of the canonical post's JSON: evidence of exactly what was captured. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  capturedAt: z.iso.datetime({ offset: true }),
+  /** When the post may be deleted (retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.number().int().positive(),
+});
+export type StoredPost = z.infer<typeof StoredPostSchema>;
+
+export const StoredFindingSchema = FindingSchema.extend({
+  status: z.enum(FINDING_STATUSES),
+  /** When the scan first raised it: the digest week it belongs to. */
+  detectedAt: z.iso.datetime({ offset: true }),
+  /** ISO week (`2026-W05`, council's timezone) of `detectedAt`. */
+  detectedWeek: z.string().regex(/^\d{4}-W\d{2}$/),
+});
+export type StoredFinding = z.infer<typeof StoredFindingSchema>;
+
+/** One scan of one account: what it saw, and what failed. */
+export const ScanRunSchema = z.object({
+  runId: z.string(),
+  platform: PlatformSchema,
+  handle: z.string(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+  /** ISO week of `startedAt` in the council's timezone. */
+  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  outcome: z.enum(['ok', 'failed']),
+  postsFetched: z.number().int().nonnegative(),
+  postsNew: z.number().int().nonnegative(),
+  findingsNew: z.number().int().nonnegative(),
+  /** For a failed capture: what failed, without personal data or credentials. */
+  error: z.string().optional(),
+});
+export type ScanRun = z.infer<typeof ScanRunSchema>;
+
+/** The record that a week's digest was claimed and (when `sent`) delivered. */
+export const DigestRecordSchema = z.object({
+  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  status: z.enum(['sending', 'sent', 'failed']),
+  attempts: z.number().int().positive(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  messageId: z.string().optional(),
+  error: z.string().optional(),
+});
+export type DigestRecord = z.infer<typeof DigestRecordSchema>;

@@ -1,0 +1,53 @@
+import type { Account } from '../domain/account';
+import type { CouncilConfig } from '../domain/config';
+import type { FINDING_STATUSES } from '../domain/finding';
+import type { Platform } from '../domain/post';
+import type { DigestRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
+
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/**
+ * The store port: everything the use cases persist. One DynamoDB adapter implements it; domain code
+ * receives it, never builds it. Every write is idempotent (deterministic keys, conditional puts),
+ * because SQS may deliver a message twice and there are no transactions in the local DynamoDB.
+ */
+export interface AuditStore {
+  /** The council configuration (its `approvedAccounts` are ignored: the account registry is the truth). */
+  putCouncilConfig(config: CouncilConfig): Promise<void>;
+  getCouncilConfig(): Promise<CouncilConfig | undefined>;
+
+  /** Registers an account, or updates its display name and status; approval is kept unless given. */
+  putAccount(account: Account): Promise<void>;
+  getAccount(platform: Platform, handle: string): Promise<Account | undefined>;
+  listAccounts(): Promise<Account[]>;
+  /** Records who approved an account and when; throws AccountNotFoundError for an unknown account. */
+  approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account>;
+
+  getCursor(platform: Platform, handle: string): Promise<string | undefined>;
+  setCursor(platform: Platform, handle: string, cursor: string): Promise<void>;
+
+  /** Stores a captured post unless the same content is already stored; `updated` for an edit. */
+  putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'>;
+  getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined>;
+
+  /** Stores a new finding as `open`; returns false (and changes nothing) when it is already stored. */
+  putFinding(finding: StoredFinding): Promise<boolean>;
+  getFinding(findingId: string): Promise<StoredFinding | undefined>;
+  /** Changes a finding's status and records who did it, when and why in its audit trail. */
+  setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding>;
+  listFindingsDetectedIn(week: string): Promise<StoredFinding[]>;
+  /** Findings still open or acknowledged, whenever they were detected. */
+  listOpenFindings(): Promise<StoredFinding[]>;
+
+  recordScanRun(run: ScanRun): Promise<void>;
+  listScanRuns(week: string): Promise<ScanRun[]>;
+
+  /**
+   * Claims a week's digest for sending: true when this caller may send it (never claimed, or a
+   * previous attempt failed), false when it is being or has been sent.
+   */
+  claimDigest(week: string, at: string): Promise<boolean>;
+  markDigestSent(week: string, messageId: string, at: string): Promise<void>;
+  markDigestFailed(week: string, error: string, at: string): Promise<void>;
+  getDigest(week: string): Promise<DigestRecord | undefined>;
+}

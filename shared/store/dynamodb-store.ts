@@ -1,0 +1,460 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { AccountSchema, AccountValidationError, type Account } from '../domain/account';
+import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
+import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
+import { FINDING_STATUSES } from '../domain/finding';
+import type { Platform } from '../domain/post';
+import {
+  DigestRecordSchema,
+  ScanRunSchema,
+  StoredFindingSchema,
+  StoredPostSchema,
+  type DigestRecord,
+  type ScanRun,
+  type StoredFinding,
+  type StoredPost,
+} from '../domain/records';
+import type { AuditStore, FindingStatus } from './audit-store';
+import { keys } from './keys';
+
+export { FindingNotFoundError, StoredItemValidationError };
+
+/** One entry of a finding's audit trail: who changed its status, when, and why. */
+export const FindingEventSchema = z.object({
+  findingId: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  previousStatus: z.enum(FINDING_STATUSES),
+  by: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  note: z.string().optional(),
+});
+export type FindingEvent = z.infer<typeof FindingEventSchema>;
+
+export interface DynamoDbAuditStoreOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Stamps audit-trail events and update times; the system clock unless a test fixes it. */
+  clock?: () => Date;
+}
+
+/** The partition key of the sparse index of findings that still need attention. */
+const OPEN_FINDINGS = 'OPEN';
+const STILL_OPEN: ReadonlySet<FindingStatus> = new Set<FindingStatus>(['open', 'acknowledged']);
+
+type Key = { pk: string; sk: string };
+type Item = Record<string, unknown>;
+
+/**
+ * The AuditStore on one DynamoDB table (see keys.ts). There are no transactions (dynalite has none):
+ * every write is a single put or update whose key is derived from the record and whose condition
+ * makes a repeat harmless. Throttling and other service errors propagate so the caller's queue
+ * retries; only a failed condition is turned into the port's documented answer.
+ */
+export class DynamoDbAuditStore implements AuditStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly clock: () => Date;
+
+  constructor(options: DynamoDbAuditStoreOptions) {
+    this.client = options.client;
+    this.tableName = options.tableName;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async putCouncilConfig(config: CouncilConfig): Promise<void> {
+    await this.put({ ...keys.council(), config, updatedAt: this.now() });
+  }
+
+  async getCouncilConfig(): Promise<CouncilConfig | undefined> {
+    const key = keys.council();
+    const item = await this.get(key);
+    if (!item) return undefined;
+    try {
+      return parseCouncilConfig(item.config);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new StoredItemValidationError(`invalid council configuration stored at ${describeKey(key)}`, prefixed('config', error), { cause: error });
+    }
+  }
+
+  async putAccount(account: Account): Promise<void> {
+    const key = keys.account(account.platform, account.handle);
+    // An update, not a put: a re-registration must not wipe the Town Clerk's recorded approval.
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        ...updateExpression({
+          set: {
+            platform: account.platform,
+            handle: account.handle,
+            displayName: account.displayName,
+            status: account.status,
+            approvedBy: account.approvedBy,
+            approvedOn: account.approvedOn,
+            gsi1pk: 'ACCOUNTS',
+            gsi1sk: accountSortKey(key),
+            updatedAt: this.now(),
+          },
+          setIfMissing: { registeredAt: account.registeredAt },
+        }),
+      }),
+    );
+  }
+
+  async getAccount(platform: Platform, handle: string): Promise<Account | undefined> {
+    const key = keys.account(platform, handle);
+    const item = await this.get(key);
+    return item && parseStored(AccountSchema, item, key, 'account');
+  }
+
+  async listAccounts(): Promise<Account[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'ACCOUNTS' },
+    });
+    return items.map((item) => parseStored(AccountSchema, item, keyOf(item), 'account'));
+  }
+
+  async approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account> {
+    const approval = ApprovalSchema.safeParse({ approvedBy, approvedOn });
+    if (!approval.success) throw new AccountValidationError('invalid approval', issuesFromZod(approval.error, { approvedBy, approvedOn }));
+    const key = keys.account(platform, handle);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...updateExpression({ set: { approvedBy, approvedOn, updatedAt: this.now() } }),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return parseStored(AccountSchema, Attributes ?? {}, key, 'account');
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      throw new AccountNotFoundError(`no ${platform} account ${handle} is registered: register it before approving it`, { cause: error });
+    }
+  }
+
+  async getCursor(platform: Platform, handle: string): Promise<string | undefined> {
+    const key = keys.cursor(platform, handle);
+    const item = await this.get(key);
+    return item && parseStored(CursorSchema, item, key, 'cursor').cursor;
+  }
+
+  async setCursor(platform: Platform, handle: string, cursor: string): Promise<void> {
+    await this.put({ ...keys.cursor(platform, handle), cursor, updatedAt: this.now() });
+  }
+
+  async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
+    // capturedAt may carry any offset, so captures are ordered by epoch milliseconds, not as strings.
+    const item = { ...keys.post(platform, handle, post.post.id), ...post, capturedAtMs: Date.parse(post.capturedAt) };
+    try {
+      const { Attributes } = await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withoutUndefined(item),
+          // Written when new, or when an edit was captured after what is stored. A redelivered or
+          // older capture leaves the stored (newer) content alone.
+          ConditionExpression: 'attribute_not_exists(pk) OR (contentHash <> :contentHash AND capturedAtMs < :capturedAtMs)',
+          ExpressionAttributeValues: { ':contentHash': post.contentHash, ':capturedAtMs': item.capturedAtMs },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return Attributes ? 'updated' : 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'unchanged';
+      throw error;
+    }
+  }
+
+  async getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined> {
+    const key = keys.post(platform, handle, postId);
+    const item = await this.get(key);
+    return item && parseStored(StoredPostSchema, item, key, 'post');
+  }
+
+  async putFinding(finding: StoredFinding): Promise<boolean> {
+    const item = {
+      ...keys.finding(finding.id),
+      ...finding,
+      gsi1pk: `FINDINGS#${finding.detectedWeek}`,
+      gsi1sk: `${finding.severity}#${finding.rule}#${finding.id}`,
+      ...openIndexKeys(finding),
+    };
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withoutUndefined(item),
+          // Never overwrite: the stored finding may already have been acknowledged or dismissed.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async getFinding(findingId: string): Promise<StoredFinding | undefined> {
+    const key = keys.finding(findingId);
+    const item = await this.get(key);
+    return item && parseStored(StoredFindingSchema, item, key, 'finding');
+  }
+
+  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding> {
+    // Primary course: change the status (and the finding's place in the open index), then append
+    // the audit-trail event. A retry after a crash between the two repeats both harmlessly.
+    const key = keys.finding(findingId);
+    const at = this.now();
+    let previous: Item;
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...updateExpression({
+            set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: OPEN_FINDINGS } : {}) },
+            remove: STILL_OPEN.has(status) ? [] : ['gsi2pk'],
+          }),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      previous = Attributes ?? {};
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`, { cause: error });
+    }
+    const before = parseStored(StoredFindingSchema, previous, key, 'finding');
+    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note };
+    await this.put({ ...keys.findingEvent(findingId, at, status), ...event });
+    return { ...before, status };
+  }
+
+  /** A finding's audit trail, oldest first (beyond the port: for reports and tests). */
+  async listFindingEvents(findingId: string): Promise<FindingEvent[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+      ExpressionAttributeValues: { ':pk': keys.finding(findingId).pk, ':events': 'EVENT#' },
+    });
+    return items.map((item) => parseStored(FindingEventSchema, item, keyOf(item), 'finding event'));
+  }
+
+  async listFindingsDetectedIn(week: string): Promise<StoredFinding[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `FINDINGS#${week}` },
+    });
+    return items.map((item) => parseStored(StoredFindingSchema, item, keyOf(item), 'finding'));
+  }
+
+  async listOpenFindings(): Promise<StoredFinding[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': OPEN_FINDINGS },
+    });
+    return items.map((item) => parseStored(StoredFindingSchema, item, keyOf(item), 'finding'));
+  }
+
+  async recordScanRun(run: ScanRun): Promise<void> {
+    // The key is the run's identity, so recording the same run twice writes the same item.
+    await this.put({
+      ...keys.run(run.platform, run.handle, run.startedAt, run.runId),
+      ...run,
+      gsi1pk: `RUNS#${run.week}`,
+      gsi1sk: `${run.startedAt}#${run.runId}`,
+    });
+  }
+
+  async listScanRuns(week: string): Promise<ScanRun[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `RUNS#${week}` },
+    });
+    return items.map((item) => parseStored(ScanRunSchema, item, keyOf(item), 'scan run'));
+  }
+
+  async claimDigest(week: string, at: string): Promise<boolean> {
+    const update = updateExpression({
+      set: { week, status: 'sending', updatedAt: at },
+      remove: ['error', 'messageId'],
+      add: { attempts: 1 },
+    });
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.digest(week),
+          ...update,
+          // Only one sender at a time, and never a second copy of a digest that went out.
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async markDigestSent(week: string, messageId: string, at: string): Promise<void> {
+    await this.updateDigest(week, { status: 'sent', messageId, updatedAt: at }, ['error']);
+  }
+
+  async markDigestFailed(week: string, error: string, at: string): Promise<void> {
+    await this.updateDigest(week, { status: 'failed', error, updatedAt: at }, ['messageId']);
+  }
+
+  async getDigest(week: string): Promise<DigestRecord | undefined> {
+    const key = keys.digest(week);
+    const item = await this.get(key);
+    return item && parseStored(DigestRecordSchema, item, key, 'digest record');
+  }
+
+  private async updateDigest(week: string, set: Item, remove: string[]): Promise<void> {
+    // Upserts a complete record, so an outcome reported without a claim still reads back valid.
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.digest(week),
+        ...updateExpression({ set: { week, ...set }, setIfMissing: { attempts: 1 }, remove }),
+      }),
+    );
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private async get(key: Key): Promise<Item | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return Item;
+  }
+
+  private async put(item: Key & Item): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: withoutUndefined(item) }));
+  }
+
+  /** Every item a query matches, following LastEvaluatedKey past DynamoDB's 1 MB pages. */
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
+
+const CursorSchema = z.object({ cursor: z.string() });
+const ApprovalSchema = AccountSchema.pick({ approvedBy: true, approvedOn: true }).required();
+
+function openIndexKeys(finding: StoredFinding): Item {
+  // gsi2sk is always present; gsi2pk only while the finding needs attention (a sparse index).
+  const gsi2sk = `${finding.detectedWeek}#${finding.severity}#${finding.rule}#${finding.id}`;
+  return STILL_OPEN.has(finding.status) ? { gsi2pk: OPEN_FINDINGS, gsi2sk } : { gsi2sk };
+}
+
+function accountSortKey(key: Key): string {
+  return key.pk.slice('ACCOUNT#'.length);
+}
+
+interface UpdateParts {
+  /** Attributes to set; undefined values are left as they are. */
+  set?: Item;
+  /** Attributes set only when the item does not have them yet. */
+  setIfMissing?: Item;
+  remove?: readonly string[];
+  add?: Record<string, number>;
+}
+
+/** An UpdateExpression with every attribute name escaped (`status` is a reserved word). */
+function updateExpression(parts: UpdateParts): Pick<UpdateCommandInput, 'UpdateExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const name = (attribute: string) => {
+    names[`#${attribute}`] = attribute;
+    return `#${attribute}`;
+  };
+  const value = (attribute: string, v: unknown) => {
+    values[`:${attribute}`] = withoutUndefined(v);
+    return `:${attribute}`;
+  };
+  const sets = [
+    ...Object.entries(parts.set ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([attribute, v]) => `${name(attribute)} = ${value(attribute, v)}`),
+    ...Object.entries(parts.setIfMissing ?? {}).map(
+      ([attribute, v]) => `${name(attribute)} = if_not_exists(${name(attribute)}, ${value(attribute, v)})`,
+    ),
+  ];
+  const removes = (parts.remove ?? []).map(name);
+  const adds = Object.entries(parts.add ?? {}).map(([attribute, v]) => `${name(attribute)} ${value(attribute, v)}`);
+  const clauses = [
+    sets.length > 0 ? `SET ${sets.join(', ')}` : '',
+    removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '',
+    adds.length > 0 ? `ADD ${adds.join(', ')}` : '',
+  ].filter(Boolean);
+  return {
+    UpdateExpression: clauses.join(' '),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+function isConditionalCheckFailed(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+function parseStored<T>(schema: z.ZodType<T>, item: Item, key: Key, what: string): T {
+  const result = schema.safeParse(item);
+  if (!result.success) {
+    throw new StoredItemValidationError(`invalid ${what} stored at ${describeKey(key)}`, issuesFromZod(result.error, item));
+  }
+  return result.data;
+}
+
+function keyOf(item: Item): Key {
+  return { pk: String(item.pk), sk: String(item.sk) };
+}
+
+function describeKey(key: Key): string {
+  return `pk=${key.pk} sk=${key.sk}`;
+}
+
+function prefixed(field: string, error: ValidationError) {
+  return error.issues.map((issue) => ({ ...issue, field: issue.field === '' ? field : `${field}.${issue.field}` }));
+}
+
+/** Drops undefined values (optional fields) at any depth: DynamoDB cannot store them. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, withoutUndefined(v)]),
+    ) as T;
+  }
+  return value;
+}
