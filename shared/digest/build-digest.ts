@@ -1,0 +1,346 @@
+import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '../domain/config';
+import { RULE_IDS, type RuleId } from '../domain/finding';
+import type { Platform } from '../domain/post';
+import type { ScanRun, StoredFinding } from '../domain/records';
+import { addDays, type IsoWeek } from '../domain/iso-week';
+import { describePeriod } from '../detectors/text/politics/period';
+import { normaliseHandle } from '../detectors/text/handles';
+import type { AuditStore } from '../store/audit-store';
+
+/** How close (in days) a pre-election period must be to a week for the digest to warn about it. */
+export const PRE_ELECTION_WARNING_DAYS = 14;
+
+/** What the weekly digest reads from the store. */
+export type DigestSource = Pick<AuditStore, 'listFindingsDetectedIn' | 'listOpenFindings' | 'listScanRuns'>;
+
+/** A finding as the digest shows it: the stored finding plus its dates in the council's time zone. */
+export interface DigestFinding extends StoredFinding {
+  /** `Tue 2 Feb 2027, 10:15`, in the council's time zone; absent when the platform gave no date. */
+  postedLocal?: string;
+  detectedLocal: string;
+}
+
+export interface RuleGroup {
+  rule: RuleId;
+  title: string;
+  findings: DigestFinding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  rules: RuleGroup[];
+}
+
+/** An account that posts as the council without recorded approval (from unapproved-account findings). */
+export interface UnapprovedAccount {
+  platform: Platform;
+  account: string;
+  /** The finding's evidence: handle, display name, profile link. */
+  evidence: string;
+  reason: string;
+  remediation: string;
+  postUrl?: string;
+  firstDetectedWeek: string;
+  /** How many unapproved-account findings (new this week or still open) name it. */
+  findings: number;
+}
+
+/** An account whose capture failed at least once in the week. */
+export interface FailingCapture {
+  platform: Platform;
+  handle: string;
+  failedRuns: number;
+  totalRuns: number;
+  lastError?: string;
+  lastFailedLocal: string;
+  /** True when the account's latest run of the week succeeded after the failures. */
+  recovered: boolean;
+}
+
+export interface PreElectionNotice {
+  election: Election;
+  /** `29 March – 6 May 2027 (Europe/London)` */
+  period: string;
+  /** `in-period`: the week overlaps the period; `upcoming`: it starts within PRE_ELECTION_WARNING_DAYS of the week's end. */
+  status: 'in-period' | 'upcoming';
+  /** For `upcoming`: days from the week's Sunday to the period's first day. */
+  daysUntilStart?: number;
+}
+
+/**
+ * `findings`: new findings this week. `all-clear`: none, and every capture succeeded.
+ * `capture-failed`: none found, but some accounts could not be checked. `not-scanned`: no scan ran.
+ */
+export type DigestVerdict = 'findings' | 'all-clear' | 'capture-failed' | 'not-scanned';
+
+export interface DigestHeadline {
+  newFindings: number;
+  bySeverity: Record<Severity, number>;
+  /** Distinct accounts (platform + handle) with at least one scan run in the week, failed or not. */
+  accountsScanned: number;
+  scanRuns: number;
+  /** Posts newly captured (new or edited) and run through every rule: Σ postsNew of the week's runs. */
+  postsChecked: number;
+  /** Posts the platforms returned, including ones already checked in earlier runs: Σ postsFetched. */
+  postsSeen: number;
+  captureFailed: boolean;
+  failedRuns: number;
+  openFromEarlierWeeks: number;
+}
+
+/** Everything the weekly email says, computed once; the HTML and text renderers only lay it out. */
+export interface DigestFacts {
+  council: string;
+  timezone: string;
+  /** `label`: `Mon 1 Feb – Sun 7 Feb 2027`. */
+  week: Pick<IsoWeek, 'id' | 'monday' | 'sunday'> & { label: string };
+  generatedAt: string;
+  /** `generatedAt` in the council's time zone. */
+  generatedLocal: string;
+  verdict: DigestVerdict;
+  subject: string;
+  headline: DigestHeadline;
+  /** High first, then medium, then low; within a severity, rules in the rulebook's order. */
+  newFindings: SeverityGroup[];
+  openFromEarlierWeeks: DigestFinding[];
+  unapprovedAccounts: UnapprovedAccount[];
+  failingCaptures: FailingCapture[];
+  preElection: PreElectionNotice[];
+}
+
+export const RULE_TITLES: Record<RuleId, string> = {
+  'personal-data': 'Personal data',
+  'copyright-attribution': 'Copyright and attribution',
+  'political-content': 'Political content',
+  'unapproved-account': 'Unapproved account',
+  'offensive-language': 'Offensive language',
+  'confidential-information': 'Confidential information',
+  'risky-link': 'Risky link',
+  'hostile-engagement': 'Hostile engagement',
+};
+
+const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
+
+/** Reads the week's findings and scan runs and states what the Town Clerk needs to know. */
+export async function buildDigestFacts(store: DigestSource, config: CouncilConfig, week: IsoWeek, now: Date): Promise<DigestFacts> {
+  const timezone = config.timezone;
+  const [detected, open, runs] = await Promise.all([
+    store.listFindingsDetectedIn(week.id),
+    store.listOpenFindings(),
+    store.listScanRuns(week.id),
+  ]);
+  const newFindings = detected.filter((f) => f.detectedWeek === week.id).map((f) => forDigest(f, timezone)).sort(byRuleThenDate);
+  const earlier = open.filter((f) => f.detectedWeek < week.id).map((f) => forDigest(f, timezone)).sort(bySeverityThenAge);
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, newFindings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const failingCaptures = failingCapturesOf(runs, timezone);
+  const failedRuns = runs.filter((r) => r.outcome === 'failed').length;
+  const headline: DigestHeadline = {
+    newFindings: newFindings.length,
+    bySeverity,
+    accountsScanned: new Set(runs.map((r) => accountKey(r.platform, r.handle))).size,
+    scanRuns: runs.length,
+    postsChecked: sum(runs.map((r) => r.postsNew)),
+    postsSeen: sum(runs.map((r) => r.postsFetched)),
+    captureFailed: failedRuns > 0,
+    failedRuns,
+    openFromEarlierWeeks: earlier.length,
+  };
+  const verdict: DigestVerdict =
+    newFindings.length > 0 ? 'findings' : runs.length === 0 ? 'not-scanned' : failedRuns > 0 ? 'capture-failed' : 'all-clear';
+
+  return {
+    council: config.council.name,
+    timezone,
+    week: { id: week.id, monday: week.monday, sunday: week.sunday, label: weekLabel(week) },
+    generatedAt: now.toISOString(),
+    generatedLocal: formatLocal(now.toISOString(), timezone),
+    verdict,
+    subject: subjectOf(config.council.name, week.id, verdict, headline, failingCaptures.length),
+    headline,
+    newFindings: SEVERITY_ORDER.map((severity) => ({
+      severity,
+      rules: RULE_IDS.map((rule) => ({
+        rule,
+        title: RULE_TITLES[rule],
+        findings: newFindings.filter((f) => f.severity === severity && f.rule === rule),
+      })).filter((g) => g.findings.length > 0),
+    })).filter((g) => g.rules.length > 0),
+    openFromEarlierWeeks: earlier,
+    unapprovedAccounts: unapprovedAccountsOf([...newFindings, ...earlier]),
+    failingCaptures,
+    preElection: preElectionNotices(config.elections, week, timezone),
+  };
+}
+
+function subjectOf(council: string, week: string, verdict: DigestVerdict, headline: DigestHeadline, failingAccounts: number): string {
+  const prefix = `Council Audit: ${council}, week ${week} — `;
+  const accounts = `${failingAccounts} ${failingAccounts === 1 ? 'account' : 'accounts'}`;
+  let summary: string;
+  switch (verdict) {
+    case 'findings': {
+      const n = headline.newFindings;
+      const high = headline.bySeverity.high;
+      summary = `${n} new ${n === 1 ? 'finding' : 'findings'}${high > 0 ? ` (${high} high)` : ''}`;
+      if (headline.captureFailed) summary += `, ${accounts} not captured`;
+      break;
+    }
+    case 'all-clear':
+      summary = 'all clear';
+      break;
+    case 'capture-failed':
+      summary = `no new findings, but ${accounts} could not be captured`;
+      break;
+    case 'not-scanned':
+      summary = 'no scans ran';
+      break;
+  }
+  // A subject is one header line: a council name with a line break must not start another header.
+  return (prefix + summary).replace(/[\r\n\t]+/g, ' ');
+}
+
+function forDigest(finding: StoredFinding, timezone: string): DigestFinding {
+  const posted = finding.postedAt && !Number.isNaN(Date.parse(finding.postedAt)) ? formatLocal(finding.postedAt, timezone) : undefined;
+  return { ...finding, ...(posted ? { postedLocal: posted } : {}), detectedLocal: formatLocal(finding.detectedAt, timezone) };
+}
+
+function failingCapturesOf(runs: readonly ScanRun[], timezone: string): FailingCapture[] {
+  const byAccount = new Map<string, ScanRun[]>();
+  for (const run of runs) {
+    const key = accountKey(run.platform, run.handle);
+    byAccount.set(key, [...(byAccount.get(key) ?? []), run]);
+  }
+  const failing: FailingCapture[] = [];
+  for (const accountRuns of byAccount.values()) {
+    const ordered = [...accountRuns].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.runId.localeCompare(b.runId));
+    const failed = ordered.filter((r) => r.outcome === 'failed');
+    const lastFailed = failed.at(-1);
+    if (!lastFailed) continue;
+    failing.push({
+      platform: lastFailed.platform,
+      handle: lastFailed.handle,
+      failedRuns: failed.length,
+      totalRuns: ordered.length,
+      ...(lastFailed.error === undefined ? {} : { lastError: lastFailed.error }),
+      lastFailedLocal: formatLocal(lastFailed.startedAt, timezone),
+      recovered: ordered.at(-1)!.outcome === 'ok',
+    });
+  }
+  return failing.sort((a, b) => Number(a.recovered) - Number(b.recovered) || b.failedRuns - a.failedRuns || a.handle.localeCompare(b.handle));
+}
+
+function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAccount[] {
+  const accounts = new Map<string, UnapprovedAccount>();
+  for (const f of findings) {
+    if (f.rule !== 'unapproved-account') continue;
+    const key = accountKey(f.platform, f.account);
+    const seen = accounts.get(key);
+    if (seen) {
+      seen.findings += 1;
+      if (f.detectedWeek < seen.firstDetectedWeek) seen.firstDetectedWeek = f.detectedWeek;
+      continue;
+    }
+    accounts.set(key, {
+      platform: f.platform,
+      account: f.account,
+      evidence: f.evidence,
+      reason: f.reason,
+      remediation: f.remediation,
+      ...(f.postUrl === undefined ? {} : { postUrl: f.postUrl }),
+      firstDetectedWeek: f.detectedWeek,
+      findings: 1,
+    });
+  }
+  return [...accounts.values()].sort((a, b) => a.platform.localeCompare(b.platform) || a.account.localeCompare(b.account));
+}
+
+/** Elections whose pre-election period the week overlaps, or which start within the warning window after it. */
+export function preElectionNotices(elections: readonly Election[], week: Pick<IsoWeek, 'monday' | 'sunday'>, timezone: string): PreElectionNotice[] {
+  const notices: PreElectionNotice[] = [];
+  for (const election of elections) {
+    const period = describePeriod(election, timezone);
+    if (election.preElectionStart <= week.sunday && election.pollingDay >= week.monday) {
+      notices.push({ election, period, status: 'in-period' });
+    } else if (election.preElectionStart > week.sunday && election.preElectionStart <= addDays(week.sunday, PRE_ELECTION_WARNING_DAYS)) {
+      const daysUntilStart = Math.round((Date.parse(election.preElectionStart) - Date.parse(week.sunday)) / 86_400_000);
+      notices.push({ election, period, status: 'upcoming', daysUntilStart });
+    }
+  }
+  return notices.sort((a, b) => a.election.preElectionStart.localeCompare(b.election.preElectionStart));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** `Tue 2 Feb 2027, 10:15` in the time zone: the same on every machine, whatever its locale data. */
+export function formatLocal(instant: string, timezone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const weekday = WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
+  return `${weekday} ${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
+}
+
+function weekLabel(week: Pick<IsoWeek, 'monday' | 'sunday'>): string {
+  const [my, mm, md] = week.monday.split('-').map(Number) as [number, number, number];
+  const [sy, sm, sd] = week.sunday.split('-').map(Number) as [number, number, number];
+  return `Mon ${md} ${MONTHS[mm - 1]}${my === sy ? '' : ` ${my}`} – Sun ${sd} ${MONTHS[sm - 1]} ${sy}`;
+}
+
+/** `2 high, 1 medium`: the non-zero severities, high first; `none` when all are zero. */
+export function describeSeverityCounts(bySeverity: Record<Severity, number>): string {
+  const parts = SEVERITY_ORDER.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+/**
+ * A value from a post or an account, made safe to lay out on one line: control characters (line
+ * breaks that could fake a new entry) and bidirectional overrides (which can make text read backwards)
+ * become spaces. Renderers apply it; the facts keep the stored value.
+ */
+export function tidy(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+
+/** The URL as a link target when it is an absolute http(s) URL; undefined for anything else (`javascript:`, `data:`…). */
+export function webLink(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function instantOf(finding: StoredFinding): number {
+  const posted = finding.postedAt === undefined ? Number.NaN : Date.parse(finding.postedAt);
+  return Number.isNaN(posted) ? Date.parse(finding.detectedAt) : posted;
+}
+
+function byRuleThenDate(a: DigestFinding, b: DigestFinding): number {
+  return instantOf(a) - instantOf(b) || a.id.localeCompare(b.id);
+}
+
+function bySeverityThenAge(a: DigestFinding, b: DigestFinding): number {
+  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || Date.parse(a.detectedAt) - Date.parse(b.detectedAt) || a.id.localeCompare(b.id);
+}
+
+function accountKey(platform: Platform, handle: string): string {
+  return `${platform}\u0000${normaliseHandle(handle)}`;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

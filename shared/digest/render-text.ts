@@ -1,0 +1,145 @@
+import {
+  RULE_TITLES,
+  describeSeverityCounts,
+  tidy,
+  type DigestFacts,
+  type DigestFinding,
+  type FailingCapture,
+  type PreElectionNotice,
+  type UnapprovedAccount,
+} from './build-digest';
+
+/** The plain-text part of the weekly digest: the same facts as the HTML part, for any mail client. */
+export function renderDigestText(facts: DigestFacts): string {
+  const lines: string[] = [];
+  lines.push(`Council Audit — ${tidy(facts.council)}`);
+  lines.push(`Weekly compliance digest for week ${facts.week.id} (${facts.week.label}, times in ${facts.timezone})`);
+  lines.push('');
+
+  for (const notice of facts.preElection) lines.push(preElectionWording(notice), '');
+
+  lines.push('SUMMARY');
+  for (const [label, value] of headlineRows(facts)) lines.push(`  ${label}: ${value}`);
+  lines.push('');
+  lines.push(verdictWording(facts));
+  lines.push('');
+
+  if (facts.headline.newFindings > 0) {
+    lines.push(`NEW FINDINGS THIS WEEK (${facts.headline.newFindings})`);
+    let n = 0;
+    for (const group of facts.newFindings) {
+      lines.push('', `${group.severity.toUpperCase()} SEVERITY`);
+      for (const rule of group.rules) {
+        lines.push('', `  ${rule.title} (${rule.findings.length})`);
+        for (const finding of rule.findings) lines.push('', ...findingLines(++n, finding));
+      }
+    }
+    lines.push('');
+  }
+
+  if (facts.openFromEarlierWeeks.length > 0) {
+    lines.push(`STILL OPEN FROM EARLIER WEEKS (${facts.openFromEarlierWeeks.length})`);
+    for (const finding of facts.openFromEarlierWeeks) lines.push('', ...openFindingLines(finding));
+    lines.push('');
+  }
+
+  if (facts.unapprovedAccounts.length > 0) {
+    lines.push(`UNAPPROVED ACCOUNTS (${facts.unapprovedAccounts.length})`);
+    for (const account of facts.unapprovedAccounts) lines.push('', ...unapprovedLines(account));
+    lines.push('');
+  }
+
+  if (facts.failingCaptures.length > 0) {
+    lines.push(`ACCOUNTS WHOSE CAPTURE FAILED (${facts.failingCaptures.length})`);
+    for (const capture of facts.failingCaptures) lines.push('', ...failingLines(capture));
+    lines.push('');
+  }
+
+  lines.push('--', `Sent by Council Audit on ${facts.generatedLocal} (${facts.timezone}). Evidence is shown with personal data masked.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The summary rows, shared with the HTML renderer so both say the same thing in the same words. */
+export function headlineRows(facts: DigestFacts): [string, string][] {
+  const h = facts.headline;
+  const failingAccounts = facts.failingCaptures.length;
+  return [
+    ['New findings', h.newFindings === 0 ? '0' : `${h.newFindings} (${describeSeverityCounts(h.bySeverity)})`],
+    ['Accounts scanned', `${h.accountsScanned} (${h.scanRuns} ${h.scanRuns === 1 ? 'scan run' : 'scan runs'})`],
+    ['Posts checked', `${h.postsChecked} newly captured ${h.postsChecked === 1 ? 'post' : 'posts'} checked against every rule (${h.postsSeen} returned by the platforms)`],
+    [
+      'Capture failures',
+      h.captureFailed
+        ? `yes: ${h.failedRuns} failed ${h.failedRuns === 1 ? 'run' : 'runs'} on ${failingAccounts} ${failingAccounts === 1 ? 'account' : 'accounts'}`
+        : 'none',
+    ],
+    ['Still open from earlier weeks', String(h.openFromEarlierWeeks)],
+  ];
+}
+
+export function verdictWording(facts: DigestFacts): string {
+  switch (facts.verdict) {
+    case 'all-clear':
+      return 'All clear: no new findings this week, and every account was captured.';
+    case 'capture-failed':
+      return 'No new findings this week, but not every account could be captured: see the accounts whose capture failed.';
+    case 'not-scanned':
+      return 'No scans ran this week, so nothing was checked. Check that the scheduled scans are running.';
+    case 'findings':
+      return `${facts.headline.newFindings} new ${facts.headline.newFindings === 1 ? 'finding needs' : 'findings need'} attention, most serious first.`;
+  }
+}
+
+export function preElectionWording(notice: PreElectionNotice): string {
+  const when =
+    notice.status === 'in-period'
+      ? `This week falls in the pre-election period ${notice.period} (polling day ${notice.election.pollingDay}).`
+      : `The pre-election period ${notice.period} starts in ${notice.daysUntilStart} ${notice.daysUntilStart === 1 ? 'day' : 'days'} (polling day ${notice.election.pollingDay}).`;
+  return `PRE-ELECTION PERIOD: ${when} Council accounts must not publish anything that could be seen as supporting a party, candidate or campaign; political-content findings are raised at high severity.`;
+}
+
+function findingLines(n: number, f: DigestFinding): string[] {
+  return [
+    `  ${n}. ${tidy(f.account)} on ${tidy(f.platform)} — ${f.postedLocal ? `posted ${f.postedLocal}` : `detected ${f.detectedLocal}`}${f.status === 'open' ? '' : ` [${f.status}]`}`,
+    ...field('Post', f.postUrl === undefined ? undefined : tidy(f.postUrl)),
+    ...field('Evidence', tidy(f.evidence)),
+    ...field('Why', tidy(f.reason)),
+    ...field('Clause', tidy(f.clause)),
+    ...field('Action', tidy(f.remediation)),
+  ];
+}
+
+function openFindingLines(f: DigestFinding): string[] {
+  return [
+    `  - [${f.severity}] ${RULE_TITLES[f.rule]} — ${tidy(f.account)} on ${tidy(f.platform)}, detected ${f.detectedLocal} (week ${f.detectedWeek}), ${f.status}`,
+    ...field('Post', f.postUrl === undefined ? undefined : tidy(f.postUrl)),
+    ...field('Evidence', tidy(f.evidence)),
+    ...field('Why', tidy(f.reason)),
+    ...field('Action', tidy(f.remediation)),
+  ];
+}
+
+function unapprovedLines(a: UnapprovedAccount): string[] {
+  return [
+    `  - ${tidy(a.account)} on ${tidy(a.platform)} (first detected week ${a.firstDetectedWeek})`,
+    ...field('Evidence', tidy(a.evidence)),
+    ...field('Why', tidy(a.reason)),
+    ...field('Action', tidy(a.remediation)),
+  ];
+}
+
+function failingLines(c: FailingCapture): string[] {
+  return [
+    `  - ${tidy(c.handle)} on ${tidy(c.platform)}: ${failingSummary(c)}`,
+    ...field('Last error', c.lastError === undefined ? 'not recorded' : tidy(c.lastError)),
+  ];
+}
+
+/** `2 of 3 runs failed; last failure Tue 2 Feb 2027, 06:00; still failing` */
+export function failingSummary(c: FailingCapture): string {
+  return `${c.failedRuns} of ${c.totalRuns} ${c.totalRuns === 1 ? 'run' : 'runs'} failed; last failure ${c.lastFailedLocal}; ${c.recovered ? 'the latest run succeeded' : 'still failing'}`;
+}
+
+function field(label: string, value: string | undefined): string[] {
+  return value === undefined ? [] : [`     ${label}: ${value}`];
+}

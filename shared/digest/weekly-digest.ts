@@ -1,0 +1,116 @@
+import type { CouncilConfig } from '../domain/config';
+import { CouncilAuditError } from '../domain/errors';
+import type { IsoWeek } from '../domain/iso-week';
+import type { DigestRecord } from '../domain/records';
+import type { Mailer } from '../email/mailer';
+import type { AuditStore } from '../store/audit-store';
+import { buildDigestFacts, type DigestFacts } from './build-digest';
+import { renderDigestHtml } from './render-html';
+import { renderDigestText } from './render-text';
+
+export interface WeeklyDigestInput {
+  store: AuditStore;
+  mailer: Mailer;
+  config: CouncilConfig;
+  /** The week reported on (usually `previousIsoWeek(now, config.timezone)`). */
+  week: IsoWeek;
+  from: string;
+  to: readonly string[];
+  now: Date;
+}
+
+export type WeeklyDigestResult =
+  | { status: 'sent'; week: IsoWeek; messageId: string; facts: DigestFacts; html: string; text: string }
+  /** Another run claimed or sent this week's digest; nothing was built or sent. `record` is the stored claim. */
+  | { status: 'already-sent'; week: IsoWeek; messageId?: string; record?: DigestRecord };
+
+/** What was prepared when sending failed, carried by DigestSendError for logs. */
+export interface FailedDigest {
+  status: 'failed';
+  week: IsoWeek;
+  facts?: DigestFacts;
+  html?: string;
+  text?: string;
+}
+
+/**
+ * The week's digest could not be prepared or sent. The claim was released (marked failed), so
+ * running the use case again for the same week retries it.
+ */
+export class DigestSendError extends CouncilAuditError {
+  readonly digest: FailedDigest;
+
+  constructor(message: string, digest: FailedDigest, options?: { cause?: unknown }) {
+    super(message, options);
+    this.digest = digest;
+  }
+}
+
+/**
+ * The mail was sent but the store could not record it. The claim stays `sending`, so the week is
+ * not sent twice; an operator should mark it sent with `messageId`.
+ */
+export class DigestRecordError extends CouncilAuditError {
+  constructor(
+    message: string,
+    readonly messageId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Sends the Town Clerk the week's compliance digest, at most once per week.
+ *
+ * Primary course:
+ * 1. Claim the week's digest; if another run has claimed or sent it, stop (already-sent).
+ * 2. Build the facts from the week's findings, the still-open findings and the scan runs.
+ * 3. Render HTML and plain text from the same facts.
+ * 4. Send them through the mailer.
+ * 5. Record the digest as sent, with the message id.
+ *
+ * Extension: anything failing in 2–4 marks the digest failed (which releases the claim) and throws
+ * a DigestSendError, so the scheduler or an operator can run it again.
+ */
+export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
+  const { store, mailer, config, week, from, to, now } = input;
+  const at = now.toISOString();
+  if (to.length === 0) throw new CouncilAuditError(`the weekly digest for ${week.id} has no recipients (set DIGEST_TO)`);
+
+  if (!(await store.claimDigest(week.id, at))) {
+    const record = await store.getDigest(week.id);
+    return { status: 'already-sent', week, ...(record?.messageId ? { messageId: record.messageId } : {}), ...(record ? { record } : {}) };
+  }
+
+  const prepared: FailedDigest = { status: 'failed', week };
+  let messageId: string;
+  try {
+    const facts = await buildDigestFacts(store, config, week, now);
+    prepared.facts = facts;
+    prepared.html = renderDigestHtml(facts);
+    prepared.text = renderDigestText(facts);
+    ({ messageId } = await mailer.send({ from, to: [...to], subject: facts.subject, html: prepared.html, text: prepared.text }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const stage = prepared.text === undefined ? 'could not be prepared' : 'could not be sent';
+    let released = 'It has been marked failed; run it again to retry.';
+    try {
+      await store.markDigestFailed(week.id, reason, at);
+    } catch (markError) {
+      released = `It could not be marked failed either (${markError instanceof Error ? markError.message : String(markError)}), so the claim stays "sending" and must be released before a retry.`;
+    }
+    throw new DigestSendError(`the weekly digest for ${week.id} ${stage}: ${reason}. ${released}`, prepared, { cause: error });
+  }
+
+  try {
+    await store.markDigestSent(week.id, messageId, at);
+  } catch (error) {
+    throw new DigestRecordError(
+      `the weekly digest for ${week.id} was sent (message ${messageId}) but could not be recorded as sent: ${error instanceof Error ? error.message : String(error)}`,
+      messageId,
+      { cause: error },
+    );
+  }
+  return { status: 'sent', week, messageId, facts: prepared.facts!, html: prepared.html!, text: prepared.text! };
+}

@@ -1,0 +1,83 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { CouncilAuditError } from '../domain/errors';
+import type { EmailMessage, Mailer } from './mailer';
+
+/** SES errors that will fail again however often the message is retried, until someone changes something. */
+const PERMANENT = new Set([
+  'MessageRejected',
+  'MailFromDomainNotVerifiedException',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'NotFoundException',
+  'BadRequestException',
+]);
+
+/** SES did not accept a message. `retryable` is false when retrying unchanged cannot help. */
+export class EmailSendError extends CouncilAuditError {
+  readonly code: string;
+  readonly retryable: boolean;
+
+  constructor(message: string, code: string, retryable: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.retryable = retryable;
+  }
+}
+
+export interface SesMailerOptions {
+  /** SES configuration set (event publishing, suppression, dedicated IPs). */
+  configurationSetName?: string;
+}
+
+/** The Mailer port over SES v2 `SendEmail` (simple content: subject, HTML and text, UTF-8). */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client: SESv2Client,
+    private readonly options: SesMailerOptions = {},
+  ) {}
+
+  async send(message: EmailMessage): Promise<{ messageId: string }> {
+    const command = new SendEmailCommand({
+      FromEmailAddress: message.from,
+      Destination: { ToAddresses: [...message.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: message.subject, Charset: 'UTF-8' },
+          Body: {
+            Html: { Data: message.html, Charset: 'UTF-8' },
+            Text: { Data: message.text, Charset: 'UTF-8' },
+          },
+        },
+      },
+      ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+    });
+
+    let output;
+    try {
+      output = await this.client.send(command);
+    } catch (error) {
+      const code = errorCode(error);
+      const retryable = !PERMANENT.has(code);
+      const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
+      throw new EmailSendError(
+        `SES refused the email "${message.subject}" (${code}${detail})${retryable ? '' : '; retrying will not help until the sender, recipients or SES account are fixed'}`,
+        code,
+        retryable,
+        { cause: error },
+      );
+    }
+    if (!output.MessageId) {
+      throw new EmailSendError(`SES accepted the email "${message.subject}" but returned no message id`, 'NoMessageId', true);
+    }
+    return { messageId: output.MessageId };
+  }
+}
+
+function errorCode(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const named = error as { name?: unknown; Code?: unknown };
+    if (typeof named.name === 'string' && named.name !== 'Error') return named.name;
+    if (typeof named.Code === 'string') return named.Code;
+  }
+  return 'UnknownError';
+}

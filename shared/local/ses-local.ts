@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { z } from 'zod';
+
+/** A mail captured by the local SES, as its `GET /store` API returns it. */
+export const LocalMailSchema = z.object({
+  messageId: z.string(),
+  from: z.string(),
+  replyTo: z.array(z.string()).default([]),
+  destination: z.object({
+    to: z.array(z.string()).default([]),
+    cc: z.array(z.string()).default([]),
+    bcc: z.array(z.string()).default([]),
+  }),
+  subject: z.string(),
+  body: z.object({ html: z.string().optional(), text: z.string().optional() }),
+  /** Epoch seconds. */
+  at: z.number(),
+});
+export type LocalMail = z.infer<typeof LocalMailSchema>;
+
+const StoreSchema = z.object({ emails: z.array(LocalMailSchema) });
+
+export interface SesLocal {
+  /** `http://127.0.0.1:<port>`: give it to SESv2Client as `endpoint` (or SES_ENDPOINT). */
+  endpoint: string;
+  /** A client pointed at the local SES, with dummy credentials. */
+  client: SESv2Client;
+  /**
+   * Every mail captured so far. aws-ses-v2-local keeps one store per process, so two instances in
+   * one process see each other's mails: clear() first, or filter by recipient or subject.
+   */
+  readMails(): Promise<LocalMail[]>;
+  clear(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SesLocalOptions {
+  /** 0 (the default) lets the OS choose a free port. */
+  port?: number;
+  region?: string;
+}
+
+/** Starts aws-ses-v2-local in this process on 127.0.0.1 (the embedded twin of SES). */
+export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesLocal> {
+  // Loaded on demand: it is a development dependency, and nothing in shared/ starts servers at import.
+  const start = await loadServerFactory();
+  const server = await start({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = server.address();
+  if (address === null || typeof address === 'string' || !server.listening) {
+    server.close();
+    throw new Error(`aws-ses-v2-local did not start listening on 127.0.0.1:${options.port ?? 0}`);
+  }
+  const endpoint = `http://127.0.0.1:${(address as AddressInfo).port}`;
+  const client = new SESv2Client({
+    endpoint,
+    region: options.region ?? 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+  return {
+    endpoint,
+    client,
+    async readMails() {
+      const response = await fetch(`${endpoint}/store`);
+      if (!response.ok) throw new Error(`local SES store answered ${response.status}`);
+      return StoreSchema.parse(await response.json()).emails;
+    },
+    async clear() {
+      const response = await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+      if (!response.ok) throw new Error(`local SES clear-store answered ${response.status}`);
+    },
+    async stop() {
+      client.destroy();
+      await closeServer(server);
+    },
+  };
+}
+
+type ServerFactory = (config: { host: string; port: number }) => Promise<Server>;
+
+async function loadServerFactory(): Promise<ServerFactory> {
+  const mod: unknown = await import('aws-ses-v2-local');
+  // A CommonJS module: Node's ESM loader gives `{ default: module.exports }`, bundlers unwrap it once.
+  for (const candidate of [mod, (mod as { default?: unknown }).default, ((mod as { default?: { default?: unknown } }).default ?? {}).default]) {
+    if (typeof candidate === 'function') return candidate as ServerFactory;
+  }
+  throw new Error('aws-ses-v2-local does not export a server factory');
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

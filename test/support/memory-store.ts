@@ -1,0 +1,216 @@
+import { AccountSchema, type Account } from '../../shared/domain/account';
+import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
+import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
+import type { Platform } from '../../shared/domain/post';
+import {
+  DigestRecordSchema,
+  ScanRunSchema,
+  StoredFindingSchema,
+  StoredPostSchema,
+  type DigestRecord,
+  type ScanRun,
+  type StoredFinding,
+  type StoredPost,
+} from '../../shared/domain/records';
+import { normaliseHandle } from '../../shared/detectors/text/handles';
+import type { AuditStore, FindingStatus } from '../../shared/store/audit-store';
+
+/** One entry of a finding's audit trail (the DynamoDB adapter's `EVENT#<at>#<status>` items). */
+export interface FindingEvent {
+  findingId: string;
+  at: string;
+  status: FindingStatus;
+  by: string;
+  note?: string;
+}
+
+export interface MemoryStoreOptions {
+  /** The clock for the audit trail of setFindingStatus (the port takes no time there). */
+  clock?: () => Date;
+}
+
+/**
+ * The AuditStore port in memory, for tests: the same semantics as the DynamoDB adapter (keys by
+ * platform and normalised handle, idempotent writes, conditional digest claims, listings in key
+ * order), every value validated on the way in and copied on the way in and out so that callers
+ * cannot change what is stored by mutating what they passed or got.
+ */
+export class MemoryAuditStore implements AuditStore {
+  private config: CouncilConfig | undefined;
+  private readonly accounts = new Map<string, Account>();
+  private readonly cursors = new Map<string, string>();
+  private readonly posts = new Map<string, StoredPost>();
+  private readonly findings = new Map<string, StoredFinding>();
+  private readonly events: FindingEvent[] = [];
+  private readonly runs = new Map<string, ScanRun>();
+  private readonly digests = new Map<string, DigestRecord>();
+  private readonly clock: () => Date;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async putCouncilConfig(config: CouncilConfig): Promise<void> {
+    this.config = CouncilConfigSchema.parse(structuredClone(config));
+  }
+
+  async getCouncilConfig(): Promise<CouncilConfig | undefined> {
+    return clone(this.config);
+  }
+
+  async putAccount(account: Account): Promise<void> {
+    const incoming = AccountSchema.parse(structuredClone(account));
+    const key = accountKey(incoming.platform, incoming.handle);
+    const existing = this.accounts.get(key);
+    if (!existing) {
+      this.accounts.set(key, incoming);
+      return;
+    }
+    // As the adapter's UpdateItem: registration time kept; handle as last written, status follows the
+    // latest call; display name and approval are kept unless given.
+    const updated: Account = { ...existing, handle: incoming.handle, status: incoming.status };
+    if (incoming.displayName !== undefined) updated.displayName = incoming.displayName;
+    if (incoming.approvedBy !== undefined) updated.approvedBy = incoming.approvedBy;
+    if (incoming.approvedOn !== undefined) updated.approvedOn = incoming.approvedOn;
+    this.accounts.set(key, updated);
+  }
+
+  async getAccount(platform: Platform, handle: string): Promise<Account | undefined> {
+    return clone(this.accounts.get(accountKey(platform, handle)));
+  }
+
+  async listAccounts(): Promise<Account[]> {
+    return [...this.accounts.entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, account]) => structuredClone(account));
+  }
+
+  async approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account> {
+    const key = accountKey(platform, handle);
+    const existing = this.accounts.get(key);
+    if (!existing) throw new AccountNotFoundError(`no account ${handle} on ${platform} is registered`);
+    const approved = AccountSchema.parse({ ...existing, approvedBy, approvedOn });
+    this.accounts.set(key, approved);
+    return structuredClone(approved);
+  }
+
+  async getCursor(platform: Platform, handle: string): Promise<string | undefined> {
+    return this.cursors.get(accountKey(platform, handle));
+  }
+
+  async setCursor(platform: Platform, handle: string, cursor: string): Promise<void> {
+    this.cursors.set(accountKey(platform, handle), cursor);
+  }
+
+  async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
+    const incoming = StoredPostSchema.parse(structuredClone(post));
+    const key = `${accountKey(platform, handle)}#${incoming.post.id}`;
+    const existing = this.posts.get(key);
+    if (existing?.contentHash === incoming.contentHash) return 'unchanged';
+    this.posts.set(key, incoming);
+    return existing ? 'updated' : 'created';
+  }
+
+  async getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined> {
+    return clone(this.posts.get(`${accountKey(platform, handle)}#${postId}`));
+  }
+
+  async putFinding(finding: StoredFinding): Promise<boolean> {
+    const incoming = StoredFindingSchema.parse(structuredClone(finding));
+    // Never overwritten: the stored finding may already have been acknowledged or dismissed.
+    if (this.findings.has(incoming.id)) return false;
+    this.findings.set(incoming.id, incoming);
+    return true;
+  }
+
+  async getFinding(findingId: string): Promise<StoredFinding | undefined> {
+    return clone(this.findings.get(findingId));
+  }
+
+  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding> {
+    const existing = this.findings.get(findingId);
+    if (!existing) throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`);
+    const updated = { ...existing, status };
+    this.findings.set(findingId, updated);
+    this.events.push({ findingId, at: this.clock().toISOString(), status, by, ...(note === undefined ? {} : { note }) });
+    return structuredClone(updated);
+  }
+
+  async listFindingsDetectedIn(week: string): Promise<StoredFinding[]> {
+    return this.sortedFindings((f) => `${f.severity}#${f.rule}#${f.id}`).filter((f) => f.detectedWeek === week);
+  }
+
+  async listOpenFindings(): Promise<StoredFinding[]> {
+    return this.sortedFindings((f) => `${f.detectedWeek}#${f.severity}#${f.rule}#${f.id}`).filter(
+      (f) => f.status === 'open' || f.status === 'acknowledged',
+    );
+  }
+
+  async recordScanRun(run: ScanRun): Promise<void> {
+    const incoming = ScanRunSchema.parse(structuredClone(run));
+    // Same key as the adapter's: recording the same run twice (an SQS redelivery) keeps one.
+    this.runs.set(`${accountKey(incoming.platform, incoming.handle)}#${incoming.startedAt}#${incoming.runId}`, incoming);
+  }
+
+  async listScanRuns(week: string): Promise<ScanRun[]> {
+    return [...this.runs.values()]
+      .filter((r) => r.week === week)
+      .sort((a, b) => compare(`${a.startedAt}#${a.runId}`, `${b.startedAt}#${b.runId}`))
+      .map((r) => structuredClone(r));
+  }
+
+  async claimDigest(week: string, at: string): Promise<boolean> {
+    const existing = this.digests.get(week);
+    if (existing && existing.status !== 'failed') return false;
+    this.digests.set(
+      week,
+      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at }),
+    );
+    return true;
+  }
+
+  async markDigestSent(week: string, messageId: string, at: string): Promise<void> {
+    const existing = this.digests.get(week);
+    this.digests.set(
+      week,
+      DigestRecordSchema.parse({ week, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId }),
+    );
+  }
+
+  async markDigestFailed(week: string, error: string, at: string): Promise<void> {
+    const existing = this.digests.get(week);
+    this.digests.set(
+      week,
+      DigestRecordSchema.parse({ week, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error }),
+    );
+  }
+
+  async getDigest(week: string): Promise<DigestRecord | undefined> {
+    return clone(this.digests.get(week));
+  }
+
+  /** Test helper, not part of the port: a finding's audit trail, oldest first. */
+  findingEvents(findingId: string): FindingEvent[] {
+    return this.events.filter((e) => e.findingId === findingId).map((e) => structuredClone(e));
+  }
+
+  /** Findings in the order of the adapter's index sort key. */
+  private sortedFindings(sortKey: (f: StoredFinding) => string): StoredFinding[] {
+    return [...this.findings.values()]
+      .sort((a, b) => compare(sortKey(a), sortKey(b)))
+      .map((f) => structuredClone(f));
+  }
+}
+
+function accountKey(platform: Platform, handle: string): string {
+  return `${platform}#${normaliseHandle(handle)}`;
+}
+
+/** DynamoDB orders sort keys by code unit, not by locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function clone<T>(value: T | undefined): T | undefined {
+  return value === undefined ? undefined : structuredClone(value);
+}
