@@ -23,6 +23,8 @@ export interface Io {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable;
+  /** The environment the commands read (default: the process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const EXIT = { clean: 0, found: 1, unusableInput: 2 } as const;

@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
+import { PLATFORMS } from '../domain/post';
+import { openStore } from '../local/open-store';
+import { addAccount, approveAccount, writeAccountTable } from './accounts';
 import { EXIT, runCheck, type Io } from './check';
 import { FORMATS, type Format } from './formats/format';
 
@@ -33,6 +36,59 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         },
         io,
       );
+    });
+
+  const withStore = async <T>(work: (store: Awaited<ReturnType<typeof openStore>>['store'], where: string) => Promise<T>) => {
+    const opened = await openStore(io.env ?? process.env);
+    try {
+      return await work(opened.store, opened.where);
+    } finally {
+      await opened.close();
+    }
+  };
+
+  const accounts = program
+    .command('accounts')
+    .description('register council accounts for monitoring and record the Town Clerk\'s approval (in the store TABLE_NAME names, else the local one under .local/)');
+  accounts
+    .command('add')
+    .description('register an account for monitoring')
+    .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+    .requiredOption('--handle <handle>', 'the handle as the platform shows it, e.g. @harbournetc@mastodon.social, or a feed URL')
+    .option('--name <display name>', 'the display name')
+    .option('--approved-by <name>', 'who approved it, when already approved')
+    .option('--approved-on <YYYY-MM-DD>', 'when it was approved')
+    .action(async (opts: { platform: string; handle: string; name?: string; approvedBy?: string; approvedOn?: string }) => {
+      const account = await withStore(async (store, where) => {
+        const added = await addAccount(store, opts);
+        io.stdout.write(`registered ${added.platform} ${added.handle} in ${where}${added.approvedBy ? '' : ' (not yet approved)'}\n`);
+        return added;
+      });
+      exitCode = account ? EXIT.clean : EXIT.unusableInput;
+    });
+  accounts
+    .command('approve')
+    .description("record the Town Clerk's approval of a registered account")
+    .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+    .requiredOption('--handle <handle>', 'the handle as registered')
+    .requiredOption('--by <name>', 'who approved it, e.g. "Town Clerk"')
+    .option('--on <YYYY-MM-DD>', 'when (default: today)')
+    .action(async (opts: { platform: string; handle: string; by: string; on?: string }) => {
+      await withStore(async (store) => {
+        const approved = await approveAccount(store, opts);
+        io.stdout.write(`approved ${approved.platform} ${approved.handle}: by ${approved.approvedBy} on ${approved.approvedOn}\n`);
+      });
+    });
+  accounts
+    .command('list')
+    .description('list the registered accounts and their approval')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { format: 'table' | 'json' }) => {
+      await withStore(async (store) => {
+        const list = await store.listAccounts();
+        if (opts.format === 'json') io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        else writeAccountTable(io.stdout, list);
+      });
     });
 
   try {

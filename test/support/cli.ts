@@ -11,14 +11,14 @@ export interface CliResult {
 }
 
 /** Runs `council-audit` in-process with captured streams. */
-export async function runCli(args: string[], stdinText = ''): Promise<CliResult> {
+export async function runCli(args: string[], stdinText = '', env?: NodeJS.ProcessEnv): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (b: Buffer) => out.push(b));
   stderr.on('data', (b: Buffer) => err.push(b));
-  const code = await main(args, { stdin: Readable.from([stdinText]), stdout, stderr });
+  const code = await main(args, { stdin: Readable.from([stdinText]), stdout, stderr, ...(env ? { env } : {}) });
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/handler';
+import { createHandler as createScanHandler } from '../../functions/scan-account/handler';
+import { createHandler as createDigestHandler } from '../../functions/weekly-digest/handler';
+import { parseCouncilConfig, type Severity } from '../domain/config';
+import { isoWeekOf } from '../domain/iso-week';
+import type { RuleId } from '../domain/finding';
+import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
+import { runtimeFromEnvironment, type Runtime } from '../runtime/runtime';
+import { startDynalite, ensureTable } from './dynalite';
+import { LOCAL_CREDENTIALS, LOCAL_TABLE } from './open-store';
+import { startSesLocal } from './ses-local';
+
+
+export interface LocalCycleOptions {
+  configPath: string;
+  postsPath: string;
+  /** Where dynalite keeps its data between runs. */
+  dataDir: string;
+  /** Where the digest is written. */
+  outDir: string;
+  digestFrom?: string;
+  digestTo?: string;
+  now?: () => Date;
+}
+
+export interface LocalCycleSummary {
+  accountsScanned: number;
+  captureFailures: { account: string; error: string }[];
+  postsSeen: number;
+  postsNew: number;
+  findingsNew: number;
+  /** This week's findings in the store, by rule and by severity. */
+  byRule: Partial<Record<RuleId, number>>;
+  bySeverity: Record<Severity, number>;
+  week: string;
+  digest: { status: string; html: string; text: string };
+}
+
+/**
+ * The embedded local twin of the scheduled scan, primary course:
+ * 1. start dynalite (data under `dataDir`) and create the table from the same key design as the CDK stack;
+ * 2. start aws-ses-v2-local;
+ * 3. store the council configuration and register its accounts;
+ * 4. run the real handlers: dispatch (into an in-process queue), scan every account (as one SQS
+ *    batch), and the weekly digest for the current week, sent through the SES API;
+ * 5. write the digest that SES received to `outDir`, and return the figures.
+ */
+export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCycleSummary> {
+  const now = options.now ?? (() => new Date());
+  const config = parseCouncilConfig(JSON.parse(await readFile(options.configPath, 'utf8')));
+  const dynamo = await startDynalite({ path: join(options.dataDir, 'dynamodb') });
+  const ses = await startSesLocal();
+  try {
+    await ensureTable(dynamo.client, LOCAL_TABLE);
+    const queued: ScanRequest[] = [];
+    const queue: ScanQueue = { send: async (requests) => void queued.push(...requests) };
+    const fromEnvironment = runtimeFromEnvironment({
+      TABLE_NAME: LOCAL_TABLE,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      SAMPLE_POSTS_PATH: resolve(options.postsPath),
+      DIGEST_FROM: options.digestFrom ?? 'council-audit@harbourne-tc.example',
+      DIGEST_TO: options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example',
+      AWS_REGION: 'eu-west-2',
+      ...LOCAL_CREDENTIALS,
+    }, now);
+    const runtime: Runtime = { ...fromEnvironment, queue: () => queue };
+
+    await runtime.store.putCouncilConfig(config);
+    const registeredAt = now().toISOString();
+    for (const account of config.approvedAccounts) {
+      if (await runtime.store.getAccount(account.platform, account.handle)) continue;
+      await runtime.store.putAccount({ ...account, status: 'active', registeredAt });
+    }
+
+    await createDispatchHandler(() => runtime)({}, lambdaContext('scan-dispatch'));
+    const batch: SQSEvent = { Records: queued.map((request) => sqsRecord(request)) };
+    const scanned = await createScanHandler(() => runtime)(batch, lambdaContext('scan-account'));
+    if (scanned.batchItemFailures.length > 0) {
+      throw new Error(`${scanned.batchItemFailures.length} account scan(s) failed; see the log above`);
+    }
+
+    const week = isoWeekOf(now(), config.timezone);
+    const digest = await createDigestHandler(() => runtime)({ week: week.id }, lambdaContext('weekly-digest'));
+
+    const runs = await runtime.store.listScanRuns(week.id);
+    const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
+    const findings = await runtime.store.listFindingsDetectedIn(week.id);
+    const byRule: Partial<Record<RuleId, number>> = {};
+    const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
+    for (const f of findings) {
+      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+      bySeverity[f.severity] += 1;
+    }
+
+    await mkdir(options.outDir, { recursive: true });
+    const stem = join(options.outDir, `digest-${week.id}`);
+    const paths = { html: `${stem}.html`, text: `${stem}.txt` };
+    const mail = (await ses.readMails()).find((m) => m.subject.includes(week.id));
+    if (mail) {
+      await writeFile(paths.html, mail.body.html ?? '');
+      await writeFile(paths.text, mail.body.text ?? '');
+    }
+
+    return {
+      accountsScanned: thisCycle.length,
+      captureFailures: thisCycle.filter((r) => r.outcome === 'failed').map((r) => ({ account: `${r.platform}:${r.handle}`, error: r.error ?? '' })),
+      postsSeen: thisCycle.reduce((n, r) => n + r.postsFetched, 0),
+      postsNew: thisCycle.reduce((n, r) => n + r.postsNew, 0),
+      findingsNew: thisCycle.reduce((n, r) => n + r.findingsNew, 0),
+      byRule,
+      bySeverity,
+      week: week.id,
+      digest: { status: digest.status, ...paths },
+    };
+  } finally {
+    await ses.stop();
+    await dynamo.stop();
+  }
+}
+
+function sqsRecord(request: ScanRequest): SQSEvent['Records'][number] {
+  const messageId = randomUUID();
+  return {
+    messageId,
+    receiptHandle: messageId,
+    body: JSON.stringify(request),
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'local',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-2:000000000000:local-scan-queue',
+    awsRegion: 'eu-west-2',
+  };
+}
+
+function lambdaContext(name: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `local-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:local-${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/local/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

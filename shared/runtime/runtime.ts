@@ -1,0 +1,63 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { FileSourceConnector } from '../connectors/file/file-source';
+import { connectorsFrom, oneConnectorForAll, type ConnectorRegistry } from '../connectors/registry';
+import type { Mailer } from '../email/mailer';
+import { SesMailer } from '../email/ses-mailer';
+import type { ScanQueue } from '../queue/scan-queue';
+import { SqsScanQueue } from '../queue/sqs-queue';
+import type { AuditStore } from '../store/audit-store';
+import { DynamoDbAuditStore } from '../store/dynamodb-store';
+import { EnvironmentError, readEnvironment, type Environment } from './environment';
+
+/** The adapters a handler needs, built once per Lambda container (the composition root). */
+export interface Runtime {
+  env: Environment;
+  store: AuditStore;
+  connectors: ConnectorRegistry;
+  queue(): ScanQueue;
+  mailer(): Mailer;
+  clock: () => Date;
+}
+
+export function runtimeFromEnvironment(source: NodeJS.ProcessEnv = process.env, clock: () => Date = () => new Date()): Runtime {
+  const env = readEnvironment(source);
+  const region = env.AWS_REGION;
+  // Given another environment than the process's (the local twin, a test), its credentials are used;
+  // otherwise the SDK's own provider chain finds them (the Lambda role).
+  const credentials =
+    source !== process.env && source.AWS_ACCESS_KEY_ID && source.AWS_SECRET_ACCESS_KEY
+      ? { credentials: { accessKeyId: source.AWS_ACCESS_KEY_ID, secretAccessKey: source.AWS_SECRET_ACCESS_KEY } }
+      : {};
+  const dynamo = new DynamoDBClient({ region, ...credentials, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
+  const store = new DynamoDbAuditStore({
+    client: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName: env.TABLE_NAME,
+    clock,
+  });
+  let queue: ScanQueue | undefined;
+  let mailer: Mailer | undefined;
+  return {
+    env,
+    store,
+    connectors: env.SAMPLE_POSTS_PATH ? oneConnectorForAll(new FileSourceConnector(env.SAMPLE_POSTS_PATH)) : connectorsFrom({}),
+    queue() {
+      if (!env.SCAN_QUEUE_URL) throw new EnvironmentError('invalid environment', [{ field: 'SCAN_QUEUE_URL', message: 'is missing' }]);
+      queue ??= new SqsScanQueue(new SQSClient({ region, ...credentials, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }), env.SCAN_QUEUE_URL);
+      return queue;
+    },
+    mailer() {
+      mailer ??= new SesMailer(new SESv2Client({ region, ...credentials, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) }), env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {});
+      return mailer;
+    },
+    clock,
+  };
+}
+
+/** The runtime, built on first use and kept for the container's life. */
+export function lazyRuntime(build: () => Runtime = runtimeFromEnvironment): () => Runtime {
+  let runtime: Runtime | undefined;
+  return () => (runtime ??= build());
+}

@@ -1,0 +1,123 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Account } from '../domain/account';
+import type { CouncilConfig } from '../domain/config';
+import { AccountNotFoundError, CouncilAuditError } from '../domain/errors';
+import type { Finding } from '../domain/finding';
+import { isoWeekOf } from '../domain/iso-week';
+import type { Post } from '../domain/post';
+import type { ScanRun, StoredFinding } from '../domain/records';
+import type { ConnectorRegistry } from '../connectors/registry';
+import { handleKey } from '../detectors/text/handles';
+import type { ScanRequest } from '../queue/scan-queue';
+import type { AuditStore } from '../store/audit-store';
+import { DetectionEngine } from './run-detectors';
+
+export interface ScanAccountDeps {
+  store: AuditStore;
+  connectors: ConnectorRegistry;
+  clock?: () => Date;
+  /** How long captured posts are kept. */
+  retentionDays: number;
+}
+
+export class CouncilNotConfiguredError extends CouncilAuditError {}
+
+/**
+ * Scans one account, primary course:
+ * 1. load the account, its cursor and the council configuration;
+ * 2. fetch the posts newer than the cursor through the platform's connector
+ *    (a failing fetch is recorded on the scan run and retried next time; nothing else changes);
+ * 3. store each post (with a SHA-256 of what was captured) and its findings, oldest first;
+ * 4. advance the cursor only once everything is stored, then record the scan run.
+ * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
+ * being idempotent, duplicates nothing.
+ */
+export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): Promise<ScanRun> {
+  const clock = deps.clock ?? (() => new Date());
+  const startedAt = clock().toISOString();
+  const [account, config, accounts] = await Promise.all([
+    deps.store.getAccount(request.platform, request.handle),
+    deps.store.getCouncilConfig(),
+    deps.store.listAccounts(),
+  ]);
+  if (!account) throw new AccountNotFoundError(`no registered ${request.platform} account ${request.handle}`);
+  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+  const week = isoWeekOf(startedAt, config.timezone).id;
+  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
+    runId: randomUUID(),
+    platform: account.platform,
+    handle: account.handle,
+    startedAt,
+    finishedAt: clock().toISOString(),
+    week,
+    ...fields,
+  });
+
+  const cursor = await deps.store.getCursor(account.platform, account.handle);
+  let fetched;
+  try {
+    fetched = await deps.connectors(account.platform).fetchNewPosts(account, cursor);
+  } catch (error) {
+    const failed = run({ outcome: 'failed', postsFetched: 0, postsNew: 0, findingsNew: 0, error: describeFailure(error) });
+    await deps.store.recordScanRun(failed);
+    return failed;
+  }
+
+  const engine = new DetectionEngine(withRegisteredAccounts(config, accounts));
+  const detectedAt = clock().toISOString();
+  let findingsNew = 0;
+  const keep = async (findings: Finding[]) => {
+    for (const finding of findings) {
+      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week };
+      if (await deps.store.putFinding(stored)) findingsNew += 1;
+    }
+  };
+
+  const thisAccount = handleKey(account.platform, account.handle);
+  await keep(engine.checkRegisteredAccounts().filter((f) => handleKey(f.platform, f.account) === thisAccount));
+
+  let postsNew = 0;
+  const expiresAt = Math.floor(Date.parse(startedAt) / 1000) + deps.retentionDays * 86_400;
+  for (const post of fetched.posts) {
+    const outcome = await deps.store.putPost(account.platform, account.handle, {
+      post,
+      contentHash: contentHash(post),
+      capturedAt: detectedAt,
+      expiresAt,
+    });
+    if (outcome !== 'unchanged') postsNew += 1;
+    // Detection runs even for a post stored before: a scan interrupted between the post and its
+    // findings completes them now, and storing a finding twice is a no-op.
+    await keep(engine.checkPost(post));
+  }
+
+  if (fetched.cursor !== undefined) await deps.store.setCursor(account.platform, account.handle, fetched.cursor);
+  const ok = run({ outcome: 'ok', postsFetched: fetched.posts.length, postsNew, findingsNew });
+  await deps.store.recordScanRun(ok);
+  return ok;
+}
+
+/** SHA-256 of the canonical post as captured: evidence of exactly what the scanner saw. */
+export function contentHash(post: Post): string {
+  return createHash('sha256').update(JSON.stringify(post)).digest('hex');
+}
+
+/** The configuration the engine judges accounts by: the registry, not the file, is the truth. */
+function withRegisteredAccounts(config: CouncilConfig, accounts: readonly Account[]): CouncilConfig {
+  return {
+    ...config,
+    approvedAccounts: accounts.map((a) => ({
+      platform: a.platform,
+      handle: a.handle,
+      ...(a.displayName ? { displayName: a.displayName } : {}),
+      ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
+      ...(a.approvedOn ? { approvedOn: a.approvedOn } : {}),
+    })),
+  };
+}
+
+/** What failed, for the scan run and the digest: the error's own message, never a stack. */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message.length > 300 ? `${message.slice(0, 297)}...` : message;
+}

@@ -1,0 +1,164 @@
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { MessageRejected, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandler as createDispatch } from '../../functions/scan-dispatch/handler';
+import { createHandler as createScan } from '../../functions/scan-account/handler';
+import { createHandler as createDigest } from '../../functions/weekly-digest/handler';
+import { oneConnectorForAll } from '../../shared/connectors/registry';
+import { SesMailer } from '../../shared/email/ses-mailer';
+import type { ScanQueue } from '../../shared/queue/scan-queue';
+import { runtimeFromEnvironment, type Runtime } from '../../shared/runtime/runtime';
+import { DynamoDbAuditStore } from '../../shared/store/dynamodb-store';
+import { BLUESKY, byKey, FACEBOOK, FixedConnector, MASTODON, postsOf, storeWith } from '../support/scan-fixtures';
+import type { MemoryAuditStore } from '../support/memory-store';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESv2Client);
+afterEach(() => {
+  dynamo.reset();
+  ses.reset();
+});
+
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+const ENV = { TABLE_NAME: 'council-audit-test', DIGEST_FROM: 'audit@harbourne-tc.example', DIGEST_TO: 'clerk@harbourne-tc.example, deputy@harbourne-tc.example', AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+const now = () => new Date('2026-11-23T08:00:00Z'); // Monday: the digest reports on 2026-W47
+
+/** The real runtime's adapters, with the store and connectors swapped where a test needs to. */
+function runtimeWith(overrides: Partial<Runtime>): Runtime {
+  return { ...runtimeFromEnvironment(ENV, now), clock: now, ...overrides };
+}
+
+const sqsEvent = (bodies: string[]): SQSEvent => ({
+  Records: bodies.map((body, i) => ({
+    messageId: `msg-${i}`, receiptHandle: `r-${i}`, body, attributes: {} as SQSEvent['Records'][number]['attributes'],
+    messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:scan', awsRegion: 'eu-west-2',
+  })),
+});
+const request = (a: { platform: string; handle: string }) => JSON.stringify({ platform: a.platform, handle: a.handle });
+
+describe('scan-dispatch handler', () => {
+  it('sends one request per account to the queue', async () => {
+    const store = await storeWith([MASTODON, BLUESKY, FACEBOOK]);
+    const sent: unknown[] = [];
+    const queue: ScanQueue = { send: async (r) => void sent.push(...r) };
+    const result = await createDispatch(() => runtimeWith({ store, queue: () => queue }))({}, context);
+    expect(result).toEqual({ accounts: 3 });
+    expect(sent).toHaveLength(3);
+  });
+
+  it('fails the invocation when DynamoDB throttles, so the scheduler retries it', async () => {
+    dynamo.on(QueryCommand).rejects(new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }));
+    const queue: ScanQueue = { send: async () => undefined };
+    await expect(createDispatch(() => runtimeWith({ queue: () => queue }))({}, context)).rejects.toThrow('Rate exceeded');
+  });
+});
+
+describe('scan-account handler', () => {
+  it('scans every account of the batch even when one connector throws, and records that capture as failing', async () => {
+    const store = await storeWith([MASTODON, BLUESKY, FACEBOOK]);
+    const connector = new FixedConnector(
+      byKey([[MASTODON, postsOf(MASTODON, 'm')], [FACEBOOK, postsOf(FACEBOOK, 'f')]]),
+      new Set([`bluesky\u0000${BLUESKY.handle.slice(1)}`]),
+    );
+    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([MASTODON, BLUESKY, FACEBOOK].map(request)), context);
+    expect(result.batchItemFailures).toEqual([]);
+    const runs = await store.listScanRuns('2026-W48');
+    expect(runs.map((r) => [r.platform, r.outcome]).sort()).toEqual([['bluesky', 'failed'], ['facebook', 'ok'], ['mastodon', 'ok']]);
+  });
+
+  it('reports a malformed message alone as a batch item failure, naming the field', async () => {
+    const store = await storeWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(
+      sqsEvent(['{"platform":"myspace","handle":"@x"}', request(MASTODON), 'not json']),
+      context,
+    );
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-0' }, { itemIdentifier: 'msg-2' }]);
+    expect((await store.listScanRuns('2026-W48')).map((r) => r.platform)).toEqual(['mastodon']);
+  });
+
+  it('fails the whole invocation when DynamoDB throttles every record, so SQS retries them all', async () => {
+    dynamo.onAnyCommand().rejects(new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }));
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const handler = createScan(() => runtimeWith({ connectors: oneConnectorForAll(connector) }));
+    await expect(handler(sqsEvent([request(MASTODON), request(BLUESKY)]), context)).rejects.toThrow('All records failed processing');
+    expect(connector.calls).toBe(0);
+  });
+
+  it('reports only the throttled record for retry when the others succeed', async () => {
+    const store = await storeWith([MASTODON, BLUESKY]);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')], [BLUESKY, postsOf(BLUESKY, 'b')]]));
+    const setCursor = store.setCursor.bind(store);
+    store.setCursor = async (platform, handle, cursor) => {
+      if (platform === 'bluesky') throw new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
+      return setCursor(platform, handle, cursor);
+    };
+    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON), request(BLUESKY)]), context);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }]);
+    expect(await store.getCursor('bluesky', BLUESKY.handle)).toBeUndefined();
+    expect(await store.getCursor('mastodon', MASTODON.handle)).toBe('2');
+  });
+
+  it('treats a conditional check failure on a finding as already stored, not as an error', async () => {
+    // Every finding write is refused as a duplicate by the real DynamoDB adapter.
+    dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+    const dynamoStore = new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient({ region: 'eu-west-2' })), tableName: 'council-audit-test' });
+    const store = await storeWith([MASTODON]);
+    store.putFinding = (f) => dynamoStore.putFinding(f);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON)]), context);
+    expect(result.batchItemFailures).toEqual([]);
+    expect(dynamo.commandCalls(PutCommand).length).toBeGreaterThan(0);
+    const [run] = await store.listScanRuns('2026-W48');
+    expect(run).toMatchObject({ outcome: 'ok', postsNew: 3, findingsNew: 0 });
+  });
+});
+
+describe('weekly-digest handler', () => {
+  async function storeWithFindings(): Promise<MemoryAuditStore> {
+    const store = await storeWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const lastWeek = () => new Date('2026-11-19T10:00:00Z');
+    await createScan(() => ({ ...runtimeWith({ store, connectors: oneConnectorForAll(connector) }), clock: lastWeek }))(sqsEvent([request(MASTODON)]), context);
+    return store;
+  }
+
+  it("sends last week's digest to every recipient once, however often it is invoked", async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+    const store = await storeWithFindings();
+    const handler = createDigest(() => runtimeWith({ store }));
+    expect(await handler({}, context)).toEqual({ week: '2026-W47', status: 'sent', messageId: 'ses-1' });
+    expect(await handler({}, context)).toMatchObject({ week: '2026-W47', status: 'already-sent' });
+    const calls = ses.commandCalls(SendEmailCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args[0].input.Destination?.ToAddresses).toEqual(['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example']);
+  });
+
+  it('marks the week failed when SES refuses the message, and sends on the next attempt', async () => {
+    ses.on(SendEmailCommand).rejectsOnce(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} })).resolves({ MessageId: 'ses-2' });
+    const store = await storeWithFindings();
+    const handler = createDigest(() => runtimeWith({ store, mailer: () => new SesMailer(new SESv2Client({ region: 'eu-west-2' })) }));
+    await expect(handler({}, context)).rejects.toThrow(/Email address is not verified/);
+    expect(await store.getDigest('2026-W47')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await handler({}, context)).toMatchObject({ status: 'sent', messageId: 'ses-2' });
+    expect(await store.getDigest('2026-W47')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('sends a named week on request, and refuses a malformed week', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-3' });
+    const store = await storeWithFindings();
+    const handler = createDigest(() => runtimeWith({ store }));
+    expect(await handler({ week: '2026-W46' }, context)).toMatchObject({ week: '2026-W46', status: 'sent' });
+    await expect(handler({ week: 'last week' }, context)).rejects.toThrow('expected an ISO week such as 2026-W05');
+  });
+
+  it('refuses to run without recipients, naming the variable', async () => {
+    const store = await storeWithFindings();
+    const runtime = runtimeWith({ store });
+    const handler = createDigest(() => ({ ...runtime, env: { ...runtime.env, DIGEST_TO: undefined } }));
+    await expect(handler({}, context)).rejects.toThrow('DIGEST_TO: is missing');
+  });
+});

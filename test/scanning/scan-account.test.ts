@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { oneConnectorForAll } from '../../shared/connectors/registry';
+import type { StoredPost } from '../../shared/domain/records';
+import { contentHash, CouncilNotConfiguredError, scanAccount } from '../../shared/scanning/scan-account';
+import { MemoryAuditStore } from '../support/memory-store';
+import { dispatchScan } from '../../shared/scanning/dispatch-scan';
+import { createHash } from 'node:crypto';
+import { BLUESKY, byKey, EVENTS, FACEBOOK, FixedConnector, MASTODON, postsOf, storeWith } from '../support/scan-fixtures';
+
+const clock = () => new Date('2026-11-19T10:00:00Z');
+const deps = (store: MemoryAuditStore, connector: FixedConnector) => ({ store, connectors: oneConnectorForAll(connector), clock, retentionDays: 30 });
+
+describe('scanning one account', () => {
+  it('stores every new post with a SHA-256 of what was captured, stores its findings, and advances the cursor', async () => {
+    // Prepare
+    const posts = postsOf(MASTODON, 'm');
+    const store = await storeWith([MASTODON]);
+    // Act
+    const run = await scanAccount(deps(store, new FixedConnector(byKey([[MASTODON, posts]]))), MASTODON);
+    // Assess
+    expect(run).toMatchObject({ outcome: 'ok', postsFetched: 3, postsNew: 3, week: '2026-W47' });
+    const stored = (await store.getPost('mastodon', MASTODON.handle, 'm-2')) as StoredPost;
+    expect(stored.contentHash).toBe(createHash('sha256').update(JSON.stringify(posts[1])).digest('hex'));
+    expect(stored.expiresAt).toBe(Math.floor(clock().getTime() / 1000) + 30 * 86_400);
+    const findings = await store.listFindingsDetectedIn('2026-W47');
+    expect(findings.map((f) => [f.postId, f.rule, f.status]).sort()).toEqual([
+      ['m-2', 'personal-data', 'open'],
+      ['m-3', 'risky-link', 'open'],
+    ]);
+    expect(run.findingsNew).toBe(findings.length);
+    expect(await store.getCursor('mastodon', MASTODON.handle)).toBe('2');
+    expect(await store.listScanRuns('2026-W47')).toEqual([run]);
+  });
+
+  it('finds nothing new on the next scan, and duplicates nothing when the same posts come again', async () => {
+    const posts = postsOf(MASTODON, 'm');
+    const store = await storeWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, posts]]));
+    await scanAccount(deps(store, connector), MASTODON);
+
+    const next = await scanAccount(deps(store, connector), MASTODON);
+    expect(next).toMatchObject({ postsFetched: 0, postsNew: 0, findingsNew: 0 });
+
+    await store.setCursor('mastodon', MASTODON.handle, '-1'); // the platform sends everything again
+    const again = await scanAccount(deps(store, connector), MASTODON);
+    expect(again).toMatchObject({ postsFetched: 3, postsNew: 0, findingsNew: 0 });
+    expect(await store.listFindingsDetectedIn('2026-W47')).toHaveLength(2);
+  });
+
+  it('records a failing capture on the scan run, keeps the cursor, and leaves the other accounts alone', async () => {
+    const store = await storeWith([MASTODON, BLUESKY, FACEBOOK]);
+    const connector = new FixedConnector(
+      byKey([[MASTODON, postsOf(MASTODON, 'm')], [BLUESKY, postsOf(BLUESKY, 'b')], [FACEBOOK, postsOf(FACEBOOK, 'f')]]),
+      new Set([`bluesky\u0000${BLUESKY.handle.slice(1)}`]),
+    );
+    const runs = [];
+    for (const account of [MASTODON, BLUESKY, FACEBOOK]) runs.push(await scanAccount(deps(store, connector), account));
+
+    expect(runs.map((r) => r.outcome)).toEqual(['ok', 'failed', 'ok']);
+    expect(runs[1]!.error).toContain('HTTP 503 from the platform');
+    expect(await store.getCursor('bluesky', BLUESKY.handle)).toBeUndefined();
+    expect((await store.listFindingsDetectedIn('2026-W47')).map((f) => f.platform).sort()).toEqual(['facebook', 'facebook', 'mastodon', 'mastodon']);
+  });
+
+  it('resumes an interrupted scan without losing or duplicating anything', async () => {
+    const posts = postsOf(MASTODON, 'm');
+    const store = await storeWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, posts]]));
+    // The store fails while storing the third post: after two posts and one finding were stored.
+    const putPost = store.putPost.bind(store);
+    let puts = 0;
+    store.putPost = async (...args) => {
+      if (++puts === 3) throw Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ProvisionedThroughputExceededException' });
+      return putPost(...args);
+    };
+    await expect(scanAccount(deps(store, connector), MASTODON)).rejects.toThrow('allowed throughput');
+    expect(await store.getCursor('mastodon', MASTODON.handle)).toBeUndefined();
+    expect(await store.listFindingsDetectedIn('2026-W47')).toHaveLength(1);
+
+    const retry = await scanAccount(deps(store, connector), MASTODON);
+    expect(retry).toMatchObject({ outcome: 'ok', postsFetched: 3, postsNew: 1, findingsNew: 1 });
+    expect(await store.listFindingsDetectedIn('2026-W47')).toHaveLength(2);
+    for (const post of posts) expect(await store.getPost('mastodon', MASTODON.handle, post.id)).toBeDefined();
+    expect(await store.getCursor('mastodon', MASTODON.handle)).toBe('2');
+  });
+
+  it('raises unapproved-account once for a registered account without a recorded approval', async () => {
+    const store = await storeWith([MASTODON, EVENTS]);
+    const connector = new FixedConnector(byKey([[EVENTS, postsOf(EVENTS, 'e')]]));
+    await scanAccount(deps(store, connector), EVENTS);
+    await scanAccount(deps(store, connector), EVENTS);
+    const unapproved = (await store.listFindingsDetectedIn('2026-W47')).filter((f) => f.rule === 'unapproved-account');
+    expect(unapproved).toHaveLength(1);
+    expect(unapproved[0]!.account).toBe(EVENTS.handle);
+    expect(unapproved[0]!.reason).toMatch(/approv/);
+  });
+
+  it('refuses to scan an account that is not registered, or before the council is configured', async () => {
+    const store = await storeWith([MASTODON]);
+    const connector = new FixedConnector(new Map());
+    await expect(scanAccount(deps(store, connector), BLUESKY)).rejects.toThrow('no registered bluesky account @harbournetc.bsky.social');
+    const unconfigured = new MemoryAuditStore();
+    await unconfigured.putAccount(MASTODON);
+    await expect(scanAccount(deps(unconfigured, connector), MASTODON)).rejects.toThrow(CouncilNotConfiguredError);
+  });
+
+  it('hashes the canonical post, so any change of content changes the hash', () => {
+    const [post] = postsOf(MASTODON, 'm');
+    expect(contentHash(post!)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash({ ...post!, text: `${post!.text} ` })).not.toBe(contentHash(post!));
+  });
+});
+
+describe('dispatching a scan', () => {
+  it('queues one request per registered account, paused ones left out', async () => {
+    const store = await storeWith([MASTODON, BLUESKY, { ...FACEBOOK, status: 'paused' }]);
+    const sent: unknown[] = [];
+    const requests = await dispatchScan({ store, queue: { send: async (r) => void sent.push(...r) } });
+    expect(sent).toEqual(requests);
+    expect(requests.map((r) => r.platform).sort()).toEqual(['bluesky', 'mastodon']);
+  });
+});
