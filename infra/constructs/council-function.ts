@@ -1,0 +1,109 @@
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Environment } from '../../shared/runtime/environment';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Powertools' log levels as Lambda's application log filter. */
+const APPLICATION_LOG_LEVEL: Record<string, lambda.ApplicationLogLevel> = {
+  TRACE: lambda.ApplicationLogLevel.TRACE,
+  DEBUG: lambda.ApplicationLogLevel.DEBUG,
+  INFO: lambda.ApplicationLogLevel.INFO,
+  WARN: lambda.ApplicationLogLevel.WARN,
+  ERROR: lambda.ApplicationLogLevel.ERROR,
+  CRITICAL: lambda.ApplicationLogLevel.FATAL,
+  SILENT: lambda.ApplicationLogLevel.FATAL,
+};
+
+/** The handlers under functions/<name>/handler.ts. */
+export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest';
+
+/**
+ * The variables a deployed function may be given: the names the code reads (shared/runtime/environment.ts),
+ * less AWS_REGION (reserved: Lambda sets it) and the endpoint overrides (local stand-ins only).
+ */
+export type FunctionEnvironment = Partial<
+  Record<Exclude<keyof Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'SES_ENDPOINT' | 'SQS_ENDPOINT'>, string>
+>;
+
+export interface CouncilFunctionProps {
+  readonly name: FunctionName;
+  readonly description: string;
+  readonly environment: FunctionEnvironment;
+  /** Powertools service name and log level, shared by all functions of the product. */
+  readonly serviceName: string;
+  readonly logLevel: string;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * The one way the product builds a Lambda function: Node 22 on arm64, bundled by the local esbuild
+ * (there is no Docker here) as ESM with source maps, the AWS SDK left to the runtime, its own log group
+ * with a retention, and its own role that starts with nothing but writing to that log group (no
+ * AWSLambdaBasicExecutionRole), so each stack grants exactly what a function needs.
+ */
+export class CouncilFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: CouncilFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+    });
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      entry: path.join(repositoryRoot, 'functions', props.name, 'handler.ts'),
+      handler: 'handler',
+      projectRoot: repositoryRoot,
+      depsLockFilePath: path.join(repositoryRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      // With JSON logging Lambda filters by this level (and Powertools defers to it): keep the two in step.
+      applicationLogLevelV2: APPLICATION_LOG_LEVEL[props.logLevel] ?? lambda.ApplicationLogLevel.INFO,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        // ESM output: some CommonJS dependencies still call require(); give them one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        externalModules: ['@aws-sdk/*'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+      },
+    });
+    // The role's policy must exist before the function can run (and before the event source polls).
+    this.function.node.addDependency(this.role);
+  }
+}

@@ -1,0 +1,92 @@
+import { App, Tags } from 'aws-cdk-lib';
+import { acknowledgeNagFindings, applyNagChecks } from './nag';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+/** The deployment's settings, read from CDK context (cdk.json, or `-c key=value`). */
+export interface Settings {
+  readonly account: string;
+  readonly region: string;
+  readonly senderDomain: string;
+  readonly digestFrom: string;
+  readonly digestTo: string;
+  readonly scanSchedule: string;
+  readonly retentionDays: number;
+  readonly logLevel: string;
+  readonly alarmEmail?: string;
+}
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
+
+export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Settings {
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+  const senderDomain = context('senderDomain') ?? 'harbourne-tc.example';
+  const settings: Settings = {
+    // Synthesis must work offline without credentials: the account is a placeholder unless the CLI knows it.
+    account: env.CDK_DEFAULT_ACCOUNT ?? '111111111111',
+    // UK councils' data stays in London unless a deployment says otherwise.
+    region: context('region') ?? 'eu-west-2',
+    senderDomain,
+    digestFrom: context('digestFrom') ?? `council-audit@${senderDomain}`,
+    digestTo: context('digestTo') ?? `clerk@${senderDomain}`,
+    scanSchedule: context('scanSchedule') ?? 'rate(1 hour)',
+    retentionDays: Number(context('retentionDays') ?? 400),
+    logLevel: (context('logLevel') ?? 'INFO').toUpperCase(),
+    alarmEmail: context('alarmEmail'),
+  };
+
+  const problems: string[] = [];
+  if (!/^(rate|cron)\(.+\)$/.test(settings.scanSchedule)) problems.push(`scanSchedule must be rate(...) or cron(...), got "${settings.scanSchedule}"`);
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(senderDomain)) problems.push(`senderDomain is not a domain: "${senderDomain}"`);
+  if (!EMAIL.test(settings.digestFrom)) problems.push(`digestFrom must be a bare address, got "${settings.digestFrom}"`);
+  else if (!settings.digestFrom.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) problems.push(`digestFrom must be on ${senderDomain}, the verified SES domain`);
+  if (!settings.digestTo.split(',').every((to) => EMAIL.test(to.trim()))) problems.push(`digestTo must be comma-separated addresses, got "${settings.digestTo}"`);
+  if (!Number.isInteger(settings.retentionDays) || settings.retentionDays <= 0) problems.push(`retentionDays must be a positive whole number, got "${context('retentionDays')}"`);
+  if (!LOG_LEVELS.includes(settings.logLevel)) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  if (settings.alarmEmail !== undefined && !EMAIL.test(settings.alarmEmail)) problems.push(`alarmEmail is not an address: "${settings.alarmEmail}"`);
+  if (problems.length > 0) throw new Error(`Invalid Council Audit context:\n  ${problems.join('\n  ')}`);
+  return settings;
+}
+
+export interface CouncilAudit {
+  readonly settings: Settings;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/** Composition root of the infrastructure: both stacks, wired together, under the cdk-nag checks. */
+export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env): CouncilAudit {
+  const settings = readSettings(app, env);
+  const stackEnv = { account: settings.account, region: settings.region };
+
+  const stateful = new StatefulStack(app, 'CouncilAudit-Stateful', {
+    env: stackEnv,
+    description: 'Council Audit: audit table, SES sending identity, platform tokens (retained)',
+    senderDomain: settings.senderDomain,
+  });
+  const stateless = new StatelessStack(app, 'CouncilAudit-Stateless', {
+    env: stackEnv,
+    description: 'Council Audit: functions, schedules, scan queue, alarms',
+    table: stateful.table,
+    platformSecret: stateful.platformSecret,
+    emailIdentity: stateful.emailIdentity,
+    configurationSet: stateful.configurationSet,
+    configurationSetArn: stateful.configurationSetArn,
+    scanSchedule: settings.scanSchedule,
+    digestFrom: settings.digestFrom,
+    digestTo: settings.digestTo,
+    retentionDays: settings.retentionDays,
+    logLevel: settings.logLevel,
+    alarmEmail: settings.alarmEmail,
+  });
+  Tags.of(stateful).add('project', 'council-audit');
+  Tags.of(stateless).add('project', 'council-audit');
+
+  applyNagChecks(app);
+  acknowledgeNagFindings({ stateful, stateless });
+  return { settings, stateful, stateless };
+}

@@ -1,0 +1,90 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { TABLE_KEYS } from '../shared/store/keys';
+
+export interface StatefulStackProps extends StackProps {
+  /** The domain the digest is sent from; SES verifies it by the DKIM records this stack outputs. */
+  readonly senderDomain: string;
+}
+
+/**
+ * What outlives a deployment: the audit table (findings are the council's record), the SES sending
+ * identity and the platform tokens. Everything here is retained on stack deletion, and the stack is
+ * termination-protected; the functions that use it live in the stateless stack.
+ */
+export class StatefulStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly emailIdentity: ses.EmailIdentity;
+  readonly configurationSet: ses.ConfigurationSet;
+  /** SES has no ARN attribute for a configuration set; sending permissions need one. */
+  readonly configurationSetArn: string;
+  readonly platformSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    // Keys, TTL and indexes come from TABLE_KEYS, the same design the adapter and the local twin use.
+    this.table = new dynamodb.Table(this, 'AuditTable', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: TABLE_KEYS.timeToLive,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: 35 },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_KEYS.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.configurationSet = new ses.ConfigurationSet(this, 'DigestSending', {
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSet.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.configurationSetArn = this.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: this.configurationSet.configurationSetName,
+    });
+
+    this.emailIdentity = new ses.EmailIdentity(this, 'SenderDomain', {
+      identity: ses.Identity.domain(props.senderDomain),
+      configurationSet: this.configurationSet,
+    });
+    // Verification and DKIM depend on DNS the council controls: losing the identity would stop the digest.
+    this.emailIdentity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    // Holds the platforms' API tokens as JSON. CloudFormation only creates the secret (with a generated
+    // placeholder): an operator puts the real tokens in, so no token is ever in a template.
+    this.platformSecret = new secretsmanager.Secret(this, 'PlatformTokens', {
+      description: 'Council Audit: API tokens for the social media platforms, as JSON (set by an operator)',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'AuditTableName', { value: this.table.tableName });
+    new CfnOutput(this, 'PlatformSecretArn', { value: this.platformSecret.secretArn });
+    const dkimRecords = [
+      [this.emailIdentity.dkimDnsTokenName1, this.emailIdentity.dkimDnsTokenValue1],
+      [this.emailIdentity.dkimDnsTokenName2, this.emailIdentity.dkimDnsTokenValue2],
+      [this.emailIdentity.dkimDnsTokenName3, this.emailIdentity.dkimDnsTokenValue3],
+    ] as const;
+    dkimRecords.forEach(([name, value], i) => {
+      new CfnOutput(this, `DkimCname${i + 1}`, {
+        description: `CNAME record ${i + 1} of 3 to add to ${props.senderDomain} for SES DKIM verification`,
+        value: `${name} CNAME ${value}`,
+      });
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { rmSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSettings } from '../../infra/council-audit';
+import { CDK_JSON_CONTEXT, logicalIdOf, synthesise, type Synthesised } from './synth';
+
+// An App makes its output directory when built; remove them all at the end.
+const apps: App[] = [];
+const appWith = (context: Record<string, unknown> = {}) => {
+  const app = new App({ context: { ...CDK_JSON_CONTEXT, ...context } });
+  apps.push(app);
+  return app;
+};
+afterAll(() => {
+  for (const app of apps) rmSync(app.outdir, { recursive: true, force: true });
+});
+
+describe('deployment settings', () => {
+  it('default to London, an hourly scan and a placeholder account when synthesised offline', () => {
+    const settings = readSettings(appWith(), {});
+    expect(settings).toMatchObject({
+      account: '111111111111',
+      region: 'eu-west-2',
+      senderDomain: 'harbourne-tc.example',
+      digestFrom: 'council-audit@harbourne-tc.example',
+      digestTo: 'clerk@harbourne-tc.example',
+      scanSchedule: 'rate(1 hour)',
+      retentionDays: 400,
+      logLevel: 'INFO',
+    });
+    expect(settings.alarmEmail).toBeUndefined();
+  });
+
+  it('take the account the CLI resolved when there is one', () => {
+    expect(readSettings(appWith(), { CDK_DEFAULT_ACCOUNT: '222222222222' }).account).toBe('222222222222');
+  });
+
+  it.each([
+    [{ scanSchedule: 'every hour' }, /scanSchedule must be rate\(\.\.\.\) or cron\(\.\.\.\)/],
+    [{ digestFrom: 'audit@elsewhere.example' }, /digestFrom must be on harbourne-tc\.example/],
+    [{ digestTo: 'clerk@harbourne-tc.example, not an address' }, /digestTo must be comma-separated addresses/],
+    [{ retentionDays: 0 }, /retentionDays must be a positive whole number/],
+    [{ logLevel: 'LOUD' }, /logLevel must be one of/],
+  ])('refuse %j', (context, message) => {
+    expect(() => readSettings(appWith(context), {})).toThrow(message);
+  });
+});
+
+describe('a deployment with its own context', () => {
+  // Settings only: skip esbuild bundling (the handlers are bundled in stacks.test.ts).
+  let synth: Synthesised;
+  beforeAll(() => {
+    synth = synthesise({
+      bundle: false,
+      context: {
+        senderDomain: 'stow-parish.example',
+        digestTo: 'clerk@stow-parish.example,chair@stow-parish.example',
+        scanSchedule: 'cron(0 7-19 ? * MON-FRI *)',
+        retentionDays: 90,
+        alarmEmail: 'ops@stow-parish.example',
+      },
+    });
+  });
+  afterAll(() => rmSync(synth.app.outdir, { recursive: true, force: true }));
+
+  it('reads a cron scan schedule as London time', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7-19 ? * MON-FRI *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] } }),
+    });
+  });
+
+  it('sends from and verifies its own domain', () => {
+    synth.statefulTemplate.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'stow-parish.example' });
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          DIGEST_FROM: 'council-audit@stow-parish.example',
+          DIGEST_TO: 'clerk@stow-parish.example,chair@stow-parish.example',
+          RETENTION_DAYS: '90',
+        }),
+      },
+    });
+  });
+
+  it('subscribes the alarm address to the alarm topic', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@stow-parish.example',
+      TopicArn: { Ref: logicalIdOf(synth.stateless.alarmTopic) },
+    });
+  });
+});

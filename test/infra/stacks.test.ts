@@ -1,0 +1,414 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnvironmentSchema } from '../../shared/runtime/environment';
+import { TABLE_KEYS } from '../../shared/store/keys';
+import type { CouncilFunction } from '../../infra/constructs/council-function';
+import { DIGEST_SCHEDULE } from '../../infra/stateless-stack';
+import { actionsOf, asArray, logicalIdOf, statementsOfRole, synthesise, type Statement, type Synthesised } from './synth';
+
+// One synthesis (with the real handlers bundled by esbuild) for the whole file.
+let synth: Synthesised;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  synth = synthesise();
+  stateful = synth.statefulTemplate;
+  stateless = synth.statelessTemplate;
+}, 60_000);
+afterAll(() => rmSync(synth.app.outdir, { recursive: true, force: true }));
+
+type Resource = { Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+const resourceOf = (template: Template, type: string, logicalId: string): Resource => {
+  const resource = template.findResources(type)[logicalId] as Resource | undefined;
+  if (!resource) throw new Error(`no ${type} ${logicalId}`);
+  return resource;
+};
+const functionResource = (fn: CouncilFunction) => resourceOf(stateless, 'AWS::Lambda::Function', logicalIdOf(fn.function));
+const envOf = (fn: CouncilFunction) => (functionResource(fn).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*'];
+
+describe('the stateful stack', () => {
+  it('builds the table keys and both indexes from TABLE_KEYS', () => {
+    // Prepare
+    const attributes = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_KEYS.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+
+    // Assess
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    });
+  });
+
+  it('expires captured posts by the TTL attribute from TABLE_KEYS', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.timeToLive, Enabled: true },
+    });
+  });
+
+  it('keeps the table on demand, encrypted, point-in-time recoverable, deletion-protected and retained', () => {
+    stateful.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+    expect(synth.stateful.terminationProtection).toBe(true);
+  });
+
+  it('verifies the sender domain from context, sending through the configuration set', () => {
+    const configurationSetId = logicalIdOf(synth.stateful.configurationSet);
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    stateful.hasResource('AWS::SES::EmailIdentity', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        EmailIdentity: 'harbourne-tc.example',
+        ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+      },
+    });
+  });
+
+  it('creates the platform-token secret with no value in the template', () => {
+    stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    stateful.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ SecretString: Match.absent(), GenerateSecretString: Match.anyValue() }),
+    });
+  });
+
+  it('holds no function, queue or schedule (they belong to the stateless stack)', () => {
+    for (const type of ['AWS::Lambda::Function', 'AWS::SQS::Queue', 'AWS::Scheduler::Schedule']) stateful.resourceCountIs(type, 0);
+  });
+});
+
+describe('the functions', () => {
+  const functions = () => [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest];
+
+  it('are the three handlers, on Node 22 and arm64', () => {
+    stateless.resourceCountIs('AWS::Lambda::Function', 3);
+    for (const fn of functions()) {
+      expect(functionResource(fn).Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+    }
+  });
+
+  it('are bundled by esbuild as ESM with a source map, the AWS SDK left to the runtime', () => {
+    for (const fn of functions()) {
+      // Prepare: the staged asset named by the function's code key
+      const key = (functionResource(fn).Properties.Code as { S3Key: string }).S3Key;
+      const assetDir = path.join(synth.app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+
+      // Act
+      const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+
+      // Assess
+      expect(existsSync(path.join(assetDir, 'index.mjs.map')), fn.node.id).toBe(true);
+      expect(bundle, fn.node.id).toMatch(/export\s*\{[^}]*\bhandler\b/);
+      expect(bundle, fn.node.id).toMatch(/from\s*"@aws-sdk\/[a-z-]+"/);
+      expect(bundle, fn.node.id).not.toContain('@aws-sdk/smithy-client/dist-es'); // not inlined
+    }
+  });
+
+  it('log JSON to their own log group, kept for three months, with source maps on', () => {
+    stateless.resourceCountIs('AWS::Logs::LogGroup', 3);
+    stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    for (const fn of functions()) {
+      expect(functionResource(fn).Properties.LoggingConfig).toEqual({
+        LogFormat: 'JSON',
+        ApplicationLogLevel: 'INFO',
+        LogGroup: { Ref: logicalIdOf(fn.logGroup) },
+      });
+      expect(envOf(fn)).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'council-audit',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
+    }
+  });
+
+  it('are given the variables each handler reads, all named in shared/runtime/environment.ts', () => {
+    // Prepare
+    const known = new Set([...Object.keys(EnvironmentSchema.shape), 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS']);
+    const queueId = logicalIdOf(synth.stateless.scanQueue);
+
+    // Assess
+    for (const fn of functions()) {
+      const unknownNames = Object.keys(envOf(fn)).filter((name) => !known.has(name));
+      expect(unknownNames, fn.node.id).toEqual([]);
+      expect(envOf(fn).TABLE_NAME, fn.node.id).toBeDefined();
+    }
+    expect(envOf(synth.stateless.scanDispatch).SCAN_QUEUE_URL).toEqual({ Ref: queueId });
+    expect(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN).toBeDefined();
+    expect(envOf(synth.stateless.weeklyDigest)).toMatchObject({
+      DIGEST_FROM: 'council-audit@harbourne-tc.example',
+      DIGEST_TO: 'clerk@harbourne-tc.example',
+      SES_CONFIGURATION_SET: expect.anything(),
+      RETENTION_DAYS: '400',
+    });
+    expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
+  });
+
+  it('run under roles of their own with no managed policies', () => {
+    stateless.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+    for (const fn of functions()) {
+      expect(functionResource(fn).Properties.Role).toEqual({ 'Fn::GetAtt': [logicalIdOf(fn.role), 'Arn'] });
+    }
+  });
+});
+
+describe('the schedules', () => {
+  const scheduleOf = (construct: Parameters<typeof logicalIdOf>[0]) => resourceOf(stateless, 'AWS::Scheduler::Schedule', logicalIdOf(construct)).Properties;
+
+  it('dispatch a scan every hour by default', () => {
+    const schedule = scheduleOf(synth.stateless.scanSchedule);
+    expect(schedule.ScheduleExpression).toBe('rate(1 hour)');
+    expect(schedule.Target).toMatchObject({
+      Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] },
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] } },
+    });
+  });
+
+  it('send the digest at 08:00 on Mondays, London time', () => {
+    const schedule = scheduleOf(synth.stateless.digestSchedule);
+    expect(DIGEST_SCHEDULE).toBe('cron(0 8 ? * MON *)');
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.weeklyDigest.function), 'Arn'] }, Input: '{}' },
+    });
+  });
+
+  it('may invoke their own function and nothing else', () => {
+    for (const [schedule, fn] of [
+      [synth.stateless.scanSchedule, synth.stateless.scanDispatch],
+      [synth.stateless.digestSchedule, synth.stateless.weeklyDigest],
+    ] as const) {
+      const roleArn = (scheduleOf(schedule).Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn;
+      const roleId = roleArn['Fn::GetAtt'][0];
+      const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[];
+      const statements = policies
+        .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+      const invoke = statements.filter((s) => actionsOf([s]).includes('lambda:InvokeFunction'));
+      const functionArn = { 'Fn::GetAtt': [logicalIdOf(fn.function), 'Arn'] };
+      expect(invoke).toHaveLength(1);
+      expect(asArray(invoke[0]!.Resource)).toEqual([functionArn, { 'Fn::Join': ['', [functionArn, ':$LATEST']] }]);
+    }
+  });
+});
+
+describe('the scan queue', () => {
+  it('redrives to a dead-letter queue after three receives', () => {
+    expect(resourceOf(stateless, 'AWS::SQS::Queue', logicalIdOf(synth.stateless.scanQueue)).Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDeadLetterQueue), 'Arn'] },
+      maxReceiveCount: 3,
+    });
+  });
+
+  it('hides a message for at least six times the scan function timeout', () => {
+    const visibility = resourceOf(stateless, 'AWS::SQS::Queue', logicalIdOf(synth.stateless.scanQueue)).Properties.VisibilityTimeout as number;
+    const timeout = functionResource(synth.stateless.scanAccount).Properties.Timeout as number;
+    expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('encrypts every queue and refuses requests without TLS', () => {
+    stateless.resourceCountIs('AWS::SQS::Queue', 3);
+    stateless.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    stateless.resourceCountIs('AWS::SQS::QueuePolicy', 3);
+    stateless.allResourcesProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('feeds scan-account in batches of five, reporting failed items one by one', () => {
+    stateless.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanQueue), 'Arn'] },
+      FunctionName: { Ref: logicalIdOf(synth.stateless.scanAccount.function) },
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+});
+
+describe('the alarms', () => {
+  const topicRef = () => ({ Ref: logicalIdOf(synth.stateless.alarmTopic) });
+
+  it('go off when anything reaches a dead-letter queue', () => {
+    for (const queue of [synth.stateless.scanDeadLetterQueue, synth.stateless.scheduleDeadLetterQueue]) {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] } }],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        AlarmActions: [topicRef()],
+      });
+    }
+  });
+
+  it('go off when any function reports an error', () => {
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest]) {
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(fn.function) } }],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        AlarmActions: [topicRef()],
+      });
+    }
+    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+  });
+
+  it('notify a KMS-encrypted topic that CloudWatch may use and that refuses requests without TLS', () => {
+    const keyId = logicalIdOf(synth.stateless.alarmTopic.masterKey!);
+    stateless.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    stateless.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+        ]),
+      },
+    });
+    stateless.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+});
+
+describe('least privilege', () => {
+  const statementsOf = (fn: CouncilFunction) => statementsOfRole(stateless, fn.role);
+
+  it('lets no statement of any policy name every resource or every action', () => {
+    const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[];
+    expect(policies.length).toBeGreaterThanOrEqual(5);
+    for (const policy of policies) {
+      for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+        expect(asArray(statement.Resource)).not.toContain('*');
+        for (const action of asArray(statement.Action)) expect(action).not.toMatch(/(^\*$|:\*$)/);
+      }
+    }
+  });
+
+  it('lets dispatch list accounts and queue scans, but write nothing to the table', () => {
+    const statements = statementsOf(synth.stateless.scanDispatch);
+    const dynamodbActions = actionsOf(statements).filter((a) => a.startsWith('dynamodb:'));
+    expect(dynamodbActions).toEqual(['dynamodb:Query']);
+    for (const write of DYNAMODB_WRITES) expect(actionsOf(statements)).not.toContain(write);
+    const query = statements.find((s) => actionsOf([s]).includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain(`/index/${TABLE_KEYS.indexes[0].name}`);
+    expect(JSON.stringify(query.Resource)).not.toContain('/index/*');
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: expect.arrayContaining(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanQueue), 'Arn'] } }),
+    );
+  });
+
+  it('lets scan-account read the platform-token secret it is given, and nothing else from Secrets Manager', () => {
+    const statements = statementsOf(synth.stateless.scanAccount);
+    const secretStatements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')));
+    expect(secretStatements).toHaveLength(1);
+    expect(actionsOf(secretStatements)).toContain('secretsmanager:GetSecretValue');
+    expect(secretStatements[0]!.Resource).toEqual(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN);
+  });
+
+  it("lets scan-account write only accounts' items and findings, and delete nothing", () => {
+    const statements = statementsOf(synth.stateless.scanAccount);
+    const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
+    expect(writes).toHaveLength(1);
+    expect(actionsOf(writes).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*', 'FINDING#*'] } });
+  });
+
+  it('lets the digest write only digest records', () => {
+    const statements = statementsOf(synth.stateless.weeklyDigest);
+    const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DIGEST#*'] } });
+  });
+
+  it('lets the digest send email only from its address, through the sender identity and configuration set', () => {
+    const statements = statementsOf(synth.stateless.weeklyDigest);
+    const sending = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+    expect(sending).toHaveLength(1);
+    const [send] = sending;
+    expect(actionsOf(sending).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    const resources = asArray(send!.Resource);
+    expect(resources).toHaveLength(2);
+    expect(resources).not.toContain('*');
+    // the ARNs of the stateful stack's identity and configuration set (references to that stack)
+    const identityArn = resources.map((r) => JSON.stringify(r)).find((r) => r.includes(':identity/'));
+    const configurationSetArn = resources.map((r) => JSON.stringify(r)).find((r) => r.includes(':configuration-set/'));
+    expect(identityArn).toContain(logicalIdOf(synth.stateful.emailIdentity));
+    expect(configurationSetArn).toContain(logicalIdOf(synth.stateful.configurationSet));
+    expect(send!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'council-audit@harbourne-tc.example' } });
+  });
+
+  it('gives no function a permission on the secret or the queue it does not use', () => {
+    expect(actionsOf(statementsOf(synth.stateless.scanDispatch)).some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+    expect(actionsOf(statementsOf(synth.stateless.weeklyDigest)).some((a) => a.startsWith('secretsmanager:') || a.startsWith('sqs:'))).toBe(false);
+    expect(actionsOf(statementsOf(synth.stateless.scanAccount)).some((a) => a.startsWith('ses:') || a === 'sqs:SendMessage')).toBe(false);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  const stacks = () => [synth.stateful, synth.stateless];
+
+  it('reports no unacknowledged error', () => {
+    for (const stack of stacks()) {
+      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')), stack.stackName).toEqual([]);
+    }
+  });
+
+  it('reports no unacknowledged warning', () => {
+    for (const stack of stacks()) {
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')), stack.stackName).toEqual([]);
+    }
+  });
+
+  it('carries exactly the acknowledgements in infra/nag.ts, each with a reason', () => {
+    // Prepare
+    const acknowledged: string[] = [];
+    for (const template of [stateful, stateless]) {
+      for (const [logicalId, resource] of Object.entries(template.toJSON().Resources as Record<string, Resource>)) {
+        const rules = (resource.Metadata?.cdk_nag as { rules_to_suppress?: { id: string; reason: string }[] } | undefined)?.rules_to_suppress ?? [];
+        for (const rule of rules) {
+          expect(rule.reason.length, `${logicalId} ${rule.id}`).toBeGreaterThan(60);
+          acknowledged.push(rule.id);
+        }
+      }
+    }
+
+    // Assess: three functions' runtime, the secret's rotation, the scheduler's dead-letter queue
+    expect(acknowledged.sort()).toEqual(['AwsSolutions-L1', 'AwsSolutions-L1', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
+  });
+});
