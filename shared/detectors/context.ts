@@ -66,6 +66,20 @@ export function compileContext(config: CouncilConfig): DetectionContext {
   };
 }
 
+/**
+ * Derives something from the compiled configuration once per scan, for a detector to reuse on every
+ * post (councillors' names as one pattern, say). Keyed weakly, so a finished scan frees it.
+ */
+export function perContext<T>(derive: (context: DetectionContext) => T): (context: DetectionContext) => T {
+  const cache = new WeakMap<DetectionContext, T>();
+  return (context) => {
+    if (cache.has(context)) return cache.get(context) as T;
+    const value = derive(context);
+    cache.set(context, value);
+    return value;
+  };
+}
+
 /** A UK postcode (`DT6 9ZQ`, `SW1A 1AA`), spaced or not. */
 export const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i;
 

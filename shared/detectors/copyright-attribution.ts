@@ -1,4 +1,4 @@
-import type { DetectionContext } from './context';
+import { perContext, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { quotations, quotationSource } from './text/attribution/quotations';
@@ -126,16 +126,7 @@ const POEM_LINES = 3;
 interface Compiled {
   ownForms: string[];
 }
-const compiled = new WeakMap<DetectionContext, Compiled>();
-
-function compile(context: DetectionContext): Compiled {
-  let c = compiled.get(context);
-  if (!c) {
-    c = { ownForms: ownSourceForms(context.councilNames, context.config.attributionExempt) };
-    compiled.set(context, c);
-  }
-  return c;
-}
+const compile = perContext((context): Compiled => ({ ownForms: ownSourceForms(context.councilNames, context.config.attributionExempt) }));
 
 /** A statement about a work's source, found at one place in a segment. */
 interface SourceStatement {

@@ -1,6 +1,6 @@
 import type { Election } from '../domain/config';
 import type { Location } from '../domain/finding';
-import type { DetectionContext } from './context';
+import { perContext, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { normaliseHandle } from './text/handles';
@@ -89,27 +89,21 @@ interface Compiled {
 }
 
 const DAY = 86_400_000;
-const compiled = new WeakMap<DetectionContext, Compiled>();
-
-function compile(context: DetectionContext): Compiled {
-  let c = compiled.get(context);
-  if (c) return c;
+const compile = perContext((context): Compiled => {
   const names = context.config.councillors.map((councillor) => councillor.name.trim()).filter((n) => n.length >= 4);
   const handleOwner = new Map<string, string>();
   for (const councillor of context.config.councillors) {
     for (const handle of councillor.handles) handleOwner.set(normaliseHandle(handle), councillor.name);
   }
   const alternatives = names.map((n) => escapeRegExp(n).replace(/\s+/g, String.raw`\s+`)).join('|');
-  c = {
+  return {
     names: names.length ? new RegExp(String.raw`\b(?:${alternatives})\b`, 'gi') : undefined,
     namesHere: names.length ? new RegExp(String.raw`(?:${alternatives})\b`, 'iy') : undefined,
     linkForms: [...handleOwner].map(([h, name]) => [h.includes('@') ? `/@${h.split('@')[0]}` : h, name] as const),
     handleOwner,
     windows: context.config.elections.map((e) => [Date.parse(e.preElectionStart) - DAY, Date.parse(e.pollingDay) + 2 * DAY] as const),
   };
-  compiled.set(context, c);
-  return c;
-}
+});
 
 export const politicalContent: PostDetector = {
   meta: {

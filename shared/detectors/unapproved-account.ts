@@ -1,4 +1,4 @@
-import type { DetectionContext } from './context';
+import { perContext, type DetectionContext } from './context';
 import { squash } from './context';
 import type { AccountDetector, AccountSighting, Hit } from './detector';
 import { normaliseHandle } from './text/handles';
@@ -26,23 +26,17 @@ interface Compiled {
   place: string | undefined;
   councillorHandles: ReadonlySet<string>;
 }
-const compiled = new WeakMap<DetectionContext, Compiled>();
-
-function compile(context: DetectionContext): Compiled {
-  let c = compiled.get(context);
-  if (c) return c;
+const compile = perContext((context): Compiled => {
   const forms = context.councilNames;
   const place = /^(.+?)\s+(?:(?:town|parish|city|village|community|neighbourhood)\s+)?council$/i.exec(context.config.council.name.trim())?.[1];
-  c = {
+  return {
     long: forms.filter((f) => f.length >= LONG_FORM),
     medium: forms.filter((f) => f.length > SHORT_FORM && f.length < LONG_FORM),
     short: new Set(forms.filter((f) => f.length <= SHORT_FORM)),
     place: place && squash(place).length >= 4 ? squash(place) : undefined,
     councillorHandles: new Set(context.config.councillors.flatMap((councillor) => councillor.handles.map(normaliseHandle))),
   };
-  compiled.set(context, c);
-  return c;
-}
+});
 
 export const unapprovedAccount: AccountDetector = {
   meta: {

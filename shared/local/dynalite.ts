@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { tableDefinition } from '../store/table-definition';
@@ -39,9 +40,8 @@ export async function startDynalite(options: LocalDynamoDbOptions = {}): Promise
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
-    region: options.region ?? 'eu-west-2',
-    // dynalite checks that requests are signed, not who signed them.
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    region: options.region ?? LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
   });
 
   return {

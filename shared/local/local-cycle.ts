@@ -11,7 +11,8 @@ import type { RuleId } from '../domain/finding';
 import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
 import { runtimeFromEnvironment, type Runtime } from '../runtime/runtime';
 import { startDynalite, ensureTable } from './dynalite';
-import { LOCAL_CREDENTIALS, LOCAL_TABLE } from './open-store';
+import { LOCAL_ENVIRONMENT } from './local-aws';
+import { LOCAL_TABLE } from './open-store';
 import { startSesLocal } from './ses-local';
 
 
@@ -65,8 +66,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
       SAMPLE_POSTS_PATH: resolve(options.postsPath),
       DIGEST_FROM: options.digestFrom ?? 'council-audit@harbourne-tc.example',
       DIGEST_TO: options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example',
-      AWS_REGION: 'eu-west-2',
-      ...LOCAL_CREDENTIALS,
+      ...LOCAL_ENVIRONMENT,
     }, now);
     const runtime: Runtime = { ...fromEnvironment, queue: () => queue };
 

@@ -2,12 +2,10 @@ import { join } from 'node:path';
 import type { AuditStore } from '../store/audit-store';
 import { runtimeFromEnvironment } from '../runtime/runtime';
 import { ensureTable, startDynalite } from './dynalite';
+import { LOCAL_ENVIRONMENT } from './local-aws';
 
 export const LOCAL_TABLE = 'council-audit-local';
 export const LOCAL_DATA_DIR = '.local';
-
-/** The SDK wants credentials even for local endpoints; these reach nothing but 127.0.0.1. */
-export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
 /**
  * The store the command line works on: the one the environment names (TABLE_NAME, and
@@ -21,7 +19,7 @@ export async function openStore(env: NodeJS.ProcessEnv = process.env, dataDir = 
   const dynamo = await startDynalite({ path: join(dataDir, 'dynamodb') });
   try {
     await ensureTable(dynamo.client, LOCAL_TABLE);
-    const runtime = runtimeFromEnvironment({ TABLE_NAME: LOCAL_TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', ...LOCAL_CREDENTIALS });
+    const runtime = runtimeFromEnvironment({ TABLE_NAME: LOCAL_TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint, ...LOCAL_ENVIRONMENT });
     return { store: runtime.store, where: `the local store in ${join(dataDir, 'dynamodb')}`, close: () => dynamo.stop() };
   } catch (error) {
     await dynamo.stop();

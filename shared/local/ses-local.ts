@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
 /** A mail captured by the local SES, as its `GET /store` API returns it. */
 export const LocalMailSchema = z.object({
@@ -55,8 +56,8 @@ export async function startSesLocal(options: SesLocalOptions = {}): Promise<SesL
   const endpoint = `http://127.0.0.1:${(address as AddressInfo).port}`;
   const client = new SESv2Client({
     endpoint,
-    region: options.region ?? 'eu-west-2',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    region: options.region ?? LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
   });
 
   return {

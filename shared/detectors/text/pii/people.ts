@@ -1,4 +1,4 @@
-import type { DetectionContext } from '../../context';
+import { perContext, type DetectionContext } from '../../context';
 import { maskName } from '../mask';
 import { allMatches } from './clues';
 
@@ -95,17 +95,13 @@ export interface Person {
   start: number;
 }
 
-const givenNamesByContext = new WeakMap<DetectionContext, ReadonlySet<string>>();
+const givenNamesOf = perContext(
+  (context): ReadonlySet<string> => new Set(context.config.councillors.map((c) => c.name.trim().split(/\s+/)[0]!.toLowerCase())),
+);
 
 /** Given names of the council's own councillors, whatever their origin, on top of the common ones. */
 function councillorGivenNames(context: DetectionContext | undefined): ReadonlySet<string> | undefined {
-  if (context === undefined) return undefined;
-  let names = givenNamesByContext.get(context);
-  if (names === undefined) {
-    names = new Set(context.config.councillors.map((c) => c.name.trim().split(/\s+/)[0]!.toLowerCase()));
-    givenNamesByContext.set(context, names);
-  }
-  return names;
+  return context === undefined ? undefined : givenNamesOf(context);
 }
 
 /** Words that end the name of a place or body, never a person's surname ("Victoria Hall" is kept as a person). */
