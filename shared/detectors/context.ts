@@ -8,6 +8,8 @@ export interface DetectionContext {
   readonly config: CouncilConfig;
   /** Normalised forms (lower-case letters and digits only) of the council's name and aliases. */
   readonly councilNames: readonly string[];
+  /** The place in the council's name, normalised: `harbourne` for Harbourne Town Council. */
+  readonly councilPlace: string | undefined;
   /** The council's own domains: configured ones and those of published email addresses. */
   readonly ownDomains: ReadonlySet<string>;
   /** Published phone numbers as national digits (`01632960123`). */
@@ -54,6 +56,7 @@ export function compileContext(config: CouncilConfig): DetectionContext {
   return {
     config,
     councilNames: councilNameForms(config),
+    councilPlace: placeOf(config.council.name)?.place,
     ownDomains,
     publishedPhones,
     publishedEmails,
@@ -91,6 +94,13 @@ export function nationalDigits(phone: string): string {
   return digits;
 }
 
+/** `Harbourne Town Council` → place `harbourne`, kind `town`; `Harbourne Council` → no kind. */
+function placeOf(name: string): { place: string; kind?: string } | undefined {
+  const m = /^(.+?)\s+(?:(town|parish|city|village|community|neighbourhood)\s+)?council$/i.exec(name.trim());
+  if (!m?.[1]) return undefined;
+  return { place: squash(m[1]), ...(m[2] ? { kind: m[2].toLowerCase() } : {}) };
+}
+
 /** Lower-case letters and digits only: `Harbourne T.C.` becomes `harbournetc`. */
 export function squash(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
@@ -103,13 +113,10 @@ export function squash(text: string): string {
 function councilNameForms(config: CouncilConfig): string[] {
   const forms = new Set<string>();
   for (const name of [config.council.name, ...config.council.aliases]) forms.add(squash(name));
-  const kinded = /^(.+?)\s+(town|parish|city|village|community|neighbourhood)\s+council$/i.exec(config.council.name.trim());
-  const plain = kinded ?? /^(.+?)\s+council$/i.exec(config.council.name.trim());
-  if (plain?.[1]) {
-    const place = squash(plain[1]);
-    forms.add(`${place}council`);
-    const kind = kinded?.[2]?.toLowerCase();
-    if (kind) forms.add(`${place}${kind}council`).add(`${place}${kind[0]}c`);
+  const named = placeOf(config.council.name);
+  if (named) {
+    forms.add(`${named.place}council`);
+    if (named.kind) forms.add(`${named.place}${named.kind}council`).add(`${named.place}${named.kind[0]}c`);
   }
   return [...forms].filter((f) => f.length > 0);
 }

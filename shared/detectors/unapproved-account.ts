@@ -28,12 +28,12 @@ interface Compiled {
 }
 const compile = perContext((context): Compiled => {
   const forms = context.councilNames;
-  const place = /^(.+?)\s+(?:(?:town|parish|city|village|community|neighbourhood)\s+)?council$/i.exec(context.config.council.name.trim())?.[1];
+  const place = context.councilPlace;
   return {
     long: forms.filter((f) => f.length >= LONG_FORM),
     medium: forms.filter((f) => f.length > SHORT_FORM && f.length < LONG_FORM),
     short: new Set(forms.filter((f) => f.length <= SHORT_FORM)),
-    place: place && squash(place).length >= 4 ? squash(place) : undefined,
+    place: place && place.length >= 4 ? place : undefined,
     councillorHandles: new Set(context.config.councillors.flatMap((councillor) => councillor.handles.map(normaliseHandle))),
   };
 });
