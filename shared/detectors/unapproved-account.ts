@@ -1,5 +1,4 @@
 import { perContext, type DetectionContext } from './context';
-import { squash } from './context';
 import type { AccountDetector, AccountSighting, Hit } from './detector';
 import { normaliseHandle } from './text/handles';
 import { allMatches } from './text/prose/matches';
