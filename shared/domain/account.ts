@@ -9,6 +9,8 @@ export const AccountSchema = z.object({
   platform: PlatformSchema,
   handle: z.string().trim().min(1, 'must not be empty'),
   displayName: z.string().optional(),
+  /** Where the platform's API is, when not its default (a Mastodon instance comes from the handle). */
+  baseUrl: z.url().optional(),
   approvedBy: z.string().min(1, 'must not be empty').optional(),
   approvedOn: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
   status: z.enum(ACCOUNT_STATUSES).default('active'),

@@ -1,0 +1,25 @@
+import { ConnectorError } from '../domain/errors';
+import type { Platform } from '../domain/post';
+
+/** The platform asked us to slow down for longer than a scan may wait; try on the next schedule. */
+export class PlatformRateLimitedError extends ConnectorError {
+  constructor(readonly platform: Platform, readonly resetAt: Date | undefined, detail: string) {
+    super(`${platform} rate limit reached${resetAt ? ` until ${resetAt.toISOString()}` : ''}: ${detail}`);
+  }
+}
+
+/** The token is expired or revoked (HTTP 401, Facebook code 190): the account needs reconnecting. */
+export class PlatformAuthError extends ConnectorError {
+  constructor(readonly platform: Platform, detail: string) {
+    super(`${platform} refused the credentials (${detail}); the account needs reconnecting`);
+  }
+}
+
+/** The platform kept failing (5xx, timeouts, network errors) after bounded retries. */
+export class PlatformUnavailableError extends ConnectorError {}
+
+/** The platform answered with something we cannot use: an unexpected status, bad JSON, a changed shape. */
+export class PlatformResponseError extends ConnectorError {}
+
+/** A URL the connectors will not fetch: not https, or resolving to a private, link-local or metadata address. */
+export class UrlRefusedError extends ConnectorError {}

@@ -1,0 +1,142 @@
+import { Agent, request } from 'undici';
+import { PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError, UrlRefusedError } from '../errors';
+import type { GetOptions, HttpOptions, HttpResponse, PlatformHttp } from './platform-http';
+import { checkUrl, guardedLookup } from './url-policy';
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+const MAX_RATE_LIMIT_WAITS = 3;
+const USER_AGENT = 'CouncilAudit/0.1 (+https://github.com/council-audit; compliance scanner for English local councils)';
+/** Query parameters that carry secrets: never shown in a message. */
+const SECRET_PARAMS = /^(?:access_token|token|key|api_key|client_secret|appsecret_proof)$/i;
+
+/** The polite HTTP client of one platform (see PlatformHttp for what it promises). */
+export function createPlatformHttp(options: HttpOptions): PlatformHttp {
+  const { policy } = options;
+  const allowLoopback = options.allowLoopback ?? false;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const clock = options.clock ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback) as never }, keepAliveTimeout: 4_000 });
+
+  const backoffMs = (attempt: number) => Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.5 + random() * 0.5);
+
+  async function get(url: string, getOptions: GetOptions = {}): Promise<HttpResponse> {
+    let target = url;
+    let failures = 0;
+    let rateLimitWaits = 0;
+    let redirects = 0;
+    for (;;) {
+      checkUrl(target, allowLoopback);
+      let response: HttpResponse;
+      try {
+        response = await send(target, getOptions);
+      } catch (error) {
+        const refused = findCause(error, UrlRefusedError);
+        if (refused) throw refused;
+        failures += 1;
+        if (failures >= maxAttempts) {
+          throw new PlatformUnavailableError(`${policy.platform}: ${describeNetworkError(error, timeoutMs)} for GET ${safeUrl(target)}, ${failures} attempts`, { cause: error });
+        }
+        await sleep(backoffMs(failures));
+        continue;
+      }
+
+      const auth = policy.authFailure(response);
+      if (auth !== undefined) throw new PlatformAuthError(policy.platform, auth);
+
+      const wait = policy.rateLimitWaitMs(response, clock());
+      if (wait !== undefined) {
+        const resetAt = new Date(clock().getTime() + wait);
+        if (wait > maxRateLimitWaitMs || rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+          throw new PlatformRateLimitedError(policy.platform, resetAt, `GET ${safeUrl(target)} answered HTTP ${response.status}`);
+        }
+        rateLimitWaits += 1;
+        await sleep(Math.max(0, wait));
+        continue;
+      }
+
+      if (REDIRECTS.has(response.status)) {
+        const location = response.header('location');
+        if (!location || ++redirects > MAX_REDIRECTS) {
+          throw new PlatformResponseError(`${policy.platform}: too many or empty redirects from GET ${safeUrl(target)}`);
+        }
+        target = new URL(location, target).toString();
+        continue;
+      }
+
+      if (response.status >= 500 || response.status === 429) {
+        failures += 1;
+        if (failures >= maxAttempts) {
+          throw new PlatformUnavailableError(`${policy.platform}: HTTP ${response.status} for GET ${safeUrl(target)}, ${failures} attempts`);
+        }
+        await sleep(backoffMs(failures));
+        continue;
+      }
+      if ((response.status >= 200 && response.status < 300) || response.status === 304) return response;
+      throw new PlatformResponseError(`${policy.platform}: HTTP ${response.status} for GET ${safeUrl(target)}: ${snippet(response.text)}`);
+    }
+  }
+
+  async function send(url: string, getOptions: GetOptions): Promise<HttpResponse> {
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json, application/xml;q=0.9, */*;q=0.8', ...getOptions.headers };
+    if (options.bearerToken) headers.authorization = `Bearer ${options.bearerToken}`;
+    if (getOptions.etag) headers['if-none-match'] = getOptions.etag;
+    if (getOptions.lastModified) headers['if-modified-since'] = getOptions.lastModified;
+    const result = await request(url, { method: 'GET', headers, dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await result.body.text();
+    return {
+      status: result.statusCode,
+      url,
+      text,
+      header(name) {
+        const value = result.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
+  }
+
+  return {
+    get,
+    async getJson(url, getOptions) {
+      const response = await get(url, getOptions);
+      try {
+        return JSON.parse(response.text) as unknown;
+      } catch (error) {
+        throw new PlatformResponseError(`${policy.platform}: the answer to GET ${safeUrl(url)} is not valid JSON (${(error as Error).message})`, { cause: error });
+      }
+    },
+  };
+}
+
+/** A URL fit for a message: secret query parameters replaced. */
+export function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const name of [...parsed.searchParams.keys()]) if (SECRET_PARAMS.test(name)) parsed.searchParams.set(name, '•••');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat || '(empty body)';
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
+  const e = error as { name?: string; code?: string; message?: string };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'UND_ERR_HEADERS_TIMEOUT') return `no answer within ${timeoutMs} ms`;
+  return `${e.code ?? e.name ?? 'network error'}${e.message ? ` (${e.message})` : ''}`;
+}
+
+function findCause<T>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof type) return e;
+  }
+  return undefined;
+}

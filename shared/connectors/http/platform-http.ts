@@ -1,0 +1,61 @@
+import type { Platform } from '../../domain/post';
+
+/** A response as the connectors see it: status, headers (case-insensitive) and the body as text. */
+export interface HttpResponse {
+  status: number;
+  url: string;
+  header(name: string): string | undefined;
+  text: string;
+}
+
+export interface GetOptions {
+  headers?: Record<string, string>;
+  /** Conditional GET (RSS/Atom): a 304 comes back as a response, not an error. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * HTTP for one platform, with its politeness built in: every call is checked against the URL policy,
+ * retried with exponential backoff and jitter on 5xx, timeouts and network errors (bounded), waits out a
+ * rate limit the platform announces when the wait is short and throws PlatformRateLimitedError when it
+ * is not, and throws PlatformAuthError for an expired or revoked token. Other 4xx throw
+ * PlatformResponseError. A returned response is 2xx or 304.
+ */
+export interface PlatformHttp {
+  get(url: string, options?: GetOptions): Promise<HttpResponse>;
+  /** Parses a 2xx body as JSON, or throws PlatformResponseError naming the URL. */
+  getJson(url: string, options?: GetOptions): Promise<unknown>;
+}
+
+/** How a platform announces throttling and expired credentials. */
+export interface PlatformPolicy {
+  platform: Platform;
+  /**
+   * For a throttled response, how long to wait (ms) before trying again, or undefined when the
+   * response is not throttling. Mastodon: 429 + ISO-8601 X-RateLimit-Reset; Bluesky: 429 + Retry-After
+   * seconds; X: 429 + epoch x-rate-limit-reset; Facebook: error codes 4, 17, 32, 613, 80001 (any status)
+   * with X-Business-Use-Case-Usage / X-App-Usage estimated_time_to_regain_access (minutes).
+   */
+  rateLimitWaitMs(response: HttpResponse, now: Date): number | undefined;
+  /** A short description when the response says the token is expired or revoked (401, Facebook 190). */
+  authFailure(response: HttpResponse): string | undefined;
+}
+
+export interface HttpOptions {
+  policy: PlatformPolicy;
+  /** Sent as `Authorization: Bearer …` (never logged, never in an error message). */
+  bearerToken?: string;
+  /** Allow http/https to loopback addresses (local testing, the local twin); off in Lambda. */
+  allowLoopback?: boolean;
+  /** Per request (default 10 s). */
+  timeoutMs?: number;
+  /** Attempts for 5xx/timeouts/network errors (default 4). */
+  maxAttempts?: number;
+  /** The longest announced rate-limit wait to sit out inside a scan (default 60 s). */
+  maxRateLimitWaitMs?: number;
+  /** Injected in tests so that backoff takes no real time. */
+  sleep?: (ms: number) => Promise<void>;
+  clock?: () => Date;
+  random?: () => number;
+}
