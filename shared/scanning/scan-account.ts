@@ -6,6 +6,7 @@ import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/iso-week';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
+import { PlatformAuthError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import { handleKey } from '../detectors/text/handles';
 import type { ScanRequest } from '../queue/scan-queue';
@@ -26,7 +27,8 @@ export class CouncilNotConfiguredError extends CouncilAuditError {}
  * Scans one account, primary course:
  * 1. load the account, its cursor and the council configuration;
  * 2. fetch the posts newer than the cursor through the platform's connector
- *    (a failing fetch is recorded on the scan run and retried next time; nothing else changes);
+ *    (a failing fetch is recorded on the scan run and retried next time; an expired token also marks
+ *    the account as needing reconnection, until a capture succeeds again);
  * 3. store each post (with a SHA-256 of what was captured) and its findings, oldest first;
  * 4. advance the cursor only once everything is stored, then record the scan run.
  * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
@@ -58,10 +60,15 @@ export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): 
   try {
     fetched = await deps.connectors(account.platform).fetchNewPosts(account, cursor);
   } catch (error) {
+    // An expired or revoked token needs a person, not a retry: say so on the account.
+    if (error instanceof PlatformAuthError && account.status !== 'needs-reconnection') {
+      await deps.store.putAccount({ ...account, status: 'needs-reconnection' });
+    }
     const failed = run({ outcome: 'failed', postsFetched: 0, postsNew: 0, findingsNew: 0, error: describeFailure(error) });
     await deps.store.recordScanRun(failed);
     return failed;
   }
+  if (account.status === 'needs-reconnection') await deps.store.putAccount({ ...account, status: 'active' });
 
   const engine = new DetectionEngine(withRegisteredAccounts(config, accounts));
   const detectedAt = clock().toISOString();

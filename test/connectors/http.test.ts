@@ -82,7 +82,7 @@ describe('the polite HTTP client', () => {
   it('names the URL of a 4xx, without the secrets in its query', async () => {
     reset();
     server.route('/gone', { status: 404, body: 'Not Found' });
-    const error = await http().get(`${server.baseUrl}/gone?access_token=abc123&fields=id`).catch((e: unknown) => e as Error);
+    const error = (await http().get(`${server.baseUrl}/gone?access_token=abc123&fields=id`).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(PlatformResponseError);
     expect(error.message).toContain('HTTP 404');
     expect(error.message).toContain('/gone?access_token=%E2%80%A2%E2%80%A2%E2%80%A2&fields=id');

@@ -120,3 +120,25 @@ describe('dispatching a scan', () => {
     expect(requests.map((r) => r.platform).sort()).toEqual(['bluesky', 'mastodon']);
   });
 });
+
+describe('an expired token', () => {
+  it('marks the account as needing reconnection, and a later successful capture clears it', async () => {
+    const { PlatformAuthError } = await import('../../shared/connectors/errors');
+    const store = await storeWith([MASTODON]);
+    let expired = true;
+    const connector = {
+      fetchNewPosts: async () => {
+        if (expired) throw new PlatformAuthError('mastodon', 'HTTP 401');
+        return { posts: postsOf(MASTODON, 'm'), cursor: '2' };
+      },
+    };
+    const run = await scanAccount({ store, connectors: () => connector, clock, retentionDays: 30 }, MASTODON);
+    expect(run).toMatchObject({ outcome: 'failed' });
+    expect(run.error).toContain('needs reconnecting');
+    expect((await store.getAccount('mastodon', MASTODON.handle))?.status).toBe('needs-reconnection');
+
+    expired = false;
+    expect((await scanAccount({ store, connectors: () => connector, clock, retentionDays: 30 }, MASTODON)).outcome).toBe('ok');
+    expect((await store.getAccount('mastodon', MASTODON.handle))?.status).toBe('active');
+  });
+});
