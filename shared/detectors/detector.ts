@@ -46,6 +46,8 @@ export interface AccountSighting {
   displayName?: string;
   /** The first post seen from the account, when it was seen posting. */
   firstPost?: Post;
+  /** Where its profile is, when known (an account found by searching the platform). */
+  profileUrl?: string;
   /** True when the account is in the configuration's `approvedAccounts` (registered for monitoring). */
   registered: boolean;
   approvedBy?: string;

@@ -153,7 +153,7 @@ function speaksForCouncil(text: string, c: Compiled): boolean {
 /** The account as the Town Clerk would look it up: handle, name, platform and where to find it. */
 function evidenceOf(account: AccountSighting): string {
   const name = account.displayName ? ` ("${account.displayName}")` : '';
-  const where = profileUrl(account) ?? account.firstPost?.url;
+  const where = account.profileUrl ?? profileUrl(account) ?? account.firstPost?.url;
   return `${account.handle}${name} on ${account.platform}${where ? `, ${where}` : ''}`;
 }
 

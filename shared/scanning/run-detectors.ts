@@ -52,7 +52,7 @@ export class DetectionEngine {
         approvedBy: account.approvedBy,
         approvedOn: account.approvedOn,
       };
-      findings.push(...this.#checkAccount(sighting));
+      findings.push(...this.checkAccount(sighting));
     }
     return findings;
   }
@@ -71,7 +71,7 @@ export class DetectionEngine {
     if (!this.#accountsSeen.has(key)) {
       this.#accountsSeen.add(key);
       const registered = this.context.config.approvedAccounts.find((a) => handleKey(a.platform, a.handle) === key);
-      for (const finding of this.#checkAccount({
+      for (const finding of this.checkAccount({
         platform: post.platform,
         handle: post.account,
         displayName: post.accountName,
@@ -86,7 +86,8 @@ export class DetectionEngine {
     return [...findings.values()];
   }
 
-  #checkAccount(account: AccountSighting): Finding[] {
+  /** Account-level findings for one account, however it was found (impostor discovery, say). */
+  checkAccount(account: AccountSighting): Finding[] {
     return this.#accountDetectors.flatMap((detector) =>
       detector.detect(account, this.context).map((hit) =>
         this.#toFinding(detector.meta, hit, account.platform, account.handle, account.firstPost),
