@@ -35,10 +35,10 @@ describe('impostor discovery', () => {
 
   it('gives an impostor a high unapproved-account finding with its handle, name and profile', async () => {
     const { discoveries } = await discoverAccounts(testConfig(), { mastodon: search({ 'Harbourne Town Council': [impostor] }) });
-    const [{ finding }] = discoveries as [{ finding: { rule: string; severity: string; evidence: string; account: string } }];
+    const finding = discoveries[0]?.finding;
     expect(finding).toMatchObject({ rule: 'unapproved-account', severity: 'high', account: impostor.handle });
-    expect(finding.evidence).toContain('Harbourne Town Council (Official)');
-    expect(finding.evidence).toContain('https://mastodon.example/@harbourne_council');
+    expect(finding?.evidence).toContain('Harbourne Town Council (Official)');
+    expect(finding?.evidence).toContain('https://mastodon.example/@harbourne_council');
   });
 
   it('reports a failing search and keeps the other platforms', async () => {
