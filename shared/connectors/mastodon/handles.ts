@@ -1,0 +1,36 @@
+import { ConnectorError } from '../../domain/errors';
+
+/** A Mastodon account as its handle names it: `@harbournetc@mastodon.social`. */
+export interface MastodonHandle {
+  username: string;
+  /** The instance's domain, lower case. */
+  instance: string;
+}
+
+const HANDLE = /^@?([^@\s/]+)@([^@\s/:]+\.[^@\s/:]+)$/;
+
+/** Splits `@user@instance` (the leading `@` is optional), or throws a ConnectorError saying what is expected. */
+export function parseMastodonHandle(handle: string): MastodonHandle {
+  const match = HANDLE.exec(handle.trim());
+  if (!match) throw new ConnectorError(`${JSON.stringify(handle)} is not a Mastodon handle: expected @user@instance, e.g. @harbournetc@mastodon.social`);
+  return { username: match[1]!, instance: match[2]!.toLowerCase() };
+}
+
+/**
+ * The full handle of an `acct` as an instance's API gives it: `user` for an account local to that
+ * instance gets the instance added, `user@elsewhere` keeps its own.
+ */
+export function qualifiedHandle(acct: string, instance: string): string {
+  const bare = acct.replace(/^@/, '');
+  return bare.includes('@') ? `@${bare}` : `@${bare}@${instance}`;
+}
+
+/** Compares two status ids: Mastodon's are decimal strings too long for a number, so as BigInt; others (ULIDs, flakes) sort as fixed-width strings. */
+export function compareIds(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
