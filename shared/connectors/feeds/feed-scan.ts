@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Post } from '../../domain/post';
+import { DEFAULT_FIRST_SCAN, type FetchOptions, type FetchResult } from '../connector';
+import type { PlatformHttp } from '../http/platform-http';
+import { parseFeedDate } from './dates';
+import { parseFeed, type Feed, type FeedEntry } from './parse-feed';
+import { entryIdentity, type FeedSource } from './to-post';
+
+/** How many entry identities the cursor remembers beyond those still in the feed. */
+export const SEEN_LIMIT = 300;
+
+const ACCEPT = 'application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
+
+/**
+ * The cursor of a feed (JSON): the validators for a conditional GET, and short hashes of the entries
+ * already returned, newest first. Every entry still in the feed is remembered, plus up to SEEN_LIMIT
+ * that have dropped out of it.
+ */
+const FeedCursorSchema = z.object({
+  v: z.literal(1),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  seen: z.array(z.string()),
+});
+export type FeedCursor = z.infer<typeof FeedCursorSchema>;
+
+export interface FeedScan {
+  http: PlatformHttp;
+  url: string;
+  /** Who publishes the feed; without an accountName, the feed's own title is used. */
+  source: FeedSource;
+  now: Date;
+  toPost(entry: FeedEntry, source: FeedSource, createdAt: string): Post;
+}
+
+/**
+ * Reads a feed once, primary course:
+ * 1. GET it conditionally (ETag / Last-Modified from the cursor): a 304 means nothing new, cursor kept;
+ * 2. parse RSS 2.0 or Atom, and drop the entries already seen (by guid / id);
+ * 3. a first scan keeps only DEFAULT_FIRST_SCAN's worth (FetchOptions.since / limit narrow any scan),
+ *    yet remembers every entry, so that older ones are never reported later;
+ * 4. return the new entries as posts, oldest first, with the new validators and identities as the cursor.
+ */
+export async function scanFeed(scan: FeedScan, cursor: string | undefined, options: FetchOptions = {}): Promise<FetchResult> {
+  const previous = readCursor(cursor);
+  const response = await scan.http.get(scan.url, {
+    headers: { accept: ACCEPT },
+    ...(previous?.etag ? { etag: previous.etag } : {}),
+    ...(previous?.lastModified ? { lastModified: previous.lastModified } : {}),
+  });
+  if (response.status === 304) return { posts: [], cursor: undefined };
+
+  const feed = parseFeed(response.text, response.url, scan.source.platform);
+  const source: FeedSource = {
+    ...scan.source,
+    ...(scan.source.accountName || !feed.title ? {} : { accountName: feed.title }),
+  };
+  const seen = new Set(previous?.seen ?? []);
+  const inFeed = uniqueKeys(feed, source.platform);
+
+  const fresh = feed.entries
+    .map((entry) => ({ entry, key: keyOf(entry, source.platform) }))
+    .filter(({ key }) => !seen.has(key))
+    .filter(({ key }, i, all) => all.findIndex((other) => other.key === key) === i)
+    .map(({ entry }) => {
+      const date = parseFeedDate(entry.date);
+      return { entry, date, createdAt: date ?? scan.now.toISOString() };
+    });
+
+  const bounds = scanBounds(previous !== undefined, options, scan.now);
+  const wanted = fresh
+    // Undated entries count as published now: they were not here at the last scan.
+    .filter(({ createdAt }) => bounds.notBefore === undefined || Date.parse(createdAt) >= bounds.notBefore.getTime())
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+    .slice(0, bounds.maxPosts)
+    .reverse();
+
+  const remembered = [...inFeed, ...(previous?.seen ?? []).filter((k) => !inFeed.includes(k))].slice(0, Math.max(SEEN_LIMIT, inFeed.length));
+  const next: FeedCursor = {
+    v: 1,
+    ...optional('etag', response.header('etag')),
+    ...optional('lastModified', response.header('last-modified')),
+    seen: remembered,
+  };
+  const written = JSON.stringify(next);
+  return { posts: wanted.map(({ entry, createdAt }) => scan.toPost(entry, source, createdAt)), cursor: written === cursor ? undefined : written };
+}
+
+function scanBounds(incremental: boolean, options: FetchOptions, now: Date): { notBefore: Date | undefined; maxPosts: number | undefined } {
+  const firstScan = options.firstScan ?? DEFAULT_FIRST_SCAN;
+  const floor = incremental ? undefined : new Date(now.getTime() - firstScan.days * 86_400_000);
+  const notBefore = [floor, options.since].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  const limits = [incremental ? undefined : firstScan.maxPosts, options.limit].filter((n): n is number => n !== undefined);
+  return { notBefore, maxPosts: limits.length > 0 ? Math.min(...limits) : undefined };
+}
+
+/** Identities of the entries now in the feed, in feed order (newest first in practice). */
+function uniqueKeys(feed: Feed, platform: FeedSource['platform']): string[] {
+  return [...new Set(feed.entries.map((entry) => keyOf(entry, platform)))];
+}
+
+/** A short, fixed-length form of an entry's identity, so that the cursor stays small. */
+function keyOf(entry: FeedEntry, platform: FeedSource['platform']): string {
+  return createHash('sha256').update(entryIdentity(entry, platform)).digest('base64url').slice(0, 16);
+}
+
+/** A cursor this connector wrote, or undefined (a first scan) for anything else. */
+function readCursor(cursor: string | undefined): FeedCursor | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const result = FeedCursorSchema.safeParse(JSON.parse(cursor));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}
