@@ -1,9 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../domain/config';
-import { CouncilAuditError } from '../domain/errors';
+import { ConnectorError, CouncilAuditError } from '../domain/errors';
+import { UrlRefusedError } from '../connectors/errors';
 import { PLATFORMS } from '../domain/post';
 import { openStore } from '../local/open-store';
 import { addAccount, approveAccount, writeAccountTable } from './accounts';
+import { runDiscover } from './discover';
+import { runFetch, type FetchCommandOptions } from './fetch';
 import { EXIT, runCheck, type Io } from './check';
 import { FORMATS, type Format } from './formats/format';
 
@@ -91,6 +94,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  program
+    .command('fetch')
+    .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
+    .addOption(new Option('--platform <platform>', 'the platform').choices(['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss']).makeOptionMandatory())
+    .requiredOption('--account <handle>', 'the handle (@name@instance, @name.bsky.social, a page or user id), a YouTube channel id, or a feed URL')
+    .option('--base-url <url>', "the platform's API base URL, when not its default")
+    .option('--since <ISO time>', 'only posts at or after this time')
+    .option('--limit <n>', 'at most this many posts')
+    .option('--token-file <file>', 'a JSON file of tokens by platform (else FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, X_BEARER_TOKEN…)')
+    .action(async (opts: FetchCommandOptions) => {
+      exitCode = await runFetch(opts, io);
+    });
+
+  program
+    .command('discover')
+    .description("search Mastodon and Bluesky for accounts presenting as the council without the Town Clerk's approval")
+    .requiredOption('-c, --config <file>', 'the council configuration (JSON)')
+    .option('--base-url <url>', 'the API base URL to search, when not the platforms\' defaults')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
+    .action(async (opts: { config: string; baseUrl?: string; format: 'table' | 'jsonl' }) => {
+      exitCode = await runDiscover(opts, io);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -101,7 +127,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof CouncilAuditError) {
       io.stderr.write(`council-audit: ${error.message}\n`);
-      return EXIT.unusableInput;
+      // A platform that failed to deliver is not bad input: fetch and discover exit 1 for it.
+      return error instanceof ConnectorError && !(error instanceof UrlRefusedError) ? EXIT.found : EXIT.unusableInput;
     }
     throw error;
   }

@@ -2,8 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { FileSourceConnector } from '../connectors/file/file-source';
-import { connectorsFrom, oneConnectorForAll, type ConnectorRegistry } from '../connectors/registry';
+import { oneConnectorForAll, type ConnectorRegistry } from '../connectors/registry';
+import { tokensFromEnvironment, tokensFromSecret } from '../connectors/credentials';
+import { platformRegistry } from '../connectors/platforms';
 import type { Mailer } from '../email/mailer';
 import { SesMailer } from '../email/ses-mailer';
 import type { ScanQueue } from '../queue/scan-queue';
@@ -42,7 +45,14 @@ export function runtimeFromEnvironment(source: NodeJS.ProcessEnv = process.env, 
   return {
     env,
     store,
-    connectors: env.SAMPLE_POSTS_PATH ? oneConnectorForAll(new FileSourceConnector(env.SAMPLE_POSTS_PATH)) : connectorsFrom({}),
+    connectors: env.SAMPLE_POSTS_PATH
+      ? oneConnectorForAll(new FileSourceConnector(env.SAMPLE_POSTS_PATH))
+      : platformRegistry({
+          token: env.PLATFORM_SECRET_ARN
+            ? tokensFromSecret(new SecretsManagerClient({ region, ...credentials }), env.PLATFORM_SECRET_ARN)
+            : tokensFromEnvironment(source),
+          clock,
+        }),
     queue() {
       if (!env.SCAN_QUEUE_URL) throw new EnvironmentError('invalid environment', [{ field: 'SCAN_QUEUE_URL', message: 'is missing' }]);
       queue ??= new SqsScanQueue(new SQSClient({ region, ...credentials, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}) }), env.SCAN_QUEUE_URL);

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostSchema } from '../../shared/domain/post';
+import { COUNCIL_INPUT } from '../support/fixtures';
+import { runCli, tempFiles } from '../support/cli';
+import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
+
+/** A recorded payload: `{ status, headers, body }`, as the platform sent it (fictional content). */
+const recorded = (path: string): ReplayResponse => JSON.parse(readFileSync(new URL(`../fixtures/api/${path}`, import.meta.url), 'utf8')) as ReplayResponse;
+
+const ACCOUNT_ID = '109311224466880112';
+const STATUSES = `/api/v1/accounts/${ACCOUNT_ID}/statuses`;
+
+describe('council-audit fetch and discover, against recorded payloads on 127.0.0.1', () => {
+  let server: ReplayServer;
+
+  beforeAll(async () => {
+    server = await startReplayServer();
+    server.route('/api/v1/accounts/lookup', recorded('mastodon/lookup.json'));
+    const pages = [1, 2, 3].map((n) => recorded(`mastodon/statuses-page-${n}.json`));
+    server.handle(STATUSES, (request) => {
+      const maxId = request.query.get('max_id');
+      if (!maxId) return pages[0]!;
+      return maxId === '116034675382684900' ? pages[1]! : pages[2]!;
+    });
+    server.route('/api/v2/search', recorded('mastodon/search-accounts.json'));
+    server.route('/xrpc/app.bsky.actor.searchActors', recorded('bluesky/search-actors.json'), recorded('bluesky/search-actors-page-2.json'));
+  });
+  afterAll(() => server.close());
+
+  it("prints an account's posts as canonical JSON lines, newest first, with progress on stderr", async () => {
+    const result = await runCli(['fetch', '--platform', 'mastodon', '--account', '@harbournetc@mastodon.social', '--base-url', server.baseUrl, '--since', '2026-01-01']);
+    expect(result.code).toBe(0);
+    const posts = result.stdout.trim().split('\n').map((line) => PostSchema.parse(JSON.parse(line)));
+    expect(posts.length).toBeGreaterThanOrEqual(7);
+    const times = posts.map((p) => Date.parse(p.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(posts.map((p) => p.account))).toEqual(new Set(['@harbournetc@mastodon.social']));
+    expect(result.stderr).toContain(`${posts.length} posts from mastodon @harbournetc@mastodon.social`);
+  });
+
+  it('pipes into check: fetch | check audits the account', async () => {
+    const fetched = await runCli(['fetch', '--platform', 'mastodon', '--account', '@harbournetc@mastodon.social', '--base-url', server.baseUrl, '--since', '2026-01-01', '--limit', '5']);
+    expect(fetched.stdout.trim().split('\n')).toHaveLength(5);
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+    const checked = await runCli(['check', '--config', files['config.json'], '--format', 'json', '-'], fetched.stdout);
+    expect([0, 1]).toContain(checked.code);
+    expect(JSON.parse(checked.stdout).summary.postsChecked).toBe(5);
+  });
+
+  it('refuses a feed URL that points at the metadata service, before any request', async () => {
+    const before = server.requests.length;
+    const result = await runCli(['fetch', '--platform', 'rss', '--account', 'http://169.254.169.254/latest/meta-data/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('refused');
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('exits 1 with the reason when the platform refuses the credentials', async () => {
+    const denied = await startReplayServer();
+    try {
+      denied.route('/api/v1/accounts/lookup', recorded('mastodon/unauthorized.json'));
+      const result = await runCli(['fetch', '--platform', 'mastodon', '--account', '@harbournetc@mastodon.social', '--base-url', denied.baseUrl]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('needs reconnecting');
+    } finally {
+      await denied.close();
+    }
+  });
+
+  it('names a bad --since or --limit', async () => {
+    const since = await runCli(['fetch', '--platform', 'mastodon', '--account', '@a@b.example', '--since', 'last week']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toContain('--since = "last week"');
+    const limit = await runCli(['fetch', '--platform', 'mastodon', '--account', '@a@b.example', '--limit', '0']);
+    expect(limit.stderr).toContain('--limit = "0"');
+  });
+
+  it('discovers accounts presenting as the council without approval, on Mastodon and Bluesky', async () => {
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+    const result = await runCli(['discover', '--config', files['config.json'], '--base-url', server.baseUrl, '--format', 'jsonl']);
+    expect(result.code).toBe(1);
+    const found = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { platform: string; handle: string; verdict: string; finding?: { rule: string } });
+    const verdictOf = (handle: string) => found.find((f) => f.handle === handle)?.verdict;
+    expect(verdictOf('@harbournetc@mastodon.social')).toBe('approved');
+    expect(verdictOf('@harbournetc.bsky.social')).toBe('approved');
+    expect(verdictOf('@harbourne-council.bsky.social')).toBe('unapproved');
+    expect(found.filter((f) => f.verdict === 'unapproved').every((f) => f.finding?.rule === 'unapproved-account')).toBe(true);
+    expect(found.some((f) => f.verdict === 'unapproved' && f.platform === 'mastodon')).toBe(true);
+  });
+
+  it('prints discoveries as a table for a person', async () => {
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+    const result = await runCli(['discover', '--config', files['config.json'], '--base-url', server.baseUrl]);
+    expect(result.stdout).toMatch(/^NOT APPROVED\s+(mastodon|bluesky)/m);
+    expect(result.stdout).toMatch(/\d+ accounts found; \d+ present as the council without approval/);
+  });
+});
