@@ -95,6 +95,13 @@ describe('the polite HTTP client', () => {
     await expect(http().getJson(`${server.baseUrl}/html`)).rejects.toThrow(/GET http:\/\/127\.0\.0\.1:\d+\/html is not valid JSON/);
   });
 
+  it('stops reading an answer larger than the cap', async () => {
+    reset();
+    server.route('/huge', { body: 'x'.repeat(200_000) });
+    await expect(http({ maxResponseBytes: 100_000 }).get(`${server.baseUrl}/huge`)).rejects.toThrow('larger than 100000 bytes');
+    expect(waits).toEqual([]);
+  });
+
   it('returns a 304 for a conditional GET, sending the validators', async () => {
     reset();
     server.route('/feed.xml', { status: 304 });

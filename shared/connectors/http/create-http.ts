@@ -17,6 +17,7 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 4;
   const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+  const maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
@@ -37,6 +38,7 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
       } catch (error) {
         const refused = findCause(error, UrlRefusedError);
         if (refused) throw refused;
+        if (error instanceof PlatformResponseError) throw error;
         failures += 1;
         if (failures >= maxAttempts) {
           throw new PlatformUnavailableError(`${policy.platform}: ${describeNetworkError(error, timeoutMs)} for GET ${safeUrl(target)}, ${failures} attempts`, { cause: error });
@@ -87,7 +89,18 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     if (getOptions.etag) headers['if-none-match'] = getOptions.etag;
     if (getOptions.lastModified) headers['if-modified-since'] = getOptions.lastModified;
     const result = await request(url, { method: 'GET', headers, dispatcher, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await result.body.text();
+    // Read no more than the cap: a registered feed URL must not be able to exhaust the function's memory.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of result.body) {
+      size += (chunk as Buffer).length;
+      if (size > maxResponseBytes) {
+        result.body.destroy();
+        throw new PlatformResponseError(`${policy.platform}: the answer to GET ${safeUrl(url)} is larger than ${maxResponseBytes} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
     return {
       status: result.statusCode,
       url,

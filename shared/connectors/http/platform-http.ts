@@ -54,6 +54,8 @@ export interface HttpOptions {
   maxAttempts?: number;
   /** The longest announced rate-limit wait to sit out inside a scan (default 60 s). */
   maxRateLimitWaitMs?: number;
+  /** The largest body read (default 5 MiB); a larger answer is a PlatformResponseError. */
+  maxResponseBytes?: number;
   /** Injected in tests so that backoff takes no real time. */
   sleep?: (ms: number) => Promise<void>;
   clock?: () => Date;
