@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
-import { describeIssue, issuesFromZod } from '../../domain/errors';
 import type { Post } from '../../domain/post';
 import {
   DEFAULT_FIRST_SCAN,
@@ -11,8 +11,6 @@ import {
   type FetchOptions,
   type FetchResult,
 } from '../connector';
-import { PlatformResponseError } from '../errors';
-import { safeUrl } from '../http/create-http';
 import type { PlatformHttp } from '../http/platform-http';
 import { blueskyPolicy } from './policy';
 import {
@@ -162,8 +160,5 @@ function writeCursor(found: readonly { id: string; time: string }[], previous: C
 
 /** Checks a response against its schema, or throws PlatformResponseError naming the URL and the fields. */
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string, url: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, body).slice(0, 5).map(describeIssue);
-  throw new PlatformResponseError(`bluesky: the ${what} answer to GET ${safeUrl(url)} has an unexpected shape: ${issues.join('; ')}`);
+  return parsePayload(schema, body, answerTo('bluesky', url, what));
 }

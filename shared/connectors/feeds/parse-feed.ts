@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parsePayload } from '../parse-payload';
 import type { z } from 'zod';
-import { describeIssue, issuesFromZod } from '../../domain/errors';
 import type { Platform } from '../../domain/post';
 import { PlatformResponseError } from '../errors';
 import { htmlToText } from '../html-to-text';
@@ -128,10 +128,7 @@ function atomText(node: TextNode | undefined): string | undefined {
 }
 
 function parseShape<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, input).slice(0, 5).map(describeIssue);
-  throw new PlatformResponseError(`${where} has an unexpected shape: ${issues.join('; ')}`, { cause: result.error });
+  return parsePayload(schema, input, where);
 }
 
 function nonEmpty(node: TextNode | undefined): TextNode | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
-import { describeIssue, issuesFromZod } from '../../domain/errors';
 import type { Post } from '../../domain/post';
 import { DEFAULT_FIRST_SCAN, type ConnectorDeps, type FetchOptions, type FetchResult } from '../connector';
 import { PlatformAuthError, PlatformResponseError } from '../errors';
@@ -38,12 +38,7 @@ export interface GraphPage<T> {
 
 /** Parses a payload, or throws PlatformResponseError naming the URL and each field that did not match. */
 export function parseGraphPayload<S extends z.ZodType>(platform: string, schema: S, input: unknown, url: string): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, input).slice(0, 5).map(describeIssue);
-  throw new PlatformResponseError(`${platform}: the answer to GET ${safeUrl(url)} has an unexpected shape: ${issues.join('; ')}`, {
-    cause: result.error,
-  });
+  return parsePayload(schema, input, answerTo(platform, url));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
-import { describeIssue, issuesFromZod } from '../../domain/errors';
 import type { Post } from '../../domain/post';
 import { normaliseHandle } from '../../detectors/text/handles';
 import {
@@ -172,12 +172,7 @@ function parseBody<S extends z.ZodType>(response: HttpResponse, schema: S): z.in
   } catch (error) {
     throw new PlatformResponseError(`mastodon: the answer to GET ${safeUrl(response.url)} is not valid JSON (${(error as Error).message})`, { cause: error });
   }
-  const result = schema.safeParse(json);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, json);
-  const shown = issues.slice(0, 5).map(describeIssue);
-  if (issues.length > shown.length) shown.push(`… and ${issues.length - shown.length} more`);
-  throw new PlatformResponseError(`mastodon: the answer to GET ${safeUrl(response.url)} has an unexpected shape: ${shown.join('; ')}`, { cause: result.error });
+  return parsePayload(schema, json, answerTo('mastodon', response.url));
 }
 
 /** The cursor this connector wrote for this handle; anything else (another handle, an older format) means starting afresh. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { describeIssue, issuesFromZod } from '../../domain/errors';
-import { PlatformResponseError } from '../errors';
-import { safeUrl } from '../http/create-http';
+import { answerTo, parsePayload } from '../parse-payload';
 
 /**
  * The X API v2 payloads the connector reads (https://docs.x.com/x-api): only the fields it uses are
@@ -103,12 +101,7 @@ export type XTimeline = z.infer<typeof XTimelineSchema>;
 
 /** Parses a payload, or throws PlatformResponseError naming the URL and each field that did not match. */
 export function parseXPayload<S extends z.ZodType>(schema: S, input: unknown, url: string): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = issuesFromZod(result.error, input).slice(0, 5).map(describeIssue);
-  throw new PlatformResponseError(`x: the answer to GET ${safeUrl(url)} has an unexpected shape: ${issues.join('; ')}`, {
-    cause: result.error,
-  });
+  return parsePayload(schema, input, answerTo('x', url));
 }
 
 export function describeProblems(problems: readonly z.infer<typeof XProblemSchema>[]): string {
