@@ -20,6 +20,22 @@ export interface FetchOptions {
 
 export const DEFAULT_FIRST_SCAN = { days: 14, maxPosts: 200 } as const;
 
+export interface ScanBounds {
+  /** Posts created before this are not wanted. */
+  notBefore: Date | undefined;
+  /** At most this many posts (the newest), when bounded. */
+  maxPosts: number | undefined;
+}
+
+/** How far back a fetch goes: a first scan (no cursor) by its bound, any scan by `since` and `limit`. */
+export function scanBounds(incremental: boolean, options: FetchOptions, now: Date): ScanBounds {
+  const firstScan = options.firstScan ?? DEFAULT_FIRST_SCAN;
+  const floor = incremental ? undefined : new Date(now.getTime() - firstScan.days * 86_400_000);
+  const notBefore = [floor, options.since].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  const limits = [incremental ? undefined : firstScan.maxPosts, options.limit].filter((n): n is number => n !== undefined);
+  return { notBefore, maxPosts: limits.length > 0 ? Math.min(...limits) : undefined };
+}
+
 /**
  * The connector port: one platform's posts as canonical posts, incrementally. The cursor is opaque
  * to everyone but the connector that wrote it. Implementations throw ConnectorError subclasses

@@ -3,7 +3,7 @@ import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
 import {
-  DEFAULT_FIRST_SCAN,
+  scanBounds,
   type AccountSearch,
   type Connector,
   type ConnectorDeps,
@@ -60,14 +60,9 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
     async fetchNewPosts(account: Account, cursor: string | undefined, options: FetchOptions = {}): Promise<FetchResult> {
       const previous = readCursor(cursor);
       const now = deps.clock();
-      const firstScan = options.firstScan ?? DEFAULT_FIRST_SCAN;
-      const floors = [
-        options.since?.getTime(),
-        previous === undefined ? now.getTime() - firstScan.days * 86_400_000 : undefined,
-      ].filter((t): t is number => t !== undefined);
-      const floor = floors.length > 0 ? Math.max(...floors) : undefined;
-      const caps = [options.limit, previous === undefined ? firstScan.maxPosts : undefined].filter((n): n is number => n !== undefined);
-      const cap = caps.length > 0 ? Math.min(...caps) : Number.POSITIVE_INFINITY;
+      const bounds = scanBounds(previous !== undefined, options, now);
+      const floor = bounds.notBefore?.getTime();
+      const cap = bounds.maxPosts ?? Number.POSITIVE_INFINITY;
 
       const handle = account.handle.trim().replace(/^@/, '');
       const councilAccount = `@${handle}`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Post } from '../../domain/post';
-import { DEFAULT_FIRST_SCAN, type FetchOptions, type FetchResult } from '../connector';
+import { scanBounds, type FetchOptions, type FetchResult } from '../connector';
 import type { PlatformHttp } from '../http/platform-http';
 import { parseFeedDate } from './dates';
 import { parseFeed, type Feed, type FeedEntry } from './parse-feed';
@@ -85,14 +85,6 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
   };
   const written = JSON.stringify(next);
   return { posts: wanted.map(({ entry, createdAt }) => scan.toPost(entry, source, createdAt)), cursor: written === cursor ? undefined : written };
-}
-
-function scanBounds(incremental: boolean, options: FetchOptions, now: Date): { notBefore: Date | undefined; maxPosts: number | undefined } {
-  const firstScan = options.firstScan ?? DEFAULT_FIRST_SCAN;
-  const floor = incremental ? undefined : new Date(now.getTime() - firstScan.days * 86_400_000);
-  const notBefore = [floor, options.since].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
-  const limits = [incremental ? undefined : firstScan.maxPosts, options.limit].filter((n): n is number => n !== undefined);
-  return { notBefore, maxPosts: limits.length > 0 ? Math.min(...limits) : undefined };
 }
 
 /** Identities of the entries now in the feed, in feed order (newest first in practice). */

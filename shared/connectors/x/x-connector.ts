@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Account } from '../../domain/account';
 import { ConnectorError } from '../../domain/errors';
 import type { Post } from '../../domain/post';
-import { DEFAULT_FIRST_SCAN, type Connector, type ConnectorDeps, type FetchOptions, type FetchResult } from '../connector';
+import { scanBounds, type Connector, type ConnectorDeps, type FetchOptions, type FetchResult, type ScanBounds } from '../connector';
 import { PlatformAuthError, PlatformResponseError } from '../errors';
 import { safeUrl } from '../http/create-http';
 import type { PlatformHttp } from '../http/platform-http';
@@ -66,20 +66,6 @@ export function createXConnector(deps: ConnectorDeps): Connector {
       return { posts, cursor: written === cursor ? undefined : written };
     },
   };
-}
-
-interface ScanBounds {
-  /** Tweets created before this are not wanted. */
-  notBefore: Date | undefined;
-  maxPosts: number | undefined;
-}
-
-function scanBounds(incremental: boolean, options: FetchOptions, now: Date): ScanBounds {
-  const firstScan = options.firstScan ?? DEFAULT_FIRST_SCAN;
-  const floor = incremental ? undefined : new Date(now.getTime() - firstScan.days * 86_400_000);
-  const notBefore = [floor, options.since].filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
-  const limits = [incremental ? undefined : firstScan.maxPosts, options.limit].filter((n): n is number => n !== undefined);
-  return { notBefore, maxPosts: limits.length > 0 ? Math.min(...limits) : undefined };
 }
 
 async function readTimeline(
