@@ -6,13 +6,14 @@ import type { AuditStore } from '../store/audit-store';
 /** `accounts add`: registers an account for monitoring (approval optional, recorded with it). */
 export async function addAccount(
   store: AuditStore,
-  input: { platform: string; handle: string; name?: string; approvedBy?: string; approvedOn?: string },
+  input: { platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string },
   clock: () => Date = () => new Date(),
 ): Promise<Account> {
   const account = parseAccount({
     platform: input.platform,
     handle: input.handle,
     ...(input.name ? { displayName: input.name } : {}),
+    ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}),
     ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}),
     ...(input.approvedOn ? { approvedOn: input.approvedOn } : {}),
     status: 'active',

@@ -59,9 +59,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
     .requiredOption('--handle <handle>', 'the handle as the platform shows it, e.g. @harbournetc@mastodon.social, or a feed URL')
     .option('--name <display name>', 'the display name')
+    .option('--base-url <url>', "the platform's API base URL, when not its default")
     .option('--approved-by <name>', 'who approved it, when already approved')
     .option('--approved-on <YYYY-MM-DD>', 'when it was approved')
-    .action(async (opts: { platform: string; handle: string; name?: string; approvedBy?: string; approvedOn?: string }) => {
+    .action(async (opts: { platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string }) => {
       const account = await withStore(async (store, where) => {
         const added = await addAccount(store, opts);
         io.stdout.write(`registered ${added.platform} ${added.handle} in ${where}${added.approvedBy ? '' : ' (not yet approved)'}\n`);

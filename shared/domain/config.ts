@@ -14,6 +14,8 @@ export const RegisteredAccountSchema = z.object({
   platform: PlatformSchema,
   handle: z.string().min(1, 'must not be empty'),
   displayName: z.string().optional(),
+  /** Where the platform's API is, when not its default (a self-hosted Mastodon instance's own URL, say). */
+  baseUrl: z.url().optional(),
   approvedBy: z.string().min(1, 'must not be empty').optional(),
   approvedOn: IsoDate.optional(),
 });

@@ -98,6 +98,7 @@ export class DynamoDbAuditStore implements AuditStore {
             platform: account.platform,
             handle: account.handle,
             displayName: account.displayName,
+            baseUrl: account.baseUrl,
             status: account.status,
             approvedBy: account.approvedBy,
             approvedOn: account.approvedOn,

@@ -40,6 +40,16 @@ describe('council-audit accounts, against the store the environment names', () =
     expect(result.stdout).not.toContain('not yet approved');
   });
 
+  it('records a base URL for an account whose API is not at the platform default, and refuses one that is not a URL', async () => {
+    const added = await runCli(['accounts', 'add', '--platform', 'mastodon', '--handle', '@harbournetc@social.harbourne.example', '--base-url', 'https://social.harbourne.example'], '', env);
+    expect(added.code).toBe(0);
+    const listed = JSON.parse((await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout) as { handle: string; baseUrl?: string }[];
+    expect(listed.find((a) => a.handle === '@harbournetc@social.harbourne.example')?.baseUrl).toBe('https://social.harbourne.example');
+    const bad = await runCli(['accounts', 'add', '--platform', 'rss', '--handle', 'news', '--base-url', 'not a url'], '', env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('baseUrl = "not a url"');
+  });
+
   it('refuses an unknown platform as a usage error', async () => {
     const result = await runCli(['accounts', 'add', '--platform', 'myspace', '--handle', '@x'], '', env);
     expect(result.code).toBe(2);

@@ -67,9 +67,10 @@ export class MemoryAuditStore implements AuditStore {
       return;
     }
     // As the adapter's UpdateItem: registration time kept; handle as last written, status follows the
-    // latest call; display name and approval are kept unless given.
+    // latest call; display name, base URL and approval are kept unless given.
     const updated: Account = { ...existing, handle: incoming.handle, status: incoming.status };
     if (incoming.displayName !== undefined) updated.displayName = incoming.displayName;
+    if (incoming.baseUrl !== undefined) updated.baseUrl = incoming.baseUrl;
     if (incoming.approvedBy !== undefined) updated.approvedBy = incoming.approvedBy;
     if (incoming.approvedOn !== undefined) updated.approvedOn = incoming.approvedOn;
     this.accounts.set(key, updated);
