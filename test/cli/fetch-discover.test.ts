@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostSchema } from '../../shared/domain/post';
 import { COUNCIL_INPUT } from '../support/fixtures';
 import { runCli, tempFiles } from '../support/cli';
+import { recordedAnswers } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
-/** A recorded payload: `{ status, headers, body }`, as the platform sent it (fictional content). */
-const recorded = (path: string): ReplayResponse => JSON.parse(readFileSync(new URL(`../fixtures/api/${path}`, import.meta.url), 'utf8')) as ReplayResponse;
+const mastodon = recordedAnswers('mastodon');
+const bluesky = recordedAnswers('bluesky');
+/** A recorded answer by `<platform>/<name>.json`. */
+const recorded = (path: string): ReplayResponse => {
+  const [platform, file] = path.split('/') as [string, string];
+  return (platform === 'mastodon' ? mastodon : bluesky).fixture(file.replace(/\.json$/, ''));
+};
 
 const ACCOUNT_ID = '109311224466880112';
 const STATUSES = `/api/v1/accounts/${ACCOUNT_ID}/statuses`;

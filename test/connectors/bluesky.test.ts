@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBlueskyConnector } from '../../shared/connectors/bluesky/bluesky-connector';
 import { blueskyPolicy } from '../../shared/connectors/bluesky/policy';
@@ -16,29 +15,14 @@ import { createPlatformHttp } from '../../shared/connectors/http/create-http';
 import type { HttpOptions, HttpResponse } from '../../shared/connectors/http/platform-http';
 import { parseAccount } from '../../shared/domain/account';
 import { parsePost, type Post } from '../../shared/domain/post';
+import { recordedAnswers, type RecordedAnswer } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
 // ---------------------------------------------------------------------------------------------------
 // Recorded payloads: read once, cloned for every use.
 
-interface Recorded {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-const FIXTURES = new URL('../fixtures/api/bluesky/', import.meta.url);
-const RECORDED: Record<string, Recorded> = Object.fromEntries(
-  readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Recorded]),
-);
-
-function fixture(name: string): Recorded {
-  const recorded = RECORDED[name];
-  if (!recorded) throw new Error(`no fixture ${name}`);
-  return structuredClone(recorded);
-}
+type Recorded = RecordedAnswer;
+const { fixture, names: recordedNames } = recordedAnswers('bluesky');
 
 /** A recorded getAuthorFeed page as the body the tests edit (`feed` items as plain objects). */
 function feedBody(name: string): { cursor?: string; feed: Record<string, any>[] } {
@@ -136,8 +120,9 @@ describe('Bluesky recorded payloads', () => {
             : undefined;
 
     // Act / Assess
-    expect(Object.keys(RECORDED).length).toBeGreaterThanOrEqual(10);
-    for (const [name, recorded] of Object.entries(RECORDED)) {
+    expect(recordedNames.length).toBeGreaterThanOrEqual(10);
+    for (const name of recordedNames) {
+      const recorded = fixture(name);
       const schema = recorded.status === 200 ? schemaFor(name) : XrpcErrorSchema;
       expect(schema, name).toBeDefined();
       expect(schema!.safeParse(recorded.body).error, name).toBeUndefined();

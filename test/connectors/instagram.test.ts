@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { parseAccount, type Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import { parsePost, type Post } from '../../shared/domain/post';
@@ -13,22 +11,11 @@ import { createInstagramConnector } from '../../shared/connectors/instagram/inst
 import { INSTAGRAM_MEDIA_FIELDS, InstagramMediaPageSchema } from '../../shared/connectors/instagram/schemas';
 import { createPlatformHttp } from '../../shared/connectors/http/create-http';
 import type { HttpOptions } from '../../shared/connectors/http/platform-http';
+import { recordedAnswers } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
 // Recorded Graph API payloads (fictional Harbourne Town Council), validated below by the production schemas.
-const FixtureSchema = z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.unknown() });
-const FIXTURE_DIR = new URL('../fixtures/api/instagram/', import.meta.url);
-const FIXTURES = new Map(
-  readdirSync(FIXTURE_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => [name.replace(/\.json$/, ''), FixtureSchema.parse(JSON.parse(readFileSync(new URL(name, FIXTURE_DIR), 'utf8')))]),
-);
-
-function fixture(name: string): ReplayResponse & { status: number; headers: Record<string, string>; body: any } {
-  const recorded = FIXTURES.get(name);
-  if (!recorded) throw new Error(`no fixture ${name}`);
-  return structuredClone(recorded);
-}
+const { fixture, names: recordedNames } = recordedAnswers('instagram');
 
 const TOKEN = 'ig-test-user-token-Qp4Lm8Vt2';
 const NOW = new Date('2025-03-10T12:00:00Z');
@@ -101,7 +88,7 @@ function byId(posts: Post[], n: number): Post {
 }
 
 describe('instagram fixtures', () => {
-  it.each([...FIXTURES.keys()])('%s keeps the Graph API shape', (name) => {
+  it.each(recordedNames)('%s keeps the Graph API shape', (name) => {
     const { status, body } = fixture(name);
     const schema = status >= 200 && status < 300 ? InstagramMediaPageSchema : GraphErrorBodySchema;
     expect(schema.safeParse(body).error).toBeUndefined();

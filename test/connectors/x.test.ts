@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorDeps, FetchOptions } from '../../shared/connectors/connector';
 import { PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError } from '../../shared/connectors/errors';
@@ -11,27 +10,16 @@ import { createXConnector, usernameOf } from '../../shared/connectors/x/x-connec
 import type { Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import { parsePost, type Post } from '../../shared/domain/post';
+import { recordedAnswers, type RecordedAnswer } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
 // ---- recorded payloads -------------------------------------------------------------------------
 
-interface Fixture extends ReplayResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-const FIXTURE_DIR = new URL('../fixtures/api/x/', import.meta.url);
-const recorded = new Map<string, Fixture>();
-
-/** A fresh copy of a recorded answer, so that no test sees another's changes. */
-function fixture(name: string): Fixture {
-  if (!recorded.has(name)) recorded.set(name, JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURE_DIR), 'utf8')) as Fixture);
-  return structuredClone(recorded.get(name)!);
-}
+type Fixture = RecordedAnswer;
+const { fixture, names: recordedNames } = recordedAnswers('x');
 
 /** A recorded timeline page with its body typed, for tests that change a tweet. */
-function timelinePage(name: string): Fixture & { body: XTimeline } {
+function timelinePage(name: string): Omit<Fixture, 'body'> & { body: XTimeline } {
   const page = fixture(name);
   return { ...page, body: XTimelineSchema.parse(page.body) };
 }
@@ -114,7 +102,7 @@ async function failure(run: () => Promise<unknown>): Promise<Error> {
 // ---- the tests -----------------------------------------------------------------------------------
 
 describe('the recorded X payloads', () => {
-  const names = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const names = recordedNames;
 
   it.each(names)('%s keeps the shape the connector parses', (name) => {
     const { status, headers, body } = fixture(name);
