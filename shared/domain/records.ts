@@ -50,3 +50,26 @@ export const DigestRecordSchema = z.object({
   error: z.string().optional(),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/** One change of a finding's status: who, when, why (the audit trail). */
+export const FindingEventSchema = z.object({
+  findingId: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  previousStatus: z.enum(FINDING_STATUSES),
+  by: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  note: z.string().optional(),
+});
+export type FindingEvent = z.infer<typeof FindingEventSchema>;
+
+/** A Full Council report stored for a month, to be linked from the next digest. */
+export const ReportRecordSchema = z.object({
+  /** `2026-10` */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The object key of the PDF in the reports bucket. */
+  key: z.string().min(1),
+  /** The object key of the HTML version, when stored. */
+  htmlKey: z.string().optional(),
+  generatedAt: z.iso.datetime({ offset: true }),
+});
+export type ReportRecord = z.infer<typeof ReportRecordSchema>;

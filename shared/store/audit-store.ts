@@ -2,7 +2,7 @@ import type { Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import type { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
-import type { DigestRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
+import type { DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -36,6 +36,8 @@ export interface AuditStore {
   /** Changes a finding's status and records who did it, when and why in its audit trail. */
   setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding>;
   listFindingsDetectedIn(week: string): Promise<StoredFinding[]>;
+  /** A finding's audit trail, oldest first. */
+  listFindingEvents(findingId: string): Promise<FindingEvent[]>;
   /** Findings still open or acknowledged, whenever they were detected. */
   listOpenFindings(): Promise<StoredFinding[]>;
 
@@ -50,4 +52,9 @@ export interface AuditStore {
   markDigestSent(week: string, messageId: string, at: string): Promise<void>;
   markDigestFailed(week: string, error: string, at: string): Promise<void>;
   getDigest(week: string): Promise<DigestRecord | undefined>;
+
+  /** Records a month's stored Full Council report (idempotent: the same month is replaced). */
+  recordReport(report: ReportRecord): Promise<void>;
+  /** The newest month's report, if any. */
+  latestReport(): Promise<ReportRecord | undefined>;
 }

@@ -11,14 +11,17 @@ import { z } from 'zod';
 import { AccountSchema, AccountValidationError, type Account } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
-import { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import {
   DigestRecordSchema,
+  FindingEventSchema,
+  ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
   type DigestRecord,
+  type FindingEvent,
+  type ReportRecord,
   type ScanRun,
   type StoredFinding,
   type StoredPost,
@@ -28,16 +31,7 @@ import { keys } from './keys';
 
 export { FindingNotFoundError, StoredItemValidationError };
 
-/** One entry of a finding's audit trail: who changed its status, when, and why. */
-export const FindingEventSchema = z.object({
-  findingId: z.string(),
-  status: z.enum(FINDING_STATUSES),
-  previousStatus: z.enum(FINDING_STATUSES),
-  by: z.string(),
-  at: z.iso.datetime({ offset: true }),
-  note: z.string().optional(),
-});
-export type FindingEvent = z.infer<typeof FindingEventSchema>;
+export { FindingEventSchema, type FindingEvent };
 
 export interface DynamoDbAuditStoreOptions {
   client: DynamoDBDocumentClient;
@@ -328,6 +322,31 @@ export class DynamoDbAuditStore implements AuditStore {
     const key = keys.digest(week);
     const item = await this.get(key);
     return item && parseStored(DigestRecordSchema, item, key, 'digest record');
+  }
+
+  async recordReport(report: ReportRecord): Promise<void> {
+    const valid = ReportRecordSchema.parse(report);
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: withoutUndefined({ ...keys.report(valid.month), gsi1pk: 'REPORTS', gsi1sk: valid.month, ...valid }),
+      }),
+    );
+  }
+
+  async latestReport(): Promise<ReportRecord | undefined> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'REPORTS' },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const item = result.Items?.[0];
+    return item && parseStored(ReportRecordSchema, item, keyOf(item), 'report record');
   }
 
   private async updateDigest(week: string, set: Item, remove: string[]): Promise<void> {

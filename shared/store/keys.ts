@@ -15,6 +15,7 @@ import { normaliseHandle } from '../detectors/text/handles';
  * | finding      | FINDING#<findingId>             | FINDING                     | FINDINGS#<week> / <severity>#<rule>#<id> | OPEN / <week>#<severity>#<rule>#<id>, while open or acknowledged |
  * | finding event| FINDING#<findingId>             | EVENT#<at>#<status>         |                                       |                   |
  * | digest       | DIGEST#<week>                   | DIGEST                      |                                       |                   |
+ * | report       | REPORT#<YYYY-MM>                | REPORT                      | REPORTS / <YYYY-MM>                   |                   |
  *
  * `<handle>` is the normalised handle (lower case, no leading @). Posts carry `expiresAt` (TTL).
  */
@@ -41,4 +42,5 @@ export const keys = {
   finding: (findingId: string) => ({ pk: `FINDING#${findingId}`, sk: 'FINDING' }),
   findingEvent: (findingId: string, at: string, status: string) => ({ pk: `FINDING#${findingId}`, sk: `EVENT#${at}#${status}` }),
   digest: (week: string) => ({ pk: `DIGEST#${week}`, sk: 'DIGEST' }),
+  report: (month: string) => ({ pk: `REPORT#${month}`, sk: 'REPORT' }),
 } as const;

@@ -486,3 +486,14 @@ describe('weekly digest', () => {
     expect(await store.getDigest('2026-W06')).toBeUndefined();
   });
 });
+
+describe('Full Council reports', () => {
+  it('records a month once, replaces it when regenerated, and gives the newest month', async () => {
+    const { store } = await freshStore();
+    expect(await store.latestReport()).toBeUndefined();
+    await store.recordReport({ month: '2026-09', key: 'reports/2026-09/report.pdf', generatedAt: '2026-10-01T07:00:00Z' });
+    await store.recordReport({ month: '2026-10', key: 'reports/2026-10/report.pdf', generatedAt: '2026-11-01T07:00:00Z' });
+    await store.recordReport({ month: '2026-10', key: 'reports/2026-10/report-v2.pdf', generatedAt: '2026-11-01T08:00:00Z' });
+    expect(await store.latestReport()).toEqual({ month: '2026-10', key: 'reports/2026-10/report-v2.pdf', generatedAt: '2026-11-01T08:00:00Z' });
+  });
+});

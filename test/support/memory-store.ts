@@ -4,25 +4,19 @@ import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/
 import type { Platform } from '../../shared/domain/post';
 import {
   DigestRecordSchema,
+  ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
   type DigestRecord,
+  type FindingEvent,
+  type ReportRecord,
   type ScanRun,
   type StoredFinding,
   type StoredPost,
 } from '../../shared/domain/records';
 import { normaliseHandle } from '../../shared/detectors/text/handles';
 import type { AuditStore, FindingStatus } from '../../shared/store/audit-store';
-
-/** One entry of a finding's audit trail (the DynamoDB adapter's `EVENT#<at>#<status>` items). */
-export interface FindingEvent {
-  findingId: string;
-  at: string;
-  status: FindingStatus;
-  by: string;
-  note?: string;
-}
 
 export interface MemoryStoreOptions {
   /** The clock for the audit trail of setFindingStatus (the port takes no time there). */
@@ -44,6 +38,7 @@ export class MemoryAuditStore implements AuditStore {
   private readonly events: FindingEvent[] = [];
   private readonly runs = new Map<string, ScanRun>();
   private readonly digests = new Map<string, DigestRecord>();
+  private readonly reports = new Map<string, ReportRecord>();
   private readonly clock: () => Date;
 
   constructor(options: MemoryStoreOptions = {}) {
@@ -133,7 +128,7 @@ export class MemoryAuditStore implements AuditStore {
     if (!existing) throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`);
     const updated = { ...existing, status };
     this.findings.set(findingId, updated);
-    this.events.push({ findingId, at: this.clock().toISOString(), status, by, ...(note === undefined ? {} : { note }) });
+    this.events.push({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), ...(note === undefined ? {} : { note }) });
     return structuredClone(updated);
   }
 
@@ -190,7 +185,20 @@ export class MemoryAuditStore implements AuditStore {
     return clone(this.digests.get(week));
   }
 
-  /** Test helper, not part of the port: a finding's audit trail, oldest first. */
+  async listFindingEvents(findingId: string): Promise<FindingEvent[]> {
+    return this.findingEvents(findingId);
+  }
+
+  async recordReport(report: ReportRecord): Promise<void> {
+    this.reports.set(report.month, ReportRecordSchema.parse(structuredClone(report)));
+  }
+
+  async latestReport(): Promise<ReportRecord | undefined> {
+    const month = [...this.reports.keys()].sort().at(-1);
+    return month === undefined ? undefined : clone(this.reports.get(month));
+  }
+
+  /** A finding's audit trail, oldest first (also the port's listFindingEvents). */
   findingEvents(findingId: string): FindingEvent[] {
     return this.events.filter((e) => e.findingId === findingId).map((e) => structuredClone(e));
   }
