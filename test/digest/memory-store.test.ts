@@ -46,8 +46,8 @@ describe('the in-memory AuditStore', () => {
     expect(await store.listOpenFindings()).toEqual([]);
     expect(await store.listFindingsDetectedIn(WEEK.id)).toHaveLength(1);
     expect(store.findingEvents(finding.id)).toEqual([
-      { findingId: finding.id, at: NOW.toISOString(), status: 'acknowledged', by: 'Town Clerk' },
-      { findingId: finding.id, at: NOW.toISOString(), status: 'resolved', by: 'Town Clerk', note: 'post deleted' },
+      { findingId: finding.id, at: NOW.toISOString(), status: 'acknowledged', previousStatus: 'open', by: 'Town Clerk' },
+      { findingId: finding.id, at: NOW.toISOString(), status: 'resolved', previousStatus: 'acknowledged', by: 'Town Clerk', note: 'post deleted' },
     ]);
   });
 
