@@ -9,6 +9,7 @@ import { runDiscover } from './discover';
 import { runFetch, type FetchCommandOptions } from './fetch';
 import { EXIT, runCheck, type Io } from './check';
 import { FORMATS, type Format } from './formats/format';
+import { REPORT_FORMATS, runReport, type ReportCommandOptions } from './report';
 
 /** The `council-audit` command line; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -116,6 +117,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action(async (opts: { config: string; baseUrl?: string; format: 'table' | 'jsonl' }) => {
       exitCode = await runDiscover(opts, io);
+    });
+
+  program
+    .command('report')
+    .description('the compliance report for Full Council over a period, from the store (TABLE_NAME names, else the local one under .local/)')
+    .requiredOption('--from <YYYY-MM-DD>', "the period's first day, in the council's time zone")
+    .requiredOption('--to <YYYY-MM-DD>', "the period's last day (inclusive)")
+    .addOption(new Option('-f, --format <format>', 'html or pdf for Full Council; csv or json (masked evidence only) for a Freedom of Information answer').choices(REPORT_FORMATS).default('html'))
+    .option('-c, --config <file>', 'the council configuration (JSON); default: the one in the store')
+    .option('-o, --out <file>', 'write the report to this file (required for pdf); default: standard output')
+    .action(async (opts: ReportCommandOptions) => {
+      exitCode = await runReport(opts, io);
     });
 
   try {

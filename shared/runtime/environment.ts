@@ -18,6 +18,8 @@ export const EnvironmentSchema = z.object({
   SES_CONFIGURATION_SET: z.string().optional(),
   /** How long captured posts are kept, in days (DynamoDB TTL). */
   RETENTION_DAYS: z.coerce.number().int().positive().default(400),
+  /** The S3 bucket the monthly Full Council report is stored in (monthly-report only). */
+  REPORTS_BUCKET: z.string().optional(),
   /** Secrets Manager secret holding platform tokens (used by the platform connectors). */
   PLATFORM_SECRET_ARN: z.string().optional(),
   /** A JSON-lines file of canonical posts that stands in for every platform (the local twin). */

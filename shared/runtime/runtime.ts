@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { FileSourceConnector } from '../connectors/file/file-source';
 import { oneConnectorForAll, type ConnectorRegistry } from '../connectors/registry';
@@ -10,6 +11,8 @@ import { platformRegistry } from '../connectors/platforms';
 import type { Mailer } from '../email/mailer';
 import { SesMailer } from '../email/ses-mailer';
 import type { ScanQueue } from '../queue/scan-queue';
+import type { ReportStorage } from '../report/report-storage';
+import { S3ReportStorage } from '../report/s3-storage';
 import { SqsScanQueue } from '../queue/sqs-queue';
 import type { AuditStore } from '../store/audit-store';
 import { DynamoDbAuditStore } from '../store/dynamodb-store';
@@ -22,6 +25,8 @@ export interface Runtime {
   connectors: ConnectorRegistry;
   queue(): ScanQueue;
   mailer(): Mailer;
+  /** Where the monthly report is stored: the REPORTS_BUCKET bucket. */
+  reportStorage(): ReportStorage;
   clock: () => Date;
 }
 
@@ -42,6 +47,7 @@ export function runtimeFromEnvironment(source: NodeJS.ProcessEnv = process.env, 
   });
   let queue: ScanQueue | undefined;
   let mailer: Mailer | undefined;
+  let reportStorage: ReportStorage | undefined;
   return {
     env,
     store,
@@ -61,6 +67,11 @@ export function runtimeFromEnvironment(source: NodeJS.ProcessEnv = process.env, 
     mailer() {
       mailer ??= new SesMailer(new SESv2Client({ region, ...credentials, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) }), env.SES_CONFIGURATION_SET ? { configurationSetName: env.SES_CONFIGURATION_SET } : {});
       return mailer;
+    },
+    reportStorage() {
+      if (!env.REPORTS_BUCKET) throw new EnvironmentError('invalid environment', [{ field: 'REPORTS_BUCKET', message: 'is missing' }]);
+      reportStorage ??= new S3ReportStorage(new S3Client({ region, ...credentials }), env.REPORTS_BUCKET);
+      return reportStorage;
     },
     clock,
   };

@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises';
+import type { CouncilConfig } from '../domain/config';
+import { ValidationError } from '../domain/errors';
+import { loadCouncilConfig } from '../domain/load-config';
+import { openStore } from '../local/open-store';
+import { buildReportFacts, checkReportPeriod } from '../report/build-report';
+import { renderReportCsv } from '../report/render-csv';
+import { renderReportHtml } from '../report/render-html';
+import { renderReportJson } from '../report/render-json';
+import { EXIT, type Io } from './check';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportCommandOptions {
+  /** YYYY-MM-DD, inclusive, in the council's time zone. */
+  from: string;
+  to: string;
+  format: ReportFormat;
+  /** A council configuration file; else the one stored in the store. */
+  config?: string;
+  /** Where to write the report; standard output when absent (not for pdf). */
+  out?: string;
+}
+
+/** A report command that cannot run as asked (pdf to a terminal, no configuration anywhere). */
+export class ReportOptionsError extends ValidationError {}
+
+/**
+ * `council-audit report`, primary course:
+ * 1. check the options (dates, a file for a PDF) before touching the store;
+ * 2. open the store, load the council configuration (the file given, else the stored one);
+ * 3. build the report's facts for the period and render them in the format asked for;
+ * 4. write them to the file, or to standard output.
+ */
+export async function runReport(options: ReportCommandOptions, io: Io, clock: () => Date = () => new Date()): Promise<number> {
+  checkReportPeriod({ from: options.from, to: options.to });
+  if (options.format === 'pdf' && !options.out) {
+    throw new ReportOptionsError('cannot write a PDF to standard output', [{ field: '--out', message: 'is required with --format pdf' }]);
+  }
+  const fileConfig = options.config === undefined ? undefined : await loadCouncilConfig(options.config);
+
+  const opened = await openStore(io.env ?? process.env);
+  let body: string | Uint8Array;
+  try {
+    const config: CouncilConfig | undefined = fileConfig ?? (await opened.store.getCouncilConfig());
+    if (!config) {
+      throw new ReportOptionsError(`no council configuration is stored in ${opened.where}`, [{ field: '--config', message: 'give the council configuration file' }]);
+    }
+    const facts = await buildReportFacts(opened.store, config, { from: options.from, to: options.to }, clock());
+    switch (options.format) {
+      case 'html':
+        body = renderReportHtml(facts);
+        break;
+      case 'csv':
+        body = renderReportCsv(facts);
+        break;
+      case 'json':
+        body = renderReportJson(facts);
+        break;
+      case 'pdf': {
+        // Loaded only when asked for: it brings a headless browser with it.
+        const { renderReportPdf } = await import('../report/render-pdf');
+        body = await renderReportPdf(renderReportHtml(facts));
+        break;
+      }
+    }
+  } finally {
+    await opened.close();
+  }
+
+  if (options.out) {
+    await writeFile(options.out, body);
+    io.stdout.write(`wrote the ${options.format} report for ${options.from} to ${options.to} to ${options.out}\n`);
+  } else {
+    io.stdout.write(body);
+  }
+  return EXIT.clean;
+}

@@ -1,0 +1,110 @@
+import type { CouncilConfig } from '../domain/config';
+import { CouncilAuditError } from '../domain/errors';
+import { addDays, localDate } from '../domain/iso-week';
+import type { ReportRecord } from '../domain/records';
+import type { AuditStore } from '../store/audit-store';
+import { buildReportFacts, type ReportFacts, type ReportPeriod } from './build-report';
+import { renderReportHtml } from './render-html';
+import { renderReportPdf } from './render-pdf';
+import type { ReportStorage } from './report-storage';
+
+/** `2026-10`: a calendar month, the unit of the Full Council report. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The month's report could not be built, rendered or stored; running it again retries it (nothing half-done is recorded). */
+export class MonthlyReportError extends CouncilAuditError {}
+
+/** A calendar month as a report period: its first and last day (inclusive). */
+export function calendarMonth(month: string): ReportPeriod {
+  if (!MONTH_PATTERN.test(month)) throw new RangeError(`not a month: ${JSON.stringify(month)} (expected e.g. 2026-10)`);
+  const from = `${month}-01`;
+  return { from, to: addDays(`${nextMonth(month)}-01`, -1) };
+}
+
+/** The calendar month before the one containing `instant`, judged by the date in `timeZone` (what a schedule on the 1st reports on). */
+export function previousMonth(instant: Date, timeZone: string): string {
+  const [year, month] = localDate(instant, timeZone).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
+}
+
+/** Where a month's report is stored: one folder per month, the same names on every run (a rerun replaces). */
+export function monthlyReportKeys(month: string): { pdf: string; html: string } {
+  const base = `reports/${month}/council-audit-report-${month}`;
+  return { pdf: `${base}.pdf`, html: `${base}.html` };
+}
+
+export interface MonthlyReportInput {
+  store: AuditStore;
+  storage: ReportStorage;
+  config: CouncilConfig;
+  /** `2026-10` (usually `previousMonth(now, config.timezone)`). */
+  month: string;
+  now: Date;
+  /** The PDF printer; Chromium unless replaced (a test that does not need a real PDF). */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+export interface MonthlyReport {
+  record: ReportRecord;
+  facts: ReportFacts;
+  html: string;
+  pdf: Uint8Array;
+}
+
+/**
+ * Stores the month's compliance report for Full Council, as PDF (to circulate) and HTML (to read online).
+ *
+ * Primary course:
+ * 1. Take the calendar month, 1st to last day, in the council's time zone.
+ * 2. Build the facts from the store.
+ * 3. Render the HTML, and print it to PDF.
+ * 4. Store both under `reports/<month>/`.
+ * 5. Record the report, so the next digest can link to it.
+ *
+ * Idempotent: the keys depend only on the month, so a rerun replaces the objects and the record.
+ * Extension: the record is written last, so a failure before it leaves no record pointing at a
+ * missing or stale object (an object already written is simply replaced by the retry).
+ */
+export async function storeMonthlyReport(input: MonthlyReportInput): Promise<MonthlyReport> {
+  const { store, storage, config, month, now, renderPdf = renderReportPdf } = input;
+  const period = calendarMonth(month);
+  if (period.from > localDate(now, config.timezone)) {
+    throw new MonthlyReportError(`the report for ${month} cannot be made before the month has begun`);
+  }
+  const keys = monthlyReportKeys(month);
+
+  let facts: ReportFacts;
+  let html: string;
+  let pdf: Uint8Array;
+  try {
+    facts = await buildReportFacts(store, config, period, now);
+    html = renderReportHtml(facts);
+    pdf = await renderPdf(html);
+  } catch (error) {
+    throw new MonthlyReportError(`the report for ${month} could not be prepared: ${messageOf(error)}`, { cause: error });
+  }
+
+  try {
+    await storage.put(keys.pdf, pdf, 'application/pdf');
+    await storage.put(keys.html, html, 'text/html; charset=utf-8');
+  } catch (error) {
+    throw new MonthlyReportError(`the report for ${month} could not be stored: ${messageOf(error)}`, { cause: error });
+  }
+
+  const record: ReportRecord = { month, key: keys.pdf, htmlKey: keys.html, generatedAt: now.toISOString() };
+  await store.recordReport(record);
+  return { record, facts, html, pdf };
+}
+
+function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${pad(m + 1)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
