@@ -2,13 +2,16 @@ import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '..
 import { RULE_IDS, type RuleId } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
-import { addDays, type IsoWeek } from '../domain/iso-week';
+import { addDays, isoWeekOf, type IsoWeek } from '../domain/iso-week';
 import { describePeriod } from '../detectors/text/politics/period';
 import { normaliseHandle } from '../detectors/text/handles';
 import type { AuditStore } from '../store/audit-store';
 
 /** How close (in days) a pre-election period must be to a week for the digest to warn about it. */
 export const PRE_ELECTION_WARNING_DAYS = 14;
+
+/** How many ISO weeks, ending with the digest week, the findings trend covers. */
+export const TREND_WEEKS = 12;
 
 /** What the weekly digest reads from the store. */
 export type DigestSource = Pick<AuditStore, 'listFindingsDetectedIn' | 'listOpenFindings' | 'listScanRuns'>;
@@ -88,6 +91,35 @@ export interface DigestHeadline {
   openFromEarlierWeeks: number;
 }
 
+/** New findings detected in one ISO week (whatever their status now), and how many of them are high severity. */
+export interface WeekFindings {
+  week: string;
+  count: number;
+  high: number;
+}
+
+/** Where the latest monthly Full Council report can be downloaded (a time-limited link). */
+export interface ReportLink {
+  /** `2026-10` */
+  month: string;
+  url: string;
+  /** When the link stops working (ISO 8601). */
+  expiresAt: string;
+}
+
+export interface DigestReportLink extends ReportLink {
+  /** `October 2026`; the month as given when it is not `YYYY-MM`. */
+  monthLabel: string;
+  /** `expiresAt` in the council's time zone; absent when it is not a date. */
+  expiresLocal?: string;
+  /** True when the link had already expired when the digest was generated. */
+  expired: boolean;
+}
+
+export interface DigestOptions {
+  reportLink?: ReportLink;
+}
+
 /** Everything the weekly email says, computed once; the HTML and text renderers only lay it out. */
 export interface DigestFacts {
   council: string;
@@ -106,6 +138,9 @@ export interface DigestFacts {
   unapprovedAccounts: UnapprovedAccount[];
   failingCaptures: FailingCapture[];
   preElection: PreElectionNotice[];
+  /** The TREND_WEEKS weeks ending with this one, oldest first. */
+  trend: WeekFindings[];
+  reportLink?: DigestReportLink;
 }
 
 export const RULE_TITLES: Record<RuleId, string> = {
@@ -122,12 +157,14 @@ export const RULE_TITLES: Record<RuleId, string> = {
 const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
 
 /** Reads the week's findings and scan runs and states what the Town Clerk needs to know. */
-export async function buildDigestFacts(store: DigestSource, config: CouncilConfig, week: IsoWeek, now: Date): Promise<DigestFacts> {
+export async function buildDigestFacts(store: DigestSource, config: CouncilConfig, week: IsoWeek, now: Date, options: DigestOptions = {}): Promise<DigestFacts> {
   const timezone = config.timezone;
-  const [detected, open, runs] = await Promise.all([
+  const earlierWeeks = trendWeeks(week).slice(0, -1);
+  const [detected, open, runs, earlierDetected] = await Promise.all([
     store.listFindingsDetectedIn(week.id),
     store.listOpenFindings(),
     store.listScanRuns(week.id),
+    Promise.all(earlierWeeks.map((id) => store.listFindingsDetectedIn(id))),
   ]);
   const newFindings = detected.filter((f) => f.detectedWeek === week.id).map((f) => forDigest(f, timezone)).sort(byRuleThenDate);
   const earlier = open.filter((f) => f.detectedWeek < week.id).map((f) => forDigest(f, timezone)).sort(bySeverityThenAge);
@@ -170,6 +207,35 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
     unapprovedAccounts: unapprovedAccountsOf([...newFindings, ...earlier]),
     failingCaptures,
     preElection: preElectionNotices(config.elections, week, timezone),
+    trend: [...earlierWeeks, week.id].map((id, i) => weekFindings(id, i < earlierWeeks.length ? earlierDetected[i]! : detected)),
+    ...(options.reportLink ? { reportLink: reportLinkOf(options.reportLink, now, timezone) } : {}),
+  };
+}
+
+/** The ids of the TREND_WEEKS ISO weeks ending with `week`, oldest first. */
+export function trendWeeks(week: Pick<IsoWeek, 'monday'>): string[] {
+  // Each Monday at noon UTC is in the same ISO week whatever the zone: the id only depends on the date.
+  return Array.from({ length: TREND_WEEKS }, (_, i) => isoWeekOf(`${addDays(week.monday, (i - TREND_WEEKS + 1) * 7)}T12:00:00Z`, 'UTC').id);
+}
+
+function weekFindings(week: string, detected: readonly StoredFinding[]): WeekFindings {
+  const inWeek = detected.filter((f) => f.detectedWeek === week);
+  return { week, count: inWeek.length, high: inWeek.filter((f) => f.severity === 'high').length };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function reportLinkOf(link: ReportLink, now: Date, timezone: string): DigestReportLink {
+  const m = /^(\d{4})-(\d{2})$/.exec(link.month);
+  const monthName = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  const expires = Date.parse(link.expiresAt);
+  return {
+    month: link.month,
+    url: link.url,
+    expiresAt: link.expiresAt,
+    monthLabel: m && monthName ? `${monthName} ${m[1]}` : link.month,
+    ...(Number.isNaN(expires) ? {} : { expiresLocal: formatLocal(link.expiresAt, timezone) }),
+    expired: !Number.isNaN(expires) && expires <= now.getTime(),
   };
 }
 

@@ -1,10 +1,21 @@
 import type { Severity } from '../domain/config';
 import { RULE_TITLES, tidy, webLink, type DigestFacts, type DigestFinding, type FailingCapture, type UnapprovedAccount } from './build-digest';
-import { failingSummary, headlineRows, preElectionWording, verdictWording } from './render-text';
+import { CHART_LAYOUT, describeChart, FINDINGS_CHART_CID } from './chart';
+import {
+  failingSummary,
+  headlineRows,
+  preElectionWording,
+  reportExpiryWording,
+  reportLinkWording,
+  trendHeading,
+  trendSummary,
+  verdictWording,
+} from './render-text';
 
 /*
  * The HTML part of the weekly digest. Mail clients strip <style> blocks and block remote content, so
- * the layout is nested tables with inline styles and no images, fonts or scripts. Every value that
+ * the layout is nested tables with inline styles and no remote images, fonts or scripts; the one image,
+ * the findings chart, travels inside the email and is referenced by Content-ID. Every value that
  * came from a post, an account or a platform passes through `text()` (escaped) and every link
  * through `link()` (http(s) only): a post can say anything, and the Town Clerk opens this email.
  */
@@ -50,6 +61,23 @@ export function renderDigestHtml(facts: DigestFacts): string {
   );
   const verdictColour = facts.verdict === 'all-clear' ? '#1b5e20' : facts.verdict === 'findings' ? '#1a1a1a' : '#b35c00';
   rows.push(row(`<p style="${FONT}font-size:15px;margin:0;color:${verdictColour};"><strong>${text(verdictWording(facts))}</strong></p>`));
+
+  if (facts.reportLink) {
+    const report = facts.reportLink;
+    rows.push(section('Full Council report'));
+    rows.push(
+      row(
+        `<p style="${FONT}font-size:14px;margin:0;">${text(reportLinkWording(report))}: ${link(report.url)}</p>` +
+          `<p style="${FONT}font-size:13px;margin:4px 0 0 0;color:${report.expired ? '#b35c00' : '#444444'};">${text(reportExpiryWording(report, facts.timezone))}</p>`,
+      ),
+    );
+  }
+
+  if (facts.trend.length > 0) {
+    rows.push(section(trendHeading(facts)));
+    rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(trendSummary(facts))}</p>`));
+    rows.push(row(trendChart(facts)));
+  }
 
   if (facts.headline.newFindings > 0) {
     rows.push(section(`New findings this week (${facts.headline.newFindings})`));
@@ -108,6 +136,30 @@ function link(url: string): string {
   const href = webLink(url);
   if (href === undefined) return `<span style="color:#444444;">${text(url)}</span> <em style="color:#666666;">(not a web address, not linked)</em>`;
   return `<a href="${escapeHtml(href)}" style="color:#1a5fb4;word-break:break-all;">${text(url)}</a>`;
+}
+
+/**
+ * The chart and, under it, a table with one column per bar (the image leaves a blank band as wide as
+ * the row labels), so the numbers sit under their bars and can be read without the image.
+ */
+function trendChart(facts: DigestFacts): string {
+  const { labelWidth, columnWidth, height } = CHART_LAYOUT;
+  const width = labelWidth + columnWidth * facts.trend.length;
+  const cell = (content: string, isThisWeek: boolean) =>
+    `<td align="center" width="${columnWidth}" style="${FONT}font-size:12px;padding:2px 0;border-top:1px solid #e0e0e0;${isThisWeek ? 'font-weight:bold;background:#f2f2f2;' : ''}">${content}</td>`;
+  const tableRow = (label: string, value: (w: DigestFacts['trend'][number]) => string) =>
+    `<tr><th scope="row" align="left" width="${labelWidth}" style="${FONT}font-size:12px;font-weight:normal;color:#555555;padding:2px 0;border-top:1px solid #e0e0e0;">${text(label)}</th>` +
+    facts.trend.map((w) => cell(text(value(w)), w.week === facts.week.id)).join('') +
+    `</tr>`;
+  return (
+    `<img src="cid:${FINDINGS_CHART_CID}" alt="${text(describeChart(facts.trend))}" width="${width}" height="${height}" style="display:block;border:0;max-width:100%;height:auto;">` +
+    `<table width="${width}" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;max-width:100%;">` +
+    tableRow('Week', (w) => `W${w.week.slice(-2)}`) +
+    tableRow('New findings', (w) => String(w.count)) +
+    tableRow('of which high', (w) => String(w.high)) +
+    `</table>` +
+    `<p style="${FONT}font-size:12px;margin:4px 0 0 0;color:#555555;">Each bar is a week's new findings, the red part those of high severity; the last column is this week, ${text(facts.week.id)}.</p>`
+  );
 }
 
 function row(content: string): string {

@@ -2,11 +2,14 @@ import {
   RULE_TITLES,
   describeSeverityCounts,
   tidy,
+  webLink,
   type DigestFacts,
+  type DigestReportLink,
   type DigestFinding,
   type FailingCapture,
   type PreElectionNotice,
   type UnapprovedAccount,
+  type WeekFindings,
 } from './build-digest';
 
 /** The plain-text part of the weekly digest: the same facts as the HTML part, for any mail client. */
@@ -23,6 +26,18 @@ export function renderDigestText(facts: DigestFacts): string {
   lines.push('');
   lines.push(verdictWording(facts));
   lines.push('');
+
+  if (facts.reportLink) {
+    const report = facts.reportLink;
+    const target = webLink(report.url) === undefined ? `${tidy(report.url)} (not a web address)` : tidy(report.url);
+    lines.push('FULL COUNCIL REPORT', `  ${reportLinkWording(report)}:`, `  ${target}`, `  ${reportExpiryWording(report, facts.timezone)}`, '');
+  }
+
+  if (facts.trend.length > 0) {
+    lines.push(trendHeading(facts).toUpperCase(), `  ${trendSummary(facts)}`);
+    for (const week of facts.trend) lines.push(`  ${week.week}: ${weekCountWording(week)}${week.week === facts.week.id ? '  <- this week' : ''}`);
+    lines.push('');
+  }
 
   if (facts.headline.newFindings > 0) {
     lines.push(`NEW FINDINGS THIS WEEK (${facts.headline.newFindings})`);
@@ -75,6 +90,46 @@ export function headlineRows(facts: DigestFacts): [string, string][] {
     ],
     ['Still open from earlier weeks', String(h.openFromEarlierWeeks)],
   ];
+}
+
+export function trendHeading(facts: DigestFacts): string {
+  return `New findings per week, last ${facts.trend.length} ${facts.trend.length === 1 ? 'week' : 'weeks'}`;
+}
+
+/** `27 new findings in 2026-W46 – 2027-W05 (9 high). This week 6; on average 1.9 a week in the 11 weeks before.` */
+export function trendSummary(facts: DigestFacts): string {
+  const trend = facts.trend;
+  const total = trend.reduce((n, w) => n + w.count, 0);
+  const high = trend.reduce((n, w) => n + w.high, 0);
+  const before = trend.filter((w) => w.week !== facts.week.id);
+  const thisWeek = trend.find((w) => w.week === facts.week.id)?.count ?? 0;
+  const average = before.length === 0 ? undefined : before.reduce((n, w) => n + w.count, 0) / before.length;
+  const span = `${trend[0]!.week} – ${trend.at(-1)!.week}`;
+  return (
+    `${total} new ${total === 1 ? 'finding' : 'findings'} in ${span} (${high} high). This week ${thisWeek}` +
+    (average === undefined ? '.' : `; on average ${formatAverage(average)} a week in the ${before.length} ${before.length === 1 ? 'week' : 'weeks'} before.`)
+  );
+}
+
+/** `none`, `4` or `4 (1 high)`. */
+export function weekCountWording(week: WeekFindings): string {
+  return week.count === 0 ? 'none' : week.high > 0 ? `${week.count} (${week.high} high)` : String(week.count);
+}
+
+/** `The Full Council report for October 2026` */
+export function reportLinkWording(link: DigestReportLink): string {
+  return `The Full Council report for ${tidy(link.monthLabel)}`;
+}
+
+/** `This link expires on Mon 15 Feb 2027, 07:00 (Europe/London).` — or says that it already has. */
+export function reportExpiryWording(link: DigestReportLink, timezone: string): string {
+  const when = link.expiresLocal === undefined ? `at ${tidy(link.expiresAt)}` : `on ${link.expiresLocal} (${timezone})`;
+  return link.expired ? `This link expired ${when}; ask for a new one.` : `This link expires ${when}.`;
+}
+
+function formatAverage(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
 export function verdictWording(facts: DigestFacts): string {

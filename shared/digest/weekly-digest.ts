@@ -4,7 +4,8 @@ import type { IsoWeek } from '../domain/iso-week';
 import type { DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
 import type { AuditStore } from '../store/audit-store';
-import { buildDigestFacts, type DigestFacts } from './build-digest';
+import { buildDigestFacts, type DigestFacts, type ReportLink } from './build-digest';
+import { renderFindingsChart } from './chart';
 import { renderDigestHtml } from './render-html';
 import { renderDigestText } from './render-text';
 
@@ -17,6 +18,8 @@ export interface WeeklyDigestInput {
   from: string;
   to: readonly string[];
   now: Date;
+  /** A link to the latest monthly Full Council report, when there is one (shown in both parts, with its expiry). */
+  reportLink?: ReportLink;
 }
 
 export type WeeklyDigestResult =
@@ -66,15 +69,15 @@ export class DigestRecordError extends CouncilAuditError {
  * Primary course:
  * 1. Claim the week's digest; if another run has claimed or sent it, stop (already-sent).
  * 2. Build the facts from the week's findings, the still-open findings and the scan runs.
- * 3. Render HTML and plain text from the same facts.
- * 4. Send them through the mailer.
+ * 3. Render HTML and plain text from the same facts, and the findings-per-week chart.
+ * 4. Send them through the mailer, the chart inline (the HTML shows it by Content-ID).
  * 5. Record the digest as sent, with the message id.
  *
  * Extension: anything failing in 2–4 marks the digest failed (which releases the claim) and throws
  * a DigestSendError, so the scheduler or an operator can run it again.
  */
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
-  const { store, mailer, config, week, from, to, now } = input;
+  const { store, mailer, config, week, from, to, now, reportLink } = input;
   const at = now.toISOString();
   if (to.length === 0) throw new CouncilAuditError(`the weekly digest for ${week.id} has no recipients (set DIGEST_TO)`);
 
@@ -86,11 +89,19 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
   const prepared: FailedDigest = { status: 'failed', week };
   let messageId: string;
   try {
-    const facts = await buildDigestFacts(store, config, week, now);
+    const facts = await buildDigestFacts(store, config, week, now, reportLink ? { reportLink } : {});
     prepared.facts = facts;
     prepared.html = renderDigestHtml(facts);
+    const chart = renderFindingsChart(facts.trend);
     prepared.text = renderDigestText(facts);
-    ({ messageId } = await mailer.send({ from, to: [...to], subject: facts.subject, html: prepared.html, text: prepared.text }));
+    ({ messageId } = await mailer.send({
+      from,
+      to: [...to],
+      subject: facts.subject,
+      html: prepared.html,
+      text: prepared.text,
+      inlineImages: [{ cid: chart.cid, filename: chart.filename, contentType: chart.contentType, content: chart.png }],
+    }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const stage = prepared.text === undefined ? 'could not be prepared' : 'could not be sent';

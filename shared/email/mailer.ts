@@ -1,10 +1,20 @@
-/** An email to send: HTML and plain text with the same facts. */
+/** An image sent inside the email and shown by the HTML part as `<img src="cid:…">` (mail clients block remote images). */
+export interface InlineImage {
+  /** The Content-ID, without angle brackets: `findings-chart` for `cid:findings-chart`. */
+  cid: string;
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/** An email to send: HTML and plain text with the same facts, and the images the HTML shows. */
 export interface EmailMessage {
   from: string;
   to: string[];
   subject: string;
   html: string;
   text: string;
+  inlineImages?: InlineImage[];
 }
 
 /** The mail port: one SES adapter implements it. */

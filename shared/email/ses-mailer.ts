@@ -1,6 +1,7 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, type EmailContent, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { CouncilAuditError } from '../domain/errors';
 import type { EmailMessage, Mailer } from './mailer';
+import { composeMime } from './mime';
 
 /** SES errors that will fail again however often the message is retried, until someone changes something. */
 const PERMANENT = new Set([
@@ -29,7 +30,12 @@ export interface SesMailerOptions {
   configurationSetName?: string;
 }
 
-/** The Mailer port over SES v2 `SendEmail` (simple content: subject, HTML and text, UTF-8). */
+/**
+ * The Mailer port over SES v2 `SendEmail`. A message with inline images goes as raw MIME composed
+ * here (mime.ts), so the structure the HTML relies on (multipart/related, the image's Content-ID) is
+ * ours and tested rather than left to SES; one without goes as simple content (subject, HTML and
+ * text, UTF-8). The message id returned is the one SES assigns.
+ */
 export class SesMailer implements Mailer {
   constructor(
     private readonly client: SESv2Client,
@@ -37,18 +43,21 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(message: EmailMessage): Promise<{ messageId: string }> {
+    const content: EmailContent = message.inlineImages?.length
+      ? { Raw: { Data: await composeMime(message) } }
+      : {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: {
+              Html: { Data: message.html, Charset: 'UTF-8' },
+              Text: { Data: message.text, Charset: 'UTF-8' },
+            },
+          },
+        };
     const command = new SendEmailCommand({
       FromEmailAddress: message.from,
       Destination: { ToAddresses: [...message.to] },
-      Content: {
-        Simple: {
-          Subject: { Data: message.subject, Charset: 'UTF-8' },
-          Body: {
-            Html: { Data: message.html, Charset: 'UTF-8' },
-            Text: { Data: message.text, Charset: 'UTF-8' },
-          },
-        },
-      },
+      Content: content,
       ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
     });
 

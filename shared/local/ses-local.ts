@@ -1,21 +1,42 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
-/** A mail captured by the local SES, as its `GET /store` API returns it. */
+/** An attachment of a captured mail; for a raw mail, as mailparser read it back. */
+export const LocalAttachmentSchema = z.object({
+  filename: z.string().optional(),
+  contentType: z.string(),
+  contentDisposition: z.string().optional(),
+  /** Raw mails: the Content-ID without angle brackets. */
+  cid: z.string().optional(),
+  /** The Content-ID as sent, with angle brackets. */
+  contentId: z.string().optional(),
+  /** Base64. */
+  content: z.string(),
+});
+
+/** One To/Cc/Bcc entry may hold several addresses (a raw mail's header): one address per entry. */
+const Recipients = z
+  .array(z.string())
+  .default([])
+  .transform((entries) => entries.flatMap((entry) => addressparser(entry, { flatten: true }).map((a) => a.address)));
+
+/**
+ * A mail captured by the local SES, as its `GET /store` API returns it. For a raw MIME mail the
+ * server parses the message back: `from` is the From header's text, and the HTML has each
+ * `cid:` image replaced by a `data:` URI of the attachment.
+ */
 export const LocalMailSchema = z.object({
   messageId: z.string(),
   from: z.string(),
   replyTo: z.array(z.string()).default([]),
-  destination: z.object({
-    to: z.array(z.string()).default([]),
-    cc: z.array(z.string()).default([]),
-    bcc: z.array(z.string()).default([]),
-  }),
+  destination: z.object({ to: Recipients, cc: Recipients, bcc: Recipients }),
   subject: z.string(),
   body: z.object({ html: z.string().optional(), text: z.string().optional() }),
+  attachments: z.array(LocalAttachmentSchema).default([]),
   /** Epoch seconds. */
   at: z.number(),
 });

@@ -7,24 +7,28 @@ import { normaliseHandle } from '../../shared/detectors/text/handles';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, collapse, NOW, scanRun, storedFinding, storeWith, visibleText, WEEK } from './digest-fixtures';
 
-const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'h1', 'h2', 'h3', 'h4', 'p', 'a', 'span', 'strong', 'em', 'code']);
-const ALLOWED_ATTRIBUTES = new Set(['lang', 'charset', 'name', 'content', 'role', 'width', 'cellpadding', 'cellspacing', 'border', 'align', 'valign', 'colspan', 'style', 'href']);
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'p', 'a', 'span', 'strong', 'em', 'code', 'img']);
+const ALLOWED_ATTRIBUTES = new Set([
+  'lang', 'charset', 'name', 'content', 'role', 'width', 'height', 'cellpadding', 'cellspacing', 'border', 'align', 'valign', 'colspan', 'scope', 'style', 'href', 'src', 'alt',
+]);
 
 /** Every tag and attribute of the markup (escaped text has no `<`, so this sees only real markup). */
-function markup(html: string): { tags: string[]; attributes: string[]; hrefs: string[] } {
+function markup(html: string): { tags: string[]; attributes: string[]; hrefs: string[]; srcs: string[] } {
   const tags: string[] = [];
   const attributes: string[] = [];
   const hrefs: string[] = [];
+  const srcs: string[] = [];
   for (const [, name, rest] of html.replace(/^<!DOCTYPE html>/, '').matchAll(/<\/?([a-zA-Z0-9]+)([^>]*)>/g)) {
     tags.push(name!.toLowerCase());
     for (const [, attribute, value] of rest!.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
       attributes.push(attribute!.toLowerCase());
       if (attribute === 'href') hrefs.push(value!);
+      if (attribute === 'src') srcs.push(value!);
     }
     // Nothing in a tag but name="value" pairs: no bare attributes an injection could have added.
     expect(rest!.replace(/\s*[a-zA-Z-]+="[^"]*"/g, '').trim()).toBe('');
   }
-  return { tags, attributes, hrefs };
+  return { tags, attributes, hrefs, srcs };
 }
 
 async function busyDigest() {
@@ -90,15 +94,16 @@ describe('digest renderers', () => {
     }
   });
 
-  it('is plain inline-styled HTML with no scripts, images, stylesheets or remote content', async () => {
+  it('is plain inline-styled HTML with no scripts, stylesheets or remote content; its one image travels inside the email', async () => {
     const { html } = await busyDigest();
 
-    const { tags, attributes, hrefs } = markup(html);
+    const { tags, attributes, hrefs, srcs } = markup(html);
     expect(tags.filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
     expect(attributes.filter((a) => !ALLOWED_ATTRIBUTES.has(a))).toEqual([]);
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => /^https?:\/\//.test(h))).toBe(true);
-    expect(html).not.toMatch(/url\(|@import|src=/i);
+    expect(srcs).toEqual(['cid:findings-chart']);
+    expect(html).not.toMatch(/url\(|@import/i);
   });
 
   it('shows hostile strings from posts, accounts and platforms as harmless text', async () => {
@@ -121,11 +126,12 @@ describe('digest renderers', () => {
     const html = renderDigestHtml(facts);
 
     // Assess
-    const { tags, attributes, hrefs } = markup(html);
+    const { tags, attributes, hrefs, srcs } = markup(html);
     expect(tags.filter((t) => !ALLOWED_TAGS.has(t))).toEqual([]);
     expect(attributes.filter((a) => !ALLOWED_ATTRIBUTES.has(a))).toEqual([]);
     expect(hrefs.every((h) => /^https?:\/\//.test(h))).toBe(true);
     expect(hrefs.some((h) => h.includes('evil.example'))).toBe(false);
+    expect(srcs).toEqual(['cid:findings-chart']);
     const shown = visibleText(html);
     for (const value of [...Object.values(hostile), '<b>impostor</b>', '<iframe src="https://evil.example">', '<marquee>@x</marquee>', '<style>body{display:none}</style>']) {
       expect(shown).toContain(value);

@@ -35,7 +35,14 @@ describe('sendWeeklyDigest', () => {
     expect(result.status).toBe('sent');
     if (result.status !== 'sent') return;
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toEqual({ from: FROM, to: TO, subject: result.facts.subject, html: result.html, text: result.text });
+    expect(mailer.sent[0]).toEqual({
+      from: FROM,
+      to: TO,
+      subject: result.facts.subject,
+      html: result.html,
+      text: result.text,
+      inlineImages: [{ cid: 'findings-chart', filename: 'findings-chart.png', contentType: 'image/png', content: expect.any(Uint8Array) }],
+    });
     expect(result.facts.subject).toMatch(/^Council Audit: Harbourne Town Council, week 2027-W05 — \d+ new findings \(\d+ high\)/);
     expect(await store.getDigest(WEEK.id)).toMatchObject({ status: 'sent', messageId: result.messageId, attempts: 1, updatedAt: NOW.toISOString() });
   });
