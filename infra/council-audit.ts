@@ -65,17 +65,18 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
 
   const stateful = new StatefulStack(app, 'CouncilAudit-Stateful', {
     env: stackEnv,
-    description: 'Council Audit: audit table, SES sending identity, platform tokens (retained)',
+    description: 'Council Audit: audit table, monthly reports bucket, SES sending identity, platform tokens (retained)',
     senderDomain: settings.senderDomain,
   });
   const stateless = new StatelessStack(app, 'CouncilAudit-Stateless', {
     env: stackEnv,
-    description: 'Council Audit: functions, schedules, scan queue, alarms',
+    description: 'Council Audit: functions, browser layer, schedules, scan queue, alarms',
     table: stateful.table,
     platformSecret: stateful.platformSecret,
     emailIdentity: stateful.emailIdentity,
     configurationSet: stateful.configurationSet,
     configurationSetArn: stateful.configurationSetArn,
+    reportsBucket: stateful.reportsBucket,
     scanSchedule: settings.scanSchedule,
     digestFrom: settings.digestFrom,
     digestTo: settings.digestTo,

@@ -1,7 +1,9 @@
 import { Aspects, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
-import type { StatefulStack } from './stateful-stack';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { REPORTS_PREFIX, type StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
+import type { IConstruct } from 'constructs';
 
 /** Runs the AWS Solutions rules over every construct of the app at synthesis. */
 export function applyNagChecks(app: App): void {
@@ -27,13 +29,13 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
     {
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue: the DeadLetterConfig of the two EventBridge Scheduler ' +
+        'This queue is itself a dead-letter queue: the DeadLetterConfig of the three EventBridge Scheduler ' +
         'schedules, which cdk-nag does not recognise (it only sees SQS redrive policies). It is alarmed on.',
     },
   ]);
 
   NagSuppressions.addResourceSuppressions(
-    [stateless.scanDispatch.function, stateless.scanAccount.function, stateless.weeklyDigest.function],
+    [stateless.scanDispatch.function, stateless.scanAccount.function, stateless.weeklyDigest.function, stateless.monthlyReport.function],
     [
       {
         id: 'AwsSolutions-L1',
@@ -44,4 +46,42 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
       },
     ],
   );
+
+  // The only wildcard in any function's policy: the objects under reports/ of the one reports bucket,
+  // whose keys (reports/<YYYY-MM>/...) are only known when a report is made. Each action is named.
+  const reportsBucketId = stateful.getLogicalId(stateful.reportsBucket.node.defaultChild as CfnBucket);
+  // Matched as a pattern: the ARN is written <Id.Arn> on the first synthesis and as the stateful
+  // stack's output (a weak cross-stack reference) when the app is synthesised again.
+  const reportObjects = { regex: `/^Resource::.*${reportsBucketId}\\.?Arn.*\\/${REPORTS_PREFIX.replaceAll('/', '\\/')}\\*$/` };
+  NagSuppressions.addResourceSuppressions(
+    policyOf(stateless.monthlyReport.role),
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'monthly-report may s3:PutObject (and nothing else in S3) on objects under reports/ of the reports bucket: ' +
+          'each month adds new keys, reports/<YYYY-MM>/..., so the resource names the prefix, not the objects.',
+        appliesTo: [reportObjects],
+      },
+    ],
+    true,
+  );
+  NagSuppressions.addResourceSuppressions(
+    policyOf(stateless.weeklyDigest.role),
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'weekly-digest may s3:GetObject (only) on objects under reports/ of the reports bucket, to sign the ' +
+          'link to the latest monthly report; the key comes from the REPORT record and changes every month.',
+        appliesTo: [reportObjects],
+      },
+    ],
+    true,
+  );
+}
+
+/** The policy CDK makes for a role's addToPrincipalPolicy statements (where IAM findings are reported). */
+function policyOf(role: IConstruct): IConstruct {
+  return role.node.findChild('DefaultPolicy');
 }

@@ -1,5 +1,6 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
@@ -10,9 +11,19 @@ export interface StatefulStackProps extends StackProps {
   readonly senderDomain: string;
 }
 
+/** Where the monthly Full Council reports are written; the only prefix any function may touch. */
+export const REPORTS_PREFIX = 'reports/';
+/** Superseded copies of a report (a re-run for the same month) are kept this long, then expire. */
+export const NONCURRENT_REPORT_DAYS = 90;
+/** Reports stop being linked from the digest after a few weeks: move them to a cheaper class then. */
+export const REPORT_INFREQUENT_ACCESS_DAYS = 90;
+/** S3 server access logs of the reports bucket, kept for a year of audits. */
+export const ACCESS_LOG_DAYS = 365;
+
 /**
- * What outlives a deployment: the audit table (findings are the council's record), the SES sending
- * identity and the platform tokens. Everything here is retained on stack deletion, and the stack is
+ * What outlives a deployment: the audit table (findings are the council's record), the monthly
+ * reports, the SES sending identity and the platform tokens. Everything here is retained on stack
+ * deletion, and the stack is
  * termination-protected; the functions that use it live in the stateless stack.
  */
 export class StatefulStack extends Stack {
@@ -22,6 +33,8 @@ export class StatefulStack extends Stack {
   /** SES has no ARN attribute for a configuration set; sending permissions need one. */
   readonly configurationSetArn: string;
   readonly platformSecret: secretsmanager.Secret;
+  readonly reportsBucket: s3.Bucket;
+  readonly accessLogBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -73,8 +86,43 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The monthly Full Council reports (PDF) are part of the council's record: current versions are kept
+    // for good (moving to Infrequent Access once the digest no longer links them); a report re-run for
+    // the same month keeps the superseded copy for NONCURRENT_REPORT_DAYS. Private, TLS only, SSE-S3
+    // (so pre-signed links need no KMS grant), and every request logged to a separate bucket.
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      // S3 log delivery only writes to SSE-S3 buckets.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.reportsBucket = new s3.Bucket(this, 'Reports', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'reports-bucket/',
+      lifecycleRules: [
+        {
+          id: 'keep-reports-expire-superseded',
+          transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(REPORT_INFREQUENT_ACCESS_DAYS) }],
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_REPORT_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     new CfnOutput(this, 'AuditTableName', { value: this.table.tableName });
     new CfnOutput(this, 'PlatformSecretArn', { value: this.platformSecret.secretArn });
+    new CfnOutput(this, 'ReportsBucketName', { value: this.reportsBucket.bucketName });
     const dkimRecords = [
       [this.emailIdentity.dkimDnsTokenName1, this.emailIdentity.dkimDnsTokenValue1],
       [this.emailIdentity.dkimDnsTokenName2, this.emailIdentity.dkimDnsTokenValue2],

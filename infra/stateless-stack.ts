@@ -4,10 +4,11 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -15,7 +16,9 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/store/keys';
-import { CouncilFunction } from './constructs/council-function';
+import { CouncilFunction, FUNCTION_RUNTIME, repositoryRoot } from './constructs/council-function';
+import { NodeModulesLayer } from './constructs/node-modules-layer';
+import { REPORTS_PREFIX } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: dynamodb.ITable;
@@ -23,6 +26,8 @@ export interface StatelessStackProps extends StackProps {
   readonly emailIdentity: ses.IEmailIdentity;
   readonly configurationSet: ses.IConfigurationSet;
   readonly configurationSetArn: string;
+  /** Where monthly reports are written (under REPORTS_PREFIX) and the digest links them from. */
+  readonly reportsBucket: s3.IBucket;
   /** EventBridge Scheduler expression for dispatching scans, e.g. `rate(1 hour)`. */
   readonly scanSchedule: string;
   /** Bare address the digest is sent from (must be on the verified domain). */
@@ -56,26 +61,39 @@ const SERVICE_NAME = 'council-audit';
 const SCAN_ACCOUNT_TIMEOUT = Duration.minutes(2);
 /** Monday 08:00 UK time, summer or winter. */
 export const DIGEST_SCHEDULE = 'cron(0 8 ? * MON *)';
+/** 07:00 UK time on the 1st: the report on the month just ended, ready before the working day. */
+export const MONTHLY_REPORT_SCHEDULE = 'cron(0 7 1 * ? *)';
+/**
+ * What the monthly report imports from the browser layer rather than its bundle: Chromium ships as
+ * brotli-compressed binaries that the package unpacks from its own directory, and playwright-core
+ * reads its own package.json and lib/ files at run time (esbuild output fails with __dirname errors).
+ */
+export const BROWSER_MODULES = ['@sparticuz/chromium', 'playwright-core'] as const;
 
 /**
- * What can be replaced at will: the three functions, their schedules, the scan queue and the alarms.
+ * What can be replaced at will: the four functions, the browser layer, their schedules, the scan queue
+ * and the alarms.
  * Each function's role is written out statement by statement, for the items it touches and no others.
  */
 export class StatelessStack extends Stack {
   readonly scanDispatch: CouncilFunction;
   readonly scanAccount: CouncilFunction;
   readonly weeklyDigest: CouncilFunction;
+  readonly monthlyReport: CouncilFunction;
+  readonly browserLayer: NodeModulesLayer;
   readonly scanQueue: sqs.Queue;
   readonly scanDeadLetterQueue: sqs.Queue;
   readonly scheduleDeadLetterQueue: sqs.Queue;
   readonly scanSchedule: scheduler.Schedule;
   readonly digestSchedule: scheduler.Schedule;
+  readonly monthlyReportSchedule: scheduler.Schedule;
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { table } = props;
+    const { table, reportsBucket } = props;
+    const reportObjects = reportsBucket.arnForObjects(`${REPORTS_PREFIX}*`);
     const tableName = table.tableName;
     const indexArn = (name: string) => `${table.tableArn}/index/${name}`;
     const allIndexArns = TABLE_KEYS.indexes.map((index) => indexArn(index.name));
@@ -175,6 +193,7 @@ export class StatelessStack extends Stack {
         DIGEST_FROM: props.digestFrom,
         DIGEST_TO: props.digestTo,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+        REPORTS_BUCKET: reportsBucket.bucketName,
       },
     });
     this.weeklyDigest.role.addToPrincipalPolicy(
@@ -200,10 +219,62 @@ export class StatelessStack extends Stack {
         conditions: { StringEquals: { 'ses:FromAddress': props.digestFrom } },
       }),
     );
+    // Signs pre-signed links to the latest report (found through gsi1, REPORTS, in ReadAuditRecords).
+    this.weeklyDigest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'LinkReports',
+        actions: ['s3:GetObject'],
+        resources: [reportObjects],
+      }),
+    );
+
+    // The Chromium binary in @sparticuz/chromium is x86_64 only (its npm package ships no arm64 build),
+    // so the layer and the function that loads it run on x86_64.
+    this.browserLayer = new NodeModulesLayer(this, 'BrowserLayer', {
+      modules: BROWSER_MODULES,
+      projectRoot: repositoryRoot,
+      architecture: lambda.Architecture.X86_64,
+      runtime: FUNCTION_RUNTIME,
+      description: 'Headless Chromium (@sparticuz/chromium) and playwright-core for rendering reports to PDF',
+    });
+    this.monthlyReport = new CouncilFunction(this, 'MonthlyReport', {
+      ...common,
+      name: 'monthly-report',
+      description: 'Renders the monthly Full Council report to PDF and stores it',
+      // Chromium wants memory (and the CPU that comes with it); launch and print take seconds.
+      memorySize: 2048,
+      timeout: Duration.minutes(2),
+      architecture: this.browserLayer.architecture,
+      moduleLayers: [this.browserLayer],
+      environment: { TABLE_NAME: tableName, REPORTS_BUCKET: reportsBucket.bucketName },
+    });
+    this.monthlyReport.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadAuditRecords',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [table.tableArn, ...allIndexArns],
+      }),
+    );
+    this.monthlyReport.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RecordReports',
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } },
+      }),
+    );
+    // Writes the report files (PDF and HTML) under reports/ only: no reading, listing, deleting or tagging.
+    this.monthlyReport.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'StoreReports',
+        actions: ['s3:PutObject'],
+        resources: [reportObjects],
+      }),
+    );
 
     // --- Schedules (EventBridge Scheduler) ------------------------------------------------------
     const targetDefaults: schedulerTargets.ScheduleTargetBaseProps = {
-      // The handlers take `{}` as "the scheduled run" (the digest: last week's).
+      // The handlers take `{}` as "the scheduled run" (the digest: last week's; the report: last month's).
       input: scheduler.ScheduleTargetInput.fromObject({}),
       deadLetterQueue: this.scheduleDeadLetterQueue,
       retryAttempts: 2,
@@ -222,6 +293,11 @@ export class StatelessStack extends Stack {
       description: 'Sends the weekly digest on Monday morning, UK time',
       schedule: scheduler.ScheduleExpression.expression(DIGEST_SCHEDULE, TimeZone.EUROPE_LONDON),
       target: new InvokeUnqualifiedFunction(this.weeklyDigest.function, targetDefaults),
+    });
+    this.monthlyReportSchedule = new scheduler.Schedule(this, 'MonthlyReportSchedule', {
+      description: 'Renders the monthly Full Council report on the 1st, 07:00 UK time',
+      schedule: scheduler.ScheduleExpression.expression(MONTHLY_REPORT_SCHEDULE, TimeZone.EUROPE_LONDON),
+      target: new InvokeUnqualifiedFunction(this.monthlyReport.function, targetDefaults),
     });
 
     // --- Alarms ---------------------------------------------------------------------------------
@@ -260,13 +336,14 @@ export class StatelessStack extends Stack {
     );
     alarmOn(
       'ScheduleDeadLetterAlarm',
-      'The scheduler could not invoke a function (scan dispatch or weekly digest)',
+      'The scheduler could not invoke a function (scan dispatch, weekly digest or monthly report)',
       this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
     for (const [id, fn] of [
       ['ScanDispatchErrors', this.scanDispatch],
       ['ScanAccountErrors', this.scanAccount],
       ['WeeklyDigestErrors', this.weeklyDigest],
+      ['MonthlyReportErrors', this.monthlyReport],
     ] as const) {
       alarmOn(
         id,

@@ -7,8 +7,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Environment } from '../../shared/runtime/environment';
+import type { NodeModulesLayer } from './node-modules-layer';
 
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** Where package.json, package-lock.json, node_modules and functions/ are. */
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Powertools' log levels as Lambda's application log filter. */
 const APPLICATION_LOG_LEVEL: Record<string, lambda.ApplicationLogLevel> = {
@@ -22,7 +24,7 @@ const APPLICATION_LOG_LEVEL: Record<string, lambda.ApplicationLogLevel> = {
 };
 
 /** The handlers under functions/<name>/handler.ts. */
-export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest';
+export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest' | 'monthly-report';
 
 /**
  * The variables a deployed function may be given: the names the code reads (shared/runtime/environment.ts),
@@ -42,12 +44,20 @@ export interface CouncilFunctionProps {
   readonly memorySize?: number;
   readonly timeout?: Duration;
   readonly logRetention?: logs.RetentionDays;
+  /** arm64 unless a dependency's native binary says otherwise (a layer must match it). */
+  readonly architecture?: lambda.Architecture;
+  /** Packages provided at run time by layers: left out of the bundle, imported from /opt/nodejs. */
+  readonly moduleLayers?: readonly NodeModulesLayer[];
 }
 
+/** The runtime every function (and every layer built for them) targets. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
+
 /**
- * The one way the product builds a Lambda function: Node 22 on arm64, bundled by the local esbuild
- * (there is no Docker here) as ESM with source maps, the AWS SDK left to the runtime, its own log group
- * with a retention, and its own role that starts with nothing but writing to that log group (no
+ * The one way the product builds a Lambda function: Node 22 on arm64 (x86_64 where a layer's native
+ * binary needs it), bundled by the local esbuild (there is no Docker here) as ESM with source maps, the
+ * AWS SDK left to the runtime and packages from module layers left out, its own log group with a
+ * retention, and its own role that starts with nothing but writing to that log group (no
  * AWSLambdaBasicExecutionRole), so each stack grants exactly what a function needs.
  */
 export class CouncilFunction extends Construct {
@@ -57,6 +67,13 @@ export class CouncilFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: CouncilFunctionProps) {
     super(scope, id);
+    const architecture = props.architecture ?? lambda.Architecture.ARM_64;
+    const moduleLayers = props.moduleLayers ?? [];
+    for (const layer of moduleLayers) {
+      if (layer.architecture.name !== architecture.name) {
+        throw new Error(`${props.name} runs on ${architecture.name} but layer ${layer.node.path} is built for ${layer.architecture.name}`);
+      }
+    }
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
@@ -74,8 +91,9 @@ export class CouncilFunction extends Construct {
       handler: 'handler',
       projectRoot: repositoryRoot,
       depsLockFilePath: path.join(repositoryRoot, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      runtime: FUNCTION_RUNTIME,
+      architecture,
+      layers: moduleLayers.map((layer) => layer.layerVersion),
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
@@ -97,7 +115,7 @@ export class CouncilFunction extends Construct {
         mainFields: ['module', 'main'],
         // ESM output: some CommonJS dependencies still call require(); give them one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
+        externalModules: ['@aws-sdk/*', ...moduleLayers.flatMap((layer) => layer.modules)],
         minify: true,
         sourceMap: true,
         sourcesContent: false,

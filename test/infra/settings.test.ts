@@ -61,7 +61,7 @@ describe('a deployment with its own context', () => {
         alarmEmail: 'ops@stow-parish.example',
       },
     });
-  });
+  }, 60_000);
   afterAll(() => rmSync(synth.app.outdir, { recursive: true, force: true }));
 
   it('reads a cron scan schedule as London time', () => {

@@ -1,11 +1,15 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBrotliDecompress } from 'node:zlib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentSchema } from '../../shared/runtime/environment';
 import { TABLE_KEYS } from '../../shared/store/keys';
 import type { CouncilFunction } from '../../infra/constructs/council-function';
-import { DIGEST_SCHEDULE } from '../../infra/stateless-stack';
+import { NONCURRENT_REPORT_DAYS, REPORTS_PREFIX } from '../../infra/stateful-stack';
+import { BROWSER_MODULES, DIGEST_SCHEDULE, MONTHLY_REPORT_SCHEDULE } from '../../infra/stateless-stack';
 import { actionsOf, asArray, logicalIdOf, statementsOfRole, synthesise, type Statement, type Synthesised } from './synth';
 
 // One synthesis (with the real handlers bundled by esbuild) for the whole file.
@@ -28,6 +32,8 @@ const resourceOf = (template: Template, type: string, logicalId: string): Resour
 };
 const functionResource = (fn: CouncilFunction) => resourceOf(stateless, 'AWS::Lambda::Function', logicalIdOf(fn.function));
 const envOf = (fn: CouncilFunction) => (functionResource(fn).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+/** The directory cdk synth staged an asset in, named by its S3 key. */
+const stagedAsset = (code: unknown) => path.join(synth.app.outdir, `asset.${(code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
 
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*'];
 
@@ -98,26 +104,86 @@ describe('the stateful stack', () => {
     });
   });
 
+  it('keeps the reports in a private, TLS-only, encrypted, versioned bucket that is retained', () => {
+    const bucket = resourceOf(stateful, 'AWS::S3::Bucket', logicalIdOf(synth.stateful.reportsBucket));
+    expect(bucket).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      },
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalIdOf(synth.stateful.reportsBucket) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps current reports (in Infrequent Access after 90 days) and expires superseded versions after 90 days', () => {
+    const rules = (resourceOf(stateful, 'AWS::S3::Bucket', logicalIdOf(synth.stateful.reportsBucket)).Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    expect(NONCURRENT_REPORT_DAYS).toBe(90);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 90 }],
+      NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+    });
+    expect(rules[0]!.ExpirationInDays).toBeUndefined();
+  });
+
+  it('logs every request to the reports bucket in a separate, private, retained bucket', () => {
+    const logBucketId = logicalIdOf(synth.stateful.accessLogBucket);
+    expect(resourceOf(stateful, 'AWS::S3::Bucket', logicalIdOf(synth.stateful.reportsBucket)).Properties.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logBucketId },
+      LogFilePrefix: 'reports-bucket/',
+    });
+    expect(resourceOf(stateful, 'AWS::S3::Bucket', logBucketId)).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      },
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 's3:PutObject', Principal: { Service: 'logging.s3.amazonaws.com' } }),
+        ]),
+      },
+    });
+  });
+
   it('holds no function, queue or schedule (they belong to the stateless stack)', () => {
     for (const type of ['AWS::Lambda::Function', 'AWS::SQS::Queue', 'AWS::Scheduler::Schedule']) stateful.resourceCountIs(type, 0);
   });
 });
 
 describe('the functions', () => {
-  const functions = () => [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest];
+  const functions = () => [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport];
 
-  it('are the three handlers, on Node 22 and arm64', () => {
-    stateless.resourceCountIs('AWS::Lambda::Function', 3);
+  it('are the four handlers, on Node 22 and arm64 but for the report renderer (x86_64 Chromium)', () => {
+    stateless.resourceCountIs('AWS::Lambda::Function', 4);
     for (const fn of functions()) {
-      expect(functionResource(fn).Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      const architecture = fn === synth.stateless.monthlyReport ? 'x86_64' : 'arm64';
+      expect(functionResource(fn).Properties, fn.node.id).toMatchObject({ Runtime: 'nodejs22.x', Architectures: [architecture], Handler: 'index.handler' });
     }
   });
 
   it('are bundled by esbuild as ESM with a source map, the AWS SDK left to the runtime', () => {
     for (const fn of functions()) {
       // Prepare: the staged asset named by the function's code key
-      const key = (functionResource(fn).Properties.Code as { S3Key: string }).S3Key;
-      const assetDir = path.join(synth.app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const assetDir = stagedAsset(functionResource(fn).Properties.Code);
 
       // Act
       const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
@@ -131,7 +197,7 @@ describe('the functions', () => {
   });
 
   it('log JSON to their own log group, kept for three months, with source maps on', () => {
-    stateless.resourceCountIs('AWS::Logs::LogGroup', 3);
+    stateless.resourceCountIs('AWS::Logs::LogGroup', 4);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
     for (const fn of functions()) {
       expect(functionResource(fn).Properties.LoggingConfig).toEqual({
@@ -167,6 +233,13 @@ describe('the functions', () => {
       RETENTION_DAYS: '400',
     });
     expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
+    // both name the stateful stack's reports bucket
+    for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
+      expect(JSON.stringify(envOf(fn).REPORTS_BUCKET), fn.node.id).toContain(logicalIdOf(synth.stateful.reportsBucket));
+    }
+    expect(Object.keys(envOf(synth.stateless.monthlyReport)).sort()).toEqual(
+      ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'REPORTS_BUCKET', 'TABLE_NAME'],
+    );
   });
 
   it('run under roles of their own with no managed policies', () => {
@@ -174,6 +247,78 @@ describe('the functions', () => {
     for (const fn of functions()) {
       expect(functionResource(fn).Properties.Role).toEqual({ 'Fn::GetAtt': [logicalIdOf(fn.role), 'Arn'] });
     }
+  });
+});
+
+describe('the monthly report function', () => {
+  const layerResource = () => resourceOf(stateless, 'AWS::Lambda::LayerVersion', logicalIdOf(synth.stateless.browserLayer.layerVersion));
+  const layerDir = () => path.join(stagedAsset(layerResource().Properties.Content), 'nodejs', 'node_modules');
+
+  it('has 2 GB of memory and two minutes', () => {
+    expect(functionResource(synth.stateless.monthlyReport).Properties).toMatchObject({ MemorySize: 2048, Timeout: 120 });
+  });
+
+  it('loads Chromium and playwright-core from the browser layer, built for its runtime and architecture', () => {
+    expect(functionResource(synth.stateless.monthlyReport).Properties.Layers).toEqual([{ Ref: logicalIdOf(synth.stateless.browserLayer.layerVersion) }]);
+    expect(layerResource().Properties).toMatchObject({ CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['x86_64'] });
+    stateless.resourceCountIs('AWS::Lambda::LayerVersion', 1);
+  });
+
+  it('leaves Chromium and playwright-core out of its bundle, importing them at run time', () => {
+    // Prepare
+    const assetDir = stagedAsset(functionResource(synth.stateless.monthlyReport).Properties.Code);
+
+    // Act
+    const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+    const { sources } = JSON.parse(readFileSync(path.join(assetDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+
+    // Assess
+    expect(bundle).toMatch(/["']@sparticuz\/chromium["']/);
+    expect(bundle).not.toContain('al2023.tar.br'); // a file name only the chromium package uses
+    for (const name of BROWSER_MODULES) expect(sources.filter((source) => source.includes(`node_modules/${name}/`)), name).toEqual([]);
+  });
+
+  it('is the only function given the browser, and no other bundle carries one', () => {
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest]) {
+      expect(functionResource(fn).Properties.Layers, fn.node.id).toBeUndefined();
+      const map = readFileSync(path.join(stagedAsset(functionResource(fn).Properties.Code), 'index.mjs.map'), 'utf8');
+      for (const name of BROWSER_MODULES) expect(map, `${fn.node.id} ${name}`).not.toContain(`node_modules/${name}/`);
+    }
+  });
+
+  it('ships a layer in which Chromium, its dependencies and playwright-core resolve on their own', async () => {
+    // Prepare: resolve from inside the staged layer (a temporary directory, outside the project's node_modules)
+    const modules = layerDir();
+    const fromChromium = createRequire(path.join(modules, '@sparticuz', 'chromium', 'package.json'));
+    const chromiumDependencies = Object.keys((JSON.parse(readFileSync(path.join(modules, '@sparticuz', 'chromium', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+
+    // Act
+    const chromium = (await import(pathToFileURL(path.join(modules, '@sparticuz', 'chromium', 'build', 'esm', 'index.js')).href)) as { default: { args: string[] } };
+    const playwright = (await import(pathToFileURL(path.join(modules, 'playwright-core', 'index.mjs')).href)) as { chromium: { name(): string } };
+
+    // Assess
+    expect(chromiumDependencies).toEqual(expect.arrayContaining(['follow-redirects', 'tar-fs']));
+    for (const dependency of chromiumDependencies) expect(fromChromium.resolve(dependency).startsWith(modules), dependency).toBe(true);
+    expect(chromium.default.args).toContain('--no-sandbox');
+    expect(playwright.chromium.name()).toBe('chromium');
+    expect(existsSync(path.join(modules, '@sparticuz', 'chromium', 'bin', 'chromium.br'))).toBe(true);
+  });
+
+  it('runs on x86_64 because the Chromium binary in the layer is an x86-64 executable', async () => {
+    // Act: the ELF header of the brotli-compressed binary (the first chunk is enough)
+    const header = await new Promise<Buffer>((resolve, reject) => {
+      const stream = createReadStream(path.join(layerDir(), '@sparticuz', 'chromium', 'bin', 'chromium.br')).pipe(createBrotliDecompress());
+      stream.once('data', (chunk: Buffer) => {
+        resolve(chunk);
+        stream.destroy();
+      });
+      stream.once('error', reject);
+    });
+
+    // Assess: ELF magic, and e_machine 62 (EM_X86_64)
+    expect(header.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+    expect(header.readUInt16LE(18)).toBe(62);
+    expect(functionResource(synth.stateless.monthlyReport).Properties.Architectures).toEqual(['x86_64']);
   });
 });
 
@@ -200,10 +345,27 @@ describe('the schedules', () => {
     });
   });
 
+  it('make the monthly report at 07:00 on the 1st, London time, with retries and the dead-letter queue', () => {
+    const schedule = scheduleOf(synth.stateless.monthlyReportSchedule);
+    expect(MONTHLY_REPORT_SCHEDULE).toBe('cron(0 7 1 * ? *)');
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(0 7 1 * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.monthlyReport.function), 'Arn'] },
+        Input: '{}',
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] } },
+      },
+    });
+  });
+
   it('may invoke their own function and nothing else', () => {
     for (const [schedule, fn] of [
       [synth.stateless.scanSchedule, synth.stateless.scanDispatch],
       [synth.stateless.digestSchedule, synth.stateless.weeklyDigest],
+      [synth.stateless.monthlyReportSchedule, synth.stateless.monthlyReport],
     ] as const) {
       const roleArn = (scheduleOf(schedule).Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn;
       const roleId = roleArn['Fn::GetAtt'][0];
@@ -274,7 +436,7 @@ describe('the alarms', () => {
   });
 
   it('go off when any function reports an error', () => {
-    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest]) {
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
       stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
@@ -284,7 +446,7 @@ describe('the alarms', () => {
         AlarmActions: [topicRef()],
       });
     }
-    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
   it('notify a KMS-encrypted topic that CloudWatch may use and that refuses requests without TLS', () => {
@@ -373,7 +535,53 @@ describe('least privilege', () => {
     expect(send!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'council-audit@harbourne-tc.example' } });
   });
 
+  const reportObjectsArn = (resource: unknown) => {
+    const text = JSON.stringify(resource);
+    return text.includes(logicalIdOf(synth.stateful.reportsBucket)) && text.endsWith(`"/${REPORTS_PREFIX}*"]]}`);
+  };
+
+  it('lets the monthly report read the audit records through the table and both indexes', () => {
+    const statements = statementsOf(synth.stateless.monthlyReport);
+    const reads = statements.filter((s) => actionsOf([s]).includes('dynamodb:Query'));
+    expect(reads).toHaveLength(1);
+    expect(actionsOf(reads).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    const resources = JSON.stringify(reads[0]!.Resource);
+    for (const index of TABLE_KEYS.indexes) expect(resources).toContain(`/index/${index.name}"`);
+    expect(resources).not.toContain('/index/*');
+  });
+
+  it('lets the monthly report write only report records, and delete nothing', () => {
+    const statements = statementsOf(synth.stateless.monthlyReport);
+    const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
+    expect(writes).toHaveLength(1);
+    expect(actionsOf(writes).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } });
+  });
+
+  it('lets the monthly report put objects under reports/ of the reports bucket, and do nothing else in S3', () => {
+    const s3Statements = statementsOf(synth.stateless.monthlyReport).filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    expect(s3Statements).toHaveLength(1);
+    expect(s3Statements[0]!.Action).toBe('s3:PutObject');
+    expect(asArray(s3Statements[0]!.Resource)).toHaveLength(1);
+    expect(reportObjectsArn(s3Statements[0]!.Resource)).toBe(true);
+  });
+
+  it('lets the digest read (and so link to) objects under reports/, and write nothing to S3', () => {
+    const s3Statements = statementsOf(synth.stateless.weeklyDigest).filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    expect(s3Statements).toHaveLength(1);
+    expect(s3Statements[0]!.Action).toBe('s3:GetObject');
+    expect(reportObjectsArn(s3Statements[0]!.Resource)).toBe(true);
+    // the latest report is found on gsi1 (REPORTS): the digest may query it
+    const query = statementsOf(synth.stateless.weeklyDigest).find((s) => actionsOf([s]).includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain(`/index/${TABLE_KEYS.indexes[0].name}"`);
+  });
+
   it('gives no function a permission on the secret or the queue it does not use', () => {
+    const monthly = actionsOf(statementsOf(synth.stateless.monthlyReport));
+    expect(monthly.some((a) => a.startsWith('secretsmanager:') || a.startsWith('sqs:') || a.startsWith('ses:'))).toBe(false);
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount]) {
+      expect(actionsOf(statementsOf(fn)).some((a) => a.startsWith('s3:')), fn.node.id).toBe(false);
+    }
     expect(actionsOf(statementsOf(synth.stateless.scanDispatch)).some((a) => a.startsWith('secretsmanager:'))).toBe(false);
     expect(actionsOf(statementsOf(synth.stateless.weeklyDigest)).some((a) => a.startsWith('secretsmanager:') || a.startsWith('sqs:'))).toBe(false);
     expect(actionsOf(statementsOf(synth.stateless.scanAccount)).some((a) => a.startsWith('ses:') || a === 'sqs:SendMessage')).toBe(false);
@@ -408,7 +616,17 @@ describe('cdk-nag (AwsSolutions)', () => {
       }
     }
 
-    // Assess: three functions' runtime, the secret's rotation, the scheduler's dead-letter queue
-    expect(acknowledged.sort()).toEqual(['AwsSolutions-L1', 'AwsSolutions-L1', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
+    // Assess: four functions' runtime, the secret's rotation, the scheduler's dead-letter queue, and the
+    // reports/* object ARN in the two policies that touch reports
+    expect(acknowledged.sort()).toEqual([
+      'AwsSolutions-IAM5',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-L1',
+      'AwsSolutions-L1',
+      'AwsSolutions-L1',
+      'AwsSolutions-L1',
+      'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
+    ]);
   });
 });
