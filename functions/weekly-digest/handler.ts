@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { EnvironmentError } from '../../shared/runtime/environment';
 import { parseIsoWeek, previousIsoWeek } from '../../shared/domain/iso-week';
 import { sendWeeklyDigest } from '../../shared/digest/weekly-digest';
+import type { ReportLink } from '../../shared/digest/build-digest';
+import type { ReportStorage } from '../../shared/report/report-storage';
+import type { AuditStore } from '../../shared/store/audit-store';
 import { CouncilNotConfiguredError } from '../../shared/scanning/scan-account';
 import { logger } from '../../shared/runtime/logger';
 import { lazyRuntime, type Runtime } from '../../shared/runtime/runtime';
@@ -22,6 +25,7 @@ export function createHandler(runtime: () => Runtime) {
     if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
     const now = clock();
     const week = requested ? parseIsoWeek(requested) : previousIsoWeek(now, config.timezone);
+    const reportLink = env.REPORTS_BUCKET ? await latestReportLink(store, runtime().reportStorage(), now) : undefined;
     const result = await sendWeeklyDigest({
       store,
       mailer: runtime().mailer(),
@@ -30,10 +34,28 @@ export function createHandler(runtime: () => Runtime) {
       from: env.DIGEST_FROM,
       to: env.DIGEST_TO.split(',').map((s) => s.trim()).filter(Boolean),
       now,
+      ...(reportLink ? { reportLink } : {}),
     });
     logger.info('weekly digest', { week: week.id, status: result.status });
     return { week: week.id, status: result.status, ...(result.messageId ? { messageId: result.messageId } : {}) };
   }).use(injectLambdaContext(logger));
+}
+
+/**
+ * A pre-signed link stops working when the credentials that signed it expire, and a Lambda signs with
+ * its role's session: a longer promise than this would be broken. The digest says when it expires.
+ */
+export const REPORT_LINK_SECONDS = 12 * 60 * 60;
+
+/** A link to the newest stored Full Council report, if there is one. */
+export async function latestReportLink(store: AuditStore, storage: ReportStorage, now: Date): Promise<ReportLink | undefined> {
+  const report = await store.latestReport();
+  if (!report) return undefined;
+  return {
+    month: report.month,
+    url: await storage.linkTo(report.key, REPORT_LINK_SECONDS),
+    expiresAt: new Date(now.getTime() + REPORT_LINK_SECONDS * 1000).toISOString(),
+  };
 }
 
 export const handler = createHandler(lazyRuntime());

@@ -6,7 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandler as createDispatch } from '../../functions/scan-dispatch/handler';
 import { createHandler as createScan } from '../../functions/scan-account/handler';
-import { createHandler as createDigest } from '../../functions/weekly-digest/handler';
+import { createHandler as createDigest, latestReportLink, REPORT_LINK_SECONDS } from '../../functions/weekly-digest/handler';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import { SesMailer } from '../../shared/email/ses-mailer';
 import type { ScanQueue } from '../../shared/queue/scan-queue';
@@ -160,5 +160,25 @@ describe('weekly-digest handler', () => {
     const runtime = runtimeWith({ store });
     const handler = createDigest(() => ({ ...runtime, env: { ...runtime.env, DIGEST_TO: undefined } }));
     await expect(handler({}, context)).rejects.toThrow('DIGEST_TO: is missing');
+  });
+});
+
+describe('weekly-digest handler and the monthly report', () => {
+  it('links the newest stored report, signed for a bounded time, when a reports bucket is configured', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-9' });
+    const store = await storeWith([MASTODON]);
+    await store.recordReport({ month: '2026-10', key: 'reports/2026-10/council-audit-report-2026-10.pdf', generatedAt: '2026-11-01T07:00:00Z' });
+    const links: { key: string; seconds: number }[] = [];
+    const storage = { put: async () => undefined, linkTo: async (key: string, seconds: number) => (links.push({ key, seconds }), `https://reports.example/${key}?signature=x`) };
+    const runtime = runtimeWith({ store, reportStorage: () => storage });
+    await createDigest(() => ({ ...runtime, env: { ...runtime.env, REPORTS_BUCKET: 'council-audit-reports' } }))({}, context);
+    expect(links).toEqual([{ key: 'reports/2026-10/council-audit-report-2026-10.pdf', seconds: REPORT_LINK_SECONDS }]);
+    expect(REPORT_LINK_SECONDS).toBeLessThanOrEqual(12 * 3600);
+    const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content?.Raw?.Data;
+    expect(Buffer.from(sent ?? new Uint8Array()).toString('utf8')).toContain('reports.example/reports/2026-10/council-audit-report-2026-10.pdf');
+  });
+
+  it('sends the digest without a link when no report is stored yet', async () => {
+    expect(await latestReportLink(await storeWith([]), { put: async () => undefined, linkTo: async () => 'never' }, now())).toBeUndefined();
   });
 });
