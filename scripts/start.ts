@@ -29,6 +29,7 @@ try {
       ? `  digest sent through the SES API and written to ${s.digest.html} and ${s.digest.text}`
       : `  digest for ${s.week} was already sent (${s.digest.status}); it is in ${s.digest.html} and ${s.digest.text}`,
   );
+  console.log(`  Full Council report for this month: ${s.report.pdf} (and ${s.report.html})`);
 } catch (error) {
   if (!(error instanceof CouncilAuditError)) throw error;
   console.error(`council-audit: ${error.message}`);

@@ -6,7 +6,9 @@ import { createHandler as createDispatchHandler } from '../../functions/scan-dis
 import { createHandler as createScanHandler } from '../../functions/scan-account/handler';
 import { createHandler as createDigestHandler } from '../../functions/weekly-digest/handler';
 import { parseCouncilConfig, type Severity } from '../domain/config';
-import { isoWeekOf } from '../domain/iso-week';
+import { isoWeekOf, localDate } from '../domain/iso-week';
+import { FolderReportStorage } from '../report/folder-storage';
+import { storeMonthlyReport } from '../report/monthly-report';
 import type { RuleId } from '../domain/finding';
 import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
 import { runtimeFromEnvironment, type Runtime } from '../runtime/runtime';
@@ -39,6 +41,8 @@ export interface LocalCycleSummary {
   bySeverity: Record<Severity, number>;
   week: string;
   digest: { status: string; html: string; text: string };
+  /** This month's Full Council report for the example data. */
+  report: { pdf: string; html: string };
 }
 
 /**
@@ -48,7 +52,9 @@ export interface LocalCycleSummary {
  * 3. store the council configuration and register its accounts;
  * 4. run the real handlers: dispatch (into an in-process queue), scan every account (as one SQS
  *    batch), and the weekly digest for the current week, sent through the SES API;
- * 5. write the digest that SES received to `outDir`, and return the figures.
+ * 5. store this month's Full Council report (HTML and PDF, printed by headless Chromium) in `outDir`,
+ *    for the digest to link to;
+ * 6. write the digest that SES received to `outDir`, and return the figures.
  */
 export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCycleSummary> {
   const now = options.now ?? (() => new Date());
@@ -84,8 +90,14 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
       throw new Error(`${scanned.batchItemFailures.length} account scan(s) failed; see the log above`);
     }
 
+    // This month's Full Council report for the example data, stored where the digest can link to it.
+    const reports = new FolderReportStorage(options.outDir);
+    const month = localDate(now(), config.timezone).slice(0, 7);
+    const report = await storeMonthlyReport({ store: runtime.store, storage: reports, config, month, now: now() });
+
     const week = isoWeekOf(now(), config.timezone);
-    const digest = await createDigestHandler(() => runtime)({ week: week.id }, lambdaContext('weekly-digest'));
+    const digestRuntime: Runtime = { ...runtime, env: { ...runtime.env, REPORTS_BUCKET: 'local' }, reportStorage: () => reports };
+    const digest = await createDigestHandler(() => digestRuntime)({ week: week.id }, lambdaContext('weekly-digest'));
 
     const runs = await runtime.store.listScanRuns(week.id);
     const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
@@ -116,6 +128,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
       bySeverity,
       week: week.id,
       digest: { status: digest.status, ...paths },
+      report: { pdf: join(options.outDir, report.record.key), html: join(options.outDir, report.record.htmlKey ?? report.record.key) },
     };
   } finally {
     await ses.stop();

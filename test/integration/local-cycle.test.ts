@@ -61,6 +61,13 @@ describe('the local twin: a full cycle on dynalite and aws-ses-v2-local, run twi
     }
   });
 
+  it("stores this month's Full Council report as PDF and HTML, and the digest links to it", () => {
+    const pdf = readFileSync(first.report.pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readFileSync(first.report.html, 'utf8')).toContain('Harbourne Town Council');
+    expect(readFileSync(first.digest.text, 'utf8')).toContain(first.report.pdf.split('/').at(-1));
+  });
+
   it('finds no new posts the second time, adds nothing, and does not send the digest again', async () => {
     expect(second).toMatchObject({ accountsScanned: first.accountsScanned, postsSeen: 0, postsNew: 0, findingsNew: 0 });
     expect(second.digest.status).toBe('already-sent');
