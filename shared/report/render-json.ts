@@ -1,4 +1,4 @@
-import type { ReportFacts } from './build-report';
+import type { AccountSummary, ReportFacts } from './build-report';
 import { foiRecord, type FoiRecord } from './render-csv';
 
 /**
@@ -12,20 +12,8 @@ export interface ReportJson {
   period: ReportFacts['period'];
   generatedAt: string;
   summary: ReportFacts['summary'];
-  accounts: {
-    platform: string;
-    handle: string;
-    registered: boolean;
-    approved: boolean;
-    scanRuns: number;
-    failedRuns: number;
-    postsChecked: number;
-    postsWithFindings: number;
-    shareWithoutFindings: number | null;
-    findings: number;
-    bySeverity: ReportFacts['summary']['bySeverity'];
-    byRule: ReportFacts['summary']['byRule'];
-  }[];
+  /** Accounts as in the report, without display names (personal accounts may carry a person's name). */
+  accounts: Omit<AccountSummary, 'displayName'>[];
   overTime: ReportFacts['overTime'];
   timeToResolve: ReportFacts['timeToResolve'];
   dismissedByRule: ReportFacts['dismissedByRule'];
