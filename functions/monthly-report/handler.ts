@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { z } from 'zod';
 import { MONTH_PATTERN, previousMonth, storeMonthlyReport } from '../../shared/report/monthly-report';
-import { CouncilNotConfiguredError } from '../../shared/scanning/scan-account';
+import { requireCouncilConfig } from '../../shared/scanning/scan-account';
 import { logger } from '../../shared/runtime/logger';
 import { lazyRuntime, type Runtime } from '../../shared/runtime/runtime';
 
@@ -14,8 +14,7 @@ export function createHandler(runtime: () => Runtime) {
     const { month: requested } = MonthlyReportEventSchema.parse(event ?? {});
     const { store, clock } = runtime();
     const storage = runtime().reportStorage();
-    const config = await store.getCouncilConfig();
-    if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+    const config = await requireCouncilConfig(store);
     const now = clock();
     const month = requested ?? previousMonth(now, config.timezone);
     const { record, facts } = await storeMonthlyReport({ store, storage, config, month, now });

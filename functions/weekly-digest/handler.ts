@@ -7,7 +7,7 @@ import { sendWeeklyDigest } from '../../shared/digest/weekly-digest';
 import type { ReportLink } from '../../shared/digest/build-digest';
 import type { ReportStorage } from '../../shared/report/report-storage';
 import type { AuditStore } from '../../shared/store/audit-store';
-import { CouncilNotConfiguredError } from '../../shared/scanning/scan-account';
+import { requireCouncilConfig } from '../../shared/scanning/scan-account';
 import { logger } from '../../shared/runtime/logger';
 import { lazyRuntime, type Runtime } from '../../shared/runtime/runtime';
 
@@ -21,8 +21,7 @@ export function createHandler(runtime: () => Runtime) {
     if (!env.DIGEST_FROM || !env.DIGEST_TO) {
       throw new EnvironmentError('invalid environment', [{ field: env.DIGEST_FROM ? 'DIGEST_TO' : 'DIGEST_FROM', message: 'is missing' }]);
     }
-    const config = await store.getCouncilConfig();
-    if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+    const config = await requireCouncilConfig(store);
     const now = clock();
     const week = requested ? parseIsoWeek(requested) : previousIsoWeek(now, config.timezone);
     const reportLink = env.REPORTS_BUCKET ? await latestReportLink(store, runtime().reportStorage(), now) : undefined;

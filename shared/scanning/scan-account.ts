@@ -23,6 +23,13 @@ export interface ScanAccountDeps {
 
 export class CouncilNotConfiguredError extends CouncilAuditError {}
 
+/** The stored council configuration, or an error saying it was never stored (run a scan setup first). */
+export async function requireCouncilConfig(store: AuditStore): Promise<CouncilConfig> {
+  const config = await store.getCouncilConfig();
+  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+  return config;
+}
+
 /**
  * Scans one account, primary course:
  * 1. load the account, its cursor and the council configuration;
@@ -39,11 +46,10 @@ export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): 
   const startedAt = clock().toISOString();
   const [account, config, accounts] = await Promise.all([
     deps.store.getAccount(request.platform, request.handle),
-    deps.store.getCouncilConfig(),
+    requireCouncilConfig(deps.store),
     deps.store.listAccounts(),
   ]);
   if (!account) throw new AccountNotFoundError(`no registered ${request.platform} account ${request.handle}`);
-  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
   const week = isoWeekOf(startedAt, config.timezone).id;
   const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
     runId: randomUUID(),
