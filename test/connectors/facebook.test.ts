@@ -13,6 +13,7 @@ import { DEFAULT_THROTTLE_WAIT_MS, graphPolicy } from '../../shared/connectors/g
 import { graphApiRoot, nextPageUrl } from '../../shared/connectors/graph/timeline';
 import { createPlatformHttp } from '../../shared/connectors/http/create-http';
 import type { HttpOptions, HttpResponse } from '../../shared/connectors/http/platform-http';
+import { failure as failed } from '../support/failure';
 import { recordedAnswers } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
@@ -82,12 +83,9 @@ function fetchPosts(options?: FetchOptions, cursor?: string, registered = accoun
   return createFacebookConnector(connectorDeps).fetchNewPosts(registered, cursor, options);
 }
 
+/** What a fetch that must fail threw, checked never to carry the token. */
 async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the fetch to fail');
+  const error = await failed(promise);
   expect(`${error.message}\n${error.stack ?? ''}`).not.toContain(TOKEN);
   return error;
 }

@@ -12,6 +12,7 @@ import type { HttpOptions } from '../../shared/connectors/http/platform-http';
 import type { Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import { parsePost, type Post } from '../../shared/domain/post';
+import { failure } from '../support/failure';
 import { startReplayServer, type ReplayServer } from '../support/replay-server';
 
 // ---- recorded feeds ------------------------------------------------------------------------------
@@ -68,15 +69,6 @@ const channel = (handle = CHANNEL_ID): Account => ({ platform: 'youtube', handle
 
 const byId = (posts: Post[]) => new Map(posts.map((p) => [p.id, p]));
 
-/** Runs a fetch that must fail, and returns what it threw. */
-async function failure(run: () => Promise<unknown>): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 // ---- the tests -----------------------------------------------------------------------------------
 

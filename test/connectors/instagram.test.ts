@@ -11,6 +11,7 @@ import { createInstagramConnector } from '../../shared/connectors/instagram/inst
 import { INSTAGRAM_MEDIA_FIELDS, InstagramMediaPageSchema } from '../../shared/connectors/instagram/schemas';
 import { createPlatformHttp } from '../../shared/connectors/http/create-http';
 import type { HttpOptions } from '../../shared/connectors/http/platform-http';
+import { failure as failed } from '../support/failure';
 import { recordedAnswers } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
@@ -71,12 +72,9 @@ function fetchMedia(options?: FetchOptions, cursor?: string, registered = accoun
   return createInstagramConnector(connectorDeps).fetchNewPosts(registered, cursor, options);
 }
 
+/** What a fetch that must fail threw, checked never to carry the token. */
 async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the fetch to fail');
+  const error = await failed(promise);
   expect(`${error.message}\n${error.stack ?? ''}`).not.toContain(TOKEN);
   return error;
 }

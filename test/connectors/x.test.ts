@@ -10,6 +10,7 @@ import { createXConnector, usernameOf } from '../../shared/connectors/x/x-connec
 import type { Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import { parsePost, type Post } from '../../shared/domain/post';
+import { failure } from '../support/failure';
 import { recordedAnswers, type RecordedAnswer } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
 
@@ -89,15 +90,6 @@ async function firstScan(options?: FetchOptions): Promise<Map<string, Post>> {
   return new Map(posts.map((p) => [p.id, p]));
 }
 
-/** Runs a fetch that must fail, and returns what it threw. */
-async function failure(run: () => Promise<unknown>): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 // ---- the tests -----------------------------------------------------------------------------------
 
