@@ -3,7 +3,7 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
-import { handleKey } from './text/handles';
+import { handleKey } from '../domain/account';
 import { findDerogatoryRemarks } from './text/lexicon/protected-groups';
 import { DEFAULT_REMOVAL_NOTICE, insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords, maskSwearWord, type Characteristic, type Disguise, type SwearWordMatch } from './text/lexicon/swear-words';

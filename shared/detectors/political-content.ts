@@ -3,7 +3,7 @@ import type { Location } from '../domain/finding';
 import { perContext, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
-import { normaliseHandle } from './text/handles';
+import { normaliseHandle } from '../domain/account';
 import { excerpt } from './text/mask';
 import {
   ATTACK,

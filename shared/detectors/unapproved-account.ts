@@ -1,6 +1,6 @@
 import { perContext, type DetectionContext } from './context';
 import type { AccountDetector, AccountSighting, Hit } from './detector';
-import { normaliseHandle } from './text/handles';
+import { normaliseHandle } from '../domain/account';
 import { allMatches } from './text/prose/matches';
 
 /** Forms of the council's name this short or shorter ("HTC") count only as a whole word of a handle or name. */

@@ -4,7 +4,7 @@ import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { addDays, isoWeekOf, type IsoWeek } from '../domain/iso-week';
 import { describePeriod } from '../detectors/text/politics/period';
-import { normaliseHandle } from '../detectors/text/handles';
+import { normaliseHandle } from '../domain/account';
 import type { AuditStore } from '../store/audit-store';
 
 /** How close (in days) a pre-election period must be to a week for the digest to warn about it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issuesFromZod, ValidationError } from './errors';
-import { PlatformSchema } from './post';
+import { PlatformSchema, type Platform } from './post';
 
 export const ACCOUNT_STATUSES = ['active', 'paused', 'needs-reconnection'] as const;
 
@@ -28,4 +28,13 @@ export function parseAccount(input: unknown): Account {
 
 export function isApproved(account: Pick<Account, 'approvedBy' | 'approvedOn'>): boolean {
   return Boolean(account.approvedBy && account.approvedOn);
+}
+
+/** The same account however its handle is written: case and a leading `@` do not matter. */
+export function handleKey(platform: Platform, handle: string): string {
+  return `${platform}\u0000${normaliseHandle(handle)}`;
+}
+
+export function normaliseHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
 }

@@ -1,6 +1,6 @@
 import { RULE_IDS, type Finding, type RuleId } from '../domain/finding';
 import type { Post } from '../domain/post';
-import { normaliseHandle } from '../detectors/text/handles';
+import { normaliseHandle } from '../domain/account';
 
 /** Expected findings in the corpus format: post-level rules per post id, and unapproved handles. */
 export interface Labels {

@@ -1,4 +1,4 @@
-import { isApproved, type Account } from '../domain/account';
+import { isApproved, normaliseHandle, type Account } from '../domain/account';
 import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '../domain/config';
 import { ValidationError, type ValidationIssue } from '../domain/errors';
 import { FINDING_STATUSES, RULE_IDS, type RuleId } from '../domain/finding';
@@ -6,7 +6,6 @@ import { addDays, isoWeekOf, localDate, type IsoWeek } from '../domain/iso-week'
 import type { Platform } from '../domain/post';
 import type { FindingEvent, ScanRun, StoredFinding } from '../domain/records';
 import { describePeriod } from '../detectors/text/politics/period';
-import { normaliseHandle } from '../detectors/text/handles';
 import { formatLocal, RULE_TITLES } from '../digest/build-digest';
 import type { AuditStore, FindingStatus } from '../store/audit-store';
 

@@ -2,7 +2,7 @@ import type { CouncilConfig } from '../domain/config';
 import type { Finding } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import type { AccountSearch, DiscoveredAccount } from '../connectors/connector';
-import { handleKey } from '../detectors/text/handles';
+import { handleKey } from '../domain/account';
 import { DetectionEngine } from './run-detectors';
 
 export interface Discovery {

@@ -7,7 +7,7 @@ import { compileContext, type DetectionContext } from '../detectors/context';
 import type { AccountDetector, AccountSighting, Detector, DetectorMeta, Hit, PostDetector } from '../detectors/detector';
 import { DETECTORS } from '../detectors/index';
 import { PostView } from '../detectors/post-view';
-import { handleKey } from '../detectors/text/handles';
+import { handleKey } from '../domain/account';
 
 /**
  * The detection engine for one scan: post-level rules on every post, account-level rules once per

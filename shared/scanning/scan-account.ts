@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Account } from '../domain/account';
+import { handleKey, type Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import { AccountNotFoundError, CouncilAuditError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
@@ -8,7 +8,6 @@ import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { PlatformAuthError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
-import { handleKey } from '../detectors/text/handles';
 import type { ScanRequest } from '../queue/scan-queue';
 import type { AuditStore } from '../store/audit-store';
 import { DetectionEngine } from './run-detectors';

@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/post';
-import { normaliseHandle } from '../detectors/text/handles';
+import { normaliseHandle } from '../domain/account';
 
 /**
  * The single table's key design, shared by the DynamoDB adapter, the local twin (which creates the

@@ -3,7 +3,7 @@ import { buildDigestFacts, formatLocal, preElectionNotices } from '../../shared/
 import { SEVERITIES } from '../../shared/domain/config';
 import { RULE_IDS } from '../../shared/domain/finding';
 import { parseIsoWeek } from '../../shared/domain/iso-week';
-import { normaliseHandle } from '../../shared/detectors/text/handles';
+import { normaliseHandle } from '../../shared/domain/account';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, NOW, scanRun, storedFinding, storeWith, WEEK } from './digest-fixtures';
 

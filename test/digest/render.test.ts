@@ -3,7 +3,7 @@ import { buildDigestFacts } from '../../shared/digest/build-digest';
 import { renderDigestHtml } from '../../shared/digest/render-html';
 import { renderDigestText } from '../../shared/digest/render-text';
 import { parseIsoWeek } from '../../shared/domain/iso-week';
-import { normaliseHandle } from '../../shared/detectors/text/handles';
+import { normaliseHandle } from '../../shared/domain/account';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, collapse, NOW, scanRun, storedFinding, storeWith, visibleText, WEEK } from './digest-fixtures';
 

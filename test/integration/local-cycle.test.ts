@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCouncilConfig } from '../../shared/domain/config';
 import { parsePost } from '../../shared/domain/post';
-import { handleKey } from '../../shared/detectors/text/handles';
+import { handleKey } from '../../shared/domain/account';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { runLocalCycle, type LocalCycleSummary } from '../../shared/local/local-cycle';

@@ -1,4 +1,4 @@
-import { AccountSchema, type Account } from '../../shared/domain/account';
+import { AccountSchema, normaliseHandle, type Account } from '../../shared/domain/account';
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
@@ -15,7 +15,6 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../../shared/domain/records';
-import { normaliseHandle } from '../../shared/detectors/text/handles';
 import type { AuditStore, FindingStatus } from '../../shared/store/audit-store';
 
 export interface MemoryStoreOptions {

@@ -1,7 +1,6 @@
-import type { Account } from '../../shared/domain/account';
+import { handleKey, type Account } from '../../shared/domain/account';
 import type { Post } from '../../shared/domain/post';
 import type { Connector, FetchResult } from '../../shared/connectors/connector';
-import { handleKey } from '../../shared/detectors/text/handles';
 import { makePost, testConfig } from './fixtures';
 import { MemoryAuditStore } from './memory-store';
 

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Account } from '../../domain/account';
+import { handleKey, type Account } from '../../domain/account';
 import { ConnectorError } from '../../domain/errors';
 import { parsePost, type Post } from '../../domain/post';
-import { handleKey } from '../../detectors/text/handles';
 import type { Connector, FetchResult } from '../connector';
 
 /**

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { answerTo, parsePayload } from '../parse-payload';
-import type { Account } from '../../domain/account';
+import { normaliseHandle, type Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
-import { normaliseHandle } from '../../detectors/text/handles';
 import {
   DEFAULT_FIRST_SCAN,
   type AccountSearch,
