@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { z } from 'zod';
-import { MONTH_PATTERN, previousMonth, storeMonthlyReport } from '../../shared/report/monthly-report';
+import { MONTH_PATTERN, previousMonth } from '../../shared/domain/calendar';
+import { storeMonthlyReport } from '../../shared/report/monthly-report';
 import { requireCouncilConfig } from '../../shared/scanning/scan-account';
 import { logger } from '../../shared/runtime/logger';
 import { lazyRuntime, type Runtime } from '../../shared/runtime/runtime';

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { z } from 'zod';
 import { EnvironmentError } from '../../shared/runtime/environment';
-import { parseIsoWeek, previousIsoWeek } from '../../shared/domain/iso-week';
+import { parseIsoWeek, previousIsoWeek } from '../../shared/domain/calendar';
 import { sendWeeklyDigest } from '../../shared/digest/weekly-digest';
 import type { ReportLink } from '../../shared/digest/build-digest';
 import type { ReportStorage } from '../../shared/report/report-storage';

@@ -3,7 +3,7 @@ import type { CouncilConfig } from '../domain/config';
 import { ValidationError } from '../domain/errors';
 import { loadCouncilConfig } from '../domain/load-config';
 import { openStore } from '../local/open-store';
-import { buildReportFacts, checkReportPeriod } from '../report/build-report';
+import { buildReportFacts, checkReportPeriod, ReportPeriodError } from '../report/build-report';
 import { renderReportCsv } from '../report/render-csv';
 import { renderReportHtml } from '../report/render-html';
 import { renderReportJson } from '../report/render-json';
@@ -34,7 +34,11 @@ export class ReportOptionsError extends ValidationError {}
  * 4. write them to the file, or to standard output.
  */
 export async function runReport(options: ReportCommandOptions, io: Io, clock: () => Date = () => new Date()): Promise<number> {
-  checkReportPeriod({ from: options.from, to: options.to });
+  try {
+    checkReportPeriod({ from: options.from, to: options.to });
+  } catch (error) {
+    throw error instanceof ReportPeriodError ? error.withFieldNames({ from: '--from', to: '--to' }) : error;
+  }
   if (options.format === 'pdf' && !options.out) {
     throw new ReportOptionsError('cannot write a PDF to standard output', [{ field: '--out', message: 'is required with --format pdf' }]);
   }

@@ -1,4 +1,5 @@
 import type { Election } from '../domain/config';
+import { describePreElectionPeriod } from '../domain/calendar';
 import type { Location } from '../domain/finding';
 import { perContext, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
@@ -21,7 +22,6 @@ import {
   PRONOUN_TARGET_HERE,
   SLOGAN,
 } from './text/politics/parties';
-import { describePeriod } from './text/politics/period';
 import { allMatches } from './text/prose/matches';
 import { sentenceAround } from './text/prose/sentence';
 import type { Segment } from './text/segment';
@@ -136,13 +136,13 @@ export const politicalContent: PostDetector = {
       const election = periodOf();
       hits.push(
         election
-          ? { ...party, severity: 'high', reason: `${party.reason}, during the pre-election period ${describePeriod(election, context.config.timezone)}` }
+          ? { ...party, severity: 'high', reason: `${party.reason}, during the pre-election period ${describePreElectionPeriod(election, context.config.timezone)}` }
           : party,
       );
     }
     if (mightFeatureIndividual(view, c)) {
       const election = periodOf();
-      if (election) hits.push(...preElectionFeatures(view, c, describePeriod(election, context.config.timezone)));
+      if (election) hits.push(...preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone)));
     }
     return hits;
   },

@@ -1,10 +1,10 @@
 import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '../domain/config';
-import { RULE_IDS, type RuleId } from '../domain/finding';
+import { RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
-import { addDays, isoWeekOf, type IsoWeek } from '../domain/iso-week';
-import { describePeriod } from '../detectors/text/politics/period';
-import { normaliseHandle } from '../domain/account';
+import { addDays, describePreElectionPeriod, formatLocal, isoWeekOf, monthLabel, weekLabel, type IsoWeek } from '../domain/calendar';
+import { handleKey } from '../domain/account';
+import { SEVERITIES_HIGH_FIRST } from '../rendering/display';
 import type { AuditStore } from '../store/audit-store';
 
 /** How close (in days) a pre-election period must be to a week for the digest to warn about it. */
@@ -143,19 +143,6 @@ export interface DigestFacts {
   reportLink?: DigestReportLink;
 }
 
-export const RULE_TITLES: Record<RuleId, string> = {
-  'personal-data': 'Personal data',
-  'copyright-attribution': 'Copyright and attribution',
-  'political-content': 'Political content',
-  'unapproved-account': 'Unapproved account',
-  'offensive-language': 'Offensive language',
-  'confidential-information': 'Confidential information',
-  'risky-link': 'Risky link',
-  'hostile-engagement': 'Hostile engagement',
-};
-
-const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
-
 /** Reads the week's findings and scan runs and states what the Town Clerk needs to know. */
 export async function buildDigestFacts(store: DigestSource, config: CouncilConfig, week: IsoWeek, now: Date, options: DigestOptions = {}): Promise<DigestFacts> {
   const timezone = config.timezone;
@@ -175,7 +162,7 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
   const headline: DigestHeadline = {
     newFindings: newFindings.length,
     bySeverity,
-    accountsScanned: new Set(runs.map((r) => accountKey(r.platform, r.handle))).size,
+    accountsScanned: new Set(runs.map((r) => handleKey(r.platform, r.handle))).size,
     scanRuns: runs.length,
     postsChecked: sum(runs.map((r) => r.postsNew)),
     postsSeen: sum(runs.map((r) => r.postsFetched)),
@@ -195,7 +182,7 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
     verdict,
     subject: subjectOf(config.council.name, week.id, verdict, headline, failingCaptures.length),
     headline,
-    newFindings: SEVERITY_ORDER.map((severity) => ({
+    newFindings: SEVERITIES_HIGH_FIRST.map((severity) => ({
       severity,
       rules: RULE_IDS.map((rule) => ({
         rule,
@@ -223,17 +210,13 @@ function weekFindings(week: string, detected: readonly StoredFinding[]): WeekFin
   return { week, count: inWeek.length, high: inWeek.filter((f) => f.severity === 'high').length };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function reportLinkOf(link: ReportLink, now: Date, timezone: string): DigestReportLink {
-  const m = /^(\d{4})-(\d{2})$/.exec(link.month);
-  const monthName = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   const expires = Date.parse(link.expiresAt);
   return {
     month: link.month,
     url: link.url,
     expiresAt: link.expiresAt,
-    monthLabel: m && monthName ? `${monthName} ${m[1]}` : link.month,
+    monthLabel: monthLabel(link.month),
     ...(Number.isNaN(expires) ? {} : { expiresLocal: formatLocal(link.expiresAt, timezone) }),
     expired: !Number.isNaN(expires) && expires <= now.getTime(),
   };
@@ -273,7 +256,7 @@ function forDigest(finding: StoredFinding, timezone: string): DigestFinding {
 function failingCapturesOf(runs: readonly ScanRun[], timezone: string): FailingCapture[] {
   const byAccount = new Map<string, ScanRun[]>();
   for (const run of runs) {
-    const key = accountKey(run.platform, run.handle);
+    const key = handleKey(run.platform, run.handle);
     byAccount.set(key, [...(byAccount.get(key) ?? []), run]);
   }
   const failing: FailingCapture[] = [];
@@ -299,7 +282,7 @@ function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAcc
   const accounts = new Map<string, UnapprovedAccount>();
   for (const f of findings) {
     if (f.rule !== 'unapproved-account') continue;
-    const key = accountKey(f.platform, f.account);
+    const key = handleKey(f.platform, f.account);
     const seen = accounts.get(key);
     if (seen) {
       seen.findings += 1;
@@ -324,7 +307,7 @@ function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAcc
 export function preElectionNotices(elections: readonly Election[], week: Pick<IsoWeek, 'monday' | 'sunday'>, timezone: string): PreElectionNotice[] {
   const notices: PreElectionNotice[] = [];
   for (const election of elections) {
-    const period = describePeriod(election, timezone);
+    const period = describePreElectionPeriod(election, timezone);
     if (election.preElectionStart <= week.sunday && election.pollingDay >= week.monday) {
       notices.push({ election, period, status: 'in-period' });
     } else if (election.preElectionStart > week.sunday && election.preElectionStart <= addDays(week.sunday, PRE_ELECTION_WARNING_DAYS)) {
@@ -333,61 +316,6 @@ export function preElectionNotices(elections: readonly Election[], week: Pick<Is
     }
   }
   return notices.sort((a, b) => a.election.preElectionStart.localeCompare(b.election.preElectionStart));
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** `Tue 2 Feb 2027, 10:15` in the time zone: the same on every machine, whatever its locale data. */
-export function formatLocal(instant: string, timezone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const weekday = WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
-  return `${weekday} ${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
-}
-
-function weekLabel(week: Pick<IsoWeek, 'monday' | 'sunday'>): string {
-  const [my, mm, md] = week.monday.split('-').map(Number) as [number, number, number];
-  const [sy, sm, sd] = week.sunday.split('-').map(Number) as [number, number, number];
-  return `Mon ${md} ${MONTHS[mm - 1]}${my === sy ? '' : ` ${my}`} – Sun ${sd} ${MONTHS[sm - 1]} ${sy}`;
-}
-
-/** `2 high, 1 medium`: the non-zero severities, high first; `none` when all are zero. */
-export function describeSeverityCounts(bySeverity: Record<Severity, number>): string {
-  const parts = SEVERITY_ORDER.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`);
-  return parts.length ? parts.join(', ') : 'none';
-}
-
-/**
- * A value from a post or an account, made safe to lay out on one line: control characters (line
- * breaks that could fake a new entry) and bidirectional overrides (which can make text read backwards)
- * become spaces. Renderers apply it; the facts keep the stored value.
- */
-export function tidy(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
-
-/** The URL as a link target when it is an absolute http(s) URL; undefined for anything else (`javascript:`, `data:`…). */
-export function webLink(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function instantOf(finding: StoredFinding): number {
@@ -400,11 +328,7 @@ function byRuleThenDate(a: DigestFinding, b: DigestFinding): number {
 }
 
 function bySeverityThenAge(a: DigestFinding, b: DigestFinding): number {
-  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || Date.parse(a.detectedAt) - Date.parse(b.detectedAt) || a.id.localeCompare(b.id);
-}
-
-function accountKey(platform: Platform, handle: string): string {
-  return `${platform}\u0000${normaliseHandle(handle)}`;
+  return SEVERITIES_HIGH_FIRST.indexOf(a.severity) - SEVERITIES_HIGH_FIRST.indexOf(b.severity) || Date.parse(a.detectedAt) - Date.parse(b.detectedAt) || a.id.localeCompare(b.id);
 }
 
 function sum(values: readonly number[]): number {

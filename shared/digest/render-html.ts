@@ -1,5 +1,7 @@
 import type { Severity } from '../domain/config';
-import { RULE_TITLES, tidy, webLink, type DigestFacts, type DigestFinding, type FailingCapture, type UnapprovedAccount } from './build-digest';
+import { RULE_TITLES } from '../domain/finding';
+import { escapeHtml, htmlText as text, webLink } from '../rendering/display';
+import { type DigestFacts, type DigestFinding, type FailingCapture, type UnapprovedAccount } from './build-digest';
 import { CHART_LAYOUT, describeChart, FINDINGS_CHART_CID } from './chart';
 import {
   failingSummary,
@@ -119,16 +121,6 @@ export function renderDigestHtml(facts: DigestFacts): string {
     rows.join('\n') +
     `\n</table></td></tr></table></body></html>\n`
   );
-}
-
-/** Escapes text for an element's content or a quoted attribute. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** A value from outside (post, account, platform): tidied and escaped. */
-function text(value: string): string {
-  return escapeHtml(tidy(value));
 }
 
 /** A link for an http(s) URL; any other scheme (`javascript:`, `data:`) is shown as inert text. */

@@ -1,8 +1,6 @@
+import { RULE_TITLES } from '../domain/finding';
+import { describeSeverityCounts, tidy, webLink } from '../rendering/display';
 import {
-  RULE_TITLES,
-  describeSeverityCounts,
-  tidy,
-  webLink,
   type DigestFacts,
   type DigestReportLink,
   type DigestFinding,

@@ -1,6 +1,6 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
-import type { IsoWeek } from '../domain/iso-week';
+import type { IsoWeek } from '../domain/calendar';
 import type { DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
 import type { AuditStore } from '../store/audit-store';

@@ -10,12 +10,20 @@ export class CouncilAuditError extends Error {
 
 /** Input that does not match a schema: says which field, which value, and what was expected. */
 export class ValidationError extends CouncilAuditError {
+  readonly what: string;
   readonly issues: readonly ValidationIssue[];
 
   constructor(what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
     const described = issues.map(describeIssue);
     super(described.length > 1 ? `${what}:\n  ${described.join('\n  ')}` : `${what}: ${described[0] ?? 'invalid'}`, options);
+    this.what = what;
     this.issues = issues;
+  }
+
+  /** The same error with its fields named as the person knows them: a command-line flag for a field. */
+  withFieldNames(names: Readonly<Record<string, string>>): this {
+    const Same = this.constructor as new (what: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) => this;
+    return new Same(this.what, this.issues.map((issue) => ({ ...issue, field: names[issue.field] ?? issue.field })), { cause: this });
   }
 }
 

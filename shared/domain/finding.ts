@@ -15,6 +15,18 @@ export const RULE_IDS = [
 export const RuleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
+/** Each rule's name as people read it (the digest, the report, the console). */
+export const RULE_TITLES: Record<RuleId, string> = {
+  'personal-data': 'Personal data',
+  'copyright-attribution': 'Copyright and attribution',
+  'political-content': 'Political content',
+  'unapproved-account': 'Unapproved account',
+  'offensive-language': 'Offensive language',
+  'confidential-information': 'Confidential information',
+  'risky-link': 'Risky link',
+  'hostile-engagement': 'Hostile engagement',
+};
+
 /** Which part of a post a piece of evidence was found in. */
 export const FIELDS = ['text', 'quoteOf.text', 'altText', 'link', 'account'] as const;
 

@@ -6,7 +6,7 @@ import { createHandler as createDispatchHandler } from '../../functions/scan-dis
 import { createHandler as createScanHandler } from '../../functions/scan-account/handler';
 import { createHandler as createDigestHandler } from '../../functions/weekly-digest/handler';
 import { parseCouncilConfig, type Severity } from '../domain/config';
-import { isoWeekOf, localDate } from '../domain/iso-week';
+import { isoWeekOf, localDate } from '../domain/calendar';
 import { FolderReportStorage } from '../report/folder-storage';
 import { storeMonthlyReport } from '../report/monthly-report';
 import type { RuleId } from '../domain/finding';

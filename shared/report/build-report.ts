@@ -1,12 +1,11 @@
-import { isApproved, normaliseHandle, type Account } from '../domain/account';
-import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '../domain/config';
+import { handleKey, isApproved, normaliseHandle, type Account } from '../domain/account';
+import type { CouncilConfig, Election, Severity } from '../domain/config';
 import { ValidationError, type ValidationIssue } from '../domain/errors';
-import { FINDING_STATUSES, RULE_IDS, type RuleId } from '../domain/finding';
-import { addDays, isoWeekOf, localDate, type IsoWeek } from '../domain/iso-week';
+import { FINDING_STATUSES, RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
+import { addDays, daysBetween, describePreElectionPeriod, formatLocal, isCalendarDate, isoWeekOf, localDate, monthLabel, nextMonth, periodLabel, shortDate, type DatePeriod, type IsoWeek } from '../domain/calendar';
 import type { Platform } from '../domain/post';
 import type { FindingEvent, ScanRun, StoredFinding } from '../domain/records';
-import { describePeriod } from '../detectors/text/politics/period';
-import { formatLocal, RULE_TITLES } from '../digest/build-digest';
+import { SEVERITIES_HIGH_FIRST } from '../rendering/display';
 import type { AuditStore, FindingStatus } from '../store/audit-store';
 
 /** What the Full Council report reads from the store. */
@@ -16,10 +15,7 @@ export type ReportSource = Pick<
 >;
 
 /** Calendar dates (YYYY-MM-DD), both inclusive, in the council's time zone. */
-export interface ReportPeriod {
-  from: string;
-  to: string;
-}
+export type ReportPeriod = DatePeriod;
 
 /** Longest period one report covers: each ISO week in it costs two store queries. */
 export const MAX_REPORT_DAYS = 5 * 366;
@@ -27,7 +23,7 @@ export const MAX_REPORT_DAYS = 5 * 366;
 /** Periods up to this many days are charted per ISO week, longer ones per calendar month. */
 export const WEEKLY_CHART_MAX_DAYS = 92;
 
-/** A report period that is not two dates in order: names the option, the value and what was expected. */
+/** A report period that is not two dates in order: names the field, the value and what was expected. */
 export class ReportPeriodError extends ValidationError {}
 
 /** A finding as the report shows it: the stored finding with its dates in the council's time zone. */
@@ -161,7 +157,6 @@ export interface ReportFacts {
   findings: ReportFinding[];
 }
 
-const SEVERITY_ORDER: readonly Severity[] = [...SEVERITIES].reverse();
 const DAY_MS = 86_400_000;
 const EVENT_READS_AT_ONCE = 8;
 
@@ -215,7 +210,7 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
       bySeverity: severityCounts(findings),
       byStatus: Object.fromEntries(FINDING_STATUSES.map((s) => [s, findings.filter((f) => f.status === s).length])) as Record<FindingStatus, number>,
       byRule: ruleRows(findings),
-      accountsScanned: new Set(runs.map((r) => accountKey(r.platform, r.handle))).size,
+      accountsScanned: new Set(runs.map((r) => handleKey(r.platform, r.handle))).size,
       scanRuns: runs.length,
       failedRuns: runs.filter((r) => r.outcome === 'failed').length,
       postsChecked,
@@ -233,25 +228,19 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
   };
 }
 
-/** Throws a ReportPeriodError naming `--from` / `--to` and the value when the period is not usable. */
+/** Throws a ReportPeriodError naming `from` / `to` and the value when the period is not usable. */
 export function checkReportPeriod(period: ReportPeriod): void {
   const issues: ValidationIssue[] = [];
-  for (const [field, value] of [['--from', period.from], ['--to', period.to]] as const) {
+  for (const [field, value] of [['from', period.from], ['to', period.to]] as const) {
     if (!isCalendarDate(value)) issues.push({ field, value: JSON.stringify(value), message: 'expected a date as YYYY-MM-DD' });
   }
   if (issues.length === 0 && period.from > period.to) {
-    issues.push({ field: '--from', value: JSON.stringify(period.from), message: `is after --to ${JSON.stringify(period.to)}` });
+    issues.push({ field: 'from', value: JSON.stringify(period.from), message: `is after the period's last day ${JSON.stringify(period.to)}` });
   }
   if (issues.length === 0 && daysBetween(period.from, period.to) + 1 > MAX_REPORT_DAYS) {
-    issues.push({ field: '--to', value: JSON.stringify(period.to), message: `the period is longer than ${MAX_REPORT_DAYS} days: make one report per year` });
+    issues.push({ field: 'to', value: JSON.stringify(period.to), message: `the period is longer than ${MAX_REPORT_DAYS} days: make one report per year` });
   }
   if (issues.length > 0) throw new ReportPeriodError('invalid report period', issues);
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** The ISO weeks containing any date of the period (the dates are already local, so judged in UTC). */
@@ -287,7 +276,7 @@ async function eventsOf(store: ReportSource, findings: readonly ReportFinding[])
 function accountSummaries(registry: readonly Account[], runs: readonly ScanRun[], findings: readonly ReportFinding[]): AccountSummary[] {
   const rows = new Map<string, AccountSummary & { posts: Set<string> }>();
   const row = (platform: Platform, handle: string) => {
-    const key = accountKey(platform, handle);
+    const key = handleKey(platform, handle);
     let existing = rows.get(key);
     if (!existing) {
       existing = {
@@ -327,7 +316,7 @@ function accountSummaries(registry: readonly Account[], runs: readonly ScanRun[]
     r.findings += 1;
     r.bySeverity[finding.severity] += 1;
     if (isPostLevel(finding)) r.posts.add(finding.postId!);
-    const key = accountKey(finding.platform, finding.account);
+    const key = handleKey(finding.platform, finding.account);
     findingsByAccount.set(key, [...(findingsByAccount.get(key) ?? []), finding]);
   }
   return [...rows.entries()]
@@ -362,7 +351,7 @@ function findingsOverTime(findings: readonly ReportFinding[], period: ReportPeri
     for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
       const from = maxDate(`${month}-01`, period.from);
       const to = minDate(addDays(`${nextMonth(month)}-01`, -1), period.to);
-      buckets.push(bucket(month, `${MONTHS[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`, from, to, findings));
+      buckets.push(bucket(month, monthLabel(month), from, to, findings));
     }
   }
   return { granularity, buckets };
@@ -427,7 +416,7 @@ function preElectionSummaries(elections: readonly Election[], period: ReportPeri
       });
       return {
         election,
-        description: describePeriod(election, timezone),
+        description: describePreElectionPeriod(election, timezone),
         overlap,
         postsChecked: sum(runsInOverlap.map((r) => r.postsNew)),
         findings: inElection.length,
@@ -464,34 +453,7 @@ function byDetection(a: ReportFinding, b: ReportFinding): number {
 }
 
 function bySeverityThenAge(a: ReportFinding, b: ReportFinding): number {
-  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || byDetection(a, b);
-}
-
-function accountKey(platform: Platform, handle: string): string {
-  return `${platform}\u0000${normaliseHandle(handle)}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `1 January – 31 March 2027` */
-function periodLabel(period: ReportPeriod): string {
-  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number];
-  return `${fd} ${MONTHS[fm - 1]}${fy === ty ? '' : ` ${fy}`} – ${td} ${MONTHS[tm - 1]} ${ty}`;
-}
-
-/** `1 Feb` */
-function shortDate(date: string): string {
-  return `${Number(date.slice(8))} ${MONTHS[Number(date.slice(5, 7)) - 1]!.slice(0, 3)}`;
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return SEVERITIES_HIGH_FIRST.indexOf(a.severity) - SEVERITIES_HIGH_FIRST.indexOf(b.severity) || byDetection(a, b);
 }
 
 function maxDate(a: string, b: string): string {

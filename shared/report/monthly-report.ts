@@ -1,31 +1,15 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
-import { addDays, localDate } from '../domain/iso-week';
+import { calendarMonth, localDate } from '../domain/calendar';
 import type { ReportRecord } from '../domain/records';
 import type { AuditStore } from '../store/audit-store';
-import { buildReportFacts, type ReportFacts, type ReportPeriod } from './build-report';
+import { buildReportFacts, type ReportFacts } from './build-report';
 import { renderReportHtml } from './render-html';
 import { renderReportPdf } from './render-pdf';
 import type { ReportStorage } from './report-storage';
 
-/** `2026-10`: a calendar month, the unit of the Full Council report. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** The month's report could not be built, rendered or stored; running it again retries it (nothing half-done is recorded). */
 export class MonthlyReportError extends CouncilAuditError {}
-
-/** A calendar month as a report period: its first and last day (inclusive). */
-export function calendarMonth(month: string): ReportPeriod {
-  if (!MONTH_PATTERN.test(month)) throw new RangeError(`not a month: ${JSON.stringify(month)} (expected e.g. 2026-10)`);
-  const from = `${month}-01`;
-  return { from, to: addDays(`${nextMonth(month)}-01`, -1) };
-}
-
-/** The calendar month before the one containing `instant`, judged by the date in `timeZone` (what a schedule on the 1st reports on). */
-export function previousMonth(instant: Date, timeZone: string): string {
-  const [year, month] = localDate(instant, timeZone).split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
-}
 
 /** Where a month's report is stored: one folder per month, the same names on every run (a rerun replaces). */
 export function monthlyReportKeys(month: string): { pdf: string; html: string } {
@@ -94,15 +78,6 @@ export async function storeMonthlyReport(input: MonthlyReportInput): Promise<Mon
   const record: ReportRecord = { month, key: keys.pdf, htmlKey: keys.html, generatedAt: now.toISOString() };
   await store.recordReport(record);
   return { record, facts, html, pdf };
-}
-
-function nextMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${pad(m + 1)}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function messageOf(error: unknown): string {

@@ -1,7 +1,7 @@
 import type { Severity } from '../domain/config';
 import { SEVERITIES } from '../domain/config';
-import { describeSeverityCounts, RULE_TITLES, tidy, webLink } from '../digest/build-digest';
-import { escapeHtml } from '../digest/render-html';
+import { RULE_TITLES } from '../domain/finding';
+import { describeSeverityCounts, escapeHtml, htmlText as text, webLink } from '../rendering/display';
 import type { AccountSummary, DurationStats, ReportFacts, ReportFinding, RuleSeverityRow, TimeBucket } from './build-report';
 
 /*
@@ -305,7 +305,3 @@ function fix(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-/** A value from outside (post, account, platform): tidied and escaped. */
-function text(value: string): string {
-  return escapeHtml(tidy(value));
-}

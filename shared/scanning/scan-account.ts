@@ -3,7 +3,7 @@ import { handleKey, type Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import { AccountNotFoundError, CouncilAuditError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
-import { isoWeekOf } from '../domain/iso-week';
+import { isoWeekOf } from '../domain/calendar';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { PlatformAuthError } from '../connectors/errors';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigestFacts, formatLocal, preElectionNotices } from '../../shared/digest/build-digest';
+import { buildDigestFacts, preElectionNotices } from '../../shared/digest/build-digest';
+import { formatLocal } from '../../shared/domain/calendar';
 import { SEVERITIES } from '../../shared/domain/config';
 import { RULE_IDS } from '../../shared/domain/finding';
-import { parseIsoWeek } from '../../shared/domain/iso-week';
+import { parseIsoWeek } from '../../shared/domain/calendar';
 import { normaliseHandle } from '../../shared/domain/account';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, NOW, scanRun, storedFinding, storeWith, WEEK } from './digest-fixtures';

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseIsoWeek, type IsoWeek } from '../../shared/domain/iso-week';
+import { parseIsoWeek, type IsoWeek } from '../../shared/domain/calendar';
 import type { ScanRun, StoredFinding } from '../../shared/domain/records';
 import { MemoryAuditStore } from '../support/memory-store';
 

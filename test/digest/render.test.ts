@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestFacts } from '../../shared/digest/build-digest';
 import { renderDigestHtml } from '../../shared/digest/render-html';
 import { renderDigestText } from '../../shared/digest/render-text';
-import { parseIsoWeek } from '../../shared/domain/iso-week';
+import { parseIsoWeek } from '../../shared/domain/calendar';
 import { normaliseHandle } from '../../shared/domain/account';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, collapse, NOW, scanRun, storedFinding, storeWith, visibleText, WEEK } from './digest-fixtures';

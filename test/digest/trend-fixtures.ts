@@ -1,5 +1,5 @@
 import type { StoredFinding } from '../../shared/domain/records';
-import { addDays, parseIsoWeek } from '../../shared/domain/iso-week';
+import { addDays, parseIsoWeek } from '../../shared/domain/calendar';
 import type { ReportLink } from '../../shared/digest/build-digest';
 import { storedFinding, WEEK } from './digest-fixtures';
 

@@ -208,9 +208,9 @@ describe('buildReportFacts', () => {
   });
 
   it('refuses a period that is not two dates in order, naming the option and the value', async () => {
-    await expect(buildReportFacts(store, config(), { from: '2027-02-30', to: '2027-03-31' }, NOW)).rejects.toThrow('--from = "2027-02-30": expected a date as YYYY-MM-DD');
+    await expect(buildReportFacts(store, config(), { from: '2027-02-30', to: '2027-03-31' }, NOW)).rejects.toThrow('from = "2027-02-30": expected a date as YYYY-MM-DD');
     await expect(buildReportFacts(store, config(), { from: '2027-04-01', to: '2027-03-31' }, NOW)).rejects.toThrow(ReportPeriodError);
-    await expect(buildReportFacts(store, config(), { from: '2027-04-01', to: '2027-03-31' }, NOW)).rejects.toThrow('--from = "2027-04-01": is after --to "2027-03-31"');
+    await expect(buildReportFacts(store, config(), { from: '2027-04-01', to: '2027-03-31' }, NOW)).rejects.toThrow('from = "2027-04-01": is after the period\'s last day "2027-03-31"');
     await expect(buildReportFacts(store, config(), { from: '2000-01-01', to: '2027-03-31' }, NOW)).rejects.toThrow('longer than');
   });
 });

@@ -86,7 +86,7 @@ describe('council-audit report, against the store the environment names', () => 
     expect(impossible.code).toBe(2);
     expect(impossible.stderr).toContain('--to = "2027-02-30": expected a date as YYYY-MM-DD');
     expect(backwards.code).toBe(2);
-    expect(backwards.stderr).toContain('--from = "2027-05-31": is after --to "2027-03-01"');
+    expect(backwards.stderr).toContain('--from = "2027-05-31": is after the period\'s last day "2027-03-01"');
   });
 
   it('refuses a PDF without a file to write it to, and a format it does not know', async () => {

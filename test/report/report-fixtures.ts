@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '../../shared/domain/account';
-import { isoWeekOf } from '../../shared/domain/iso-week';
+import { isoWeekOf } from '../../shared/domain/calendar';
 import type { Post } from '../../shared/domain/post';
 import type { ScanRun, StoredFinding, StoredPost } from '../../shared/domain/records';
 import type { ReportPeriod } from '../../shared/report/build-report';
