@@ -130,7 +130,7 @@ export class StatelessStack extends Stack {
       description: 'Queues one scan request per registered account',
       memorySize: 256,
       timeout: Duration.seconds(60),
-      environment: { TABLE_NAME: tableName, SCAN_QUEUE_URL: this.scanQueue.queueUrl, RETENTION_DAYS: retention },
+      environment: { TABLE_NAME: tableName, SCAN_QUEUE_URL: this.scanQueue.queueUrl },
     });
     // Lists accounts: a Query on the accounts index (and the table); no writes at all.
     this.scanDispatch.role.addToPrincipalPolicy(
@@ -189,7 +189,6 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
       environment: {
         TABLE_NAME: tableName,
-        RETENTION_DAYS: retention,
         DIGEST_FROM: props.digestFrom,
         DIGEST_TO: props.digestTo,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,

@@ -1,21 +1,13 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
-import { dispatchScan } from '../../shared/scanning/dispatch-scan';
-import { logger } from '../../shared/runtime/logger';
-import { lazyRuntime, type Runtime } from '../../shared/runtime/runtime';
+// The deployed scan-dispatch function: reads its environment at cold start (naming any variable that
+// is missing) and wires the only adapters it uses, the store and the queue.
+import { sqsScanQueue } from '../../shared/queue/sqs-queue';
+import { readEnvironment } from '../../shared/runtime/environment';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
+import { createHandler, ENVIRONMENT } from './create-handler';
 
-/** EventBridge Scheduler delivers the schedule's own input; nothing in it is needed. */
-export const DispatchEventSchema = z.object({}).loose();
+const env = readEnvironment(ENVIRONMENT);
 
-export function createHandler(runtime: () => Runtime) {
-  return middy(async (event: unknown) => {
-    DispatchEventSchema.parse(event ?? {});
-    const { store } = runtime();
-    const requests = await dispatchScan({ store, queue: runtime().queue() });
-    logger.info('scan dispatched', { accounts: requests.length });
-    return { accounts: requests.length };
-  }).use(injectLambdaContext(logger));
-}
-
-export const handler = createHandler(lazyRuntime());
+export const handler = createHandler({
+  store: dynamoDbStore({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT, tableName: env.TABLE_NAME }),
+  queue: sqsScanQueue({ region: env.AWS_REGION, endpoint: env.SQS_ENDPOINT, queueUrl: env.SCAN_QUEUE_URL }),
+});

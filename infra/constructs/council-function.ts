@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Environment } from '../../shared/runtime/environment';
+import type { VariableName } from '../../shared/runtime/environment';
 import type { NodeModulesLayer } from './node-modules-layer';
 
 /** Where package.json, package-lock.json, node_modules and functions/ are. */
@@ -30,9 +30,7 @@ export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest' | 
  * The variables a deployed function may be given: the names the code reads (shared/runtime/environment.ts),
  * less AWS_REGION (reserved: Lambda sets it) and the endpoint overrides (local stand-ins only).
  */
-export type FunctionEnvironment = Partial<
-  Record<Exclude<keyof Environment, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'SES_ENDPOINT' | 'SQS_ENDPOINT'>, string>
->;
+export type FunctionEnvironment = Partial<Record<Exclude<VariableName, 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'SES_ENDPOINT' | 'SQS_ENDPOINT'>, string>>;
 
 export interface CouncilFunctionProps {
   readonly name: FunctionName;

@@ -1,5 +1,6 @@
-import { SendEmailCommand, type EmailContent, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, SESv2Client, type EmailContent } from '@aws-sdk/client-sesv2';
 import { CouncilAuditError } from '../domain/errors';
+import { clientConfig, type AwsSettings } from '../runtime/aws';
 import type { EmailMessage, Mailer } from './mailer';
 import { composeMime } from './mime';
 
@@ -28,6 +29,11 @@ export class EmailSendError extends CouncilAuditError {
 export interface SesMailerOptions {
   /** SES configuration set (event publishing, suppression, dedicated IPs). */
   configurationSetName?: string;
+}
+
+/** The mailer on SES, with a client of its own. */
+export function sesMailer(settings: AwsSettings & SesMailerOptions): SesMailer {
+  return new SesMailer(new SESv2Client(clientConfig(settings)), settings.configurationSetName ? { configurationSetName: settings.configurationSetName } : {});
 }
 
 /**

@@ -2,18 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/handler';
-import { createHandler as createScanHandler } from '../../functions/scan-account/handler';
-import { createHandler as createDigestHandler } from '../../functions/weekly-digest/handler';
+import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/create-handler';
+import { createHandler as createScanHandler } from '../../functions/scan-account/create-handler';
+import { createHandler as createDigestHandler } from '../../functions/weekly-digest/create-handler';
+import { FileSourceConnector } from '../connectors/file/file-source';
+import { oneConnectorForAll } from '../connectors/registry';
 import { parseCouncilConfig, type Severity } from '../domain/config';
 import { isoWeekOf, localDate } from '../domain/calendar';
+import { sesMailer } from '../email/ses-mailer';
 import { FolderReportStorage } from '../report/folder-storage';
 import { storeMonthlyReport } from '../report/monthly-report';
 import type { RuleId } from '../domain/finding';
 import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
-import { runtimeFromEnvironment, type Runtime } from '../runtime/runtime';
+import { DEFAULT_RETENTION_DAYS } from '../runtime/environment';
+import { dynamoDbStore } from '../store/dynamodb-store';
 import { startDynalite, ensureTable } from './dynalite';
-import { LOCAL_ENVIRONMENT } from './local-aws';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { LOCAL_TABLE } from './open-store';
 import { startSesLocal } from './ses-local';
 
@@ -65,43 +69,42 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
     await ensureTable(dynamo.client, LOCAL_TABLE);
     const queued: ScanRequest[] = [];
     const queue: ScanQueue = { send: async (requests) => void queued.push(...requests) };
-    const fromEnvironment = runtimeFromEnvironment({
-      TABLE_NAME: LOCAL_TABLE,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      SAMPLE_POSTS_PATH: resolve(options.postsPath),
-      DIGEST_FROM: options.digestFrom ?? 'council-audit@harbourne-tc.example',
-      DIGEST_TO: options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example',
-      ...LOCAL_ENVIRONMENT,
-    }, now);
-    const runtime: Runtime = { ...fromEnvironment, queue: () => queue };
+    const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const store = dynamoDbStore({ ...local, endpoint: dynamo.endpoint, tableName: LOCAL_TABLE, clock: now });
+    const reports = new FolderReportStorage(options.outDir);
 
-    await runtime.store.putCouncilConfig(config);
+    await store.putCouncilConfig(config);
     const registeredAt = now().toISOString();
     for (const account of config.approvedAccounts) {
-      if (await runtime.store.getAccount(account.platform, account.handle)) continue;
-      await runtime.store.putAccount({ ...account, status: 'active', registeredAt });
+      if (await store.getAccount(account.platform, account.handle)) continue;
+      await store.putAccount({ ...account, status: 'active', registeredAt });
     }
 
-    await createDispatchHandler(() => runtime)({}, lambdaContext('scan-dispatch'));
+    await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch'));
     const batch: SQSEvent = { Records: queued.map((request) => sqsRecord(request)) };
-    const scanned = await createScanHandler(() => runtime)(batch, lambdaContext('scan-account'));
+    const connectors = oneConnectorForAll(new FileSourceConnector(resolve(options.postsPath)));
+    const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
     if (scanned.batchItemFailures.length > 0) {
       throw new Error(`${scanned.batchItemFailures.length} account scan(s) failed; see the log above`);
     }
 
     // This month's Full Council report for the example data, stored where the digest can link to it.
-    const reports = new FolderReportStorage(options.outDir);
     const month = localDate(now(), config.timezone).slice(0, 7);
-    const report = await storeMonthlyReport({ store: runtime.store, storage: reports, config, month, now: now() });
+    const report = await storeMonthlyReport({ store, storage: reports, config, month, now: now() });
 
     const week = isoWeekOf(now(), config.timezone);
-    const digestRuntime: Runtime = { ...runtime, env: { ...runtime.env, REPORTS_BUCKET: 'local' }, reportStorage: () => reports };
-    const digest = await createDigestHandler(() => digestRuntime)({ week: week.id }, lambdaContext('weekly-digest'));
+    const digest = await createDigestHandler({
+      store,
+      mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
+      from: options.digestFrom ?? 'council-audit@harbourne-tc.example',
+      to: [options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example'],
+      reports,
+      clock: now,
+    })({ week: week.id }, lambdaContext('weekly-digest'));
 
-    const runs = await runtime.store.listScanRuns(week.id);
+    const runs = await store.listScanRuns(week.id);
     const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
-    const findings = await runtime.store.listFindingsDetectedIn(week.id);
+    const findings = await store.listFindingsDetectedIn(week.id);
     const byRule: Partial<Record<RuleId, number>> = {};
     const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
     for (const f of findings) {

@@ -1,6 +1,12 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CouncilAuditError } from '../domain/errors';
+import { clientConfig, type AwsSettings } from '../runtime/aws';
 import type { ScanQueue, ScanRequest } from './scan-queue';
+
+/** The scan queue on an SQS queue, with a client of its own. */
+export function sqsScanQueue(settings: AwsSettings & { queueUrl: string }): SqsScanQueue {
+  return new SqsScanQueue(new SQSClient(clientConfig(settings)), settings.queueUrl);
+}
 
 /** The SQS adapter: batches of ten, and an error naming any message SQS refused. */
 export class SqsScanQueue implements ScanQueue {

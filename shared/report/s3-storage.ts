@@ -1,6 +1,7 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { CouncilAuditError } from '../domain/errors';
+import { clientConfig, type AwsSettings } from '../runtime/aws';
 import type { ReportStorage } from './report-storage';
 
 /** The longest a link may live: S3 refuses pre-signed (SigV4) URLs valid for more than 7 days. */
@@ -14,6 +15,11 @@ export function assertLinkLifetime(expiresInSeconds: number): void {
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_LINK_SECONDS) {
     throw new RangeError(`a report link must expire within 1 to ${MAX_LINK_SECONDS} seconds (7 days), not ${expiresInSeconds}`);
   }
+}
+
+/** Report storage in an S3 bucket, with a client of its own. */
+export function s3ReportStorage(settings: AwsSettings & { bucket: string }): S3ReportStorage {
+  return new S3ReportStorage(new S3Client(clientConfig(settings)), settings.bucket);
 }
 
 /**

@@ -1,41 +1,61 @@
 import { z } from 'zod';
 import { issuesFromZod, ValidationError } from '../domain/errors';
 
+/** How long captured posts are kept, in days, unless the deployment says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 400;
+
 /**
- * Every environment variable the handlers, the CLI and the local twin read, in one place: the CDK
- * stack sets them, the local twin sets them for its embedded stand-ins, and an operator can point the
- * same code at other endpoints with them.
+ * Every environment variable a deployed function reads, in one place: the CDK stack sets them, and an
+ * operator can point the same code at other endpoints with them. Each function's composition root
+ * picks the ones it uses (see `environmentSchema`) and reads them at cold start.
  */
-export const EnvironmentSchema = z.object({
+export const VARIABLES = {
   /** The DynamoDB table (see shared/store/keys.ts). */
   TABLE_NAME: z.string().min(3, 'must be at least 3 characters'),
-  /** The SQS queue between dispatch and per-account scanning (scan-dispatch only). */
-  SCAN_QUEUE_URL: z.string().optional(),
-  /** The sender and recipients of the weekly digest (weekly-digest only); recipients comma-separated. */
-  DIGEST_FROM: z.string().optional(),
-  DIGEST_TO: z.string().optional(),
-  /** SES configuration set for sending (optional). */
-  SES_CONFIGURATION_SET: z.string().optional(),
+  /** The SQS queue between dispatch and per-account scanning. */
+  SCAN_QUEUE_URL: z.url(),
+  /** The sender and recipients of the weekly digest; recipients comma-separated. */
+  DIGEST_FROM: z.string().min(1, 'must not be empty'),
+  DIGEST_TO: z.string().refine((value) => recipients(value).length > 0, 'must name at least one address'),
+  /** SES configuration set for sending. */
+  SES_CONFIGURATION_SET: z.string().min(1, 'must not be empty'),
   /** How long captured posts are kept, in days (DynamoDB TTL). */
-  RETENTION_DAYS: z.coerce.number().int().positive().default(400),
-  /** The S3 bucket the monthly Full Council report is stored in (monthly-report only). */
-  REPORTS_BUCKET: z.string().optional(),
+  RETENTION_DAYS: z.coerce.number().int().positive().default(DEFAULT_RETENTION_DAYS),
+  /** The S3 bucket the monthly Full Council report is stored in. */
+  REPORTS_BUCKET: z.string().min(3, 'must be at least 3 characters'),
   /** Secrets Manager secret holding platform tokens (used by the platform connectors). */
-  PLATFORM_SECRET_ARN: z.string().optional(),
-  /** A JSON-lines file of canonical posts that stands in for every platform (the local twin). */
-  SAMPLE_POSTS_PATH: z.string().optional(),
-  /** Endpoints for local stand-ins or other regions: unset in AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  SES_ENDPOINT: z.url().optional(),
-  SQS_ENDPOINT: z.url().optional(),
+  PLATFORM_SECRET_ARN: z.string().min(1, 'must not be empty'),
+  /** Endpoints for other regions or stand-ins: unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url(),
+  SES_ENDPOINT: z.url(),
+  SQS_ENDPOINT: z.url(),
   AWS_REGION: z.string().default('eu-west-2'),
-});
-export type Environment = z.infer<typeof EnvironmentSchema>;
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;
+
+type Picked<R extends VariableName, O extends VariableName> = z.ZodObject<
+  { [K in R]: (typeof VARIABLES)[K] } & { [K in O]: z.ZodOptional<(typeof VARIABLES)[K]> }
+>;
+
+/** A function's own environment: the variables it cannot run without, and those it can. */
+export function environmentSchema<R extends VariableName, O extends VariableName = never>(required: readonly R[], optional: readonly O[] = []): Picked<R, O> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of required) shape[name] = VARIABLES[name];
+  for (const name of optional) shape[name] = VARIABLES[name].optional();
+  return z.object(shape) as unknown as Picked<R, O>;
+}
 
 export class EnvironmentError extends ValidationError {}
 
-export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const result = EnvironmentSchema.safeParse(env);
-  if (!result.success) throw new EnvironmentError('invalid environment', issuesFromZod(result.error, env));
+/** Reads an environment, or throws an EnvironmentError naming each missing or invalid variable. */
+export function readEnvironment<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new EnvironmentError('invalid environment', issuesFromZod(result.error, source));
   return result.data;
+}
+
+/** `a@x.example, b@x.example` → both addresses. */
+export function recipients(list: string): string[] {
+  return list.split(',').map((s) => s.trim()).filter(Boolean);
 }

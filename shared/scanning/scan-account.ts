@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { handleKey, type Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
-import { AccountNotFoundError, CouncilAuditError } from '../domain/errors';
+import { AccountNotFoundError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
 import type { Post } from '../domain/post';
@@ -9,7 +9,7 @@ import type { ScanRun, StoredFinding } from '../domain/records';
 import { PlatformAuthError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { ScanRequest } from '../queue/scan-queue';
-import type { AuditStore } from '../store/audit-store';
+import { requireCouncilConfig, type AuditStore } from '../store/audit-store';
 import { DetectionEngine } from './run-detectors';
 
 export interface ScanAccountDeps {
@@ -18,15 +18,6 @@ export interface ScanAccountDeps {
   clock?: () => Date;
   /** How long captured posts are kept. */
   retentionDays: number;
-}
-
-export class CouncilNotConfiguredError extends CouncilAuditError {}
-
-/** The stored council configuration, or an error saying it was never stored (run a scan setup first). */
-export async function requireCouncilConfig(store: AuditStore): Promise<CouncilConfig> {
-  const config = await store.getCouncilConfig();
-  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
-  return config;
 }
 
 /**

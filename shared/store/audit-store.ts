@@ -2,6 +2,7 @@ import type { Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import type { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
+import { CouncilAuditError } from '../domain/errors';
 import type { DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
@@ -57,4 +58,13 @@ export interface AuditStore {
   recordReport(report: ReportRecord): Promise<void>;
   /** The newest month's report, if any. */
   latestReport(): Promise<ReportRecord | undefined>;
+}
+
+export class CouncilNotConfiguredError extends CouncilAuditError {}
+
+/** The stored council configuration, or an error saying it was never stored. */
+export async function requireCouncilConfig(store: Pick<AuditStore, 'getCouncilConfig'>): Promise<CouncilConfig> {
+  const config = await store.getCouncilConfig();
+  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+  return config;
 }

@@ -1,9 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-  type DynamoDBDocumentClient,
   type QueryCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -27,6 +28,7 @@ import {
   type StoredPost,
 } from '../domain/records';
 import type { AuditStore, FindingStatus } from './audit-store';
+import { clientConfig, type AwsSettings } from '../runtime/aws';
 import { keys } from './keys';
 
 export { FindingNotFoundError, StoredItemValidationError };
@@ -38,6 +40,12 @@ export interface DynamoDbAuditStoreOptions {
   tableName: string;
   /** Stamps audit-trail events and update times; the system clock unless a test fixes it. */
   clock?: () => Date;
+}
+
+/** The store on a DynamoDB table, with a client of its own. */
+export function dynamoDbStore(settings: AwsSettings & { tableName: string; clock?: () => Date }): DynamoDbAuditStore {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(settings)), { marshallOptions: { removeUndefinedValues: true } });
+  return new DynamoDbAuditStore({ client, tableName: settings.tableName, ...(settings.clock ? { clock: settings.clock } : {}) });
 }
 
 /** The partition key of the sparse index of findings that still need attention. */

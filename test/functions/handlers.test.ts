@@ -3,15 +3,16 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { MessageRejected, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHandler as createDispatch } from '../../functions/scan-dispatch/handler';
-import { createHandler as createScan } from '../../functions/scan-account/handler';
-import { createHandler as createDigest, latestReportLink, REPORT_LINK_SECONDS } from '../../functions/weekly-digest/handler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHandler as createDispatch } from '../../functions/scan-dispatch/create-handler';
+import { createHandler as createScan, type ScanAccountHandlerDeps } from '../../functions/scan-account/create-handler';
+import { createHandler as createDigest, type WeeklyDigestDeps } from '../../functions/weekly-digest/create-handler';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
-import { SesMailer } from '../../shared/email/ses-mailer';
+import { sesMailer } from '../../shared/email/ses-mailer';
 import type { ScanQueue } from '../../shared/queue/scan-queue';
-import { runtimeFromEnvironment, type Runtime } from '../../shared/runtime/runtime';
-import { DynamoDbAuditStore } from '../../shared/store/dynamodb-store';
+import { latestReportLink, REPORT_LINK_SECONDS } from '../../shared/report/report-link';
+import { logger } from '../../shared/runtime/logger';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { BLUESKY, byKey, FACEBOOK, FixedConnector, MASTODON, postsOf, storeWith } from '../support/scan-fixtures';
 import type { MemoryAuditStore } from '../support/memory-store';
 
@@ -23,17 +24,25 @@ afterEach(() => {
 });
 
 const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
-const ENV = { TABLE_NAME: 'council-audit-test', DIGEST_FROM: 'audit@harbourne-tc.example', DIGEST_TO: 'clerk@harbourne-tc.example, deputy@harbourne-tc.example', AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+const AWS = { region: 'eu-west-2', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 const now = () => new Date('2026-11-23T08:00:00Z'); // Monday: the digest reports on 2026-W47
 
-/** The real runtime's adapters, with the store and connectors swapped where a test needs to. */
-function runtimeWith(overrides: Partial<Runtime>): Runtime {
-  return { ...runtimeFromEnvironment(ENV, now), clock: now, ...overrides };
-}
+/** The real DynamoDB adapter, on the mocked client. */
+const dynamoStore = () => dynamoDbStore({ ...AWS, tableName: 'council-audit-test' });
+const scanDeps = (deps: Pick<ScanAccountHandlerDeps, 'connectors'> & Partial<ScanAccountHandlerDeps>): ScanAccountHandlerDeps => ({ store: dynamoStore(), retentionDays: 400, clock: now, ...deps });
+/** The real SES adapter, on the mocked client, and two recipients. */
+const digestDeps = (deps: Pick<WeeklyDigestDeps, 'store'> & Partial<WeeklyDigestDeps>): WeeklyDigestDeps => ({
+  mailer: sesMailer(AWS),
+  from: 'audit@harbourne-tc.example',
+  to: ['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example'],
+  clock: now,
+  ...deps,
+});
 
 const sqsEvent = (bodies: string[]): SQSEvent => ({
   Records: bodies.map((body, i) => ({
-    messageId: `msg-${i}`, receiptHandle: `r-${i}`, body, attributes: {} as SQSEvent['Records'][number]['attributes'],
+    messageId: `msg-${i}`, receiptHandle: `r-${i}`, body,
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795420800000', SenderId: 'AIDAEXAMPLE', ApproximateFirstReceiveTimestamp: '1795420800001' },
     messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:scan', awsRegion: 'eu-west-2',
   })),
 });
@@ -44,7 +53,7 @@ describe('scan-dispatch handler', () => {
     const store = await storeWith([MASTODON, BLUESKY, FACEBOOK]);
     const sent: unknown[] = [];
     const queue: ScanQueue = { send: async (r) => void sent.push(...r) };
-    const result = await createDispatch(() => runtimeWith({ store, queue: () => queue }))({}, context);
+    const result = await createDispatch({ store, queue })({}, context);
     expect(result).toEqual({ accounts: 3 });
     expect(sent).toHaveLength(3);
   });
@@ -52,7 +61,7 @@ describe('scan-dispatch handler', () => {
   it('fails the invocation when DynamoDB throttles, so the scheduler retries it', async () => {
     dynamo.on(QueryCommand).rejects(new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }));
     const queue: ScanQueue = { send: async () => undefined };
-    await expect(createDispatch(() => runtimeWith({ queue: () => queue }))({}, context)).rejects.toThrow('Rate exceeded');
+    await expect(createDispatch({ store: dynamoStore(), queue })({}, context)).rejects.toThrow('Rate exceeded');
   });
 });
 
@@ -63,27 +72,32 @@ describe('scan-account handler', () => {
       byKey([[MASTODON, postsOf(MASTODON, 'm')], [FACEBOOK, postsOf(FACEBOOK, 'f')]]),
       new Set([`bluesky\u0000${BLUESKY.handle.slice(1)}`]),
     );
-    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([MASTODON, BLUESKY, FACEBOOK].map(request)), context);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([MASTODON, BLUESKY, FACEBOOK].map(request)), context);
     expect(result.batchItemFailures).toEqual([]);
     const runs = await store.listScanRuns('2026-W48');
     expect(runs.map((r) => [r.platform, r.outcome]).sort()).toEqual([['bluesky', 'failed'], ['facebook', 'ok'], ['mastodon', 'ok']]);
   });
 
-  it('reports a malformed message alone as a batch item failure, naming the field', async () => {
+  it('reports a malformed message alone as a batch item failure, and logs the field it got wrong', async () => {
     const store = await storeWith([MASTODON]);
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
-    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(
       sqsEvent(['{"platform":"myspace","handle":"@x"}', request(MASTODON), 'not json']),
       context,
     );
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-0' }, { itemIdentifier: 'msg-2' }]);
     expect((await store.listScanRuns('2026-W48')).map((r) => r.platform)).toEqual(['mastodon']);
+    const reasons = logged.mock.calls.map(([, detail]) => detail as { messageId: string; error: string });
+    expect(reasons.map((r) => r.messageId)).toEqual(['msg-0', 'msg-2']);
+    expect(reasons[0]!.error).toMatch(/body\.platform/);
+    logged.mockRestore();
   });
 
   it('fails the whole invocation when DynamoDB throttles every record, so SQS retries them all', async () => {
     dynamo.onAnyCommand().rejects(new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }));
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
-    const handler = createScan(() => runtimeWith({ connectors: oneConnectorForAll(connector) }));
+    const handler = createScan(scanDeps({ connectors: oneConnectorForAll(connector) }));
     await expect(handler(sqsEvent([request(MASTODON), request(BLUESKY)]), context)).rejects.toThrow('All records failed processing');
     expect(connector.calls).toBe(0);
   });
@@ -96,7 +110,7 @@ describe('scan-account handler', () => {
       if (platform === 'bluesky') throw new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
       return setCursor(platform, handle, cursor);
     };
-    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON), request(BLUESKY)]), context);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON), request(BLUESKY)]), context);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }]);
     expect(await store.getCursor('bluesky', BLUESKY.handle)).toBeUndefined();
     expect(await store.getCursor('mastodon', MASTODON.handle)).toBe('2');
@@ -105,11 +119,11 @@ describe('scan-account handler', () => {
   it('treats a conditional check failure on a finding as already stored, not as an error', async () => {
     // Every finding write is refused as a duplicate by the real DynamoDB adapter.
     dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
-    const dynamoStore = new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient({ region: 'eu-west-2' })), tableName: 'council-audit-test' });
+    const real = dynamoStore();
     const store = await storeWith([MASTODON]);
-    store.putFinding = (f) => dynamoStore.putFinding(f);
+    store.putFinding = (f) => real.putFinding(f);
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
-    const result = await createScan(() => runtimeWith({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON)]), context);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(sqsEvent([request(MASTODON)]), context);
     expect(result.batchItemFailures).toEqual([]);
     expect(dynamo.commandCalls(PutCommand).length).toBeGreaterThan(0);
     const [run] = await store.listScanRuns('2026-W48');
@@ -122,14 +136,14 @@ describe('weekly-digest handler', () => {
     const store = await storeWith([MASTODON]);
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
     const lastWeek = () => new Date('2026-11-19T10:00:00Z');
-    await createScan(() => ({ ...runtimeWith({ store, connectors: oneConnectorForAll(connector) }), clock: lastWeek }))(sqsEvent([request(MASTODON)]), context);
+    await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector), clock: lastWeek }))(sqsEvent([request(MASTODON)]), context);
     return store;
   }
 
   it("sends last week's digest to every recipient once, however often it is invoked", async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
     const store = await storeWithFindings();
-    const handler = createDigest(() => runtimeWith({ store }));
+    const handler = createDigest(digestDeps({ store }));
     expect(await handler({}, context)).toEqual({ week: '2026-W47', status: 'sent', messageId: 'ses-1' });
     expect(await handler({}, context)).toMatchObject({ week: '2026-W47', status: 'already-sent' });
     const calls = ses.commandCalls(SendEmailCommand);
@@ -140,7 +154,7 @@ describe('weekly-digest handler', () => {
   it('marks the week failed when SES refuses the message, and sends on the next attempt', async () => {
     ses.on(SendEmailCommand).rejectsOnce(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} })).resolves({ MessageId: 'ses-2' });
     const store = await storeWithFindings();
-    const handler = createDigest(() => runtimeWith({ store, mailer: () => new SesMailer(new SESv2Client({ region: 'eu-west-2' })) }));
+    const handler = createDigest(digestDeps({ store }));
     await expect(handler({}, context)).rejects.toThrow(/Email address is not verified/);
     expect(await store.getDigest('2026-W47')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await handler({}, context)).toMatchObject({ status: 'sent', messageId: 'ses-2' });
@@ -150,17 +164,11 @@ describe('weekly-digest handler', () => {
   it('sends a named week on request, and refuses a malformed week', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-3' });
     const store = await storeWithFindings();
-    const handler = createDigest(() => runtimeWith({ store }));
+    const handler = createDigest(digestDeps({ store }));
     expect(await handler({ week: '2026-W46' }, context)).toMatchObject({ week: '2026-W46', status: 'sent' });
     await expect(handler({ week: 'last week' }, context)).rejects.toThrow('expected an ISO week such as 2026-W05');
   });
 
-  it('refuses to run without recipients, naming the variable', async () => {
-    const store = await storeWithFindings();
-    const runtime = runtimeWith({ store });
-    const handler = createDigest(() => ({ ...runtime, env: { ...runtime.env, DIGEST_TO: undefined } }));
-    await expect(handler({}, context)).rejects.toThrow('DIGEST_TO: is missing');
-  });
 });
 
 describe('weekly-digest handler and the monthly report', () => {
@@ -170,8 +178,7 @@ describe('weekly-digest handler and the monthly report', () => {
     await store.recordReport({ month: '2026-10', key: 'reports/2026-10/council-audit-report-2026-10.pdf', generatedAt: '2026-11-01T07:00:00Z' });
     const links: { key: string; seconds: number }[] = [];
     const storage = { put: async () => undefined, linkTo: async (key: string, seconds: number) => (links.push({ key, seconds }), `https://reports.example/${key}?signature=x`) };
-    const runtime = runtimeWith({ store, reportStorage: () => storage });
-    await createDigest(() => ({ ...runtime, env: { ...runtime.env, REPORTS_BUCKET: 'council-audit-reports' } }))({}, context);
+    await createDigest(digestDeps({ store, reports: storage }))({}, context);
     expect(links).toEqual([{ key: 'reports/2026-10/council-audit-report-2026-10.pdf', seconds: REPORT_LINK_SECONDS }]);
     expect(REPORT_LINK_SECONDS).toBeLessThanOrEqual(12 * 3600);
     const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content?.Raw?.Data;

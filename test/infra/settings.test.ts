@@ -79,9 +79,14 @@ describe('a deployment with its own context', () => {
         Variables: Match.objectLike({
           DIGEST_FROM: 'council-audit@stow-parish.example',
           DIGEST_TO: 'clerk@stow-parish.example,chair@stow-parish.example',
-          RETENTION_DAYS: '90',
         }),
       },
+    });
+  });
+
+  it('keeps captured posts for its own retention period', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ RETENTION_DAYS: '90', PLATFORM_SECRET_ARN: Match.anyValue() }) },
     });
   });
 

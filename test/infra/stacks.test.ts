@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvironmentSchema } from '../../shared/runtime/environment';
+import { ENVIRONMENT as MONTHLY_REPORT_ENVIRONMENT } from '../../functions/monthly-report/create-handler';
+import { ENVIRONMENT as SCAN_ACCOUNT_ENVIRONMENT } from '../../functions/scan-account/create-handler';
+import { ENVIRONMENT as SCAN_DISPATCH_ENVIRONMENT } from '../../functions/scan-dispatch/create-handler';
+import { ENVIRONMENT as WEEKLY_DIGEST_ENVIRONMENT } from '../../functions/weekly-digest/create-handler';
 import { TABLE_KEYS } from '../../shared/store/keys';
 import type { CouncilFunction } from '../../infra/constructs/council-function';
 import { NONCURRENT_REPORT_DAYS, REPORTS_PREFIX } from '../../infra/stateful-stack';
@@ -213,16 +216,25 @@ describe('the functions', () => {
     }
   });
 
-  it('are given the variables each handler reads, all named in shared/runtime/environment.ts', () => {
-    // Prepare
-    const known = new Set([...Object.keys(EnvironmentSchema.shape), 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS']);
+  it('are given the variables each handler requires, and none it does not read', () => {
+    // Prepare: what each handler declares (functions/<name>/create-handler.ts); Lambda itself sets AWS_REGION.
+    const declared = [
+      [synth.stateless.scanDispatch, SCAN_DISPATCH_ENVIRONMENT],
+      [synth.stateless.scanAccount, SCAN_ACCOUNT_ENVIRONMENT],
+      [synth.stateless.weeklyDigest, WEEKLY_DIGEST_ENVIRONMENT],
+      [synth.stateless.monthlyReport, MONTHLY_REPORT_ENVIRONMENT],
+    ] as const;
+    const runtimeVariables = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS'];
     const queueId = logicalIdOf(synth.stateless.scanQueue);
 
     // Assess
-    for (const fn of functions()) {
-      const unknownNames = Object.keys(envOf(fn)).filter((name) => !known.has(name));
-      expect(unknownNames, fn.node.id).toEqual([]);
-      expect(envOf(fn).TABLE_NAME, fn.node.id).toBeDefined();
+    expect(declared.map(([fn]) => fn)).toEqual(functions());
+    for (const [fn, schema] of declared) {
+      const given = Object.keys(envOf(fn)).filter((name) => !runtimeVariables.includes(name));
+      const read = Object.keys(schema.shape);
+      const required = read.filter((name) => name !== 'AWS_REGION' && !schema.shape[name as keyof typeof schema.shape].safeParse(undefined).success);
+      expect(given.filter((name) => !read.includes(name)), `${fn.node.id} is given variables it never reads`).toEqual([]);
+      expect(required.filter((name) => !given.includes(name)), `${fn.node.id} lacks variables it requires`).toEqual([]);
     }
     expect(envOf(synth.stateless.scanDispatch).SCAN_QUEUE_URL).toEqual({ Ref: queueId });
     expect(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN).toBeDefined();
@@ -230,8 +242,8 @@ describe('the functions', () => {
       DIGEST_FROM: 'council-audit@harbourne-tc.example',
       DIGEST_TO: 'clerk@harbourne-tc.example',
       SES_CONFIGURATION_SET: expect.anything(),
-      RETENTION_DAYS: '400',
     });
+    expect(envOf(synth.stateless.scanAccount).RETENTION_DAYS).toBe('400');
     expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
     // both name the stateful stack's reports bucket
     for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {

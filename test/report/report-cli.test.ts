@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import type { ReportJson } from '../../shared/report/render-json';
-import { runtimeFromEnvironment } from '../../shared/runtime/runtime';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { runCli, tempFiles } from '../support/cli';
 import { COUNCIL_INPUT } from '../support/fixtures';
 import { fillQuarter, FULL_PHONE, IN_QUARTER, QUARTER, config } from './report-fixtures';
@@ -19,7 +19,7 @@ describe('council-audit report, against the store the environment names', () => 
     await ensureTable(dynamo.client, 'report-cli');
     env = { TABLE_NAME: 'report-cli', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
     let clock = new Date('2027-03-01T00:00:00Z');
-    const { store } = runtimeFromEnvironment(env, () => clock);
+    const store = dynamoDbStore({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, tableName: 'report-cli', clock: () => clock });
     await fillQuarter(store, (at) => (clock = at));
     await store.putCouncilConfig(config());
     files = tempFiles({ 'council.json': JSON.stringify(COUNCIL_INPUT) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { StoredPost } from '../../shared/domain/records';
-import { contentHash, CouncilNotConfiguredError, scanAccount } from '../../shared/scanning/scan-account';
+import { contentHash, scanAccount } from '../../shared/scanning/scan-account';
+import { CouncilNotConfiguredError } from '../../shared/store/audit-store';
 import { MemoryAuditStore } from '../support/memory-store';
 import { dispatchScan } from '../../shared/scanning/dispatch-scan';
 import { createHash } from 'node:crypto';

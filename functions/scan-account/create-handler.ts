@@ -1,0 +1,67 @@
+import middy from '@middy/core';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { parser } from '@aws-lambda-powertools/batch/parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ConnectorRegistry } from '../../shared/connectors/registry';
+import { AccountNotFoundError } from '../../shared/domain/errors';
+import { ScanRequestSchema, type ScanRequest } from '../../shared/queue/scan-queue';
+import { environmentSchema } from '../../shared/runtime/environment';
+import { logger } from '../../shared/runtime/logger';
+import { scanAccount } from '../../shared/scanning/scan-account';
+import type { AuditStore } from '../../shared/store/audit-store';
+
+/** What the deployed function reads at cold start (handler.ts). */
+export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'RETENTION_DAYS', 'AWS_REGION'], ['PLATFORM_SECRET_ARN', 'DYNAMODB_ENDPOINT']);
+
+export interface ScanAccountHandlerDeps {
+  store: AuditStore;
+  connectors: ConnectorRegistry;
+  /** How long captured posts are kept, in days. */
+  retentionDays: number;
+  clock?: () => Date;
+}
+
+/**
+ * One SQS record, one account. Powertools' batch parser checks each body against ScanRequestSchema: a
+ * malformed message fails alone, with the field named in the log. A capture failure is recorded on the
+ * scan run by the use case and is not an error here; a storage failure fails the record alone
+ * (partial batch response), so SQS retries it and, in the end, parks it on the dead-letter queue.
+ */
+export function createHandler(deps: ScanAccountHandlerDeps) {
+  const processor = new LoggedBatchProcessor(EventType.SQS, { parser, innerSchema: ScanRequestSchema, transformer: 'json', logger });
+
+  const scanRecord = async (record: { body: ScanRequest }) => {
+    const request = record.body;
+    try {
+      const run = await scanAccount(deps, request);
+      logger.info('account scanned', {
+        platform: run.platform,
+        account: run.handle,
+        outcome: run.outcome,
+        postsFetched: run.postsFetched,
+        postsNew: run.postsNew,
+        findingsNew: run.findingsNew,
+      });
+    } catch (error) {
+      if (error instanceof AccountNotFoundError) {
+        // Unregistered between dispatch and scan: nothing to scan, nothing to retry.
+        logger.warn('account no longer registered', { platform: request.platform, account: request.handle });
+        return;
+      }
+      throw error;
+    }
+  };
+
+  return middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, scanRecord, processor, { context })).use(
+    injectLambdaContext(logger),
+  );
+}
+
+/** Says why a record failed (a malformed body names its field), before SQS retries it or parks it on the dead-letter queue. */
+class LoggedBatchProcessor extends BatchProcessor {
+  override failureHandler(record: SQSRecord, error: Error) {
+    logger.error('scan request failed', { messageId: record.messageId, error: `${error.name}: ${error.message}` });
+    return super.failureHandler(record, error);
+  }
+}

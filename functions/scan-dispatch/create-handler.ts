@@ -1,0 +1,28 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { z } from 'zod';
+import type { ScanQueue } from '../../shared/queue/scan-queue';
+import { environmentSchema } from '../../shared/runtime/environment';
+import { logger } from '../../shared/runtime/logger';
+import { dispatchScan } from '../../shared/scanning/dispatch-scan';
+import type { AuditStore } from '../../shared/store/audit-store';
+
+/** What the deployed function reads at cold start (handler.ts). */
+export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'SCAN_QUEUE_URL', 'AWS_REGION'], ['DYNAMODB_ENDPOINT', 'SQS_ENDPOINT']);
+
+export interface ScanDispatchDeps {
+  store: Pick<AuditStore, 'listAccounts'>;
+  queue: ScanQueue;
+}
+
+/** EventBridge Scheduler delivers the schedule's own input; nothing in it is needed. */
+export const DispatchEventSchema = z.object({}).loose();
+
+export function createHandler(deps: ScanDispatchDeps) {
+  return middy(async (event: unknown) => {
+    DispatchEventSchema.parse(event ?? {});
+    const requests = await dispatchScan(deps);
+    logger.info('scan dispatched', { accounts: requests.length });
+    return { accounts: requests.length };
+  }).use(injectLambdaContext(logger));
+}
