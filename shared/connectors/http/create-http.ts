@@ -1,4 +1,5 @@
-import { Agent, request } from 'undici';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError, UrlRefusedError } from '../errors';
 import type { GetOptions, HttpOptions, HttpResponse, PlatformHttp } from './platform-http';
 import { checkUrl, guardedLookup } from './url-policy';
@@ -21,7 +22,10 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
-  const dispatcher = new Agent({ connect: { lookup: guardedLookup(allowLoopback) as never }, keepAliveTimeout: 4_000 });
+  // Node's own clients take the guarded lookup too, so every connection, redirects included, is checked
+  // when its name is resolved; one keep-alive agent per scheme for the platform's repeated pages.
+  const lookup = guardedLookup(allowLoopback) as never;
+  const agents = { 'https:': new HttpsAgent({ keepAlive: true, lookup }), 'http:': new HttpAgent({ keepAlive: true, lookup }) };
 
   const backoffMs = (attempt: number) => Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.5 + random() * 0.5);
 
@@ -88,28 +92,40 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     if (options.bearerToken) headers.authorization = `Bearer ${options.bearerToken}`;
     if (getOptions.etag) headers['if-none-match'] = getOptions.etag;
     if (getOptions.lastModified) headers['if-modified-since'] = getOptions.lastModified;
-    const result = await request(url, { method: 'GET', headers, dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await open(url, headers);
     // Read no more than the cap: a registered feed URL must not be able to exhaust the function's memory.
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of result.body) {
+    for await (const chunk of response) {
       size += (chunk as Buffer).length;
       if (size > maxResponseBytes) {
-        result.body.destroy();
+        response.destroy();
         throw new PlatformResponseError(`${policy.platform}: the answer to GET ${safeUrl(url)} is larger than ${maxResponseBytes} bytes`);
       }
       chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString('utf8');
     return {
-      status: result.statusCode,
+      status: response.statusCode ?? 0,
       url,
       text,
       header(name) {
-        const value = result.headers[name.toLowerCase()];
+        const value = response.headers[name.toLowerCase()];
         return Array.isArray(value) ? value.join(', ') : value;
       },
     };
+  }
+
+  /** Sends the GET and resolves with the response head; the timeout covers reading the body too. */
+  function open(url: string, headers: Record<string, string>): Promise<IncomingMessage> {
+    const target = new URL(url);
+    const request = target.protocol === 'http:' ? httpRequest : httpsRequest;
+    const agent = target.protocol === 'http:' ? agents['http:'] : agents['https:'];
+    return new Promise((resolve, reject) => {
+      const sent = request(target, { method: 'GET', headers, agent, signal: AbortSignal.timeout(timeoutMs) }, resolve);
+      sent.on('error', reject);
+      sent.end();
+    });
   }
 
   return {
@@ -143,7 +159,7 @@ function snippet(text: string): string {
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; message?: string };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'UND_ERR_HEADERS_TIMEOUT') return `no answer within ${timeoutMs} ms`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'ABORT_ERR') return `no answer within ${timeoutMs} ms`;
   return `${e.code ?? e.name ?? 'network error'}${e.message ? ` (${e.message})` : ''}`;
 }
 
