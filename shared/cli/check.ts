@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
 import { SEVERITIES, type Severity } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
 import { loadCouncilConfig } from '../domain/load-config';
@@ -9,6 +8,7 @@ import type { CheckSummary, Format, FindingFormatter } from './formats/format';
 import { jsonFormatter } from './formats/json';
 import { jsonlFormatter } from './formats/jsonl';
 import { tableFormatter } from './formats/table';
+import { EXIT, type Io } from './io';
 import { openInput, readPostLines } from './read-posts';
 
 export interface CheckOptions {
@@ -18,16 +18,6 @@ export interface CheckOptions {
   format: Format;
   failOn: Severity;
 }
-
-export interface Io {
-  stdin: Readable;
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable;
-  /** The environment the commands read (default: the process's). */
-  env?: NodeJS.ProcessEnv;
-}
-
-export const EXIT = { clean: 0, found: 1, unusableInput: 2 } as const;
 
 /**
  * `council-audit check`, primary course:

@@ -2,7 +2,7 @@ import { loadCouncilConfig } from '../domain/load-config';
 import { tokensFromEnvironment } from '../connectors/credentials';
 import { accountSearches } from '../connectors/platforms';
 import { discoverAccounts } from '../scanning/discover-accounts';
-import type { Io } from './check';
+import type { Io } from './io';
 
 /**
  * `council-audit discover`: searches Mastodon and Bluesky for the council's name and aliases and

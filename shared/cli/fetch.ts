@@ -5,7 +5,7 @@ import type { Platform } from '../domain/post';
 import { DEFAULT_FIRST_SCAN, type FetchOptions } from '../connectors/connector';
 import { tokensFromEnvironment } from '../connectors/credentials';
 import { platformConnectors } from '../connectors/platforms';
-import type { Io } from './check';
+import type { Io } from './io';
 
 export interface FetchCommandOptions {
   platform: Exclude<Platform, 'other'>;

@@ -3,13 +3,14 @@ import { SEVERITIES, type Severity } from '../domain/config';
 import { ConnectorError, CouncilAuditError } from '../domain/errors';
 import { UrlRefusedError } from '../connectors/errors';
 import { PLATFORMS } from '../domain/post';
-import { openStore } from '../local/open-store';
-import { addAccount, approveAccount, writeAccountTable } from './accounts';
-import { runDiscover } from './discover';
-import { runFetch, type FetchCommandOptions } from './fetch';
-import { EXIT, runCheck, type Io } from './check';
-import { FORMATS, type Format } from './formats/format';
-import { REPORT_FORMATS, runReport, type ReportCommandOptions } from './report';
+import type { AuditStore } from '../store/audit-store';
+import type { FetchCommandOptions } from './fetch';
+import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
+import { EXIT, type Io } from './io';
+import type { ReportCommandOptions } from './report';
+
+// Each command loads its own modules when it runs (the engine, the store, the connectors, the
+// report's printer), so that `--help` and a mistyped option answer at once.
 
 /** The `council-audit` command line; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity is found').choices(SEVERITIES).default('low'))
     .argument('<posts>', 'a JSON-lines file of posts, or - for standard input')
     .action(async (posts: string, opts: { config: string; format?: Format; failOn: Severity }) => {
+      const { runCheck } = await import('./check');
       exitCode = await runCheck(
         {
           config: opts.config,
@@ -42,7 +44,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       );
     });
 
-  const withStore = async <T>(work: (store: Awaited<ReturnType<typeof openStore>>['store'], where: string) => Promise<T>) => {
+  const withStore = async <T>(work: (store: AuditStore, where: string) => Promise<T>) => {
+    const { openStore } = await import('../local/open-store');
     const opened = await openStore(io.env ?? process.env);
     try {
       return await work(opened.store, opened.where);
@@ -64,6 +67,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--approved-by <name>', 'who approved it, when already approved')
     .option('--approved-on <YYYY-MM-DD>', 'when it was approved')
     .action(async (opts: { platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string }) => {
+      const { addAccount } = await import('./accounts');
       const account = await withStore(async (store, where) => {
         const added = await addAccount(store, opts);
         io.stdout.write(`registered ${added.platform} ${added.handle} in ${where}${added.approvedBy ? '' : ' (not yet approved)'}\n`);
@@ -79,6 +83,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--by <name>', 'who approved it, e.g. "Town Clerk"')
     .option('--on <YYYY-MM-DD>', 'when (default: today)')
     .action(async (opts: { platform: string; handle: string; by: string; on?: string }) => {
+      const { approveAccount } = await import('./accounts');
       await withStore(async (store) => {
         const approved = await approveAccount(store, opts);
         io.stdout.write(`approved ${approved.platform} ${approved.handle}: by ${approved.approvedBy} on ${approved.approvedOn}\n`);
@@ -89,6 +94,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('list the registered accounts and their approval')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (opts: { format: 'table' | 'json' }) => {
+      const { writeAccountTable } = await import('./accounts');
       await withStore(async (store) => {
         const list = await store.listAccounts();
         if (opts.format === 'json') io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -106,6 +112,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--limit <n>', 'at most this many posts')
     .option('--token-file <file>', 'a JSON file of tokens by platform (else FACEBOOK_ACCESS_TOKEN, INSTAGRAM_ACCESS_TOKEN, X_BEARER_TOKEN…)')
     .action(async (opts: FetchCommandOptions) => {
+      const { runFetch } = await import('./fetch');
       exitCode = await runFetch(opts, io);
     });
 
@@ -116,6 +123,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--base-url <url>', 'the API base URL to search, when not the platforms\' defaults')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
     .action(async (opts: { config: string; baseUrl?: string; format: 'table' | 'jsonl' }) => {
+      const { runDiscover } = await import('./discover');
       exitCode = await runDiscover(opts, io);
     });
 
@@ -128,6 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-c, --config <file>', 'the council configuration (JSON); default: the one in the store')
     .option('-o, --out <file>', 'write the report to this file (required for pdf); default: standard output')
     .action(async (opts: ReportCommandOptions) => {
+      const { runReport } = await import('./report');
       exitCode = await runReport(opts, io);
     });
 
@@ -146,9 +155,4 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isEntryPoint) {
-  process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 }

@@ -7,10 +7,9 @@ import { buildReportFacts, checkReportPeriod, ReportPeriodError } from '../repor
 import { renderReportCsv } from '../report/render-csv';
 import { renderReportHtml } from '../report/render-html';
 import { renderReportJson } from '../report/render-json';
-import { EXIT, type Io } from './check';
+import type { ReportFormat } from './formats/format';
+import { EXIT, type Io } from './io';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportCommandOptions {
   /** YYYY-MM-DD, inclusive, in the council's time zone. */

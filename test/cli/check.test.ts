@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '../../shared/domain/finding';
@@ -183,5 +185,17 @@ describe('the installed council-audit command', () => {
   it('prints help', () => {
     const help = execFileSync(process.execPath, [bin, 'check', '--help'], { encoding: 'utf8' });
     expect(help).toContain('--fail-on <severity>');
+  });
+
+  it('says how to build it when it has not been built, instead of a stack trace', () => {
+    // Prepare: the command in a checkout that has no dist/ yet.
+    const unbuilt = join(tempFiles({}).dir, 'bin');
+    mkdirSync(unbuilt);
+    copyFileSync(bin, join(unbuilt, 'council-audit.mjs'));
+    // Act
+    const result = spawnSync(process.execPath, [join(unbuilt, 'council-audit.mjs'), '--help'], { encoding: 'utf8' });
+    // Assess
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('council-audit: the command has not been built; run `npm run build` (npm ci does it) and try again\n');
   });
 });

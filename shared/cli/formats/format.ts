@@ -5,6 +5,10 @@ import type { Post } from '../../domain/post';
 export const FORMATS = ['table', 'jsonl', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** What `council-audit report` writes: html or pdf for Full Council, csv or json for a Freedom of Information answer. */
+export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export interface CheckSummary {
   councilName: string;
   timezone: string;
