@@ -11,6 +11,7 @@ export const SEVERITIES_HIGH_FIRST: readonly Severity[] = [...SEVERITIES].revers
  * become spaces. Renderers apply it; the facts keep the stored value.
  */
 export function tidy(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it replaces
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }
 

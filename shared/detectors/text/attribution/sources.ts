@@ -20,7 +20,7 @@ export type SourceKind = 'own' | 'named' | 'vague' | 'none';
 export type Reading = 'agent' | 'label' | 'place';
 
 const WINDOW = 80;
-const LEADING = /^[\s:：\-–—(\["“'‘]+/;
+const LEADING = /^[\s:：\-–—(["“'‘]+/;
 // Where the object of a credit ends: the end of a sentence or clause.
 const OBJECT_END = /[!?;\n]|\.(?=\s|$)|\s+[-–—|]\s+/;
 
