@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { MONTH_PATTERN, previousMonth } from '../../shared/domain/calendar';
 import { storeMonthlyReport } from '../../shared/report/monthly-report';
 import type { ReportStorage } from '../../shared/report/report-storage';
@@ -18,7 +18,7 @@ export interface MonthlyReportDeps {
 }
 
 /** The schedule sends `{}` (last month's report); an operator may name a month to (re)make: `{ "month": "2026-10" }`. */
-export const MonthlyReportEventSchema = z.object({ month: z.string().regex(MONTH_PATTERN, 'expected a month such as 2026-10').optional() }).loose();
+export const MonthlyReportEventSchema = z.looseObject({ month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'expected a month such as 2026-10'))) });
 
 export function createHandler(deps: MonthlyReportDeps) {
   const clock = deps.clock ?? (() => new Date());

@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { parser } from '@aws-lambda-powertools/batch/parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
 import { AccountNotFoundError } from '../../shared/domain/errors';
 import { ScanRequestSchema, type ScanRequest } from '../../shared/queue/scan-queue';
+import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
 import { scanAccount } from '../../shared/scanning/scan-account';
@@ -23,13 +23,13 @@ export interface ScanAccountHandlerDeps {
 }
 
 /**
- * One SQS record, one account. Powertools' batch parser checks each body against ScanRequestSchema: a
+ * One SQS record, one account. Powertools' batch processor checks each body against ScanRequestSchema: a
  * malformed message fails alone, with the field named in the log. A capture failure is recorded on the
  * scan run by the use case and is not an error here; a storage failure fails the record alone
  * (partial batch response), so SQS retries it and, in the end, parks it on the dead-letter queue.
  */
 export function createHandler(deps: ScanAccountHandlerDeps) {
-  const processor = new LoggedBatchProcessor(EventType.SQS, { parser, innerSchema: ScanRequestSchema, transformer: 'json', logger });
+  const processor = new LoggedBatchProcessor(EventType.SQS, { parser: parseRecord, schema: sqsRecordSchema(jsonText(ScanRequestSchema)), logger });
 
   const scanRecord = async (record: { body: ScanRequest }) => {
     const request = record.body;

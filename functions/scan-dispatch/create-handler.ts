@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { ScanQueue } from '../../shared/queue/scan-queue';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
@@ -16,7 +16,7 @@ export interface ScanDispatchDeps {
 }
 
 /** EventBridge Scheduler delivers the schedule's own input; nothing in it is needed. */
-export const DispatchEventSchema = z.object({}).loose();
+export const DispatchEventSchema = z.looseObject({});
 
 export function createHandler(deps: ScanDispatchDeps) {
   return middy(async (event: unknown) => {

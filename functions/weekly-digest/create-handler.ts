@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { parseIsoWeek, previousIsoWeek } from '../../shared/domain/calendar';
 import { sendWeeklyDigest } from '../../shared/digest/weekly-digest';
 import type { Mailer } from '../../shared/email/mailer';
@@ -24,7 +24,7 @@ export interface WeeklyDigestDeps {
 }
 
 /** The schedule sends `{}` (last week's digest); an operator may name a week to (re)send: `{ "week": "2026-W05" }`. */
-export const DigestEventSchema = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2026-W05').optional() }).loose();
+export const DigestEventSchema = z.looseObject({ week: z.optional(z.string().check(z.regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2026-W05'))) });
 
 export function createHandler(deps: WeeklyDigestDeps) {
   const clock = deps.clock ?? (() => new Date());

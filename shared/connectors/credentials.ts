@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from '../zod';
 import { ConnectorError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 
 /** Platform tokens by platform: `{ "facebook": "…", "instagram": "…", "x": "…" }`. */
 export const TokensSchema = z.object({
-  mastodon: z.string().min(1).optional(),
-  bluesky: z.string().min(1).optional(),
-  facebook: z.string().min(1).optional(),
-  instagram: z.string().min(1).optional(),
-  x: z.string().min(1).optional(),
-  youtube: z.string().min(1).optional(),
-  rss: z.string().min(1).optional(),
-  other: z.string().min(1).optional(),
+  mastodon: z.optional(z.string().check(z.minLength(1))),
+  bluesky: z.optional(z.string().check(z.minLength(1))),
+  facebook: z.optional(z.string().check(z.minLength(1))),
+  instagram: z.optional(z.string().check(z.minLength(1))),
+  x: z.optional(z.string().check(z.minLength(1))),
+  youtube: z.optional(z.string().check(z.minLength(1))),
+  rss: z.optional(z.string().check(z.minLength(1))),
+  other: z.optional(z.string().check(z.minLength(1))),
 });
 export type Tokens = z.infer<typeof TokensSchema>;
 

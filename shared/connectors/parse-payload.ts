@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 import { describeIssue, issuesFromZod } from '../domain/errors';
 import { PlatformResponseError } from './errors';
 import { safeUrl } from './http/create-http';
@@ -7,7 +7,7 @@ import { safeUrl } from './http/create-http';
  * Checks a platform's payload against its schema, or throws PlatformResponseError saying which answer
  * it was and each field that did not match (five at most): a changed API is named, never a crash.
  */
-export function parsePayload<S extends z.ZodType>(schema: S, input: unknown, source: string): z.infer<S> {
+export function parsePayload<S extends z.ZodMiniType>(schema: S, input: unknown, source: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error, input);

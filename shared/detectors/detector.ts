@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 import type { Severity } from '../domain/config';
 import type { Location, RuleId } from '../domain/finding';
 import type { Platform, Post } from '../domain/post';
@@ -18,7 +18,7 @@ export interface DetectorMeta {
   /** What to do about a finding. */
   remediation: string;
   /** Options a council may set under `rules.<id>` besides `enabled` and `severity`. */
-  options?: z.ZodType;
+  options?: z.ZodMiniType;
 }
 
 /** One thing a detector found: the engine turns it into a finding. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { issuesFromZod, ValidationError } from './errors';
 import { PlatformSchema, type Platform } from './post';
 
@@ -7,13 +7,13 @@ export const ACCOUNT_STATUSES = ['active', 'paused', 'needs-reconnection'] as co
 /** A council account registered for monitoring, with the Town Clerk's approval when recorded. */
 export const AccountSchema = z.object({
   platform: PlatformSchema,
-  handle: z.string().trim().min(1, 'must not be empty'),
-  displayName: z.string().optional(),
+  handle: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  displayName: z.optional(z.string()),
   /** Where the platform's API is, when not its default (a Mastodon instance comes from the handle). */
-  baseUrl: z.url().optional(),
-  approvedBy: z.string().min(1, 'must not be empty').optional(),
-  approvedOn: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).optional(),
-  status: z.enum(ACCOUNT_STATUSES).default('active'),
+  baseUrl: z.optional(z.url()),
+  approvedBy: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  approvedOn: z.optional(z.iso.date({ message: 'expected a date as YYYY-MM-DD' })),
+  status: z._default(z.enum(ACCOUNT_STATUSES), 'active'),
   registeredAt: z.iso.datetime({ offset: true }),
 });
 export type Account = z.infer<typeof AccountSchema>;

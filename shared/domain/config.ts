@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { ConfigValidationError, issuesFromZod } from './errors';
 import { PlatformSchema } from './post';
 
 const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 
-const TimeZone = z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/London' });
+const TimeZone = z.string().check(z.refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/London' }));
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
@@ -12,48 +12,49 @@ export type Severity = z.infer<typeof SeveritySchema>;
 
 export const RegisteredAccountSchema = z.object({
   platform: PlatformSchema,
-  handle: z.string().min(1, 'must not be empty'),
-  displayName: z.string().optional(),
+  handle: z.string().check(z.minLength(1, 'must not be empty')),
+  displayName: z.optional(z.string()),
   /** Where the platform's API is, when not its default (a self-hosted Mastodon instance's own URL, say). */
-  baseUrl: z.url().optional(),
-  approvedBy: z.string().min(1, 'must not be empty').optional(),
-  approvedOn: IsoDate.optional(),
+  baseUrl: z.optional(z.url()),
+  approvedBy: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  approvedOn: z.optional(IsoDate),
 });
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
 
-export const ElectionSchema = z
-  .object({ pollingDay: IsoDate, preElectionStart: IsoDate })
-  .refine((e) => e.preElectionStart <= e.pollingDay, {
+export const ElectionSchema = z.object({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(
+  z.refine((e) => e.preElectionStart <= e.pollingDay, {
     message: 'preElectionStart must not be after pollingDay',
     path: ['preElectionStart'],
-  });
+  }),
+);
 export type Election = z.infer<typeof ElectionSchema>;
 
 export const RuleSettingsSchema = z.object({
-  enabled: z.boolean().default(true),
-  severity: SeveritySchema.optional(),
+  enabled: z._default(z.boolean(), true),
+  severity: z.optional(SeveritySchema),
 });
 
 /** The council's configuration, in the rulebook's shape, with a few optional extras. */
 export const CouncilConfigSchema = z.object({
   council: z.object({
-    name: z.string().min(1, 'must not be empty'),
-    aliases: z.array(z.string().min(1, 'must not be empty')).default([]),
+    name: z.string().check(z.minLength(1, 'must not be empty')),
+    aliases: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
     /** The council's own web and email domains; those of published email contacts are added. */
-    domains: z.array(z.string().min(1, 'must not be empty')).default([]),
+    domains: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   }),
-  timezone: TimeZone.default('Europe/London'),
-  approvedAccounts: z.array(RegisteredAccountSchema).default([]),
-  publishedContacts: z.array(z.string().min(1, 'must not be empty')).default([]),
-  councillors: z
-    .array(z.object({ name: z.string().min(1, 'must not be empty'), handles: z.array(z.string().min(1, 'must not be empty')).default([]) }))
-    .default([]),
-  elections: z.array(ElectionSchema).default([]),
-  attributionExempt: z.array(z.string().min(1, 'must not be empty')).default([]),
+  timezone: z._default(TimeZone, 'Europe/London'),
+  approvedAccounts: z._default(z.array(RegisteredAccountSchema), []),
+  publishedContacts: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+  councillors: z._default(
+    z.array(z.object({ name: z.string().check(z.minLength(1, 'must not be empty')), handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []) })),
+    [],
+  ),
+  elections: z._default(z.array(ElectionSchema), []),
+  attributionExempt: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   /** The council's standard notice for removing an offensive comment (Guide 4i). */
-  removalNotice: z.string().min(1, 'must not be empty').optional(),
+  removalNotice: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   /** Per-rule switches and severity overrides, keyed by rule id. */
-  rules: z.record(z.string(), RuleSettingsSchema).default({}),
+  rules: z._default(z.record(z.string(), RuleSettingsSchema), {}),
 });
 
 export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;

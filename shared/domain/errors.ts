@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 
 /** Base of every error the product raises on purpose: the message is meant for a person. */
 export class CouncilAuditError extends Error {
@@ -44,7 +44,7 @@ export function describeIssue(issue: ValidationIssue): string {
 }
 
 /** Turns zod's issues into ours, looking the offending value up in the input. */
-export function issuesFromZod(error: z.ZodError, input: unknown): ValidationIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     const value = valueAt(input, path);

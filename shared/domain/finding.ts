@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { PlatformSchema } from './post';
 import { SeveritySchema } from './config';
 
@@ -34,8 +34,8 @@ export const LocationSchema = z.object({
   /** `text`, `quoteOf.text`, `media[2].altText`, `links[0]`, `account`… */
   field: z.string(),
   /** UTF-16 offsets into the original (un-normalised) value of that field. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -47,11 +47,11 @@ export const FindingSchema = z.object({
   rule: RuleIdSchema,
   severity: SeveritySchema,
   /** The post that shows the breach; for an account-level finding, the first post seen from it. */
-  postId: z.string().optional(),
+  postId: z.optional(z.string()),
   account: z.string(),
   platform: PlatformSchema,
-  postUrl: z.string().optional(),
-  postedAt: z.string().optional(),
+  postUrl: z.optional(z.string()),
+  postedAt: z.optional(z.string()),
   /** What was found, with personal data masked. */
   evidence: z.string(),
   /** The signal that fired, in plain English. */
@@ -60,6 +60,6 @@ export const FindingSchema = z.object({
   clause: z.string(),
   /** What to do about it. */
   remediation: z.string(),
-  location: LocationSchema.optional(),
+  location: z.optional(LocationSchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;

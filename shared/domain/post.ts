@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { issuesFromZod, PostValidationError } from './errors';
 
 export const PLATFORMS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss', 'other'] as const;
@@ -9,26 +9,26 @@ export const MEDIA_TYPES = ['image', 'video', 'gif', 'audio', 'other'] as const;
 
 export const MediaSchema = z.object({
   type: z.enum(MEDIA_TYPES),
-  url: z.string().optional(),
-  altText: z.string().optional(),
+  url: z.optional(z.string()),
+  altText: z.optional(z.string()),
 });
 
-const AccountRefSchema = z.object({ account: z.string().min(1, 'must not be empty') });
+const AccountRefSchema = z.object({ account: z.string().check(z.minLength(1, 'must not be empty')) });
 
 /** The canonical post of the rulebook: every connector produces it, every detector reads it. */
 export const PostSchema = z.object({
-  id: z.string().min(1, 'must not be empty'),
+  id: z.string().check(z.minLength(1, 'must not be empty')),
   platform: PlatformSchema,
-  account: z.string().min(1, 'must not be empty'),
-  accountName: z.string().optional(),
+  account: z.string().check(z.minLength(1, 'must not be empty')),
+  accountName: z.optional(z.string()),
   createdAt: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp such as 2026-01-05T09:15:00Z' }),
   text: z.string(),
-  url: z.string().optional(),
-  media: z.array(MediaSchema).optional(),
-  links: z.array(z.string()).optional(),
-  replyTo: AccountRefSchema.optional(),
-  repostOf: AccountRefSchema.optional(),
-  quoteOf: AccountRefSchema.extend({ text: z.string().optional() }).optional(),
+  url: z.optional(z.string()),
+  media: z.optional(z.array(MediaSchema)),
+  links: z.optional(z.array(z.string())),
+  replyTo: z.optional(AccountRefSchema),
+  repostOf: z.optional(AccountRefSchema),
+  quoteOf: z.optional(z.extend(AccountRefSchema, { text: z.optional(z.string()) })),
 });
 
 export type Post = z.infer<typeof PostSchema>;

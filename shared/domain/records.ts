@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { FINDING_STATUSES, FindingSchema } from './finding';
 import { PlatformSchema, PostSchema } from './post';
 
@@ -6,19 +6,19 @@ import { PlatformSchema, PostSchema } from './post';
 export const StoredPostSchema = z.object({
   post: PostSchema,
   /** SHA-256 (hex) of the canonical post's JSON: evidence of exactly what was captured. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   capturedAt: z.iso.datetime({ offset: true }),
   /** When the post may be deleted (retention), as epoch seconds: DynamoDB's TTL attribute. */
-  expiresAt: z.number().int().positive(),
+  expiresAt: z.number().check(z.int(), z.positive()),
 });
 export type StoredPost = z.infer<typeof StoredPostSchema>;
 
-export const StoredFindingSchema = FindingSchema.extend({
+export const StoredFindingSchema = z.extend(FindingSchema, {
   status: z.enum(FINDING_STATUSES),
   /** When the scan first raised it: the digest week it belongs to. */
   detectedAt: z.iso.datetime({ offset: true }),
   /** ISO week (`2026-W05`, council's timezone) of `detectedAt`. */
-  detectedWeek: z.string().regex(/^\d{4}-W\d{2}$/),
+  detectedWeek: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
 });
 export type StoredFinding = z.infer<typeof StoredFindingSchema>;
 
@@ -30,24 +30,24 @@ export const ScanRunSchema = z.object({
   startedAt: z.iso.datetime({ offset: true }),
   finishedAt: z.iso.datetime({ offset: true }),
   /** ISO week of `startedAt` in the council's timezone. */
-  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
   outcome: z.enum(['ok', 'failed']),
-  postsFetched: z.number().int().nonnegative(),
-  postsNew: z.number().int().nonnegative(),
-  findingsNew: z.number().int().nonnegative(),
+  postsFetched: z.number().check(z.int(), z.nonnegative()),
+  postsNew: z.number().check(z.int(), z.nonnegative()),
+  findingsNew: z.number().check(z.int(), z.nonnegative()),
   /** For a failed capture: what failed, without personal data or credentials. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 
 /** The record that a week's digest was claimed and (when `sent`) delivered. */
 export const DigestRecordSchema = z.object({
-  week: z.string().regex(/^\d{4}-W\d{2}$/),
+  week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
   status: z.enum(['sending', 'sent', 'failed']),
-  attempts: z.number().int().positive(),
+  attempts: z.number().check(z.int(), z.positive()),
   updatedAt: z.iso.datetime({ offset: true }),
-  messageId: z.string().optional(),
-  error: z.string().optional(),
+  messageId: z.optional(z.string()),
+  error: z.optional(z.string()),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 
@@ -58,18 +58,18 @@ export const FindingEventSchema = z.object({
   previousStatus: z.enum(FINDING_STATUSES),
   by: z.string(),
   at: z.iso.datetime({ offset: true }),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type FindingEvent = z.infer<typeof FindingEventSchema>;
 
 /** A Full Council report stored for a month, to be linked from the next digest. */
 export const ReportRecordSchema = z.object({
   /** `2026-10` */
-  month: z.string().regex(/^\d{4}-\d{2}$/),
+  month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   /** The object key of the PDF in the reports bucket. */
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   /** The object key of the HTML version, when stored. */
-  htmlKey: z.string().optional(),
+  htmlKey: z.optional(z.string()),
   generatedAt: z.iso.datetime({ offset: true }),
 });
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;

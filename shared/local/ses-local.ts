@@ -2,27 +2,27 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import addressparser from 'nodemailer/lib/addressparser';
-import { z } from 'zod';
+import * as z from '../zod';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
 /** An attachment of a captured mail; for a raw mail, as mailparser read it back. */
 export const LocalAttachmentSchema = z.object({
-  filename: z.string().optional(),
+  filename: z.optional(z.string()),
   contentType: z.string(),
-  contentDisposition: z.string().optional(),
+  contentDisposition: z.optional(z.string()),
   /** Raw mails: the Content-ID without angle brackets. */
-  cid: z.string().optional(),
+  cid: z.optional(z.string()),
   /** The Content-ID as sent, with angle brackets. */
-  contentId: z.string().optional(),
+  contentId: z.optional(z.string()),
   /** Base64. */
   content: z.string(),
 });
 
 /** One To/Cc/Bcc entry may hold several addresses (a raw mail's header): one address per entry. */
-const Recipients = z
-  .array(z.string())
-  .default([])
-  .transform((entries) => entries.flatMap((entry) => addressparser(entry, { flatten: true }).map((a) => a.address)));
+const Recipients = z.pipe(
+  z._default(z.array(z.string()), []),
+  z.transform((entries) => entries.flatMap((entry) => addressparser(entry, { flatten: true }).map((a) => a.address))),
+);
 
 /**
  * A mail captured by the local SES, as its `GET /store` API returns it. For a raw MIME mail the
@@ -32,11 +32,11 @@ const Recipients = z
 export const LocalMailSchema = z.object({
   messageId: z.string(),
   from: z.string(),
-  replyTo: z.array(z.string()).default([]),
+  replyTo: z._default(z.array(z.string()), []),
   destination: z.object({ to: Recipients, cc: Recipients, bcc: Recipients }),
   subject: z.string(),
-  body: z.object({ html: z.string().optional(), text: z.string().optional() }),
-  attachments: z.array(LocalAttachmentSchema).default([]),
+  body: z.object({ html: z.optional(z.string()), text: z.optional(z.string()) }),
+  attachments: z._default(z.array(LocalAttachmentSchema), []),
   /** Epoch seconds. */
   at: z.number(),
 });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { PlatformSchema } from '../domain/post';
 
 /** One message on the scan queue: scan this account. */
-export const ScanRequestSchema = z.object({ platform: PlatformSchema, handle: z.string().min(1, 'must not be empty') });
+export const ScanRequestSchema = z.object({ platform: PlatformSchema, handle: z.string().check(z.minLength(1, 'must not be empty')) });
 export type ScanRequest = z.infer<typeof ScanRequestSchema>;
 
 /** The queue port between dispatch and per-account scanning. */

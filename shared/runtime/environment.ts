@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { issuesFromZod, ValidationError } from '../domain/errors';
 
 /** How long captured posts are kept, in days, unless the deployment says otherwise. */
@@ -11,45 +11,45 @@ export const DEFAULT_RETENTION_DAYS = 400;
  */
 export const VARIABLES = {
   /** The DynamoDB table (see shared/store/keys.ts). */
-  TABLE_NAME: z.string().min(3, 'must be at least 3 characters'),
+  TABLE_NAME: z.string().check(z.minLength(3, 'must be at least 3 characters')),
   /** The SQS queue between dispatch and per-account scanning. */
   SCAN_QUEUE_URL: z.url(),
   /** The sender and recipients of the weekly digest; recipients comma-separated. */
-  DIGEST_FROM: z.string().min(1, 'must not be empty'),
-  DIGEST_TO: z.string().refine((value) => recipients(value).length > 0, 'must name at least one address'),
+  DIGEST_FROM: z.string().check(z.minLength(1, 'must not be empty')),
+  DIGEST_TO: z.string().check(z.refine((value) => recipients(value).length > 0, 'must name at least one address')),
   /** SES configuration set for sending. */
-  SES_CONFIGURATION_SET: z.string().min(1, 'must not be empty'),
+  SES_CONFIGURATION_SET: z.string().check(z.minLength(1, 'must not be empty')),
   /** How long captured posts are kept, in days (DynamoDB TTL). */
-  RETENTION_DAYS: z.coerce.number().int().positive().default(DEFAULT_RETENTION_DAYS),
+  RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), DEFAULT_RETENTION_DAYS),
   /** The S3 bucket the monthly Full Council report is stored in. */
-  REPORTS_BUCKET: z.string().min(3, 'must be at least 3 characters'),
+  REPORTS_BUCKET: z.string().check(z.minLength(3, 'must be at least 3 characters')),
   /** Secrets Manager secret holding platform tokens (used by the platform connectors). */
-  PLATFORM_SECRET_ARN: z.string().min(1, 'must not be empty'),
+  PLATFORM_SECRET_ARN: z.string().check(z.minLength(1, 'must not be empty')),
   /** Endpoints for other regions or stand-ins: unset in AWS. */
   DYNAMODB_ENDPOINT: z.url(),
   SES_ENDPOINT: z.url(),
   SQS_ENDPOINT: z.url(),
-  AWS_REGION: z.string().default('eu-west-2'),
+  AWS_REGION: z._default(z.string(), 'eu-west-2'),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
 
-type Picked<R extends VariableName, O extends VariableName> = z.ZodObject<
-  { [K in R]: (typeof VARIABLES)[K] } & { [K in O]: z.ZodOptional<(typeof VARIABLES)[K]> }
+type Picked<R extends VariableName, O extends VariableName> = z.ZodMiniObject<
+  { [K in R]: (typeof VARIABLES)[K] } & { [K in O]: z.ZodMiniOptional<(typeof VARIABLES)[K]> }
 >;
 
 /** A function's own environment: the variables it cannot run without, and those it can. */
 export function environmentSchema<R extends VariableName, O extends VariableName = never>(required: readonly R[], optional: readonly O[] = []): Picked<R, O> {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const name of required) shape[name] = VARIABLES[name];
-  for (const name of optional) shape[name] = VARIABLES[name].optional();
+  for (const name of optional) shape[name] = z.optional(VARIABLES[name]);
   return z.object(shape) as unknown as Picked<R, O>;
 }
 
 export class EnvironmentError extends ValidationError {}
 
 /** Reads an environment, or throws an EnvironmentError naming each missing or invalid variable. */
-export function readEnvironment<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function readEnvironment<S extends z.ZodMiniType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(source);
   if (!result.success) throw new EnvironmentError('invalid environment', issuesFromZod(result.error, source));
   return result.data;

@@ -8,7 +8,7 @@ import {
   type QueryCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from '../zod';
 import { AccountSchema, AccountValidationError, type Account } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
@@ -395,7 +395,7 @@ export class DynamoDbAuditStore implements AuditStore {
 }
 
 const CursorSchema = z.object({ cursor: z.string() });
-const ApprovalSchema = AccountSchema.pick({ approvedBy: true, approvedOn: true }).required();
+const ApprovalSchema = z.required(z.pick(AccountSchema, { approvedBy: true, approvedOn: true }));
 
 function openIndexKeys(finding: StoredFinding): Item {
   // gsi2sk is always present; gsi2pk only while the finding needs attention (a sparse index).
@@ -454,7 +454,7 @@ function isConditionalCheckFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
-function parseStored<T>(schema: z.ZodType<T>, item: Item, key: Key, what: string): T {
+function parseStored<T>(schema: z.ZodMiniType<T>, item: Item, key: Key, what: string): T {
   const result = schema.safeParse(item);
   if (!result.success) {
     throw new StoredItemValidationError(`invalid ${what} stored at ${describeKey(key)}`, issuesFromZod(result.error, item));

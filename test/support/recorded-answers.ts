@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import type { ReplayResponse } from './replay-server';
 
 /** The envelope every recorded answer is kept in: what the platform sent, as it sent it. */
-const RecordedAnswerSchema = z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.unknown() });
+const RecordedAnswerSchema = z.object({ status: z.number().check(z.int()), headers: z.record(z.string(), z.string()), body: z.unknown() });
 
 // The body is whatever the platform sent; each test file checks it with the production schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

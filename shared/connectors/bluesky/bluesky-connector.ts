@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
@@ -154,6 +154,6 @@ function writeCursor(found: readonly { id: string; time: string }[], previous: C
 }
 
 /** Checks a response against its schema, or throws PlatformResponseError naming the URL and the fields. */
-function parse<T>(schema: z.ZodType<T>, body: unknown, what: string, url: string): T {
+function parse<T>(schema: z.ZodMiniType<T>, body: unknown, what: string, url: string): T {
   return parsePayload(schema, body, answerTo('bluesky', url, what));
 }

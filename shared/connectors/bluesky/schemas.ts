@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /*
  * The public AppView's responses, as far as the connector reads them (lexicons app.bsky.feed.defs,
@@ -21,44 +21,44 @@ export interface UnknownMember {
  * A union over `$type` that accepts members it does not know. Unlike `z.union`, a known member that
  * is malformed reports the failing field's own path, not "no union member matched".
  */
-function openUnion<const Options extends readonly [z.ZodType<{ $type: string }>, ...z.ZodType<{ $type: string }>[]]>(
+function openUnion<const Options extends readonly [z.ZodMiniType<{ $type: string }>, ...z.ZodMiniType<{ $type: string }>[]]>(
   types: { readonly [K in keyof Options]: string },
   options: Options,
 ) {
-  const byType = new Map<string, z.ZodType<{ $type: string }>>(types.map((type, i) => [type, options[i]!]));
-  return z.looseObject({ $type: z.string() }).transform((value, ctx): z.output<Options[number]> | UnknownMember => {
+  const byType = new Map<string, z.ZodMiniType<{ $type: string }>>(types.map((type, i) => [type, options[i]!]));
+  return z.pipe(z.looseObject({ $type: z.string() }), z.transform((value, ctx): z.output<Options[number]> | UnknownMember => {
     const schema = byType.get(value.$type);
     if (schema === undefined) return { $type: 'unknown', unknownType: value.$type };
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data as z.output<Options[number]>;
-    for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0] & object);
+    for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as z.core.$ZodRawIssue);
     return z.NEVER;
-  });
+  }));
 }
 
-const Did = z.string().startsWith('did:', 'expected a DID (did:…)');
-const AtUri = z.string().startsWith('at://', 'expected an AT URI (at://…)');
+const Did = z.string().check(z.startsWith('did:', 'expected a DID (did:…)'));
+const AtUri = z.string().check(z.startsWith('at://', 'expected an AT URI (at://…)'));
 /** Times the AppView itself writes (not the client's createdAt), so a strict format. */
 const ServerTime = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp' });
 
 /** app.bsky.actor.defs#profileViewBasic: the author of a post or of a repost. */
 export const ProfileViewBasicSchema = z.looseObject({
   did: Did,
-  handle: z.string().min(1),
-  displayName: z.string().optional(),
+  handle: z.string().check(z.minLength(1)),
+  displayName: z.optional(z.string()),
 });
 
 /** app.bsky.actor.defs#profileView (searchActors) and #profileViewDetailed (getProfile). */
-export const ProfileViewSchema = ProfileViewBasicSchema.extend({
-  description: z.string().optional(),
+export const ProfileViewSchema = z.extend(ProfileViewBasicSchema, {
+  description: z.optional(z.string()),
 });
-export const ProfileViewDetailedSchema = ProfileViewSchema.extend({
-  followersCount: z.number().int().optional(),
-  postsCount: z.number().int().optional(),
+export const ProfileViewDetailedSchema = z.extend(ProfileViewSchema, {
+  followersCount: z.optional(z.number().check(z.int())),
+  postsCount: z.optional(z.number().check(z.int())),
 });
 
 export const SearchActorsResponseSchema = z.looseObject({
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
   actors: z.array(ProfileViewSchema),
 });
 export const GetProfileResponseSchema = ProfileViewDetailedSchema;
@@ -67,8 +67,8 @@ export const GetProfileResponseSchema = ProfileViewDetailedSchema;
 // Rich text
 
 const ByteSliceSchema = z.looseObject({
-  byteStart: z.number().int().nonnegative(),
-  byteEnd: z.number().int().nonnegative(),
+  byteStart: z.number().check(z.int(), z.nonnegative()),
+  byteEnd: z.number().check(z.int(), z.nonnegative()),
 });
 
 export const LINK_FEATURE = 'app.bsky.richtext.facet#link';
@@ -92,10 +92,10 @@ const StrongRefSchema = z.looseObject({ uri: AtUri, cid: z.string() });
 export const PostRecordSchema = z.looseObject({
   text: z.string(),
   createdAt: z.string(),
-  facets: z.array(FacetSchema).optional(),
-  reply: z.looseObject({ root: StrongRefSchema, parent: StrongRefSchema }).optional(),
-  embed: z.unknown().optional(),
-  langs: z.array(z.string()).optional(),
+  facets: z.optional(z.array(FacetSchema)),
+  reply: z.optional(z.looseObject({ root: StrongRefSchema, parent: StrongRefSchema })),
+  embed: z.optional(z.unknown()),
+  langs: z.optional(z.array(z.string())),
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ export const ExternalViewSchema = z.looseObject({
     uri: z.string(),
     title: z.string(),
     description: z.string(),
-    thumb: z.string().optional(),
+    thumb: z.optional(z.string()),
   }),
 });
 
@@ -133,8 +133,8 @@ export const VideoViewSchema = z.looseObject({
   $type: z.literal(VIDEO_VIEW),
   cid: z.string(),
   playlist: z.string(),
-  thumbnail: z.string().optional(),
-  alt: z.string().optional(),
+  thumbnail: z.optional(z.string()),
+  alt: z.optional(z.string()),
 });
 
 export const VIEW_RECORD = 'app.bsky.embed.record#viewRecord';
@@ -152,7 +152,7 @@ export const QuotedRecordSchema = openUnion(
       cid: z.string(),
       author: ProfileViewBasicSchema,
       /** The quoted record; for a post, app.bsky.feed.post. Other record types have no text. */
-      value: z.looseObject({ text: z.string().optional() }),
+      value: z.looseObject({ text: z.optional(z.string()) }),
       indexedAt: z.string(),
     }),
     z.looseObject({ $type: z.literal(VIEW_NOT_FOUND), uri: AtUri, notFound: z.literal(true) }),
@@ -192,7 +192,7 @@ export const PostViewSchema = z.looseObject({
   cid: z.string(),
   author: ProfileViewBasicSchema,
   record: PostRecordSchema,
-  embed: EmbedViewSchema.optional(),
+  embed: z.optional(EmbedViewSchema),
   indexedAt: ServerTime,
 });
 
@@ -206,7 +206,7 @@ export const ReasonSchema = openUnion(
       $type: z.literal(REASON_REPOST),
       by: ProfileViewBasicSchema,
       /** The repost record itself (newer AppViews only). */
-      uri: AtUri.optional(),
+      uri: z.optional(AtUri),
       indexedAt: ServerTime,
     }),
     z.looseObject({ $type: z.literal(REASON_PIN) }),
@@ -219,17 +219,17 @@ export const ReasonSchema = openUnion(
  */
 const ReplyRefPostSchema = z.looseObject({
   uri: AtUri,
-  author: z.looseObject({ did: Did, handle: z.string().optional() }).optional(),
+  author: z.optional(z.looseObject({ did: Did, handle: z.optional(z.string()) })),
 });
 
 export const FeedViewPostSchema = z.looseObject({
   post: PostViewSchema,
-  reply: z.looseObject({ root: ReplyRefPostSchema, parent: ReplyRefPostSchema }).optional(),
-  reason: ReasonSchema.optional(),
+  reply: z.optional(z.looseObject({ root: ReplyRefPostSchema, parent: ReplyRefPostSchema })),
+  reason: z.optional(ReasonSchema),
 });
 
 export const AuthorFeedResponseSchema = z.looseObject({
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
   feed: z.array(FeedViewPostSchema),
 });
 
@@ -244,4 +244,4 @@ export type ProfileViewBasic = z.infer<typeof ProfileViewBasicSchema>;
 export type SearchActorsResponse = z.infer<typeof SearchActorsResponseSchema>;
 
 /** The error body XRPC services send with a non-2xx status, e.g. `{ "error": "RateLimitExceeded" }`. */
-export const XrpcErrorSchema = z.looseObject({ error: z.string(), message: z.string().optional() });
+export const XrpcErrorSchema = z.looseObject({ error: z.string(), message: z.optional(z.string()) });

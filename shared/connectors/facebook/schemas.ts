@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { graphPageSchema } from '../graph/timeline';
 import { GraphTimeSchema } from '../graph/time';
 
@@ -8,43 +8,43 @@ export const FACEBOOK_POST_FIELDS =
 
 /** `media` of an attachment: a photo's or a video thumbnail's `image`, a video's `source`. */
 export const FacebookAttachmentMediaSchema = z.looseObject({
-  image: z.looseObject({ src: z.string(), height: z.number().optional(), width: z.number().optional() }).optional(),
-  source: z.string().optional(),
+  image: z.optional(z.looseObject({ src: z.string(), height: z.optional(z.number()), width: z.optional(z.number()) })),
+  source: z.optional(z.string()),
 });
 
 const attachmentFields = {
   /** photo, album, video_inline, video_autoplay, share, multi_share, event, animated_image_share, … (open-ended) */
-  type: z.string().optional(),
+  type: z.optional(z.string()),
   /** photo, video, link, album, event, … (open-ended) */
-  media_type: z.string().optional(),
-  title: z.string().optional(),
+  media_type: z.optional(z.string()),
+  title: z.optional(z.string()),
   /** The photo's caption or the link card's summary: never alt text. */
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** For links, Facebook's `l.facebook.com` redirect; for photos and videos, their Facebook page. */
-  url: z.string().optional(),
-  unshimmed_url: z.string().optional(),
-  media: FacebookAttachmentMediaSchema.optional(),
-  target: z.looseObject({ id: z.string().optional(), url: z.string().optional() }).optional(),
+  url: z.optional(z.string()),
+  unshimmed_url: z.optional(z.string()),
+  media: z.optional(FacebookAttachmentMediaSchema),
+  target: z.optional(z.looseObject({ id: z.optional(z.string()), url: z.optional(z.string()) })),
 };
 
 export const FacebookSubattachmentSchema = z.looseObject(attachmentFields);
 
 export const FacebookAttachmentSchema = z.looseObject({
   ...attachmentFields,
-  subattachments: z.looseObject({ data: z.array(FacebookSubattachmentSchema) }).optional(),
+  subattachments: z.optional(z.looseObject({ data: z.array(FacebookSubattachmentSchema) })),
 });
 
 export const FacebookPostSchema = z.looseObject({
   /** `{page-id}_{post-id}` */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   created_time: GraphTimeSchema,
-  message: z.string().optional(),
-  permalink_url: z.string().optional(),
+  message: z.optional(z.string()),
+  permalink_url: z.optional(z.string()),
   /** mobile_status_update, added_photos, added_video, shared_story, created_event, … (open-ended) */
-  status_type: z.string().optional(),
+  status_type: z.optional(z.string()),
   /** The post this one shares, `{page-id}_{post-id}`. */
-  parent_id: z.string().optional(),
-  attachments: z.looseObject({ data: z.array(FacebookAttachmentSchema) }).optional(),
+  parent_id: z.optional(z.string()),
+  attachments: z.optional(z.looseObject({ data: z.array(FacebookAttachmentSchema) })),
 });
 
 export const FacebookPostsPageSchema = graphPageSchema(FacebookPostSchema);

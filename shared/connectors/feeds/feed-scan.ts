@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../../zod';
 import type { Post } from '../../domain/post';
 import { scanBounds, type FetchOptions, type FetchResult } from '../connector';
 import type { PlatformHttp } from '../http/platform-http';
@@ -19,8 +19,8 @@ const ACCEPT = 'application/atom+xml, application/rss+xml, application/xml;q=0.9
  */
 const FeedCursorSchema = z.object({
   v: z.literal(1),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
   seen: z.array(z.string()),
 });
 export type FeedCursor = z.infer<typeof FeedCursorSchema>;

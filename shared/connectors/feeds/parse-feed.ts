@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parsePayload } from '../parse-payload';
-import type { z } from 'zod';
+import type * as z from '../../zod';
 import type { Platform } from '../../domain/post';
 import { PlatformResponseError } from '../errors';
 import { htmlToText } from '../html-to-text';
@@ -127,7 +127,7 @@ function atomText(node: TextNode | undefined): string | undefined {
   return node?.type === 'html' ? htmlToText(value) : value;
 }
 
-function parseShape<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
+function parseShape<S extends z.ZodMiniType>(schema: S, input: unknown, where: string): z.infer<S> {
   return parsePayload(schema, input, where);
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /**
  * The shapes fast-xml-parser makes of RSS 2.0 and Atom documents (see parse-feed.ts for the parser
@@ -16,7 +16,7 @@ export interface TextNode {
 const NodeSchema = z.union([z.string(), z.number(), z.boolean(), z.looseObject({})]);
 
 /** An element that should hold text; a repeated one (a feed mistake) is read as its first occurrence. */
-export const TextSchema = z.union([NodeSchema, z.array(NodeSchema)]).transform((node): TextNode => {
+export const TextSchema = z.pipe(z.union([NodeSchema, z.array(NodeSchema)]), z.transform((node): TextNode => {
   const first = Array.isArray(node) ? node[0] : node;
   if (first === undefined) return { value: '' };
   if (typeof first !== 'object') return { value: String(first) };
@@ -24,7 +24,7 @@ export const TextSchema = z.union([NodeSchema, z.array(NodeSchema)]).transform((
   const type = typeof record['@_type'] === 'string' ? record['@_type'] : undefined;
   const text = record['#text'];
   return { value: typeof text === 'string' || typeof text === 'number' ? String(text) : flattenText(record), ...(type ? { type } : {}) };
-});
+}));
 
 /** The words of an element with child elements (Atom `type="xhtml"`): attribute values are not words. */
 function flattenText(node: unknown): string {
@@ -40,31 +40,31 @@ function flattenText(node: unknown): string {
   return '';
 }
 
-const EnclosureSchema = z.looseObject({ '@_url': z.string().optional(), '@_type': z.string().optional() });
+const EnclosureSchema = z.looseObject({ '@_url': z.optional(z.string()), '@_type': z.optional(z.string()) });
 
 export const RssItemSchema = z.looseObject({
-  title: TextSchema.optional(),
-  link: TextSchema.optional(),
-  guid: TextSchema.optional(),
-  pubDate: TextSchema.optional(),
-  'dc:date': TextSchema.optional(),
+  title: z.optional(TextSchema),
+  link: z.optional(TextSchema),
+  guid: z.optional(TextSchema),
+  pubDate: z.optional(TextSchema),
+  'dc:date': z.optional(TextSchema),
   /** Escaped HTML. */
-  description: TextSchema.optional(),
-  'content:encoded': TextSchema.optional(),
-  enclosure: z.array(EnclosureSchema).optional(),
+  description: z.optional(TextSchema),
+  'content:encoded': z.optional(TextSchema),
+  enclosure: z.optional(z.array(EnclosureSchema)),
 });
 export type RssItem = z.infer<typeof RssItemSchema>;
 
 /** An empty element (`<item/>`, `<channel></channel>`) is parsed as an empty string. */
-const element = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? {} : value), schema);
+const element = <S extends z.ZodMiniType>(schema: S) => z.pipe(z.transform((value: unknown) => (value === '' ? {} : value)), schema);
 
 export const RssDocumentSchema = z.looseObject({
   rss: element(
     z.looseObject({
       channel: element(
         z.looseObject({
-          title: TextSchema.optional(),
-          item: z.array(element(RssItemSchema)).optional(),
+          title: z.optional(TextSchema),
+          item: z.optional(z.array(element(RssItemSchema))),
         }),
       ),
     }),
@@ -72,37 +72,37 @@ export const RssDocumentSchema = z.looseObject({
 });
 
 const AtomLinkSchema = z.looseObject({
-  '@_href': z.string().optional(),
-  '@_rel': z.string().optional(),
-  '@_type': z.string().optional(),
+  '@_href': z.optional(z.string()),
+  '@_rel': z.optional(z.string()),
+  '@_type': z.optional(z.string()),
 });
 
 export const AtomEntrySchema = z.looseObject({
-  id: TextSchema.optional(),
-  title: TextSchema.optional(),
-  updated: TextSchema.optional(),
-  published: TextSchema.optional(),
-  link: z.array(AtomLinkSchema).optional(),
-  summary: TextSchema.optional(),
-  content: TextSchema.optional(),
-  author: z.union([z.looseObject({ name: TextSchema.optional() }), z.array(z.looseObject({ name: TextSchema.optional() }))]).optional(),
+  id: z.optional(TextSchema),
+  title: z.optional(TextSchema),
+  updated: z.optional(TextSchema),
+  published: z.optional(TextSchema),
+  link: z.optional(z.array(AtomLinkSchema)),
+  summary: z.optional(TextSchema),
+  content: z.optional(TextSchema),
+  author: z.optional(z.union([z.looseObject({ name: z.optional(TextSchema) }), z.array(z.looseObject({ name: z.optional(TextSchema) }))])),
   /** YouTube's channel feed. */
-  'yt:videoId': TextSchema.optional(),
-  'media:group': z
-    .looseObject({
-      'media:title': TextSchema.optional(),
+  'yt:videoId': z.optional(TextSchema),
+  'media:group': z.optional(
+    z.looseObject({
+      'media:title': z.optional(TextSchema),
       /** Plain text, not HTML. */
-      'media:description': TextSchema.optional(),
-    })
-    .optional(),
+      'media:description': z.optional(TextSchema),
+    }),
+  ),
 });
 export type AtomEntry = z.infer<typeof AtomEntrySchema>;
 
 export const AtomDocumentSchema = z.looseObject({
   feed: element(
     z.looseObject({
-      title: TextSchema.optional(),
-      entry: z.array(element(AtomEntrySchema)).optional(),
+      title: z.optional(TextSchema),
+      entry: z.optional(z.array(element(AtomEntrySchema))),
     }),
   ),
 });

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /** The Graph API's error body: `{ "error": { "message", "type", "code", "error_subcode", "fbtrace_id" } }`. */
 export const GraphErrorBodySchema = z.looseObject({
   error: z.looseObject({
-    message: z.string().optional(),
-    type: z.string().optional(),
-    code: z.number().int(),
-    error_subcode: z.number().int().optional(),
-    error_user_title: z.string().optional(),
-    error_user_msg: z.string().optional(),
-    fbtrace_id: z.string().optional(),
+    message: z.optional(z.string()),
+    type: z.optional(z.string()),
+    code: z.number().check(z.int()),
+    error_subcode: z.optional(z.number().check(z.int())),
+    error_user_title: z.optional(z.string()),
+    error_user_msg: z.optional(z.string()),
+    fbtrace_id: z.optional(z.string()),
   }),
 });
 export type GraphErrorBody = z.infer<typeof GraphErrorBodySchema>;

@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /** The Graph API's timestamps: `2025-03-04T09:15:02+0000` (no colon in the offset); tolerant of `+00:00` and `Z`. */
 const GRAPH_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})$/;
 
-export const GraphTimeSchema = z
-  .string()
-  .regex(GRAPH_TIME, { message: 'expected a Graph API time such as 2025-03-04T09:15:02+0000' })
-  .refine((value) => !Number.isNaN(parseGraphTime(value).getTime()), { message: 'is not a real date and time' });
+export const GraphTimeSchema = z.string().check(
+  z.regex(GRAPH_TIME, { message: 'expected a Graph API time such as 2025-03-04T09:15:02+0000' }),
+  z.refine((value) => !Number.isNaN(parseGraphTime(value).getTime()), { message: 'is not a real date and time' }),
+);
 
 /** The instant a Graph API timestamp names (Invalid Date when it is not one). */
 export function parseGraphTime(value: string): Date {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
@@ -19,16 +19,16 @@ const MAX_PAGES = 200;
 const VERSION_SEGMENT = /^\/v\d+(?:\.\d+)?(?=\/|$)/;
 
 /** One page of a Graph API edge: `{ data: [...], paging: { cursors: { before, after }, next, previous } }`. */
-export function graphPageSchema<T extends z.ZodType>(item: T) {
+export function graphPageSchema<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({
     data: z.array(item),
-    paging: z
-      .looseObject({
-        cursors: z.looseObject({ before: z.string().optional(), after: z.string().optional() }).optional(),
-        next: z.string().optional(),
-        previous: z.string().optional(),
-      })
-      .optional(),
+    paging: z.optional(
+      z.looseObject({
+        cursors: z.optional(z.looseObject({ before: z.optional(z.string()), after: z.optional(z.string()) })),
+        next: z.optional(z.string()),
+        previous: z.optional(z.string()),
+      }),
+    ),
   });
 }
 export interface GraphPage<T> {
@@ -37,7 +37,7 @@ export interface GraphPage<T> {
 }
 
 /** Parses a payload, or throws PlatformResponseError naming the URL and each field that did not match. */
-export function parseGraphPayload<S extends z.ZodType>(platform: string, schema: S, input: unknown, url: string): z.infer<S> {
+export function parseGraphPayload<S extends z.ZodMiniType>(platform: string, schema: S, input: unknown, url: string): z.infer<S> {
   return parsePayload(schema, input, answerTo(platform, url));
 }
 
@@ -70,7 +70,7 @@ export function nextPageUrl(platform: string, next: string, root: string): strin
 /** What differs between the Graph API timelines (a Page's posts, an Instagram user's media). */
 export interface GraphTimeline<T> {
   platform: 'facebook' | 'instagram';
-  pageSchema: z.ZodType<GraphPage<T>>;
+  pageSchema: z.ZodMiniType<GraphPage<T>>;
   /** The first page's URL, given the API root, the earliest second wanted and how many posts to ask for. */
   firstPageUrl(root: string, window: { sinceSecond: number; pageSize: number }): string;
   idOf(item: T): string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { graphPageSchema } from '../graph/timeline';
 import { GraphTimeSchema } from '../graph/time';
 
@@ -7,25 +7,25 @@ export const INSTAGRAM_MEDIA_FIELDS =
   'id,caption,media_type,media_product_type,media_url,permalink,timestamp,username,children{id,media_type,media_url}';
 
 export const InstagramChildSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** IMAGE or VIDEO (open-ended) */
   media_type: z.string(),
   /** Absent when the media holds copyrighted material or was flagged. */
-  media_url: z.string().optional(),
+  media_url: z.optional(z.string()),
 });
 
 export const InstagramMediaSchema = z.looseObject({
-  id: z.string().min(1),
-  caption: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  caption: z.optional(z.string()),
   /** IMAGE, VIDEO or CAROUSEL_ALBUM (open-ended) */
   media_type: z.string(),
   /** FEED, REELS, STORY, AD (open-ended) */
-  media_product_type: z.string().optional(),
-  media_url: z.string().optional(),
-  permalink: z.string().optional(),
+  media_product_type: z.optional(z.string()),
+  media_url: z.optional(z.string()),
+  permalink: z.optional(z.string()),
   timestamp: GraphTimeSchema,
-  username: z.string().optional(),
-  children: z.looseObject({ data: z.array(InstagramChildSchema) }).optional(),
+  username: z.optional(z.string()),
+  children: z.optional(z.looseObject({ data: z.array(InstagramChildSchema) })),
 });
 
 export const InstagramMediaPageSchema = graphPageSchema(InstagramMediaSchema);

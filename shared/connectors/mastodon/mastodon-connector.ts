@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { answerTo, parsePayload } from '../parse-payload';
 import { normaliseHandle, type Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
@@ -39,8 +39,8 @@ const PUBLIC_VISIBILITIES = new Set(['public', 'unlisted']);
 const MastodonCursorSchema = z.object({
   v: z.literal(1),
   handle: z.string(),
-  accountId: z.string().min(1),
-  sinceId: z.string().min(1).optional(),
+  accountId: z.string().check(z.minLength(1)),
+  sinceId: z.optional(z.string().check(z.minLength(1))),
 });
 type MastodonCursor = z.infer<typeof MastodonCursorSchema>;
 
@@ -164,7 +164,7 @@ function nextMaxId(response: HttpResponse): string | undefined {
 }
 
 /** The body as JSON checked against a schema, or a PlatformResponseError naming the URL and the fields that changed. */
-function parseBody<S extends z.ZodType>(response: HttpResponse, schema: S): z.infer<S> {
+function parseBody<S extends z.ZodMiniType>(response: HttpResponse, schema: S): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(response.text);

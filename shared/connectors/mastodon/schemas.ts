@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /*
  * The parts of Mastodon's REST entities the connector reads (docs.joinmastodon.org/entities/).
@@ -11,10 +11,10 @@ const timestamp = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 
 
 /** `GET /api/v1/accounts/lookup`, `status.account`, `/api/v2/search` accounts. */
 export const MastodonAccountSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   username: z.string(),
   /** `user` for an account local to the instance answering, `user@instance` otherwise. */
-  acct: z.string().min(1),
+  acct: z.string().check(z.minLength(1)),
   display_name: z.string(),
   url: z.string(),
 });
@@ -23,10 +23,10 @@ export const MastodonAccountSchema = z.looseObject({
 export const MastodonMediaSchema = z.looseObject({
   id: z.string(),
   type: z.string(),
-  url: z.string().nullable(),
-  remote_url: z.string().nullable().optional(),
+  url: z.nullable(z.string()),
+  remote_url: z.optional(z.nullable(z.string())),
   /** The alt text. */
-  description: z.string().nullable().optional(),
+  description: z.optional(z.nullable(z.string())),
 });
 
 /** The link preview card. */
@@ -49,24 +49,24 @@ const MastodonPollSchema = z.looseObject({ options: z.array(z.looseObject({ titl
 
 /** The fields of a status, without the nested statuses (a reblog or a quoted status). */
 const statusFields = {
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   created_at: timestamp,
-  edited_at: timestamp.nullable().optional(),
+  edited_at: z.optional(z.nullable(timestamp)),
   /** HTML; empty on the outer status of a reblog. */
   content: z.string(),
   spoiler_text: z.string(),
   /** public, unlisted, private or direct (forks add others, e.g. local). */
   visibility: z.string(),
-  url: z.string().nullable().optional(),
+  url: z.optional(z.nullable(z.string())),
   uri: z.string(),
-  in_reply_to_id: z.string().nullable(),
-  in_reply_to_account_id: z.string().nullable(),
+  in_reply_to_id: z.nullable(z.string()),
+  in_reply_to_account_id: z.nullable(z.string()),
   account: MastodonAccountSchema,
   media_attachments: z.array(MastodonMediaSchema),
   mentions: z.array(MastodonMentionSchema),
   tags: z.array(MastodonTagSchema),
-  card: MastodonCardSchema.nullable().optional(),
-  poll: MastodonPollSchema.nullable().optional(),
+  card: z.optional(z.nullable(MastodonCardSchema)),
+  poll: z.optional(z.nullable(MastodonPollSchema)),
 };
 
 /**
@@ -75,27 +75,27 @@ const statusFields = {
  */
 const shallowQuote = z.looseObject({
   state: z.string(),
-  quoted_status_id: z.string().nullable().optional(),
-  quoted_status: z.unknown().optional(),
+  quoted_status_id: z.optional(z.nullable(z.string())),
+  quoted_status: z.optional(z.unknown()),
 });
 
 /** A status as nested inside another: a reblogged or quoted one. */
 export const MastodonNestedStatusSchema = z.looseObject({
   ...statusFields,
-  quote: shallowQuote.nullable().optional(),
+  quote: z.optional(z.nullable(shallowQuote)),
 });
 
 export const MastodonQuoteSchema = z.looseObject({
   state: z.string(),
-  quoted_status: MastodonNestedStatusSchema.nullable().optional(),
-  quoted_status_id: z.string().nullable().optional(),
+  quoted_status: z.optional(z.nullable(MastodonNestedStatusSchema)),
+  quoted_status_id: z.optional(z.nullable(z.string())),
 });
 
 /** A status as `GET /api/v1/accounts/:id/statuses` lists it. */
 export const MastodonStatusSchema = z.looseObject({
   ...statusFields,
-  reblog: MastodonNestedStatusSchema.nullable(),
-  quote: MastodonQuoteSchema.nullable().optional(),
+  reblog: z.nullable(MastodonNestedStatusSchema),
+  quote: z.optional(z.nullable(MastodonQuoteSchema)),
 });
 
 export const MastodonStatusesSchema = z.array(MastodonStatusSchema);

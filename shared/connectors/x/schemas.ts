@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import { answerTo, parsePayload } from '../parse-payload';
 
 /**
@@ -8,59 +8,59 @@ import { answerTo, parsePayload } from '../parse-payload';
 
 /** `errors[]` of a 200 answer with partial (or no) data, e.g. an unknown username or a deleted tweet. */
 export const XProblemSchema = z.looseObject({
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  type: z.string().optional(),
-  resource_type: z.string().optional(),
-  value: z.string().optional(),
+  title: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  type: z.optional(z.string()),
+  resource_type: z.optional(z.string()),
+  value: z.optional(z.string()),
 });
 
 export const XUserSchema = z.looseObject({
-  id: z.string().regex(/^\d+$/, 'expected a numeric id as a string'),
-  username: z.string().min(1),
-  name: z.string().optional(),
+  id: z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string')),
+  username: z.string().check(z.minLength(1)),
+  name: z.optional(z.string()),
 });
 export type XUser = z.infer<typeof XUserSchema>;
 
 /** `GET /2/users/by/username/:username` */
 export const XUserLookupSchema = z.looseObject({
-  data: XUserSchema.optional(),
-  errors: z.array(XProblemSchema).optional(),
+  data: z.optional(XUserSchema),
+  errors: z.optional(z.array(XProblemSchema)),
 });
 
 const XUrlEntitySchema = z.looseObject({
   /** The t.co wrapper as it appears in `text`. */
   url: z.string(),
-  expanded_url: z.string().optional(),
-  display_url: z.string().optional(),
+  expanded_url: z.optional(z.string()),
+  display_url: z.optional(z.string()),
   /** Present when the t.co link is the tweet's own attached media, not a link the council typed. */
-  media_key: z.string().optional(),
+  media_key: z.optional(z.string()),
 });
 
 const XMentionEntitySchema = z.looseObject({
   start: z.number(),
-  end: z.number().optional(),
+  end: z.optional(z.number()),
   username: z.string(),
-  id: z.string().optional(),
+  id: z.optional(z.string()),
 });
 
 export const REFERENCE_TYPES = ['replied_to', 'retweeted', 'quoted'] as const;
 
 export const XTweetSchema = z.looseObject({
-  id: z.string().regex(/^\d+$/, 'expected a numeric id as a string'),
+  id: z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string')),
   text: z.string(),
   created_at: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp' }),
-  author_id: z.string().optional(),
-  edit_history_tweet_ids: z.array(z.string()).optional(),
-  entities: z
-    .looseObject({
-      urls: z.array(XUrlEntitySchema).optional(),
-      mentions: z.array(XMentionEntitySchema).optional(),
-    })
-    .optional(),
-  attachments: z.looseObject({ media_keys: z.array(z.string()).optional() }).optional(),
+  author_id: z.optional(z.string()),
+  edit_history_tweet_ids: z.optional(z.array(z.string())),
+  entities: z.optional(
+    z.looseObject({
+      urls: z.optional(z.array(XUrlEntitySchema)),
+      mentions: z.optional(z.array(XMentionEntitySchema)),
+    }),
+  ),
+  attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())) })),
   /** `type` stays a string: a reference type X adds later is ignored, not fatal. */
-  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: z.string() })).optional(),
+  referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: z.string() }))),
 });
 export type XTweet = z.infer<typeof XTweetSchema>;
 
@@ -68,39 +68,39 @@ export const XMediaSchema = z.looseObject({
   media_key: z.string(),
   /** `photo`, `video`, `animated_gif`; anything else becomes `other`. */
   type: z.string(),
-  url: z.string().optional(),
-  preview_image_url: z.string().optional(),
-  alt_text: z.string().optional(),
+  url: z.optional(z.string()),
+  preview_image_url: z.optional(z.string()),
+  alt_text: z.optional(z.string()),
 });
 export type XMedia = z.infer<typeof XMediaSchema>;
 
 export const XIncludesSchema = z.looseObject({
-  media: z.array(XMediaSchema).optional(),
+  media: z.optional(z.array(XMediaSchema)),
   /** Only present when the request expands `referenced_tweets.id.author_id`. */
-  users: z.array(XUserSchema).optional(),
+  users: z.optional(z.array(XUserSchema)),
   /** Only present when the request expands `referenced_tweets.id`. */
-  tweets: z.array(XTweetSchema.partial().extend({ id: z.string() })).optional(),
+  tweets: z.optional(z.array(z.extend(z.partial(XTweetSchema), { id: z.string() }))),
 });
 export type XIncludes = z.infer<typeof XIncludesSchema>;
 
 /** `GET /2/users/:id/tweets` */
 export const XTimelineSchema = z.looseObject({
-  data: z.array(XTweetSchema).optional(),
-  includes: XIncludesSchema.optional(),
-  meta: z
-    .looseObject({
-      result_count: z.number().optional(),
-      newest_id: z.string().regex(/^\d+$/, 'expected a numeric id as a string').optional(),
-      oldest_id: z.string().optional(),
-      next_token: z.string().optional(),
-    })
-    .optional(),
-  errors: z.array(XProblemSchema).optional(),
+  data: z.optional(z.array(XTweetSchema)),
+  includes: z.optional(XIncludesSchema),
+  meta: z.optional(
+    z.looseObject({
+      result_count: z.optional(z.number()),
+      newest_id: z.optional(z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string'))),
+      oldest_id: z.optional(z.string()),
+      next_token: z.optional(z.string()),
+    }),
+  ),
+  errors: z.optional(z.array(XProblemSchema)),
 });
 export type XTimeline = z.infer<typeof XTimelineSchema>;
 
 /** Parses a payload, or throws PlatformResponseError naming the URL and each field that did not match. */
-export function parseXPayload<S extends z.ZodType>(schema: S, input: unknown, url: string): z.infer<S> {
+export function parseXPayload<S extends z.ZodMiniType>(schema: S, input: unknown, url: string): z.infer<S> {
   return parsePayload(schema, input, answerTo('x', url));
 }
 

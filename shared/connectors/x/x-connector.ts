@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 import type { Account } from '../../domain/account';
 import { ConnectorError } from '../../domain/errors';
 import type { Post } from '../../domain/post';
@@ -30,10 +30,10 @@ const USERNAME = /^\w{1,15}$/;
  */
 const XCursorSchema = z.object({
   v: z.literal(1),
-  userId: z.string().regex(/^\d+$/),
+  userId: z.string().check(z.regex(/^\d+$/)),
   username: z.string(),
-  name: z.string().optional(),
-  sinceId: z.string().regex(/^\d+$/).optional(),
+  name: z.optional(z.string()),
+  sinceId: z.optional(z.string().check(z.regex(/^\d+$/))),
 });
 export type XCursor = z.infer<typeof XCursorSchema>;
 
