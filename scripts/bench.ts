@@ -7,7 +7,7 @@
 // pinned to one core with taskset where the machine has it, so every figure is a one-core figure.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
+import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -255,6 +255,8 @@ console.log(
     ? 'Pinned to core 0 with taskset, child processes too: every figure is a one-core figure.'
     : 'Not pinned to a core (no taskset here): figures may use more than one core.',
 );
+// Whatever else the machine is running shares that core: the load says how far to trust the figures.
+console.log(`Load average ${loadavg().map((n) => formatNumber(n, 2)).join(', ')} (1, 5, 15 min) on ${cpus().length} CPUs.`);
 for (const section of [...SECTIONS, ...EXTRA_SECTIONS].filter((s) => only.includes(s))) {
   try {
     await RUN[section]();
