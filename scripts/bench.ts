@@ -1,15 +1,26 @@
-// Engine throughput and memory: npm run bench -- [--posts 100000]
-// Pinned to one core with taskset where the machine has it, so the figure is a one-core figure.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// One benchmark for "Lean and fast" (issue #9): each figure on its own line, with its unit and target.
+//
+//   npm run bench -- [--only engine,check,help,bundles,big-post,feed] [--posts 100000]
+//                    [--big-post-mb 1,2,4,10] [--feed-items 50000]
+//
+// `--only per-rule` gives each rule's throughput alone. The whole bench, child processes included, is
+// pinned to one core with taskset where the machine has it, so every figure is a one-core figure.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { scanFeed, type FeedScan } from '../shared/connectors/feeds/feed-scan';
+import { websiteEntryToPost } from '../shared/connectors/feeds/to-post';
 import { parseCouncilConfig } from '../shared/domain/config';
+import type { Post } from '../shared/domain/post';
 import { DETECTORS } from '../shared/detectors/index';
 import { DetectionEngine } from '../shared/scanning/run-detectors';
-import { generatePosts } from './lib/generate-posts';
+import { formatNumber, median, printFigure, printHeading, runProcess, timed, timedAsync, type ProcessRun } from './lib/bench-report';
+import { generatePosts, phoneNumberText } from './lib/generate-posts';
+import { buildBundle, coldImportMs, deployedFunctions, handlerFolders } from './lib/lambda-bundles';
+import { generateRssFeed, servingFeed } from './lib/rss-feed';
 
 if (process.platform === 'linux' && !process.env.BENCH_PINNED && spawnSync('taskset', ['--version']).status === 0) {
   const child = spawnSync('taskset', ['-c', '0', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
@@ -19,53 +30,240 @@ if (process.platform === 'linux' && !process.env.BENCH_PINNED && spawnSync('task
   process.exit(child.status ?? 1);
 }
 
-const { values } = parseArgs({ options: { posts: { type: 'string', default: '100000' } } });
-const count = Number(values.posts);
+const SECTIONS = ['engine', 'check', 'help', 'bundles', 'big-post', 'feed'] as const;
+const EXTRA_SECTIONS = ['per-rule'] as const;
+type Section = (typeof SECTIONS)[number] | (typeof EXTRA_SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: SECTIONS.join(',') },
+    posts: { type: 'string', default: '100000' },
+    'big-post-mb': { type: 'string', default: '1,2,4,10' },
+    'feed-items': { type: 'string', default: '50000' },
+  },
+});
+const only = values.only.split(',').map((s) => s.trim()) as Section[];
+const unknown = only.filter((s) => ![...SECTIONS, ...EXTRA_SECTIONS].includes(s));
+if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}: choose from ${[...SECTIONS, ...EXTRA_SECTIONS].join(', ')}`);
+const postCount = Number(values.posts);
+const bigPostSizesMb = values['big-post-mb'].split(',').map(Number);
+const feedItems = Number(values['feed-items']);
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const benchDir = join(root, '.local', 'bench');
 // The example council: the generated posts come from its approved accounts.
-const configPath = fileURLToPath(new URL('../examples/council.config.json', import.meta.url));
-const config = parseCouncilConfig(JSON.parse(readFileSync(configPath, 'utf8')));
-const posts = generatePosts(count);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const CONFIG = 'examples/council.config.json';
+const config = parseCouncilConfig(JSON.parse(readFileSync(join(root, CONFIG), 'utf8')));
+let generated: Post[] | undefined;
+const posts = () => (generated ??= generatePosts(postCount));
+const MiB = 1024 * 1024;
+const mib = (bytes: number) => `${formatNumber(bytes / MiB, 1)} MiB`;
 
-function run(detectors = DETECTORS, limit = posts.length): { seconds: number; findings: number } {
+/** The rules over the first `limit` posts, registered accounts included. */
+function checkPosts(detectors = DETECTORS, limit = posts().length): { seconds: number; findings: number } {
   const engine = new DetectionEngine(config, detectors);
-  let findings = engine.checkRegisteredAccounts().length;
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < limit; i++) findings += engine.checkPost(posts[i]!).length;
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, findings };
+  const { seconds, result: findings } = timed(() => {
+    let findings = engine.checkRegisteredAccounts().length;
+    for (let i = 0; i < limit; i++) findings += engine.checkPost(posts()[i]!).length;
+    return findings;
+  });
+  return { seconds, findings };
 }
 
-console.log(`council-audit bench: ${count} generated posts, Node ${process.version}, ${process.env.BENCH_PINNED ? 'pinned to one core' : 'not pinned'}`);
-run(DETECTORS, Math.min(10_000, count)); // warm-up: let the JIT compile the hot paths
-
-const rounds = [run(), run(), run()];
-const best = rounds.reduce((a, b) => (a.seconds < b.seconds ? a : b));
-console.log(`all rules:      ${Math.round(count / best.seconds).toLocaleString('en-GB')} posts/s (best of 3; ${best.findings} findings, ${(best.seconds * 1e6 / count).toFixed(1)} µs/post)`);
-
-console.log('per rule (alone):');
-for (const detector of DETECTORS) {
-  run([detector], Math.min(5_000, count));
-  const { seconds } = run([detector]);
-  console.log(`  ${detector.meta.id.padEnd(26)} ${Math.round(count / seconds).toLocaleString('en-GB').padStart(12)} posts/s  ${(seconds * 1e6 / count).toFixed(2).padStart(6)} µs/post`);
+async function engineSection(): Promise<void> {
+  printHeading('The rules in-process');
+  checkPosts(DETECTORS, Math.min(10_000, postCount)); // warm-up: let the JIT compile the hot paths
+  const rounds = [checkPosts(), checkPosts(), checkPosts()];
+  const best = rounds.reduce((a, b) => (a.seconds < b.seconds ? a : b));
+  printFigure({
+    label: 'all rules in-process, one core',
+    value: postCount / best.seconds,
+    unit: 'posts/s',
+    target: { atLeast: 60_000 },
+    detail: `best of 3 over ${formatNumber(postCount)} generated posts after a warm-up; ${formatNumber((best.seconds * 1e6) / postCount, 1)} µs/post, ${formatNumber(best.findings)} findings; heap used ${mib(process.memoryUsage().heapUsed)} holding the posts`,
+  });
 }
 
-const usage = process.memoryUsage();
-console.log(`in-process memory: rss ${mb(usage.rss)}, heap used ${mb(usage.heapUsed)} (holding all ${count} posts in memory)`);
-
-// Streaming: the CLI's peak memory should not grow with the length of its input.
-const dir = mkdtempSync(join(tmpdir(), 'council-audit-bench-'));
-try {
-  const child = fileURLToPath(new URL('./lib/check-peak-memory.ts', import.meta.url));
-  for (const n of [count, count * 4]) {
-    const file = join(dir, `posts-${n}.jsonl`);
-    writeFileSync(file, '');
-    for (let offset = 0; offset < n; offset += count) {
-      writeFileSync(file, generatePosts(Math.min(count, n - offset), offset + 1).map((p) => JSON.stringify(p)).join('\n') + '\n', { flag: 'a' });
-    }
-    const result = spawnSync(process.execPath, [...process.execArgv, child, configPath, file], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(result.stderr);
-    console.log(`council-audit check, streaming ${n.toLocaleString('en-GB')} posts: ${result.stdout.trim()}`);
+async function perRuleSection(): Promise<void> {
+  printHeading('Each rule alone, in-process');
+  for (const detector of DETECTORS) {
+    checkPosts([detector], Math.min(5_000, postCount));
+    const { seconds } = checkPosts([detector]);
+    printFigure({ label: detector.meta.id, value: postCount / seconds, unit: 'posts/s', detail: `${formatNumber((seconds * 1e6) / postCount, 2)} µs/post, one run` });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
+
+/** check's and openredaction's wall-clock times on the same posts file, each in a process of its own. */
+async function checkSection(): Promise<void> {
+  printHeading('council-audit check, whole process, beside openredaction on the same posts');
+  mkdirSync(benchDir, { recursive: true });
+  const writePosts = (name: string, list: readonly Post[]) => {
+    const file = join(benchDir, name);
+    writeFileSync(file, `${list.map((p) => JSON.stringify(p)).join('\n')}\n`);
+    return file;
+  };
+  const file = writePosts(`posts-${postCount}.jsonl`, posts());
+  const warmUp = writePosts('posts-warm-up.jsonl', posts().slice(0, 100));
+  const check = (input: string) => runProcess(process.execPath, ['bin/council-audit.mjs', 'check', '--config', CONFIG, '--format', 'jsonl', input], { cwd: root });
+  const openredaction = (input: string) => runProcess(process.execPath, [join(root, 'scripts/lib/openredaction-check.mjs'), input], { cwd: root });
+
+  // Untimed runs first, so that neither pays for a cold file cache.
+  check(warmUp);
+  openredaction(warmUp);
+  const ours = finished('check', check(file), [0, 1]); // 1: findings at or above --fail-on
+  const theirs = finished('openredaction', openredaction(file), [0]);
+  const rss = (run: ProcessRun) => (run.peakRssMiB === undefined ? '' : `, peak RSS ${formatNumber(run.peakRssMiB, 0)} MiB`);
+  printFigure({
+    label: `check, ${formatNumber(postCount)} posts, whole process`,
+    value: ours.seconds,
+    unit: 's',
+    digits: 1,
+    detail: `all rules; node bin/council-audit.mjs check --config ${CONFIG} --format jsonl; ${reportedCounts(ours)}${rss(ours)}`,
+  });
+  printFigure({
+    label: `openredaction (GDPR preset), same posts`,
+    value: theirs.seconds,
+    unit: 's',
+    digits: 1,
+    detail: `personal data alone; detect() on each post's text; ${reportedCounts(theirs)}${rss(theirs)}`,
+  });
+  printFigure({
+    label: "check's speed-up over openredaction",
+    value: theirs.seconds / ours.seconds,
+    unit: '×',
+    digits: 2,
+    target: { atLeast: 10 },
+    detail: "openredaction's time over check's; one run each, wall clock from spawn to exit, start-up included",
+  });
+}
+
+function finished(name: string, run: ProcessRun, statuses: readonly number[]): ProcessRun {
+  if (run.status === null || !statuses.includes(run.status)) throw new Error(`${name} exited with ${run.status}:\n${run.stderr}`);
+  return run;
+}
+
+/** "posts checked: N, findings: M", as both print it on standard error. */
+const reportedCounts = (run: ProcessRun) => /posts checked: \d+, findings: \d+/.exec(run.stderr)?.[0] ?? 'no totals printed';
+
+async function helpSection(): Promise<void> {
+  printHeading('council-audit start-up');
+  const help = () => finished('council-audit --help', runProcess(process.execPath, ['bin/council-audit.mjs', '--help'], { cwd: root }, { peakRss: false }), [0]).seconds * 1000;
+  help(); // untimed: a warm file cache
+  const runs = [help(), help(), help(), help(), help()];
+  printFigure({
+    label: 'council-audit --help, spawn to exit',
+    value: median(runs),
+    unit: 'ms',
+    target: { atMost: 150 },
+    detail: `median of 5 runs after an untimed one, best ${formatNumber(Math.min(...runs))} ms; node bin/council-audit.mjs --help`,
+  });
+}
+
+async function bundlesSection(): Promise<void> {
+  printHeading('Lambda bundles (as CDK bundles them)');
+  const deployed = await deployedFunctions(root);
+  const outdir = join(benchDir, 'bundles');
+  rmSync(outdir, { recursive: true, force: true });
+  for (const name of handlerFolders(root)) {
+    const fn = deployed.get(name);
+    const file = await buildBundle(root, name, outdir, fn?.bundling);
+    const bytes = statSync(file).size;
+    const note = fn ? `externals ${fn.bundling.external.join(', ')}` : 'not in the stack: default bundling, no environment';
+    printFigure({ label: `${name} bundle, minified`, value: bytes / 1024, unit: 'KiB', target: { atMost: 300 }, detail: `${formatNumber(bytes)} bytes, source map apart; ${note}` });
+    const imports = [1, 2, 3].map(() => coldImportMs(file, fn?.environment ?? {}));
+    printFigure({
+      label: `${name} bundle, cold import`,
+      value: Math.min(...imports),
+      unit: 'ms',
+      target: { atMost: 150 },
+      detail: `best of 3, each a fresh node importing the bundle with the function's environment${fn?.environment.NODE_OPTIONS ? ` (NODE_OPTIONS=${fn.environment.NODE_OPTIONS})` : ''}; node's own start-up apart`,
+    });
+  }
+}
+
+async function bigPostSection(): Promise<void> {
+  printHeading('One very long post: nothing but phone numbers');
+  const engine = new DetectionEngine(config);
+  for (const post of generatePosts(2_000)) engine.checkPost(post); // warm-up
+  for (const mb of bigPostSizesMb) {
+    const text = phoneNumberText(mb * MiB);
+    const post: Post = { id: `big-${mb}`, platform: 'facebook', account: '@HarbourneTownCouncil', createdAt: '2026-03-10T12:00:00Z', text };
+    const { seconds, result: findings } = timed(() => engine.checkPost(post));
+    printFigure({
+      label: `${mb} MB post, in-process`,
+      value: seconds,
+      unit: 's',
+      digits: 2,
+      ...(mb === 10 ? { target: { atMost: 3 } } : {}),
+      detail: `${formatNumber(text.length)} characters (07700 900000 to 900999 over and over), ${formatNumber(findings.length)} findings, ${formatNumber(seconds / mb, 2)} s per MB; one run`,
+    });
+  }
+}
+
+async function feedSection(): Promise<void> {
+  printHeading('A very long RSS feed, through scanFeed');
+  const url = 'https://www.harbourne-tc.example/news/feed.xml';
+  const scanOf = (feed: ReturnType<typeof generateRssFeed>): FeedScan => ({
+    http: servingFeed(url, feed.xml),
+    url,
+    source: { platform: 'rss', account: url, accountName: 'Harbourne Town Council news' },
+    now: feed.now,
+    toPost: websiteEntryToPost,
+  });
+  const small = scanOf(generateRssFeed(1_000)); // warm-up
+  await scanFeed(small, (await scanFeed(small, undefined)).cursor);
+
+  const feed = generateRssFeed(feedItems);
+  const scan = scanOf(feed);
+  const first = await timedAsync(() => scanFeed(scan, undefined));
+  const again = await timedAsync(() => scanFeed(scan, first.result.cursor));
+  const remembered = (JSON.parse(first.result.cursor ?? '{"seen":[]}') as { seen: string[] }).seen.length;
+  const shape = `${formatNumber(feed.items)} items, ${formatNumber(feed.duplicates)} repeating an earlier guid, ${mib(feed.xml.length)} of XML`;
+  printFigure({
+    label: `${formatNumber(feed.items)}-item feed, first scan`,
+    value: first.seconds,
+    unit: 's',
+    digits: 2,
+    target: { atMost: 1 },
+    detail: `${shape}; parse, de-duplicate, cursor: ${first.result.posts.length} posts (the first-scan bound), ${formatNumber(remembered)} entries remembered; one run`,
+  });
+  printFigure({
+    label: `${formatNumber(feed.items)}-item feed, next scan`,
+    value: again.seconds,
+    unit: 's',
+    digits: 2,
+    target: { atMost: 1 },
+    detail: `the same feed with the first scan's cursor: ${again.result.posts.length} new posts; one run`,
+  });
+}
+
+const RUN: Record<Section, () => Promise<void>> = {
+  engine: engineSection,
+  'per-rule': perRuleSection,
+  check: checkSection,
+  help: helpSection,
+  bundles: bundlesSection,
+  'big-post': bigPostSection,
+  feed: feedSection,
+};
+
+const started = Date.now();
+const commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: root, encoding: 'utf8' }).trim();
+console.log(`council-audit bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${commit}, Node ${process.version} on ${platform()} ${arch()}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} CPUs)`);
+console.log(
+  process.env.BENCH_PINNED
+    ? 'Pinned to core 0 with taskset, child processes too: every figure is a one-core figure.'
+    : 'Not pinned to a core (no taskset here): figures may use more than one core.',
+);
+// Whatever else the machine is running shares that core: the load says how far to trust the figures.
+console.log(`Load average ${loadavg().map((n) => formatNumber(n, 2)).join(', ')} (1, 5, 15 min) on ${cpus().length} CPUs.`);
+for (const section of [...SECTIONS, ...EXTRA_SECTIONS].filter((s) => only.includes(s))) {
+  try {
+    await RUN[section]();
+  } catch (error) {
+    // One broken section should not hide the others' figures.
+    process.exitCode = 1;
+    console.log(`${section} FAILED: ${(error as Error).message}`);
+  }
+}
+console.log(`\nbench took ${formatNumber((Date.now() - started) / 1000)} s`);

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { VariableName } from '../../shared/runtime/environment';
+import { functionBundling, type FunctionBundling } from './bundling';
 import type { NodeModulesLayer } from './node-modules-layer';
 
 /** Where package.json, package-lock.json, node_modules and functions/ are. */
@@ -59,12 +60,16 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
  * AWSLambdaBasicExecutionRole), so each stack grants exactly what a function needs.
  */
 export class CouncilFunction extends Construct {
+  readonly name: FunctionName;
+  /** How its handler is bundled: the bench builds the same bundle from this. */
+  readonly bundling: FunctionBundling;
   readonly function: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: CouncilFunctionProps) {
     super(scope, id);
+    this.name = props.name;
     const architecture = props.architecture ?? lambda.Architecture.ARM_64;
     const moduleLayers = props.moduleLayers ?? [];
     for (const layer of moduleLayers) {
@@ -83,6 +88,7 @@ export class CouncilFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    this.bundling = functionBundling(moduleLayers.flatMap((layer) => layer.modules));
     this.function = new NodejsFunction(this, 'Function', {
       description: props.description,
       entry: path.join(repositoryRoot, 'functions', props.name, 'handler.ts'),
@@ -105,18 +111,17 @@ export class CouncilFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         NODE_OPTIONS: '--enable-source-maps',
       },
+      // esbuild's options in NodejsFunction's terms (it always bundles with --platform=node).
       bundling: {
         forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        // ESM output: some CommonJS dependencies still call require(); give them one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*', ...moduleLayers.flatMap((layer) => layer.modules)],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
+        format: OutputFormat.ESM, // the only format FunctionBundling allows
+        target: this.bundling.target,
+        mainFields: this.bundling.mainFields,
+        banner: this.bundling.banner.js,
+        externalModules: this.bundling.external,
+        minify: this.bundling.minify,
+        sourceMap: this.bundling.sourcemap,
+        sourcesContent: this.bundling.sourcesContent,
       },
     });
     // The role's policy must exist before the function can run (and before the event source polls).

@@ -66,3 +66,17 @@ export function generatePosts(count: number, seed = 20261121): Post[] {
   }
   return posts;
 }
+
+/**
+ * About `bytes` of text (ASCII, so as many characters) that is nothing but UK mobile numbers from
+ * Ofcom's drama range, 07700 900000 to 07700 900999, one after another.
+ */
+export function phoneNumberText(bytes: number): string {
+  const numbers: string[] = [];
+  for (let i = 0, length = 0; length < bytes; i++) {
+    const number = `07700 900${String(i % 1000).padStart(3, '0')}`;
+    numbers.push(number);
+    length += number.length + 1;
+  }
+  return numbers.join(' ');
+}
