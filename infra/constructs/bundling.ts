@@ -14,6 +14,7 @@ export interface FunctionBundling {
   readonly banner: { js: string };
   readonly external: string[];
   readonly minify: boolean;
+  readonly keepNames: boolean;
   readonly sourcemap: boolean;
   readonly sourcesContent: boolean;
 }
@@ -32,6 +33,8 @@ export function functionBundling(layerModules: readonly string[] = []): Function
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     external: ['@aws-sdk/*', ...layerModules],
     minify: true,
+    // Error classes name themselves after their class (CouncilAuditError): minified, a log would say "Dt".
+    keepNames: true,
     sourcemap: true,
     sourcesContent: false,
   } satisfies BuildOptions;

@@ -120,6 +120,7 @@ export class CouncilFunction extends Construct {
         banner: this.bundling.banner.js,
         externalModules: this.bundling.external,
         minify: this.bundling.minify,
+        keepNames: this.bundling.keepNames,
         sourceMap: this.bundling.sourcemap,
         sourcesContent: this.bundling.sourcesContent,
       },

@@ -196,6 +196,8 @@ describe('the functions', () => {
       expect(bundle, fn.node.id).toMatch(/export\s*\{[^}]*\bhandler\b/);
       expect(bundle, fn.node.id).toMatch(/from\s*"@aws-sdk\/[a-z-]+"/);
       expect(bundle, fn.node.id).not.toContain('@aws-sdk/smithy-client/dist-es'); // not inlined
+      // minified, yet an error still says what it is in the log: `EnvironmentError`, not a two-letter name
+      expect(bundle, fn.node.id).toMatch(/"EnvironmentError"/);
     }
   });
 
