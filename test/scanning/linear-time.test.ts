@@ -14,6 +14,7 @@ const SIZE = 12_000;
 
 /** Each kind of post: a unit repeated, with a counter where the unit needs distinct values. */
 const KINDS: Record<string, (i: number) => string> = {
+  'one phone number repeated': () => '07700 900123 ',
   'distinct phone numbers': (i) => `Call 07700 ${900000 + (i % 1000)} or `,
   'email addresses': (i) => `write to jo.${i}@mail.example, `,
   'a vehicle registration': () => 'parked AB12 CDE ',
