@@ -19,6 +19,11 @@ const KINDS: Record<string, (i: number) => string> = {
   'email addresses': (i) => `write to jo.${i}@mail.example, `,
   'a vehicle registration': () => 'parked AB12 CDE ',
   'a National Insurance number': () => 'JT 52 81 94 C ',
+  "a child's name and age": () => 'Lily Carver, aged 9, ',
+  'house numbers and streets': (i) => `${(i % 900) + 1} High Street `,
+  'home addresses': (i) => `Jane lives at ${(i % 900) + 1} High Street `,
+  'a health detail': () => 'Pete Lyle is off sick ',
+  'sort codes without account numbers': () => 'bank sort code 12-34-56 ',
 };
 
 function textOf(unit: (i: number) => string, size: number): string {

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileContext } from '../../shared/detectors/context';
 import { personalData } from '../../shared/detectors/personal-data';
-import { isReferenceNumber } from '../../shared/detectors/text/pii/clues';
+import { isReferenceNumber, sentenceAround, sentenceStart } from '../../shared/detectors/text/pii/clues';
 import { findPhoneNumbers } from '../../shared/detectors/text/pii/contacts';
+import { findCardNumbers, findSortCodeAndAccount } from '../../shared/detectors/text/pii/identifiers';
 import { PiiScan } from '../../shared/detectors/text/pii/types';
 import { detectAll } from '../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../support/fixtures';
@@ -63,6 +64,45 @@ function referencePhones(scan: PiiScan): void {
     }
     if (context.publishedPhones.has(shape.national) || isReferenceNumber(text, m.index)) continue;
     scan.add({ kind: 'phone', start: m.index, end, key: `phone:${shape.national}`, evidence: '', signal: '' });
+  }
+}
+
+const WHOLE_TEXT_SENTENCE_END = /[!?\n;]|(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|St|No|Cllr|Rev|Revd|Mt|Prof|Sgt|[A-Z]))\.(?=\s)/g;
+
+function referenceSentenceStart(text: string, index: number, room = 160): number {
+  const from = Math.max(0, index - room);
+  let start = from;
+  WHOLE_TEXT_SENTENCE_END.lastIndex = from;
+  for (let m = WHOLE_TEXT_SENTENCE_END.exec(text); m !== null && m.index < index; m = WHOLE_TEXT_SENTENCE_END.exec(text)) start = m.index + 1;
+  return start;
+}
+
+function referenceSentenceAround(text: string, start: number, end: number): string {
+  WHOLE_TEXT_SENTENCE_END.lastIndex = end;
+  const m = WHOLE_TEXT_SENTENCE_END.exec(text);
+  const to = m === null ? Math.min(text.length, end + 160) : Math.min(m.index, end + 160);
+  return text.slice(referenceSentenceStart(text, start), to);
+}
+
+const WHOLE_TEXT_ACCOUNT = /(?<![\w.,/-])\d{4} ?\d{4}(?![\w/]|[-.,]\d)/g;
+const SORT_CODE = /(?<![\w.,/-])(?:(\d{2})-(\d{2})-(\d{2})|(?<=sort\s?code:?\s{0,3})(\d{2}) ?(\d{2}) ?(\d{2}))(?![\w/]|[-.]\d)/gi;
+
+/** Sort codes as they were paired, searching the rest of the text for an account number. */
+function referenceSortCodes(scan: PiiScan): void {
+  const { text } = scan;
+  if (!/\bsort\s?code\b|\bs\/c\b|\baccount\b|\ba\/c\b|\bacc(?:t)?\.?\s?no\b|\bbank\b/i.test(text)) return;
+  for (const m of text.matchAll(SORT_CODE)) {
+    const from = Math.max(0, m.index - 80);
+    const to = Math.min(text.length, m.index + m[0].length + 80);
+    WHOLE_TEXT_ACCOUNT.lastIndex = from;
+    let account: RegExpExecArray | null;
+    while ((account = WHOLE_TEXT_ACCOUNT.exec(text)) !== null && account.index < to) {
+      if (account.index + account[0].length <= to && !scan.taken(account.index, account.index + account[0].length)) break;
+    }
+    if (account === null || account.index >= to) continue;
+    const start = Math.min(m.index, account.index);
+    const end = Math.max(m.index + m[0].length, account.index + account[0].length);
+    scan.add({ kind: 'bank-details', start, end, key: '', evidence: '', signal: '' });
   }
 }
 
@@ -146,5 +186,41 @@ describe('phone numbers, read a bounded number of digits at a time', () => {
     const evidence = new Set(findings.map((f) => f.evidence));
     expect(evidence).toEqual(new Set(['07700 9•• •••', '01632 9•• •••', '020 794• ••••']));
     for (const f of findings) expect(text.slice(f.location!.start, f.location!.end).replace(/-/g, ' ')).toMatch(/^(?:07700 900|01632 960|020 7946 0)\d{3}$/);
+  });
+});
+
+describe('sentences around a number, read within their room', () => {
+  const PIECES = ['a', 'A', 'Mr', 'St', 'Cllr', 'Prof', 'No', ' ', ' ', '.', '. ', '!', '?', ';', '\n', 'x.', 'B.'];
+
+  it('start and end where a search of the whole text says', () => {
+    fc.assert(
+      fc.property(textOf(PIECES), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 200 }), (text, a, b, room) => {
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = Math.min(text.length, start + (b % 30));
+        expect(sentenceStart(text, start, room)).toBe(referenceSentenceStart(text, start, room));
+        expect(sentenceAround(text, start, end)).toBe(referenceSentenceAround(text, start, end));
+      }),
+      { numRuns: 1_000, seed: 2 },
+    );
+  });
+});
+
+describe('account numbers, searched for only near their sort code', () => {
+  const PIECES = ['12-34-56', '12 34 56', 'sort code ', 'sort code: ', 'bank ', 'account ', '1234', '5678', '1234 5678', '12345678', ' ', ' ', '-', '.', ',', '/', 'a', '4111 1111 1111 1111', 'x'.repeat(40)];
+
+  it('pairs each sort code with the account number a search of the whole text finds', () => {
+    fc.assert(
+      fc.property(textOf(PIECES), (text) => {
+        // Card numbers are found first, so that some account-shaped digits are already taken
+        const scan = new PiiScan(text, context, 2026);
+        const reference = new PiiScan(text, context, 2026);
+        findCardNumbers(scan);
+        findCardNumbers(reference);
+        findSortCodeAndAccount(scan);
+        referenceSortCodes(reference);
+        expect(scan.found.map(({ start, end }) => [start, end])).toEqual(reference.found.map(({ start, end }) => [start, end]));
+      }),
+      { numRuns: 400, seed: 3 },
+    );
   });
 });
