@@ -2,7 +2,7 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
-import { insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
+import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import type { Segment } from './text/segment';
 
 /** An apostrophe, straight or curly. */
@@ -291,7 +291,7 @@ export const hostileEngagement: PostDetector = {
       const notices = removalNoticeSpans(segment, context.config.removalNotice);
       const kept: typeof spans = [];
       for (const span of spans.sort((a, b) => a.start - b.start)) {
-        if (insideAny(notices, span.start, span.end)) continue;
+        if (notices.covers(span.start, span.end)) continue;
         if (kept.some((k) => span.start < k.end && span.end > k.start)) continue;
         kept.push(span);
       }

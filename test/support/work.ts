@@ -9,7 +9,7 @@
 export function countWork(run: () => void): number {
   let work = 0;
   const restore: Array<() => void> = [];
-  const patch = <T extends object>(target: T, name: string, cost: (self: any, args: any, result: any) => number) => {
+  const patch = <T extends object>(target: T, name: string | symbol, cost: (self: any, args: any, result: any) => number) => {
     const original = (target as any)[name] as (...args: any[]) => any;
     (target as any)[name] = function (this: any, ...args: any[]) {
       const before = this instanceof RegExp ? this.lastIndex : 0;
@@ -25,6 +25,8 @@ export function countWork(run: () => void): number {
   patch(RegExp.prototype, 'exec', (re: RegExp, [before, input]: [number, string], m: RegExpExecArray | null) => {
     const from = re.global || re.sticky ? before : 0;
     if (re.sticky) return m ? m[0].length : 0;
+    // Anchored at the start: one attempt, which fails as soon as the text stops fitting
+    if (!re.multiline && re.source.startsWith('^')) return m ? m[0].length : Math.min(String(input).length, 64);
     return m ? m.index + m[0].length - from : String(input).length - from;
   });
   // A slice of a long string shares its characters (V8 makes it in constant time): what is done
@@ -41,6 +43,8 @@ export function countWork(run: () => void): number {
   for (const name of ['some', 'every', 'find', 'findIndex', 'findLast', 'includes', 'indexOf', 'lastIndexOf', 'filter', 'map', 'flatMap', 'forEach', 'reduce', 'join', 'slice', 'concat', 'sort']) {
     patch(Array.prototype, name, (a: unknown[]) => a.length);
   }
+  // A for…of loop over an array, counted as a walk of all of it
+  patch(Array.prototype, Symbol.iterator, (a: unknown[]) => a.length);
   try {
     run();
   } finally {
