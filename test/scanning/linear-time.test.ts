@@ -33,6 +33,11 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'a word that is innocent at a dog show': { unit: () => 'bitch ' },
   'a derogatory remark': { unit: () => 'lazy foreigners ' },
   'removal notices': { unit: () => 'We have removed a comment because it was offensive. shit ', size: 48_000 },
+  'a party name': { unit: () => 'Labour ' },
+  'a party after only': { unit: () => 'not only the Labour ' },
+  'votes for a person': { unit: () => 'vote for Tom Hart ' },
+  'an office-holder': { unit: () => 'the Mayor ' },
+  'distinct councillors': { unit: (i) => `Cllr Q${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)} and ` },
 };
 
 function textOf(unit: (i: number) => string, size: number): string {
