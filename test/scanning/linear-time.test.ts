@@ -38,6 +38,9 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'votes for a person': { unit: () => 'vote for Tom Hart ' },
   'an office-holder': { unit: () => 'the Mayor ' },
   'distinct councillors': { unit: (i) => `Cllr Q${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)} and ` },
+  'origin phrases': { unit: () => 'found online ' },
+  'origin phrases after a name': { unit: () => 'by Kit Marsh found online ' },
+  'the council\'s own photos': { unit: () => 'my stock photo ' },
 };
 
 function textOf(unit: (i: number) => string, size: number): string {

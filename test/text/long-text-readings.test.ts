@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { authorBefore, ownWorkBetween } from '../../shared/detectors/copyright-attribution';
 import { AskReading } from '../../shared/detectors/political-content';
+import { quotations } from '../../shared/detectors/text/attribution/quotations';
 import { onlyBefore, ONLY_BEFORE } from '../../shared/detectors/text/politics/parties';
 import { NextMatch } from '../../shared/detectors/text/prose/matches';
 import { SentenceIndex, sentenceAround } from '../../shared/detectors/text/prose/sentence';
 import { Segment } from '../../shared/detectors/text/segment';
+import { growth } from '../support/work';
 
 // Rules that look at the words around each of many places in a long post (each party named, each
 // origin phrase, each name) read only what can change the answer, or read the text once for all
@@ -87,5 +90,72 @@ describe('a pronoun after a name', () => {
       ),
       { numRuns: 1_000, seed: 14 },
     );
+  });
+});
+
+describe('what stands before an origin phrase in its sentence', () => {
+  const OWN_WORK = /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|videos?|shots?|snaps?|footage|posts?|film)\b/i;
+  const AUTHOR_BEFORE = /\bby\s+(?:@[\w.@-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*,?\s*$/;
+
+  it("finds the council's own work as a test of the whole stretch does", () => {
+    const PIECES = ['our', 'my', 'own', 'old', 'stock', 'photo', 'photos', 'pics', 'film', 'found', ' ', ' ', '\n', '-', 'x', 's'];
+    fc.assert(
+      fc.property(
+        textOf(PIECES).chain((text) => fc.tuple(fc.constant(text), fc.array(offsetIn(text), { maxLength: 8 }))),
+        ([text, ends]) => {
+          // A sentence starts at the start of the text or after a space
+          const starts = [0, ...[...text].flatMap((ch, i) => (/\s/.test(ch) ? [i + 1] : []))];
+          const from = starts[ends.length % starts.length]!;
+          const next = new NextMatch(new RegExp(OWN_WORK.source, 'gi'), text);
+          for (const end of ends.map((e) => Math.max(from, e)).sort((x, y) => x - y)) {
+            expect(ownWorkBetween(text, from, end, next)).toBe(OWN_WORK.test(text.slice(from, end)));
+          }
+        },
+      ),
+      { numRuns: 1_000, seed: 15 },
+    );
+  });
+
+  it("finds the council's own work cut off by the end of the stretch as a test of the stretch does", () => {
+    // "our own old photo" and the like, followed by more letters that the stretch leaves out
+    const work = fc
+      .tuple(fc.constantFrom('our', 'my', 'Our'), fc.constantFrom(' ', '  ', '\n'), fc.constantFrom('', 'own ', 'own  '), fc.constantFrom('', 'old ', 'stock-', 'stock '), fc.constantFrom('photo', 'pics', 'film'), fc.constantFrom('', 's', 'x', ' '))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.tuple(fc.constantFrom('', 'x ', 'a my ', 'Sunday '), work, fc.constantFrom('', 'found', ' online')), fc.nat(4), ([lead, own, rest], cut) => {
+        const text = lead + own + rest;
+        const to = Math.max(0, lead.length + own.length - cut);
+        const next = new NextMatch(new RegExp(OWN_WORK.source, 'gi'), text);
+        expect(ownWorkBetween(text, 0, to, next)).toBe(OWN_WORK.test(text.slice(0, to)));
+      }),
+      { numRuns: 2_000, seed: 18 },
+    );
+  });
+
+  it('finds an author named with "by" as a test of the whole stretch does', () => {
+    const PIECES = ['by', 'By', 'Kit', 'Marsh', 'Ab-by', '@kit.marsh', '@', 'x', ' ', ' ', ',', '.', "O'Neil", 'the', '(', '\n'];
+    fc.assert(
+      fc.property(textOf(PIECES).chain((text) => fc.tuple(fc.constant(text), offsetIn(text), offsetIn(text))), ([text, a, b]) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(authorBefore(text, from, to)).toBe(AUTHOR_BEFORE.test(text.slice(from, to)));
+      }),
+      { numRuns: 2_000, seed: 16 },
+    );
+  });
+});
+
+describe('long quotations', () => {
+  const quotation = (i: number) => `"${`word${i} `.repeat(45)}" `;
+
+  it('are each found once in a post of thousands of them', () => {
+    const text = Array.from({ length: 5_000 }, (_, i) => quotation(i)).join('');
+    const found = quotations(text, 40);
+    expect(found).toHaveLength(5_000);
+    expect(found.every((q) => q.words === 45 && text[q.start - 1] === '"' && text[q.end] === '"')).toBe(true);
+  });
+
+  it('are found with work in proportion to the length of the text', () => {
+    const make = (length: number) => Array.from({ length: Math.ceil(length / 320) }, (_, i) => quotation(i)).join('');
+    expect(growth(make, (text) => quotations(text, 40), 1_500_000)).toBeLessThan(2.5);
   });
 });
