@@ -41,6 +41,9 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'origin phrases': { unit: () => 'found online ' },
   'origin phrases after a name': { unit: () => 'by Kit Marsh found online ' },
   'the council\'s own photos': { unit: () => 'my stock photo ' },
+  'shame on': { unit: () => 'shame on ' },
+  'named bodies': { unit: () => 'Coastline Buses shame ' },
+  'hostile replies': { unit: () => "You clearly can't read. ", size: 48_000 },
 };
 
 function textOf(unit: (i: number) => string, size: number): string {

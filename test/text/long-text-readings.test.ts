@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compileContext } from '../../shared/detectors/context';
 import { authorBefore, ownWorkBetween } from '../../shared/detectors/copyright-attribution';
+import { namedTargets } from '../../shared/detectors/hostile-engagement';
 import { AskReading } from '../../shared/detectors/political-content';
 import { quotations } from '../../shared/detectors/text/attribution/quotations';
 import { onlyBefore, ONLY_BEFORE } from '../../shared/detectors/text/politics/parties';
 import { NextMatch } from '../../shared/detectors/text/prose/matches';
 import { SentenceIndex, sentenceAround } from '../../shared/detectors/text/prose/sentence';
 import { Segment } from '../../shared/detectors/text/segment';
+import { testConfig } from '../support/fixtures';
 import { growth } from '../support/work';
 
 // Rules that look at the words around each of many places in a long post (each party named, each
@@ -157,5 +160,20 @@ describe('long quotations', () => {
   it('are found with work in proportion to the length of the text', () => {
     const make = (length: number) => Array.from({ length: Math.ceil(length / 320) }, (_, i) => quotation(i)).join('');
     expect(growth(make, (text) => quotations(text, 40), 1_500_000)).toBeLessThan(2.5);
+  });
+});
+
+describe('a name just after "shame on"', () => {
+  it('is the first name a search of the whole text finds, when that starts within four characters', () => {
+    const context = compileContext(testConfig());
+    const PIECES = ['Coastline', 'Buses', 'Harbourne', 'Town', 'Council', 'Ltd', 'Cllr', 'Mr', 'Smith', 'Alice Moreton', 'the', 'The', ' ', ' ', ',', 'x'];
+    fc.assert(
+      fc.property(textOf(PIECES, 30), (text) => {
+        const near = namedTargets(text, context, 4)[0];
+        const all = namedTargets(text, context)[0];
+        expect(near && near.index <= 4 ? near : undefined).toEqual(all && all.index <= 4 ? all : undefined);
+      }),
+      { numRuns: 2_000, seed: 17 },
+    );
   });
 });
