@@ -44,6 +44,10 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'shame on': { unit: () => 'shame on ' },
   'named bodies': { unit: () => 'Coastline Buses shame ' },
   'hostile replies': { unit: () => "You clearly can't read. ", size: 48_000 },
+  'closed session markers': { unit: () => 'part 2 ' },
+  'legal advice': { unit: () => 'Our solicitor advised us. ' },
+  'staff matters': { unit: () => 'Pete Lyle is off sick. ' },
+  'labelled confidential': { unit: () => 'Strictly confidential. ', size: 48_000 },
 };
 
 function textOf(unit: (i: number) => string, size: number): string {
