@@ -288,7 +288,10 @@ export const hostileEngagement: PostDetector = {
           if (m[0].length === 0) pattern.lastIndex++;
         }
       }
-      spans.push(...namedContempt(segment), ...councillorContempt(segment, context), ...bodyContempt(segment, context, addressed));
+      // One by one: a spread of a long post's spans into push would overflow the stack
+      for (const found of [namedContempt(segment), councillorContempt(segment, context), bodyContempt(segment, context, addressed)]) {
+        for (const span of found) spans.push(span);
+      }
       if (spans.length === 0) continue;
 
       const notices = removalNoticeSpans(segment, context.config.removalNotice);

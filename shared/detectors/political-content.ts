@@ -145,7 +145,8 @@ export const politicalContent: PostDetector = {
     }
     if (mightFeatureIndividual(view, c)) {
       const election = periodOf();
-      if (election) hits.push(...preElectionFeatures(view, c, describePeriod(election, context.config.timezone)));
+      // One by one: a spread of a long post's thousands of councillors into push would overflow the stack
+      if (election) for (const hit of preElectionFeatures(view, c, describePeriod(election, context.config.timezone))) hits.push(hit);
     }
     return hits;
   },
