@@ -8,13 +8,39 @@
  */
 export function countWork(run: () => void): number {
   let work = 0;
+  const restore = instrument((units) => (work += units));
+  try {
+    run();
+  } finally {
+    restore();
+  }
+  return work;
+}
+
+/**
+ * The same for code that awaits only promises that are already settled (a stubbed HTTP answer,
+ * say), so that nothing else runs while the prototypes are instrumented.
+ */
+export async function countWorkAsync(run: () => Promise<unknown>): Promise<number> {
+  let work = 0;
+  const restore = instrument((units) => (work += units));
+  try {
+    await run();
+  } finally {
+    restore();
+  }
+  return work;
+}
+
+/** Replaces the string, regular-expression and array methods with ones that count; returns the undo. */
+function instrument(count: (units: number) => void): () => void {
   const restore: Array<() => void> = [];
   const patch = <T extends object>(target: T, name: string | symbol, cost: (self: any, args: any, result: any) => number) => {
     const original = (target as any)[name] as (...args: any[]) => any;
     (target as any)[name] = function (this: any, ...args: any[]) {
       const before = this instanceof RegExp ? this.lastIndex : 0;
       const result = original.apply(this, args);
-      work += 1 + cost(this, name === 'exec' ? [before, ...args] : args, result);
+      count(1 + cost(this, name === 'exec' ? [before, ...args] : args, result));
       return result;
     };
     restore.push(() => {
@@ -45,12 +71,9 @@ export function countWork(run: () => void): number {
   }
   // A for…of loop over an array, counted as a walk of all of it
   patch(Array.prototype, Symbol.iterator, (a: unknown[]) => a.length);
-  try {
-    run();
-  } finally {
+  return () => {
     for (const undo of restore.reverse()) undo();
-  }
-  return work;
+  };
 }
 
 /**
@@ -62,4 +85,12 @@ export function growth<T>(make: (size: number) => T, run: (input: T) => void, si
   const large = make(size * 2);
   run(small); // the first run compiles what later runs reuse (per-context caches, lazy tables)
   return countWork(() => run(large)) / countWork(() => run(small));
+}
+
+/** `growth` for asynchronous work (see countWorkAsync). */
+export async function growthAsync<T>(make: (size: number) => T, run: (input: T) => Promise<unknown>, size: number): Promise<number> {
+  const small = make(size);
+  const large = make(size * 2);
+  await run(small);
+  return (await countWorkAsync(() => run(large))) / (await countWorkAsync(() => run(small)));
 }
