@@ -66,3 +66,14 @@ describe('a feed of thousands of items', () => {
     expect(await growthAsync(longFeed, scan, 8_000)).toBeLessThan(2.5);
   });
 });
+
+describe('an item with hostile HTML', () => {
+  it('gives its images, and is read at once even when its image tags never close', () => {
+    const entry = (html: string) => websiteEntryToPost({ title: 'Notice', body: { html }, enclosures: [] }, { platform: 'rss', account: URL_ }, NOW.toISOString());
+    // Before, each `<img` was read to the end of the text: hours for this one
+    expect(entry('<img '.repeat(130_000)).media).toBeUndefined();
+    expect(entry(`${'<img '.repeat(130_000)}<img src="https://www.harbourne-tc.example/a.jpg" alt="The pier">`).media).toEqual([
+      { type: 'image', url: 'https://www.harbourne-tc.example/a.jpg', altText: 'The pier' },
+    ]);
+  });
+});
