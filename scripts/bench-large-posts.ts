@@ -24,6 +24,9 @@ const KINDS: Record<string, (i: number) => string> = {
   spaced: () => 's h i t ',
   bitches: () => 'bitch ',
   parties: () => 'Labour ',
+  'only-parties': () => 'not only the Labour ',
+  'shame-on': () => 'shame on ',
+  'bodies': () => 'Coastline Buses shame ',
   'party-sentences': () => 'Labour are right about everything. ',
   quotes: () => '"',
   'quoted-words': (i) => `"word${i}" `,
@@ -56,9 +59,38 @@ const KINDS: Record<string, (i: number) => string> = {
   hyphens: () => '-',
   spaces: () => ' ',
   alt: () => 'Photo sent in by a resident. ',
+  votes: () => 'vote for Tom Hart ',
+  mayor: () => 'the Mayor ',
+  'distinct-councillors': (i) => `Cllr Q${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)} said `,
+  origins: () => 'found online ',
+  'origins-after-names': () => 'by Kit Marsh found online ',
+  'own-photos': () => 'my stock photo ',
+  quotations: () => `"${'word '.repeat(45)}" `,
+  'closed-session': () => 'part 2 ',
+  legal: () => 'Our solicitor advised us. ',
+  staff: () => 'Pete Lyle is off sick. ',
+  labelled: () => 'Strictly confidential. ',
+  'hostile-sentences': () => "You clearly can't read. ",
+  'one-space-run': (i) => (i === 0 ? 'a' : ' '),
+  'newline-run': () => '\n',
+  'capital-word': (i) => (i === 0 ? 'A' : 'a'),
+  'capital-letters': () => 'A',
+  'digit-groups': () => '1 ',
+  'hyphenated-digits': () => '1-',
+  'dotted-words': () => 'a.',
+  'at-words': () => 'a@',
+  'dotted-digits': () => '0.',
+  'capitalised-names': () => 'Aaa Bbb ',
+  'apostrophe-names': () => "O'Neil ",
+  commas: () => ', ',
+  brackets: () => '(',
+  slashes: () => '/',
 };
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '1' }, kind: { type: 'string' }, alt: { type: 'boolean', default: false }, timeout: { type: 'string', default: '120' } } });
+/** Kinds that matter only in a post with a photo (a credit, an origin), or in a reply. */
+const WITH_PHOTO = new Set(['origins', 'origins-after-names', 'own-photos']);
+const REPLY = new Set(['shame-on', 'bodies', 'hostile-sentences']);
 const bytes = Number(values.mb) * 1024 * 1024;
 
 function postOf(kind: string, alt: boolean): Post {
@@ -79,6 +111,8 @@ function postOf(kind: string, alt: boolean): Post {
     createdAt: '2027-04-01T10:00:00Z',
     text: alt ? 'A photo.' : text,
     ...(alt ? { media: [{ type: 'image' as const, url: 'https://files.example/1.jpg', altText: text }] } : {}),
+    ...(WITH_PHOTO.has(kind) ? { media: [{ type: 'image' as const, url: 'https://files.example/1.jpg', altText: 'The beach' }] } : {}),
+    ...(REPLY.has(kind) ? { replyTo: { account: '@someone@example.social' } } : {}),
   };
 }
 
