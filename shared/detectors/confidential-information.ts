@@ -2,6 +2,7 @@ import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { maskName } from './text/mask';
 import type { Segment } from './text/segment';
+import { SpanSet } from './text/spans';
 
 /** An apostrophe, straight or curly. */
 const A = "['’]";
@@ -204,12 +205,19 @@ export const confidentialInformation: PostDetector = {
         ...tenderBids(segment, sentences),
         ...notYetPublic(segment, sentences),
       ];
-      // Signals are in order of weight; of two on the same words, the first says most.
+      // Signals are in order of weight; of two on the same words, the first says most. Indexed by
+      // reason and by start, because a long post can give a signal for each of thousands of sentences.
       const kept: Signal[] = [];
+      const keptByReason = new Map<string, SpanSet>();
+      const keptEvidence = new Set<string>();
       for (const s of signals) {
-        if (!kept.some((k) => (s.start < k.end && s.end > k.start && s.reason === k.reason) || (s.start === k.start && s.evidence === k.evidence))) {
-          kept.push(s);
-        }
+        const sameReason = keptByReason.get(s.reason);
+        const evidenceKey = `${s.start}\u0000${s.evidence}`;
+        if (sameReason?.overlaps(s.start, s.end) || keptEvidence.has(evidenceKey)) continue;
+        kept.push(s);
+        if (sameReason) sameReason.add(s.start, s.end);
+        else keptByReason.set(s.reason, new SpanSet(lower.length, [s]));
+        keptEvidence.add(evidenceKey);
       }
       for (const s of kept) {
         hits.push({ evidence: s.evidence, reason: s.reason, severity: 'high', location: segment.locate(s.start, s.end) });
@@ -222,15 +230,21 @@ export const confidentialInformation: PostDetector = {
 function closedSession(segment: Segment, sentences: Sentences): Signal[] {
   const lower = segment.lower;
   const found: Signal[] = [];
+  const reported = new Set<number>();
+  // What a sentence says is read once, however many markers it holds.
+  let said: { start: number; meeting: boolean; disclosed: boolean } | undefined;
   CLOSED_SESSION.lastIndex = 0;
   for (let m = CLOSED_SESSION.exec(lower); m; m = CLOSED_SESSION.exec(lower)) {
     const sentence = sentences.around(m.index);
-    if (found.some((f) => f.start === sentence.start)) continue;
+    if (reported.has(sentence.start)) continue;
     const text = lower.slice(sentence.start, sentence.end);
-    // The sentence without the marker itself: "Part 2" must be among other meeting words.
-    const rest = text.slice(0, m.index - sentence.start) + text.slice(m.index - sentence.start + m[0].length);
-    if (m[0].startsWith('part') && !MEETING_WORDS.test(rest)) continue;
-    if (!DISCLOSED.test(text)) continue;
+    // "Part 2" must be among other meeting words. The marker is left out of the sentence by not
+    // counting it: it holds no meeting word, and a word cannot run into it (it starts and ends at a
+    // word boundary), so the sentence has a meeting word outside the marker if it has one at all.
+    if (said?.start !== sentence.start) said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: DISCLOSED.test(text) };
+    if (m[0].startsWith('part') && !said.meeting) continue;
+    if (!said.disclosed) continue;
+    reported.add(sentence.start);
     found.push({
       ...clipped(segment, sentence),
       reason: `discloses business from a closed or confidential session ('${segment.text.slice(m.index, m.index + m[0].length)}')`,
@@ -264,6 +278,8 @@ function labelled(segment: Segment, sentences: Sentences): Signal[] {
 function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
   const { lower, text } = segment;
   const bySentence = new Map<number, { signal: Signal; who: string; matters: string[] }>();
+  // Whether the post speaks of staff at all: asked once, not for every sentence with a staff matter.
+  let staffContext: boolean | undefined;
   STAFF_MATTER.lastIndex = 0;
   for (let m = STAFF_MATTER.exec(lower); m; m = STAFF_MATTER.exec(lower)) {
     if (POLICY_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
@@ -277,7 +293,8 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
     if (bySentence.has(-sentence.start - 1)) continue;
     const sentenceText = text.slice(sentence.start, sentence.end);
     const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end));
-    const name = TITLED_NAME.exec(sentenceText) ?? (STAFF_CONTEXT.test(lower) ? personName(sentenceText) : null);
+    staffContext ??= STAFF_CONTEXT.test(lower);
+    const name = TITLED_NAME.exec(sentenceText) ?? (staffContext ? personName(sentenceText) : null);
     if (!role && !name) {
       // Nobody identifiable in this sentence: do not look again for its other matters.
       bySentence.set(-sentence.start - 1, { signal: { start: 0, end: 0, evidence: '', reason: '' }, who: '', matters: [] });
@@ -316,15 +333,17 @@ const NOT_A_NAME = new Set([
 function legalAdvice(segment: Segment, sentences: Sentences): Signal[] {
   const lower = segment.lower;
   const found: Signal[] = [];
+  const reported = new Set<number>();
   let lastSentence = -1;
   LEGAL.lastIndex = 0;
   for (let m = LEGAL.exec(lower); m; m = LEGAL.exec(lower)) {
     const sentence = sentences.around(m.index);
-    if (sentence.start === lastSentence || found.some((f) => f.start === sentence.start)) continue;
+    if (sentence.start === lastSentence || reported.has(sentence.start)) continue;
     lastSentence = sentence.start;
     const text = lower.slice(sentence.start, sentence.end);
     if (m[0] === 'legal advice' && (LEGAL_SERVICE.test(text) || !COUNCIL_HOLDS.test(text))) continue;
     found.push({ ...clipped(segment, sentence), reason: `discloses legal advice to the council ('${segment.text.slice(m.index, m.index + m[0].length)}')` });
+    reported.add(sentence.start);
   }
   return found;
 }

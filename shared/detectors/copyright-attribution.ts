@@ -5,8 +5,8 @@ import { quotations, quotationSource } from './text/attribution/quotations';
 import { classifySource, ownSourceForms, type Reading, type SourceKind } from './text/attribution/sources';
 import { hostOf } from './text/links';
 import { excerpt } from './text/mask';
-import { allMatches } from './text/prose/matches';
-import { sentenceAround } from './text/prose/sentence';
+import { allMatches, NextMatch } from './text/prose/matches';
+import type { Span } from './text/prose/sentence';
 import type { Segment } from './text/segment';
 
 /** Commercial stock libraries: their images are licensed, and a watermark means they were not. */
@@ -105,9 +105,17 @@ const VAGUE_ORIGIN = new RegExp(
 
 /** The council's own work named before an origin phrase: "our photo of the benches was spotted on Facebook". */
 const OWN_WORK = /\b(?:our|my)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|videos?|shots?|snaps?|footage|posts?|film)\b/i;
+/** The same through a whole text, and ending at the end of a stretch of it. */
+const OWN_WORK_NEXT = new RegExp(OWN_WORK.source, 'gi');
+const OWN_WORK_AT_END = new RegExp(`${OWN_WORK.source.replace(/\\b$/, '')}$`, 'i');
 
 /** A work's author named with "by" earlier in the sentence: "… by Kit Marsh, spotted on Facebook". */
 const AUTHOR_BEFORE = /\bby\s+(?:@[\w.@-]+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s*,?\s*$/;
+/** The characters of a word, a name or a handle, and a word that may be part of a name after "by". */
+const TOKEN_CHAR = /[\w'’.@-]/;
+const NAME_TOKEN = /^(?:[A-Z][\w'’-]+|@[\w.@-]+)$/;
+const WORD_CHAR = /[\w-]/;
+const SPACE = /\s/;
 
 // Thanks for the photo to someone: the thanked person is the source ("thanks to a resident for this photo").
 const THANKS_FOR = new RegExp(
@@ -172,7 +180,8 @@ export const copyrightAttribution: PostDetector = {
       const hit = blockHit(block, ownForms);
       if (hit) return [...hits, hit];
     }
-    const vague = statements.find((s) => s.kind === 'vague' && carries(s, hasMedia, blocks.length > 0));
+    const nouns = new SentenceNouns();
+    const vague = statements.find((s) => s.kind === 'vague' && carries(s, hasMedia, blocks.length > 0, nouns));
     if (vague) {
       const { segment, start, end } = vague;
       hits.push({
@@ -262,18 +271,59 @@ function sourceStatements(segment: Segment, ownForms: readonly string[]): Source
     const kind = classifySource(text, match.indices![1]![0], 'agent', ownForms);
     if (kind !== 'none') statements.push({ kind, aboutWork: true, segment, start: match.index, end: match.index + match[0].length });
   }
+  const ownWork = new NextMatch(OWN_WORK_NEXT, text);
   for (const match of allMatches(VAGUE_ORIGIN, text)) {
     const end = match.index + match[0].length;
     // "Seen this on Facebook?" asks the reader; "our photo … was spotted on Facebook" is the council's own.
     if (/^\s*\?/.test(text.slice(end, end + 3))) continue;
-    const sentence = sentenceAround(text, match.index);
-    const before = text.slice(sentence.start, match.index);
-    if (OWN_WORK.test(before)) continue;
+    const sentence = segment.sentenceAround(match.index);
+    if (ownWorkBetween(text, sentence.start, match.index, ownWork)) continue;
     // "Sunset over the bay by Kit Marsh, seen on Instagram": the author is named before where it was seen.
-    if (AUTHOR_BEFORE.test(before)) continue;
+    if (authorBefore(text, sentence.start, match.index)) continue;
     statements.push({ kind: 'vague', aboutWork: true, segment, start: match.index, end });
   }
   return statements;
+}
+
+/**
+ * Whether OWN_WORK matches `text[from, to)`, where `from` starts a sentence. Each origin phrase of a
+ * long sentence would otherwise test the whole sentence before it: the text is searched once for
+ * the council's own work, and only the words just before `to` are tested for one that the end of
+ * the stretch cuts off from what follows ("our photo" in "our photofound online").
+ */
+export function ownWorkBetween(text: string, from: number, to: number, next: NextMatch): boolean {
+  const found = next.at(from);
+  if (found !== null && found.index + found[0].length <= to) return true;
+  // A match ending at `to` holds at most four words ("our own old photos") and the spaces between them
+  let start = to;
+  for (let word = 0; word < 4; word++) {
+    while (start > from && WORD_CHAR.test(text[start - 1]!)) start--;
+    while (start > from && SPACE.test(text[start - 1]!)) start--;
+  }
+  return OWN_WORK_AT_END.test(text.slice(Math.max(from, start - 1), to));
+}
+
+/**
+ * Whether AUTHOR_BEFORE matches `text[from, to)`. A match is "by" and a name (capitalised words or a
+ * handle) at the very end, so it is tested on the capitalised words at the end and the word before
+ * them, not on the whole sentence before each origin phrase.
+ */
+export function authorBefore(text: string, from: number, to: number): boolean {
+  let start = to;
+  while (start > from && SPACE.test(text[start - 1]!)) start--;
+  if (start > from && text[start - 1] === ',') start--;
+  while (start > from && SPACE.test(text[start - 1]!)) start--;
+  for (;;) {
+    let token = start;
+    while (token > from && TOKEN_CHAR.test(text[token - 1]!)) token--;
+    if (token === start) break;
+    const name = NAME_TOKEN.test(text.slice(token, start));
+    start = token;
+    // The word that must end in "by": the match starts in it
+    if (!name) break;
+    while (start > from && SPACE.test(text[start - 1]!)) start--;
+  }
+  return AUTHOR_BEFORE.test(text.slice(Math.max(from, start - 1), to));
 }
 
 /** The end of the source's name: a few words after the cue, stopping at the clause. */
@@ -290,17 +340,28 @@ function phraseEnd(text: string, from: number): number {
  * of either, and one in a sentence about something else ("information provided by a resident")
  * speaks of neither.
  */
-function carries(statement: SourceStatement, hasMedia: boolean, hasBlock: boolean): boolean {
+function carries(statement: SourceStatement, hasMedia: boolean, hasBlock: boolean, nouns: SentenceNouns): boolean {
   const { segment, start } = statement;
   if (segment.field !== 'text' || statement.aboutWork) return hasMedia || hasBlock;
-  const sentence = sentenceAround(segment.text, start);
-  const words = segment.text.slice(sentence.start, sentence.end);
-  const media = MEDIA_NOUN.test(words);
-  const written = TEXT_NOUN.test(words);
+  const sentence = segment.sentenceAround(start);
+  const { media, written } = nouns.of(segment, sentence);
   if (media || written) return (media && hasMedia) || (written && hasBlock);
   // "Sent in by a resident." or "We found this on a local group.": the sentence is about the work itself.
   const opensSentence = /^[\s"“'‘(]*(?:(?:we|i|we['’]ve|someone|somebody)\s+(?:have\s+|just\s+)?)?$/i.test(segment.text.slice(sentence.start, start));
   return opensSentence && (hasMedia || hasBlock);
+}
+
+/** Whether a sentence speaks of media or of written work, read once for all the statements in it. */
+class SentenceNouns {
+  #last: { segment: Segment; start: number; end: number; media: boolean; written: boolean } | undefined;
+
+  of(segment: Segment, sentence: Span): { media: boolean; written: boolean } {
+    const last = this.#last;
+    if (last?.segment === segment && last.start === sentence.start && last.end === sentence.end) return last;
+    const words = segment.text.slice(sentence.start, sentence.end);
+    this.#last = { segment, ...sentence, media: MEDIA_NOUN.test(words), written: TEXT_NOUN.test(words) };
+    return this.#last;
+  }
 }
 
 interface Block {

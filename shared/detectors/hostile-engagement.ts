@@ -2,8 +2,9 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
-import { insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
+import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import type { Segment } from './text/segment';
+import { SpanSet } from './text/spans';
 
 /** An apostrophe, straight or curly. */
 const A = "['’]";
@@ -237,6 +238,8 @@ const ORGANISATION =
 const GENERIC_BODY = /^(?:(?:The|Our|Your|Their|This|That|Town|Parish|City|Full|Community|Village|Local|Public|Customer|Council|Once|Again|Sadly|Honestly|Frankly|Shame|Well|Thanks|Thank|Yet|So|And|But|Today|Tonight|Yesterday|Please)\s+)+/;
 /** A councillor or a titled person by name. */
 const NAMED_PERSON = /\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+/g;
+const ORGANISATION_HERE = new RegExp(ORGANISATION.source, 'y');
+const NAMED_PERSON_HERE = new RegExp(NAMED_PERSON.source, 'y');
 /** Strong contempt in the sentence whose subject is a named body: "have left the pitch in a disgraceful state". */
 const BODY_CONTEMPT =
   /\b(?:disgrace(?:ful(?:ly)?)?|disgusting|pathetic|shambolic|shambles|appalling(?:ly)?|shocking(?:ly)?|hopeless|useless|incompeten(?:t|ce)|shameful(?:ly)?|a\s+(?:total\s+|complete\s+|absolute\s+)?(?:joke|farce)|laughable|woeful(?:ly)?|abysmal|atrocious|diabolical|clueless|let\s+(?:\w+\s+){0,2}down(?:\s+(?:again|yet\s+again|once\s+again))?|(?:could(?:n['’]t|\s+not)|don['’]t|do\s+not)\s+care\s+less)\b/i;
@@ -285,15 +288,20 @@ export const hostileEngagement: PostDetector = {
           if (m[0].length === 0) pattern.lastIndex++;
         }
       }
-      spans.push(...namedContempt(segment), ...councillorContempt(segment, context), ...bodyContempt(segment, context, addressed));
+      // One by one: a spread of a long post's spans into push would overflow the stack
+      for (const found of [namedContempt(segment), councillorContempt(segment, context), bodyContempt(segment, context, addressed)]) {
+        for (const span of found) spans.push(span);
+      }
       if (spans.length === 0) continue;
 
       const notices = removalNoticeSpans(segment, context.config.removalNotice);
       const kept: typeof spans = [];
+      const keptSpans = new SpanSet(lower.length);
       for (const span of spans.sort((a, b) => a.start - b.start)) {
-        if (insideAny(notices, span.start, span.end)) continue;
-        if (kept.some((k) => span.start < k.end && span.end > k.start)) continue;
+        if (notices.covers(span.start, span.end)) continue;
+        if (keptSpans.overlaps(span.start, span.end)) continue;
         kept.push(span);
+        keptSpans.add(span.start, span.end);
       }
       for (const span of kept) {
         hits.push({
@@ -368,11 +376,14 @@ function sentenceSpans(text: string): Array<{ start: number; end: number }> {
   return spans;
 }
 
-/** Named bodies and people in a piece of text, other than the council itself: "Coastline Buses", "Cllr Moreton". */
-function namedTargets(text: string, context: DetectionContext): Array<{ index: number; name: string }> {
+/**
+ * Named bodies and people in a piece of text, other than the council itself: "Coastline Buses",
+ * "Cllr Moreton". With `near`, only those whose name starts by that offset are looked for (the
+ * text after "Shame on" is not searched to its end for the one name that must follow at once).
+ */
+export function namedTargets(text: string, context: DetectionContext, near = Infinity): Array<{ index: number; name: string }> {
   const found: Array<{ index: number; name: string }> = [];
-  ORGANISATION.lastIndex = 0;
-  for (let m = ORGANISATION.exec(text); m; m = ORGANISATION.exec(text)) {
+  for (const m of matchesStartingBy(ORGANISATION, ORGANISATION_HERE, text, near)) {
     const generic = GENERIC_BODY.exec(m[0]);
     const name = generic ? m[0].slice(generic[0].length) : m[0];
     // A body's kind on its own ("Council", "Police") names nobody in particular.
@@ -381,13 +392,35 @@ function namedTargets(text: string, context: DetectionContext): Array<{ index: n
     if (context.councilNames.some((form) => form.length >= 4 && squashed.includes(form))) continue;
     found.push({ index: m.index + (generic ? generic[0].length : 0), name: name.trim() });
   }
-  NAMED_PERSON.lastIndex = 0;
-  for (let m = NAMED_PERSON.exec(text); m; m = NAMED_PERSON.exec(text)) found.push({ index: m.index, name: m[0] });
+  for (const m of matchesStartingBy(NAMED_PERSON, NAMED_PERSON_HERE, text, near)) found.push({ index: m.index, name: m[0] });
   for (const { name } of context.config.councillors) {
-    const at = text.indexOf(name);
+    const at = (near === Infinity ? text : text.slice(0, near + name.length)).indexOf(name);
     if (at >= 0) found.push({ index: at, name });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The matches a search of the whole text finds (global `pattern`), up to the first that starts after
+ * `near`; by trying the sticky `here` at each offset up to `near`, so that nothing after it is read.
+ */
+function* matchesStartingBy(pattern: RegExp, here: RegExp, text: string, near: number): Generator<RegExpExecArray> {
+  if (near === Infinity) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) yield m;
+    return;
+  }
+  let from = 0;
+  while (from <= near) {
+    let m: RegExpExecArray | null = null;
+    for (let at = from; m === null && at <= Math.min(near, text.length); at++) {
+      here.lastIndex = at;
+      m = here.exec(text);
+    }
+    if (m === null) return;
+    yield m;
+    from = m.index + Math.max(m[0].length, 1);
+  }
 }
 
 /**
@@ -414,8 +447,11 @@ function bodyContempt(segment: Segment, context: DetectionContext, addressed: bo
       }
     } else if (!SYMPATHY.test(words)) {
       for (const target of namedTargets(words, context)) {
+        // Only a name that opens its sentence is its subject: asked first, because it is quick to answer,
+        // and a long sentence of names would otherwise be read to its end after each of them.
+        if (!SUBJECT_OPENER.test(words.slice(0, target.index))) continue;
         const contempt = BODY_CONTEMPT.exec(words.slice(target.index + target.name.length));
-        if (!contempt || !SUBJECT_OPENER.test(words.slice(0, target.index))) continue;
+        if (!contempt) continue;
         const end = sentence.start + target.index + target.name.length + contempt.index + contempt[0].length;
         found.push({ start: sentence.start + target.index, end, reason: `criticises ${target.name} with contempt ('${contempt[0]}')` });
         break;
@@ -426,7 +462,7 @@ function bodyContempt(segment: Segment, context: DetectionContext, addressed: bo
       const after = words.slice(m.index + m[0].length);
       // "Shame on you" is aimed at someone only in a reply; in a notice it is addressed to litterers at large.
       const pronoun = /^(?:you|them|him|her)\b/i.exec(after);
-      const target = pronoun ? (addressed ? { index: 0, name: pronoun[0] } : undefined) : namedTargets(after, context)[0];
+      const target = pronoun ? (addressed ? { index: 0, name: pronoun[0] } : undefined) : namedTargets(after, context, 4)[0];
       if (!target || target.index > 4) continue;
       const start = sentence.start + m.index;
       found.push({ start, end: start + m[0].length + target.index + target.name.length, reason: `shames ${target.name} in public` });

@@ -5,7 +5,7 @@ import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { handleKey } from '../domain/account';
 import { findDerogatoryRemarks } from './text/lexicon/protected-groups';
-import { DEFAULT_REMOVAL_NOTICE, insideAny, removalNoticeSpans } from './text/lexicon/removal-notice';
+import { DEFAULT_REMOVAL_NOTICE, removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords, maskSwearWord, type Characteristic, type Disguise, type SwearWordMatch } from './text/lexicon/swear-words';
 
 const SPELLING: Record<Disguise, string> = {
@@ -40,7 +40,7 @@ export const offensiveLanguage: PostDetector = {
       const notices = removalNoticeSpans(segment, context.config.removalNotice);
       const remediation = someoneElses(view.post, segment.field, context) ? commentRemediation(context) : undefined;
       for (const word of words) {
-        if (insideAny(notices, word.start, word.end)) continue;
+        if (notices.covers(word.start, word.end)) continue;
         hits.push({
           evidence: maskSwearWord(segment.text.slice(word.start, word.end)),
           reason: reasonFor(word),
@@ -50,7 +50,7 @@ export const offensiveLanguage: PostDetector = {
         });
       }
       for (const remark of remarks) {
-        if (insideAny(notices, remark.start, remark.end)) continue;
+        if (notices.covers(remark.start, remark.end)) continue;
         hits.push({
           evidence: segment.text.slice(remark.start, remark.end),
           reason: `derogatory remark about ${listOf(remark.characteristics)} (protected characteristic${remark.characteristics.length > 1 ? 's' : ''}): ${remark.signal}`,

@@ -13,7 +13,7 @@ import {
   CAMPAIGN_ASK,
   DETERMINER_HERE,
   NAMES_PARTY,
-  ONLY_BEFORE,
+  onlyBefore,
   PARTY,
   PARTY_CUE,
   PARTY_HERE,
@@ -22,8 +22,8 @@ import {
   PRONOUN_TARGET_HERE,
   SLOGAN,
 } from './text/politics/parties';
-import { allMatches } from './text/prose/matches';
-import { sentenceAround } from './text/prose/sentence';
+import { allMatches, NextMatch } from './text/prose/matches';
+import type { Span } from './text/prose/sentence';
 import type { Segment } from './text/segment';
 
 /** A councillor by title: "Cllr Alice Moreton", "Councillor Bhatt". */
@@ -49,6 +49,9 @@ const PERSON_NAME_HERE = /(?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2}/u
 const NAMED_CANDIDATE_HERE = /(?:[\p{L}'’-]+\s+){0,2}?[Cc]andidates?,?\s+((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){1,2})/uy;
 /** Words that show a vote is for a person: a pronoun after the name ("vote for Tom Hart, he has …"). */
 const PERSON_PRONOUN = /\b(?:he|she|him|his|her|hers)\b/i;
+/** The same, searched for through a text, and at the very end of a stretch of it. */
+const PERSON_PRONOUN_NEXT = new RegExp(PERSON_PRONOUN.source, 'gi');
+const PERSON_PRONOUN_AT_END = new RegExp(`${PERSON_PRONOUN.source.replace(/\\b$/, '')}$`, 'i');
 /** Election words anywhere in a post that make "vote for Tom Hart" a vote in an election. */
 const ELECTION_POST = /\b(?:candidates?|elections?|by-elections?|polling\s+(?:day|stations?)|ward|re-?elect\w*|councillors?|Cllr)\b/i;
 /** A vote in a contest, not an election: "vote for Daisy May in the talent show final, she was brilliant". */
@@ -142,7 +145,8 @@ export const politicalContent: PostDetector = {
     }
     if (mightFeatureIndividual(view, c)) {
       const election = periodOf();
-      if (election) hits.push(...preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone)));
+      // One by one: a spread of a long post's thousands of councillors into push would overflow the stack
+      if (election) for (const hit of preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone))) hits.push(hit);
     }
     return hits;
   },
@@ -179,6 +183,7 @@ function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
 /** "Vote Labour", "donate to their campaign", "re-elect Cllr Moreton". */
 function campaignAsk(segment: Segment, c: Compiled, partyNamed: string | undefined): Hit | undefined {
   const text = segment.text;
+  const reading = new AskReading(segment);
   for (const match of allMatches(CAMPAIGN_ASK, text)) {
     const groups = match.groups!;
     const verbEnd = match.index + match[0].length;
@@ -192,7 +197,7 @@ function campaignAsk(segment: Segment, c: Compiled, partyNamed: string | undefin
       if (target) what = target.text;
     }
     if (!target) {
-      target = candidacyAt(text, match, afterDeterminer, c, groups.party !== undefined);
+      target = candidacyAt(reading, match, afterDeterminer, c, groups.party !== undefined);
       if (target) what = `${target.text} (a candidate)`;
     }
     if (!target && partyNamed) {
@@ -214,29 +219,32 @@ function campaignAsk(segment: Segment, c: Compiled, partyNamed: string | undefin
 /** Praise or attack in a sentence that names a party. */
 function partyStance(segment: Segment): Hit | undefined {
   const text = segment.text;
+  // What a sentence says is read once, however many parties it names.
+  let said: SentenceSays | undefined;
   for (const match of allMatches(PARTY, text)) {
     const start = match.index;
     const end = start + match[0].length;
-    const sentence = sentenceAround(text, start);
+    const sentence = segment.sentenceAround(start);
+    if (said?.start !== sentence.start || said.end !== sentence.end) said = new SentenceSays(sentence);
     const words = text.slice(sentence.start, sentence.end);
     const name = partyName(match[0]);
     let signal: string | undefined;
     let stance = 'promotes';
     const stock = stickyAt(ATTACK_AFTER_PARTY_HERE, text, end);
-    if (ONLY_BEFORE.test(text.slice(sentence.start, start))) {
+    if (onlyBefore(text, sentence.start, start)) {
       signal = `only ${name}`;
     } else if (stock) {
       signal = `${name}${stock.text}`;
       stance = 'attacks';
     } else {
-      signal = ATTACK.exec(words)?.[0];
+      signal = said.attack(words);
       if (signal) {
         stance = 'attacks';
       } else if (!AUTHORITY_AFTER.test(text.slice(end, end + 16))) {
         // Praise of a party-run authority ("the Reform-led county council will fix …") is news, and
         // thanking every party's candidates alike is even-handed: neither promotes a party.
-        const praise = PRAISE.exec(words)?.[0];
-        if (praise && !evenHanded(words)) signal = praise;
+        const praise = said.praise(words);
+        if (praise && !said.evenHanded(words)) signal = praise;
       }
     }
     if (!signal) continue;
@@ -248,6 +256,37 @@ function partyStance(segment: Segment): Hit | undefined {
   }
   return undefined;
 }
+
+/** What one sentence says about parties, each read at most once. */
+class SentenceSays {
+  readonly start: number;
+  readonly end: number;
+  /** The words, or false for none. */
+  #attack: string | false | undefined;
+  #praise: string | false | undefined;
+  #evenHanded: boolean | undefined;
+
+  constructor(sentence: Span) {
+    this.start = sentence.start;
+    this.end = sentence.end;
+  }
+
+  attack(words: string): string | undefined {
+    this.#attack ??= ATTACK.exec(words)?.[0] ?? false;
+    return this.#attack || undefined;
+  }
+
+  praise(words: string): string | undefined {
+    this.#praise ??= PRAISE.exec(words)?.[0] ?? false;
+    return this.#praise || undefined;
+  }
+
+  evenHanded(words: string): boolean {
+    this.#evenHanded ??= evenHanded(words);
+    return this.#evenHanded;
+  }
+}
+
 
 /** The first party the post names, for asks that refer back to it ("donate to their campaign"). */
 function firstParty(segments: readonly Segment[]): string | undefined {
@@ -331,10 +370,16 @@ function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[]
       add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
     }
     if (found.length === 0) {
+      // Each sentence is read for a feature once, however many offices it names.
+      let featureless: Span | undefined;
       for (const match of allMatches(OFFICE, text)) {
         const end = match.index + match[0].length;
-        const sentence = sentenceAround(text, match.index);
-        if (!FEATURE.test(text.slice(sentence.start, sentence.end))) continue;
+        const sentence = segment.sentenceAround(match.index);
+        if (sentence.start === featureless?.start && sentence.end === featureless.end) continue;
+        if (!FEATURE.test(text.slice(sentence.start, sentence.end))) {
+          featureless = sentence;
+          continue;
+        }
         add({ who: `the ${match[0].replace(/\s+/g, ' ')}`, segment, start: match.index, end });
         break;
       }
@@ -347,6 +392,14 @@ function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[]
     if (owner || COUNCILLOR_PROFILE.test(url)) add({ who: owner ?? link.url, how: 'link', start: 0, end: 0, evidence: link.url, location: link.location });
   }
 
+  // Whether a text quotes or praises is read once, however many individuals it features.
+  const quotes = new Map<string, boolean>();
+  const praises = new Map<string, boolean>();
+  const once = (said: Map<string, boolean>, pattern: RegExp, text: string): boolean => {
+    let answer = said.get(text);
+    if (answer === undefined) said.set(text, (answer = pattern.test(text)));
+    return answer;
+  };
   return found.map((individual) => {
     const text = individual.segment?.text ?? post.text;
     const action =
@@ -358,7 +411,7 @@ function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[]
             ? `reposts councillor ${individual.who}`
             : individual.how === 'quote'
               ? `quotes the post of councillor ${individual.who}`
-              : `${QUOTES.test(text) ? 'quotes' : PRAISES_PERSON.test(text) ? 'praises' : 'features'} ${/^(?:the\s|cllr|councill?or)/i.test(individual.who) ? '' : 'councillor or candidate '}${individual.who}`;
+              : `${once(quotes, QUOTES, text) ? 'quotes' : once(praises, PRAISES_PERSON, text) ? 'praises' : 'features'} ${/^(?:the\s|cllr|councill?or)/i.test(individual.who) ? '' : 'councillor or candidate '}${individual.who}`;
     return {
       evidence: individual.evidence ?? (individual.segment ? excerpt(text, individual.start, individual.end) : individual.who),
       reason: `${action} during the pre-election period ${period}`,
@@ -394,7 +447,8 @@ function candidateAt(text: string, at: number, c: Compiled): { text: string; end
  * the ask is "re-elect" or its sentence is about an election ("support Jo Bloggs, the candidate for
  * Quay ward").
  */
-function candidacyAt(text: string, ask: RegExpExecArray | RegExpMatchArray, at: number, c: Compiled, everydayVerb: boolean): { text: string; end: number } | undefined {
+function candidacyAt(reading: AskReading, ask: RegExpExecArray | RegExpMatchArray, at: number, c: Compiled, everydayVerb: boolean): { text: string; end: number } | undefined {
+  const { text } = reading.segment;
   const councillor = everydayVerb ? undefined : candidateAt(text, at, c);
   if (councillor) return /^['’]s\b/.test(text.slice(councillor.end, councillor.end + 3)) ? undefined : councillor;
   // "support our independent candidate Sam Lowe": the ask names a candidate, whatever the verb.
@@ -406,14 +460,61 @@ function candidacyAt(text: string, ask: RegExpExecArray | RegExpMatchArray, at: 
   const name = stickyAt(PERSON_NAME_HERE, text, at);
   if (!name || /^['’]s\b/.test(text.slice(name.end, name.end + 3))) return undefined;
   if (/re-?elect/i.test(ask[0])) return name;
-  const sentence = sentenceAround(text, ask.index!);
-  if (ELECTION_WORDS.test(text.slice(sentence.start, sentence.end))) return name;
+  const sentence = reading.segment.sentenceAround(ask.index!);
+  if (reading.electionWords(sentence)) return name;
   // "Vote for Tom Hart on Thursday, he has done so much": a vote for a person, not a pier or a team.
   if (/^vot/i.test(ask[0]) && !NOT_A_PERSON_TAIL.test(name.text)) {
-    const after = text.slice(name.end, Math.max(sentence.end, name.end + 80));
-    if (ELECTION_POST.test(text) || (PERSON_PRONOUN.test(after) && !COMPETITION.test(text))) return name;
+    const after = Math.min(text.length, Math.max(sentence.end, name.end + 80));
+    if (reading.electionPost() || (reading.personPronounBetween(name.end, after) && !reading.competition())) return name;
   }
   return undefined;
+}
+
+/**
+ * What the asks of one segment are judged by, each read once however many asks there are: whether
+ * the whole text speaks of an election or a competition, whether a sentence speaks of an election,
+ * and where the next pronoun for a person is.
+ */
+export class AskReading {
+  readonly segment: Segment;
+  #electionPost: boolean | undefined;
+  #competition: boolean | undefined;
+  #sentence: { start: number; end: number; electionWords: boolean } | undefined;
+  readonly #pronouns: NextMatch;
+
+  constructor(segment: Segment) {
+    this.segment = segment;
+    this.#pronouns = new NextMatch(PERSON_PRONOUN_NEXT, segment.text);
+  }
+
+  electionPost(): boolean {
+    this.#electionPost ??= ELECTION_POST.test(this.segment.text);
+    return this.#electionPost;
+  }
+
+  competition(): boolean {
+    this.#competition ??= COMPETITION.test(this.segment.text);
+    return this.#competition;
+  }
+
+  electionWords(sentence: Span): boolean {
+    if (this.#sentence?.start !== sentence.start || this.#sentence.end !== sentence.end) {
+      this.#sentence = { ...sentence, electionWords: ELECTION_WORDS.test(this.segment.text.slice(sentence.start, sentence.end)) };
+    }
+    return this.#sentence.electionWords;
+  }
+
+  /**
+   * Whether PERSON_PRONOUN matches `text[from, to)`, where `from` is not inside a word (the end of a
+   * name). Rather than test each stretch after each name, the text is searched once from the first
+   * name for the next pronoun, and again only past it; a pronoun cut off by `to` ("he" of "hello")
+   * is the one word the stretch can hold that the text does not, and is looked for at its end.
+   */
+  personPronounBetween(from: number, to: number): boolean {
+    const next = this.#pronouns.at(from);
+    if (next !== null && next.index + next[0].length <= to) return true;
+    return PERSON_PRONOUN_AT_END.test(this.segment.text.slice(Math.max(from, to - 6), to));
+  }
 }
 
 function withoutPossessive(name: string): string {

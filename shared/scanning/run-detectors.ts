@@ -52,7 +52,7 @@ export class DetectionEngine {
         approvedBy: account.approvedBy,
         approvedOn: account.approvedOn,
       };
-      findings.push(...this.checkAccount(sighting));
+      for (const finding of this.checkAccount(sighting)) findings.push(finding);
     }
     return findings;
   }
@@ -125,6 +125,7 @@ export function findingId(rule: RuleId, ...parts: string[]): string {
 export function detectAll(config: CouncilConfig, posts: Iterable<Post>, detectors?: readonly Detector[]): Finding[] {
   const engine = new DetectionEngine(config, detectors);
   const findings = engine.checkRegisteredAccounts();
-  for (const post of posts) findings.push(...engine.checkPost(post));
+  // One by one: spreading a post's findings into push would overflow the stack for a post with a few hundred thousand
+  for (const post of posts) for (const finding of engine.checkPost(post)) findings.push(finding);
   return findings;
 }

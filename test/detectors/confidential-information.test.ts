@@ -1,4 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import { confidentialInformation } from '../../shared/detectors/confidential-information';
+import { detectAll } from '../../shared/scanning/run-detectors';
+import { makePost, testConfig } from '../support/fixtures';
 import { testDetector } from '../support/test-detector';
 
 testDetector(confidentialInformation, {
@@ -68,4 +71,17 @@ testDetector(confidentialInformation, {
       count: 2,
     },
   ],
+});
+
+describe('confidential-information, on a very long post', () => {
+  const findingsIn = (text: string) => detectAll(testConfig(), [makePost({ text })], [confidentialInformation]);
+
+  it('reports each of thousands of sentences that disclose something, once', () => {
+    expect(findingsIn('Our solicitor advised us. '.repeat(2_000))).toHaveLength(2_000);
+    expect(findingsIn('In the Part 2 session members agreed the sale. '.repeat(2_000))).toHaveLength(2_000);
+  });
+
+  it('reports nothing for thousands of markers that disclose nothing', () => {
+    expect(findingsIn('part 2 '.repeat(5_000))).toEqual([]);
+  });
 });

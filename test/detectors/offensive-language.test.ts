@@ -130,3 +130,32 @@ describe('offensive-language remediation', () => {
     expect(finding?.remediation).toBe(offensiveLanguage.meta.remediation);
   });
 });
+
+describe('offensive-language, on a very long post', () => {
+  const findingsIn = (text: string) => detectAll(testConfig(), [makePost({ text })], [offensiveLanguage]);
+
+  it('finds each of thousands of disguised words once, masked, and no word twice', () => {
+    // Prepare: 3,000 of each disguise, one after another
+    const text = 'sh1t f*ck s h i t '.repeat(3_000);
+    // Act
+    const findings = findingsIn(text);
+    // Assess
+    expect(findings).toHaveLength(9_000);
+    expect(new Set(findings.map((f) => f.location!.start)).size).toBe(9_000);
+    expect(new Set(findings.map((f) => f.evidence))).toEqual(new Set(['s•••', 'f*ck', 's • • •']));
+  });
+
+  it('leaves alone every swear word quoted inside one of thousands of removal notices', () => {
+    // Prepare: each word sits in its own notice sentence
+    const text = 'We have removed a comment because it was offensive: it said shit. '.repeat(4_000);
+    // Act and assess
+    expect(findingsIn(text)).toEqual([]);
+    // …while the same words outside a notice are found
+    expect(findingsIn(text.replace(/We have removed a comment because it was offensive: it said/g, 'It said'))).toHaveLength(4_000);
+  });
+
+  it('keeps "bitch" at a dog show innocent however many times it is said', () => {
+    expect(findingsIn(`The dog show results. ${'Best bitch: Bramble. '.repeat(5_000)}`)).toEqual([]);
+    expect(findingsIn(`The fete results. ${'Best bitch: Bramble. '.repeat(5_000)}`)).toHaveLength(5_000);
+  });
+});

@@ -4,7 +4,7 @@ import type { Post } from '../../domain/post';
 import { scanBounds, type FetchOptions, type FetchResult } from '../connector';
 import type { PlatformHttp } from '../http/platform-http';
 import { parseFeedDate } from './dates';
-import { parseFeed, type Feed, type FeedEntry } from './parse-feed';
+import { parseFeed, type FeedEntry } from './parse-feed';
 import { entryIdentity, type FeedSource } from './to-post';
 
 /** How many entry identities the cursor remembers beyond those still in the feed. */
@@ -57,26 +57,28 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
     ...(scan.source.accountName || !feed.title ? {} : { accountName: feed.title }),
   };
   const seen = new Set(previous?.seen ?? []);
-  const inFeed = uniqueKeys(feed, source.platform);
-
-  const fresh = feed.entries
-    .map((entry) => ({ entry, key: keyOf(entry, source.platform) }))
-    .filter(({ key }) => !seen.has(key))
-    .filter(({ key }, i, all) => all.findIndex((other) => other.key === key) === i)
-    .map(({ entry }) => {
-      const date = parseFeedDate(entry.date);
-      return { entry, date, createdAt: date ?? scan.now.toISOString() };
-    });
+  // Each entry's identity, hashed once; the first entry with an identity is the one kept. Sets and
+  // maps throughout: a feed can hold tens of thousands of entries.
+  const keyed = feed.entries.map((entry) => ({ entry, key: keyOf(entry, source.platform) }));
+  const inFeed = new Set<string>();
+  const fresh: Array<{ entry: FeedEntry; createdAt: string; time: number }> = [];
+  for (const { entry, key } of keyed) {
+    if (inFeed.has(key)) continue;
+    inFeed.add(key);
+    if (seen.has(key)) continue;
+    const createdAt = parseFeedDate(entry.date) ?? scan.now.toISOString();
+    fresh.push({ entry, createdAt, time: Date.parse(createdAt) });
+  }
 
   const bounds = scanBounds(previous !== undefined, options, scan.now);
   const wanted = fresh
     // Undated entries count as published now: they were not here at the last scan.
-    .filter(({ createdAt }) => bounds.notBefore === undefined || Date.parse(createdAt) >= bounds.notBefore.getTime())
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+    .filter(({ time }) => bounds.notBefore === undefined || time >= bounds.notBefore.getTime())
+    .sort((a, b) => b.time - a.time)
     .slice(0, bounds.maxPosts)
     .reverse();
 
-  const remembered = [...inFeed, ...(previous?.seen ?? []).filter((k) => !inFeed.includes(k))].slice(0, Math.max(SEEN_LIMIT, inFeed.length));
+  const remembered = [...inFeed, ...(previous?.seen ?? []).filter((k) => !inFeed.has(k))].slice(0, Math.max(SEEN_LIMIT, inFeed.size));
   const next: FeedCursor = {
     v: 1,
     ...optional('etag', response.header('etag')),
@@ -85,11 +87,6 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
   };
   const written = JSON.stringify(next);
   return { posts: wanted.map(({ entry, createdAt }) => scan.toPost(entry, source, createdAt)), cursor: written === cursor ? undefined : written };
-}
-
-/** Identities of the entries now in the feed, in feed order (newest first in practice). */
-function uniqueKeys(feed: Feed, platform: FeedSource['platform']): string[] {
-  return [...new Set(feed.entries.map((entry) => keyOf(entry, platform)))];
 }
 
 /** A short, fixed-length form of an entry's identity, so that the cursor stays small. */

@@ -84,17 +84,23 @@ export function parseFeed(xml: string, url: string, platform: Platform): Feed {
 }
 
 function fromRssItem(item: RssItem): FeedEntry {
+  // Built field by field (in the order of FeedEntry) rather than by spreading, which costs more than
+  // the parsing in a feed of tens of thousands of items.
+  const entry: Partial<FeedEntry> = {};
+  setPresent(entry, 'id', present(item.guid));
+  setPresent(entry, 'title', present(item.title));
+  setPresent(entry, 'link', present(item.link));
+  setPresent(entry, 'date', present(item.pubDate) ?? present(item['dc:date']));
   const description = present(item.description) ?? present(item['content:encoded']);
-  return {
-    ...optional('id', present(item.guid)),
-    ...optional('title', present(item.title)),
-    ...optional('link', present(item.link)),
-    ...optional('date', present(item.pubDate) ?? present(item['dc:date'])),
-    ...(description === undefined ? {} : { body: { html: description } }),
-    enclosures: (item.enclosure ?? []).flatMap((e) =>
-      e['@_url'] ? [{ url: e['@_url'], ...(e['@_type'] ? { type: e['@_type'] } : {}) }] : [],
-    ),
-  };
+  if (description !== undefined) entry.body = { html: description };
+  entry.enclosures = (item.enclosure ?? []).flatMap((e) =>
+    e['@_url'] ? [{ url: e['@_url'], ...(e['@_type'] ? { type: e['@_type'] } : {}) }] : [],
+  );
+  return entry as FeedEntry;
+}
+
+function setPresent<K extends 'id' | 'title' | 'link' | 'date'>(entry: Partial<FeedEntry>, key: K, value: string | undefined): void {
+  if (value !== undefined) entry[key] = value;
 }
 
 function fromAtomEntry(entry: AtomEntry): FeedEntry {
@@ -107,17 +113,17 @@ function fromAtomEntry(entry: AtomEntry): FeedEntry {
   const group = entry['media:group'];
   const videoId = present(entry['yt:videoId']);
   const videoDescription = group ? present(group['media:description']) : undefined;
-  return {
-    ...optional('id', present(entry.id)),
-    ...optional('title', atomText(entry.title)),
-    ...optional('link', alternate),
-    ...optional('date', present(entry.published) ?? present(entry.updated)),
-    ...(bodyNode === undefined ? {} : { body: bodyNode.type === 'html' ? { html: bodyNode.value } : { text: bodyNode.value } }),
-    enclosures,
-    ...(videoId !== undefined || videoDescription !== undefined
-      ? { youtube: { ...optional('videoId', videoId), ...optional('description', videoDescription) } }
-      : {}),
-  };
+  const result: Partial<FeedEntry> = {};
+  setPresent(result, 'id', present(entry.id));
+  setPresent(result, 'title', atomText(entry.title));
+  setPresent(result, 'link', alternate);
+  setPresent(result, 'date', present(entry.published) ?? present(entry.updated));
+  if (bodyNode !== undefined) result.body = bodyNode.type === 'html' ? { html: bodyNode.value } : { text: bodyNode.value };
+  result.enclosures = enclosures;
+  if (videoId !== undefined || videoDescription !== undefined) {
+    result.youtube = { ...optional('videoId', videoId), ...optional('description', videoDescription) };
+  }
+  return result as FeedEntry;
 }
 
 /** An Atom text construct as plain text (`type="html"` titles carry entities and tags). */

@@ -75,7 +75,8 @@ function joinText(title: string | undefined, body: string): string {
 /** `<img src alt>` in an item's HTML: pictures the post carries, with the alt text the author gave. */
 function imagesInHtml(html: string): Media[] {
   const images: Media[] = [];
-  for (const [tag] of html.matchAll(IMG)) {
+  // Every tag ends at a `>`: past the last one there is none, and a search there would read to the end from every `<img`
+  for (const [tag] of html.slice(0, html.lastIndexOf('>') + 1).matchAll(IMG)) {
     const src = attribute(tag, 'src');
     if (!src || !isWebUrl(src)) continue;
     const alt = attribute(tag, 'alt')?.trim();

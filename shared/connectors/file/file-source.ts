@@ -11,6 +11,8 @@ import type { Connector, FetchResult } from '../connector';
 export class FileSourceConnector implements Connector {
   readonly #path: string;
   #posts: Promise<Post[]> | undefined;
+  /** Each account's posts with their positions, in file order: grouped once, not filtered from every post for each account. */
+  #byAccount: Promise<Map<string, Array<{ post: Post; position: string }>>> | undefined;
 
   constructor(path: string) {
     this.#path = path;
@@ -18,11 +20,26 @@ export class FileSourceConnector implements Connector {
 
   async fetchNewPosts(account: Account, cursor: string | undefined): Promise<FetchResult> {
     const key = handleKey(account.platform, account.handle);
-    const posts = (await this.#load())
-      .filter((p) => handleKey(p.platform, p.account) === key)
-      .filter((p) => cursor === undefined || positionOf(p) > cursor)
-      .sort((a, b) => (positionOf(a) < positionOf(b) ? -1 : 1));
+    const mine = (await this.#accounts()).get(key) ?? [];
+    const posts = mine
+      .filter(({ position }) => cursor === undefined || position > cursor)
+      .sort((a, b) => (a.position < b.position ? -1 : 1))
+      .map(({ post }) => post);
     return { posts, cursor: posts.length > 0 ? positionOf(posts[posts.length - 1]!) : undefined };
+  }
+
+  #accounts(): Promise<Map<string, Array<{ post: Post; position: string }>>> {
+    this.#byAccount ??= this.#load().then((posts) => {
+      const byAccount = new Map<string, Array<{ post: Post; position: string }>>();
+      for (const post of posts) {
+        const key = handleKey(post.platform, post.account);
+        let list = byAccount.get(key);
+        if (list === undefined) byAccount.set(key, (list = []));
+        list.push({ post, position: positionOf(post) });
+      }
+      return byAccount;
+    });
+    return this.#byAccount;
   }
 
   #load(): Promise<Post[]> {

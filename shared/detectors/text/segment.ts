@@ -1,5 +1,9 @@
 import type { Location } from '../../domain/finding';
 import { foldLookalikes, normalise, originalOffset, type Projection } from './normalise';
+import { SentenceIndex, sentenceAround, type Span } from './prose/sentence';
+
+/** Texts shorter than this are walked for each sentence asked about; longer ones are indexed once. */
+const INDEXED_LENGTH = 1_000;
 
 /**
  * One scannable piece of a post (its text, the quoted text, an image's alt text), normalised once
@@ -11,6 +15,7 @@ export class Segment {
   readonly projection: Projection;
   #folded: string | undefined;
   #lower: string | undefined;
+  #sentences: SentenceIndex | undefined;
 
   constructor(field: string, original: string) {
     this.field = field;
@@ -33,6 +38,14 @@ export class Segment {
   get folded(): string {
     this.#folded ??= foldLookalikes(this.text);
     return this.#folded;
+  }
+
+  /** The sentence of `text` around an offset, as `sentenceAround` finds it. */
+  sentenceAround(index: number): Span {
+    const text = this.text;
+    if (text.length < INDEXED_LENGTH) return sentenceAround(text, index);
+    this.#sentences ??= new SentenceIndex(text);
+    return this.#sentences.around(index);
   }
 
   /** The original text between two offsets of `text`. */

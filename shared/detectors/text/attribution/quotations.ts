@@ -1,5 +1,6 @@
 import { allMatches } from '../prose/matches';
 import { countWords } from '../prose/sentence';
+import { SpanSet } from '../spans';
 import { classifySource, type SourceKind } from './sources';
 
 /** A passage in quotation marks: offsets of the words inside the marks. */
@@ -24,13 +25,17 @@ const QUOTE_MARKS = /["“«‘']/;
 export function quotations(text: string, minWords: number): Quotation[] {
   if (!QUOTE_MARKS.test(text)) return [];
   const found: Quotation[] = [];
+  const taken = new SpanSet(text.length);
   for (const pattern of QUOTED) {
     for (const match of allMatches(pattern, text)) {
       const start = match.index + 1;
       const end = start + match[1]!.length;
       if (end - start < minWords * 3) continue;
       const words = countWords(match[1]!);
-      if (words >= minWords && !found.some((q) => q.start < end && start < q.end)) found.push({ start, end, words });
+      if (words >= minWords && !taken.overlaps(start, end)) {
+        found.push({ start, end, words });
+        taken.add(start, end);
+      }
     }
   }
   return found;

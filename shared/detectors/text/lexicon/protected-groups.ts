@@ -1,4 +1,5 @@
 import type { Segment } from '../segment';
+import { SpanSet } from '../spans';
 import type { Characteristic } from './swear-words';
 
 /** A derogatory remark about people who share a protected characteristic. */
@@ -161,15 +162,18 @@ export function findDerogatoryRemarks(segment: Segment): DerogatoryRemark[] {
     }
     if (remark) found.push({ ...remark, weight });
   }
-  return mostSpecific(found);
+  return mostSpecific(found, lower.length);
 }
 
 /** One remark per stretch of text: the weightiest, then the shortest (`loud foreigners`, not the whole sentence). */
-function mostSpecific(remarks: Weighed[]): DerogatoryRemark[] {
+function mostSpecific(remarks: Weighed[], length: number): DerogatoryRemark[] {
   const kept: Weighed[] = [];
+  const keptSpans = new SpanSet(length);
   const ranked = [...remarks].sort((a, b) => a.weight - b.weight || a.end - a.start - (b.end - b.start));
   for (const r of ranked) {
-    if (!kept.some((k) => r.start < k.end && r.end > k.start)) kept.push(r);
+    if (keptSpans.overlaps(r.start, r.end)) continue;
+    kept.push(r);
+    keptSpans.add(r.start, r.end);
   }
   return kept.sort((a, b) => a.start - b.start).map(({ weight: _weight, ...remark }) => remark);
 }

@@ -1,4 +1,5 @@
 import type { Segment } from '../segment';
+import { SpanSet } from '../spans';
 
 /** Offsets `[start, end)` in a segment's `text`. */
 export interface Span {
@@ -29,13 +30,14 @@ const configured = new Map<string, RegExp>();
  * that says so, or the council's configured notice wherever it appears. Words quoted inside the
  * notice ("removed because it was offensive") are the council doing the right thing, not a breach.
  */
-export function removalNoticeSpans(segment: Segment, notice: string | undefined): Span[] {
-  const spans: Span[] = [];
+export function removalNoticeSpans(segment: Segment, notice: string | undefined): SpanSet {
+  // A set rather than a list: every word found is asked whether it lies inside a notice.
+  const spans = new SpanSet(segment.text.length);
   if (notice) {
     const pattern = noticePattern(notice);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
-      spans.push({ start: m.index, end: m.index + m[0].length });
+      spans.add(m.index, m.index + m[0].length);
       if (m[0].length === 0) pattern.lastIndex++;
     }
   }
@@ -43,15 +45,9 @@ export function removalNoticeSpans(segment: Segment, notice: string | undefined)
   if (!HINT.test(lower)) return spans;
   for (const sentence of sentences(lower)) {
     const text = lower.slice(sentence.start, sentence.end);
-    if (ACT.test(text) && OBJECT.test(text) && REASON.test(text)) spans.push(sentence);
+    if (ACT.test(text) && OBJECT.test(text) && REASON.test(text)) spans.add(sentence.start, sentence.end);
   }
   return spans;
-}
-
-/** Whether `[start, end)` lies inside one of the spans. */
-export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
-  for (const s of spans) if (start >= s.start && end <= s.end) return true;
-  return false;
 }
 
 /** The configured notice as a pattern: any spacing and case, and `[name]`-style placeholders filled by anything short. */

@@ -1,5 +1,6 @@
 import { foldLookalikes } from '../normalise';
 import type { Segment } from '../segment';
+import { SpanSet } from '../spans';
 
 /** A characteristic protected by the Equality Act 2010, in the words a Town Clerk would use. */
 export type Characteristic =
@@ -138,6 +139,11 @@ const DOG_CONTEXT = /\b(?:dogs?|pupp(?:y|ies)|pups?|kennels?|breed(?:er|ers|ing)
 export function findSwearWords(segment: Segment): SwearWordMatch[] {
   const lower = segment.lower;
   const found: SwearWordMatch[] = [];
+  // Where words were found, so that a later pass does not read the same letters again; indexed,
+  // because a long post can hold thousands of them.
+  const taken = new SpanSet(lower.length);
+  // Asked once, and only of a post that says "bitch": asking for every one would read the post again each time.
+  let aboutDogs: boolean | undefined;
 
   STEMS.lastIndex = 0;
   for (let m = STEMS.exec(lower); m; m = STEMS.exec(lower)) {
@@ -154,8 +160,9 @@ export function findSwearWords(segment: Segment): SwearWordMatch[] {
     const plain = LEXICON.get(token);
     const repeated = plain ? undefined : hasRun(token, 3) ? COLLAPSED.get(collapse(token)) : undefined;
     const entry = plain ?? repeated;
-    if (entry && !(entry.word.startsWith('bitch') && DOG_CONTEXT.test(lower))) {
+    if (entry && !(entry.word.startsWith('bitch') && (aboutDogs ??= DOG_CONTEXT.test(lower)))) {
       found.push({ start, end, entry, disguise: plain ? 'plain' : 'repeated' });
+      taken.add(start, end);
     }
   }
 
@@ -167,15 +174,19 @@ export function findSwearWords(segment: Segment): SwearWordMatch[] {
     while (end < lower.length && isTokenChar(lower.charCodeAt(end))) end++;
     DISGUISE_HINT.lastIndex = end;
     const match = disguisedWord(segment, start, end);
-    if (match && !overlaps(found, match.start, match.end)) found.push(match);
+    if (match && !taken.overlaps(match.start, match.end)) {
+      found.push(match);
+      taken.add(match.start, match.end);
+    }
   }
 
   SPACED.lastIndex = 0;
   for (let m = SPACED.exec(lower); m; m = SPACED.exec(lower)) {
     const letters = foldLookalikes(m[0].replace(/[ .\-_]/g, ''));
     const entry = LEXICON.get(letters) ?? COLLAPSED.get(collapse(letters)) ?? containedWord(letters);
-    if (entry && !overlaps(found, m.index, m.index + m[0].length)) {
+    if (entry && !taken.overlaps(m.index, m.index + m[0].length)) {
       found.push({ start: m.index, end: m.index + m[0].length, entry, disguise: 'spaced' });
+      taken.add(m.index, m.index + m[0].length);
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -284,10 +295,6 @@ function hasRun(word: string, length: number): boolean {
     if (run >= length) return true;
   }
   return false;
-}
-
-function overlaps(found: readonly SwearWordMatch[], start: number, end: number): boolean {
-  return found.some((f) => start < f.end && end > f.start);
 }
 
 function isLetter(ch: number): boolean {

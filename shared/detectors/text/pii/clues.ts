@@ -15,22 +15,35 @@ export function isReferenceNumber(text: string, start: number): boolean {
 // A full stop ends a sentence unless it closes a title or an abbreviation such as "Mr." or "St.".
 const SENTENCE_END = /[!?\n;]|(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|St|No|Cllr|Rev|Revd|Mt|Prof|Sgt|[A-Z]))\.(?=\s)/g;
 
+/**
+ * What SENTENCE_END reads around a full stop: the title before it (at most four letters and the
+ * word boundary before them) and the space after it.
+ */
+const BEHIND = 6;
+const AHEAD = 1;
+
 /** Offset where the sentence containing `index` begins (within `room` characters). */
 export function sentenceStart(text: string, index: number, room = 160): number {
   const from = Math.max(0, index - room);
+  // Only the room is searched: searching the whole text for the next stop would, for a text with
+  // none, read to its end once for every number or name in it.
+  const offset = Math.max(0, from - BEHIND);
+  const window = text.slice(offset, index + AHEAD);
   let start = from;
-  SENTENCE_END.lastIndex = from;
-  for (let m = SENTENCE_END.exec(text); m !== null && m.index < index; m = SENTENCE_END.exec(text)) {
-    start = m.index + 1;
+  SENTENCE_END.lastIndex = from - offset;
+  for (let m = SENTENCE_END.exec(window); m !== null && m.index + offset < index; m = SENTENCE_END.exec(window)) {
+    start = m.index + offset + 1;
   }
   return start;
 }
 
 /** Offset where the sentence containing `index` ends (within `room` characters). */
 function sentenceEnd(text: string, index: number, room = 160): number {
-  SENTENCE_END.lastIndex = index;
-  const m = SENTENCE_END.exec(text);
-  return m === null ? Math.min(text.length, index + room) : Math.min(m.index, index + room);
+  const offset = Math.max(0, index - BEHIND);
+  const window = text.slice(offset, index + room + AHEAD);
+  SENTENCE_END.lastIndex = index - offset;
+  const m = SENTENCE_END.exec(window);
+  return m === null ? Math.min(text.length, index + room) : Math.min(m.index + offset, index + room);
 }
 
 /** The sentence around `[start, end)`. */

@@ -10,7 +10,14 @@ import type { PiiScan } from './types';
  * `+44 (0)7700 900417`, `0044 20 7946 0123`. Groups of digits joined by single spaces, hyphens or dots;
  * the national part must start with 0 unless the number starts with +44 or 0044.
  */
-const PHONE = /(?<![\w+£$€#@/.,-])(?:(?:\+ ?|00 ?|\(\+)44\)?[ .-]?(?:\(0\)[ .-]?)?\(?(?=[1-9]\d)|\(?(?=0[1-37]\d))(?:\d|[ .-](?=\(?\d)|\)[ .-]?(?=\d)|\((?=\d))+/g;
+const PHONE = /(?<![\w+£$€#@/.,-])(?:(?:\+ ?|00 ?|\(\+)44\)?[ .-]?(?:\(0\)[ .-]?)?\(?(?=[1-9]\d)|\(?(?=0[1-37]\d))(?:\d|[ .-](?=\(?\d)|\)[ .-]?(?=\d)|\((?=\d)){1,64}/g;
+/**
+ * The rest of a run of digits and separators after the 64 pieces (digits, separators, brackets)
+ * PHONE reads. A number is decided well within them (at most 11 digits, each with at most two
+ * separators or brackets before it); reading the whole run would read every later number of a long
+ * run again for each number in it. A run that holds no number is read to its end once, to skip it.
+ */
+const PHONE_RUN_REST = /(?:\d|[ .-](?=\(?\d)|\)[ .-]?(?=\d)|\((?=\d))*/y;
 const DIGIT_GROUP = /\d+/g;
 const INTERNATIONAL = /^(?:\+ ?|00 ?|\(\+)44\)?[ .-]?(?:\(0\)[ .-]?)?/;
 
@@ -76,13 +83,19 @@ export function findPhoneNumbers(scan: PiiScan): void {
   PHONE.lastIndex = 0;
   for (let m = PHONE.exec(text); m !== null; m = PHONE.exec(text)) {
     const shape = ukNumber(m[0]);
-    if (shape === undefined) continue;
+    if (shape === undefined) {
+      PHONE.lastIndex = runEnd(text, PHONE.lastIndex);
+      continue;
+    }
     const start = m.index;
     const end = start + shape.length;
     // A longer run of digits is not a phone number, but a second number may follow the first.
     if (shape.length < m[0].length) {
       const rest = m[0].slice(shape.length);
-      if (!/^[ .-]/.test(rest)) continue;
+      if (!/^[ .-]/.test(rest)) {
+        PHONE.lastIndex = runEnd(text, PHONE.lastIndex);
+        continue;
+      }
       PHONE.lastIndex = end;
     }
     if (context.publishedPhones.has(shape.national) || isReferenceNumber(text, start)) continue;
@@ -96,6 +109,13 @@ export function findPhoneNumbers(scan: PiiScan): void {
       signal: `${shape.kind} ${evidence} outside the council's published contacts`,
     });
   }
+}
+
+/** Where the run of digits and separators that a PHONE match stopped reading at `from` ends. */
+function runEnd(text: string, from: number): number {
+  PHONE_RUN_REST.lastIndex = from;
+  PHONE_RUN_REST.exec(text);
+  return PHONE_RUN_REST.lastIndex;
 }
 
 /** An address around an `@`: a local part and a domain with a public-looking suffix. */

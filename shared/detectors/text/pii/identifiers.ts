@@ -101,6 +101,8 @@ export function findCardNumbers(scan: PiiScan): void {
 const BANK_WORDS = /\bsort\s?code\b|\bs\/c\b|\baccount\b|\ba\/c\b|\bacc(?:t)?\.?\s?no\b|\bbank\b/i;
 const SORT_CODE = /(?<![\w.,/-])(?:(\d{2})-(\d{2})-(\d{2})|(?<=sort\s?code:?\s{0,3})(\d{2}) ?(\d{2}) ?(\d{2}))(?![\w/]|[-.]\d)/gi;
 const ACCOUNT_NUMBER = /(?<![\w.,/-])\d{4} ?\d{4}(?![\w/]|[-.,]\d)/g;
+/** How far past its start ACCOUNT_NUMBER reads: nine characters and two of look-ahead. */
+const ACCOUNT_NUMBER_REACH = 11;
 
 /** A sort code (`12-34-56`) with an eight-digit account number near it, in a post that talks of a bank account. */
 export function findSortCodeAndAccount(scan: PiiScan): void {
@@ -110,16 +112,12 @@ export function findSortCodeAndAccount(scan: PiiScan): void {
     const sortCode = m.slice(1, 7).filter(Boolean).join('-');
     const from = Math.max(0, m.index - 80);
     const to = Math.min(text.length, m.index + m[0].length + 80);
-    ACCOUNT_NUMBER.lastIndex = from;
-    let account: RegExpExecArray | null;
-    while ((account = ACCOUNT_NUMBER.exec(text)) !== null && account.index < to) {
-      if (account.index + account[0].length <= to && !scan.taken(account.index, account.index + account[0].length)) break;
-    }
-    if (account === null || account.index >= to) continue;
-    const digits = account[0].replace(/ /g, '');
+    const account = accountNumberBetween(scan, from, to);
+    if (account === undefined) continue;
+    const digits = account.text.replace(/ /g, '');
     const evidence = `sort code ${maskKeeping(sortCode, 2)}, account ${maskKeeping(digits, 0)}`;
-    const start = Math.min(m.index, account.index);
-    const end = Math.max(m.index + m[0].length, account.index + account[0].length);
+    const start = Math.min(m.index, account.start);
+    const end = Math.max(m.index + m[0].length, account.start + account.text.length);
     scan.add({
       kind: 'bank-details',
       start,
@@ -129,4 +127,21 @@ export function findSortCodeAndAccount(scan: PiiScan): void {
       signal: `bank sort code ${maskKeeping(sortCode, 2)} with an eight-digit account number`,
     });
   }
+}
+
+/**
+ * The first account number that starts in `[from, to)`, ends by `to` and is not part of another
+ * item. Only that stretch (with the character before it and the number and look-ahead that may run
+ * past its end) is searched: a search of the whole text would, in a post of sort codes without
+ * account numbers, read to its end once for every sort code.
+ */
+function accountNumberBetween(scan: PiiScan, from: number, to: number): { start: number; text: string } | undefined {
+  const offset = Math.max(0, from - 1);
+  const window = scan.text.slice(offset, to + ACCOUNT_NUMBER_REACH);
+  ACCOUNT_NUMBER.lastIndex = from - offset;
+  for (let m = ACCOUNT_NUMBER.exec(window); m !== null && m.index + offset < to; m = ACCOUNT_NUMBER.exec(window)) {
+    const start = m.index + offset;
+    if (start + m[0].length <= to && !scan.taken(start, start + m[0].length)) return { start, text: m[0] };
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { DetectionContext } from '../../context';
+import { SpanSet } from '../spans';
 
 /** The kinds of personal data the rulebook's `personal-data` table lists. */
 export type PiiKind =
@@ -37,16 +38,19 @@ export class PiiScan {
   /** The year the post was made: a birth date 110 years earlier is history, not a living person's. */
   readonly year: number;
   readonly found: PiiMatch[] = [];
+  /** The spans of `found`, indexed: a post with thousands of numbers is not checked against each in turn. */
+  readonly #spans: SpanSet;
 
   constructor(text: string, context: DetectionContext, year: number) {
     this.text = text;
     this.context = context;
     this.year = year;
+    this.#spans = new SpanSet(text.length);
   }
 
   /** True when `[start, end)` overlaps an item already found: the digits of an IBAN are not also a card. */
   taken(start: number, end: number): boolean {
-    return this.found.some((m) => start < m.end && m.start < end);
+    return this.#spans.overlaps(start, end);
   }
 
   /**
@@ -54,6 +58,9 @@ export class PiiScan {
    * the same characters read twice; details said of a person ("Lily, 9, is in hospital") may overlap.
    */
   add(match: PiiMatch): void {
-    if (SAID_OF_A_PERSON.has(match.kind) || !this.taken(match.start, match.end)) this.found.push(match);
+    if (SAID_OF_A_PERSON.has(match.kind) || !this.taken(match.start, match.end)) {
+      this.found.push(match);
+      this.#spans.add(match.start, match.end);
+    }
   }
 }

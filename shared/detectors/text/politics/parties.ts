@@ -72,6 +72,21 @@ export const ATTACK_AFTER_PARTY_HERE =
 /** "only the Lib Dems …": exclusive praise, written just before the party. */
 export const ONLY_BEFORE = /(?<!\bnot\s)\bonly\s+(?:the\s+)?$/i;
 
+/**
+ * Whether ONLY_BEFORE matches `text[from, to)`. It can match only "only", "the" and the spaces
+ * around them at the very end (and looks five characters further back for a "not"), so it is tested
+ * on that tail: testing the whole sentence before the party would read a long sentence again for
+ * every party it names.
+ */
+export function onlyBefore(text: string, from: number, to: number): boolean {
+  let tail = to;
+  while (tail > from && WHITE_SPACE.test(text[tail - 1]!)) tail--;
+  tail -= 'the'.length;
+  while (tail > from && WHITE_SPACE.test(text[tail - 1]!)) tail--;
+  return ONLY_BEFORE.test(text.slice(Math.max(from, tail - 'only'.length - 'not '.length - 1), to));
+}
+const WHITE_SPACE = /\s/;
+
 /** Slogans that belong to a party campaign whatever else the post says. */
 export const SLOGAN =
   /\b(?:get\s+brexit\s+done|for\s+the\s+many,?\s+not\s+the\s+few|stop\s+the\s+boats|strong\s+and\s+stable\s+(?:government|leadership)|make\s+britain\s+great\s+again|take\s+back\s+control\s+of\s+our\s+borders|britain\s+deserves\s+better)\b/i;

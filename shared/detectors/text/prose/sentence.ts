@@ -30,6 +30,55 @@ export function sentenceAround(text: string, index: number): Span {
   return { start, end };
 }
 
+/**
+ * Every sentence boundary of a text, found in one pass, so that the sentence around each of many
+ * offsets (every party named in a long post, say) costs a binary search instead of a walk to its
+ * ends. `around` gives exactly what `sentenceAround` gives.
+ */
+export class SentenceIndex {
+  readonly #length: number;
+  /** Offsets after which a sentence starts: after a line break, or after a stop and a space. */
+  readonly #starts: number[] = [];
+  /** Where a walk forward stops: at a line break (ends there) or a stop before a space or the end (ends after it). */
+  readonly #ends: number[] = [];
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+    this.#length = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x0a || (isSpace(ch) && i >= 1 && isStop(text.charCodeAt(i - 1)))) this.#starts.push(i + 1);
+      if (ch === 0x0a || (isStop(ch) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))))) this.#ends.push(i);
+    }
+  }
+
+  around(index: number): Span {
+    const starts = this.#starts;
+    // The last sentence start at or before the index
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo > 0 ? starts[lo - 1]! : 0;
+    // The first place at or after the index where a walk forward stops
+    const ends = this.#ends;
+    lo = 0;
+    hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === ends.length) return { start, end: Math.max(index, this.#length) };
+    const stop = ends[lo]!;
+    return { start, end: this.#text.charCodeAt(stop) === 0x0a ? stop : stop + 1 };
+  }
+}
+
 function isStop(ch: number): boolean {
   return ch === 0x2e /* . */ || ch === 0x21 /* ! */ || ch === 0x3f /* ? */;
 }
