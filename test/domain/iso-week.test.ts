@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isoWeekOf, parseIsoWeek, previousIsoWeek } from '../../shared/domain/iso-week';
+import { addDays, isoWeekOf, localDate, parseIsoWeek, previousIsoWeek } from '../../shared/domain/iso-week';
 
 describe('ISO weeks in the council timezone', () => {
   it('runs Monday to Sunday', () => {
@@ -42,5 +42,31 @@ describe('ISO weeks in the council timezone', () => {
   it('agrees with itself: every day of a parsed week maps back to it', () => {
     const week = parseIsoWeek('2027-W13'); // the week the clocks go forward
     for (let d = 0; d < 7; d++) expect(isoWeekOf(`${addDays(week.monday, d)}T12:00:00Z`, 'Europe/London').id).toBe('2027-W13');
+  });
+});
+
+describe('localDate, on many instants', () => {
+  it('makes one date formatter per time zone, not one per date', () => {
+    // Prepare: a zone no other test uses, and a formatter that counts how often it is made
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made += 1;
+      }
+    } as typeof Original;
+    try {
+      // Act
+      const days = new Set<string>();
+      for (let i = 0; i < 1_000; i++) days.add(localDate(new Date(Date.UTC(2026, 0, 1) + i * 3_600_000), 'Pacific/Chatham'));
+      // Assess: the dates are right, from a single formatter
+      expect(days.size).toBe(43);
+      expect(localDate(new Date('2026-01-01T10:00:00Z'), 'Pacific/Chatham')).toBe('2026-01-01');
+      expect(localDate(new Date('2026-01-01T11:00:00Z'), 'Pacific/Chatham')).toBe('2026-01-02');
+      expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
   });
 });
