@@ -159,3 +159,21 @@ describe('offensive-language, on a very long post', () => {
     expect(findingsIn(`The fete results. ${'Best bitch: Bramble. '.repeat(5_000)}`)).toHaveLength(5_000);
   });
 });
+
+describe('offensive-language, on "tinkers" after each word that makes it a name for Travellers', () => {
+  const found = (text: string) => detectAll(testConfig(), [makePost({ text })], [offensiveLanguage]).map((f) => f.evidence);
+  const words = ['the', 'these', 'those', 'some', 'bloody', 'more', 'no', 'of', 'thieving', 'dirty', 'filthy', 'lazy', 'local', 'with'];
+
+  it('finds it after any of them, however spaced', () => {
+    for (const word of words) {
+      expect(found(`We were visited by ${word} tinkers.`), word).toEqual(['tinkers']);
+      expect(found(`We were visited by ${word}\n\t tinkers.`), word).toEqual(['tinkers']);
+    }
+  });
+
+  it('leaves it alone after a word that only ends in one of them, or with nothing between', () => {
+    for (const text of ['Bathe tinkers.', 'We met thetinkers.', 'Ron tinkers away.', 'Tinkers Lane', 'the tinkers arms', 'the tinkers-bell']) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+});

@@ -128,6 +128,8 @@ const STEMS = new RegExp(
 // (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek or Cyrillic letter appears.
 const DISGUISE_HINT = /[a-z][0-9$@!|]+[a-z]|[a-z][*#•]|[*#•$@!|][a-z]|[0-9][a-z]{3}|[\u0370-\u03ff\u0400-\u04ff]/g;
 const MASK = /[*#•]/;
+/** A character that every alternative of DISGUISE_HINT needs. */
+const DISGUISE_CHARACTER = /[0-9$@!|*#•\u0370-\u03ff\u0400-\u04ff]/;
 
 // Single letters with the same separator between them: `s h i t`, `f.u.c.k`, `c-u-n-t`.
 const SPACED = /(?<![a-z0-9\u0370-\u04ff])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]([ .\-_])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff](?:\1[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]){2,}(?![a-z0-9\u0370-\u04ff])/g;
@@ -166,8 +168,10 @@ export function findSwearWords(segment: Segment): SwearWordMatch[] {
     }
   }
 
+  // Every disguise has a digit, a symbol or a Greek or Cyrillic letter: a text without one (a quick
+  // test) has none to read.
   DISGUISE_HINT.lastIndex = 0;
-  for (let m = DISGUISE_HINT.exec(lower); m; m = DISGUISE_HINT.exec(lower)) {
+  for (let m = DISGUISE_CHARACTER.test(lower) ? DISGUISE_HINT.exec(lower) : null; m; m = DISGUISE_HINT.exec(lower)) {
     let start = m.index;
     let end = m.index + 1;
     while (start > 0 && isTokenChar(lower.charCodeAt(start - 1))) start--;
