@@ -288,8 +288,25 @@ export function maskSwearWord(written: string): string {
   });
 }
 
-function collapse(word: string): string {
-  return word.replace(/(.)\1+/g, '$1');
+/**
+ * `word.replace(/(.)\1+/g, '$1')`, without the expression: on a run of millions of one character
+ * (spaced-out digits make one token of a whole post) its back-reference overflows the stack.
+ */
+export function collapse(word: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 1; i <= word.length; i++) {
+    // `.` never matches a line break, so a run of them is left as it is.
+    const ch = word.charCodeAt(run);
+    if (i < word.length && word.charCodeAt(i) === ch && !isLineBreak(ch)) continue;
+    out += word[run];
+    run = i;
+  }
+  return out;
+}
+
+function isLineBreak(ch: number): boolean {
+  return ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029;
 }
 
 function hasRun(word: string, length: number): boolean {
