@@ -26,6 +26,9 @@ const STOCK_LIBRARIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/agefotostock/i, 'age fotostock'],
 ];
 const STOCK_NAME = new RegExp(STOCK_LIBRARIES.map(([pattern]) => pattern.source).join('|'), 'i');
+/** A word every stock library's name above contains: a quicker first test for text that names none (most). */
+const STOCK_WORD = /stock|getty|alamy|ftcdn|dreamstime|123rf|depositphotos|pond5/i;
+const namesStockLibrary = (text: string): boolean => STOCK_WORD.test(text) && STOCK_NAME.test(text);
 const WATERMARK = /\bwatermark/i;
 
 const MEDIA_NOUN =
@@ -198,30 +201,18 @@ export const copyrightAttribution: PostDetector = {
 function stockLibraryHits(view: PostView, segments: readonly Segment[]): Array<{ hit: Hit; watermark: boolean }> {
   const found: Array<{ hit: Hit; watermark: boolean }> = [];
   const seen = new Set<string>();
-  const add = (library: string, hit: Omit<Hit, 'severity' | 'remediation'>, watermark: boolean) => {
-    if (seen.has(library)) return;
-    seen.add(library);
-    found.push({
-      hit: {
-        ...hit,
-        severity: 'high',
-        remediation: `Check that the council holds a ${library} licence for this image and credit it as the licence requires; if it does not, remove the image.`,
-      },
-      watermark,
-    });
-  };
 
   view.post.media?.forEach((m) => {
     // A stock library's own file names (shutterstock_123.jpg, iStock-123.jpg) count, wherever the file is served from.
-    if (!m.url || !STOCK_NAME.test(m.url)) return;
+    if (!m.url || !namesStockLibrary(m.url)) return;
     const library = libraryName(m.url);
-    add(library, { evidence: m.url, reason: `${m.type} is ${article(library)} ${library} stock image (${hostOf(m.url)}), used without a credit` }, false);
+    addStockHit(found, seen, library, { evidence: m.url, reason: `${m.type} is ${article(library)} ${library} stock image (${hostOf(m.url)}), used without a credit` }, false);
   });
-  if (view.post.links?.some((l) => STOCK_NAME.test(l)) || segments.some((s) => STOCK_NAME.test(s.text))) {
+  if (view.post.links?.some(namesStockLibrary) || segments.some((s) => namesStockLibrary(s.text))) {
     for (const link of view.links) {
       if (!STOCK_NAME.test(link.host)) continue;
       const library = libraryName(link.host);
-      add(library, { evidence: link.url, reason: `links to ${article(library)} ${library} stock image (${link.host}), used without a credit`, location: link.location }, false);
+      addStockHit(found, seen, library, { evidence: link.url, reason: `links to ${article(library)} ${library} stock image (${link.host}), used without a credit`, location: link.location }, false);
     }
     for (const segment of segments) {
       const match = STOCK_NAME.exec(segment.text);
@@ -230,7 +221,9 @@ function stockLibraryHits(view: PostView, segments: readonly Segment[]): Array<{
       const watermark = WATERMARK.test(segment.text);
       const start = match.index;
       const end = start + match[0].length;
-      add(
+      addStockHit(
+        found,
+        seen,
         library,
         {
           evidence: excerpt(segment.text, start, end),
@@ -244,6 +237,26 @@ function stockLibraryHits(view: PostView, segments: readonly Segment[]): Array<{
     }
   }
   return found;
+}
+
+/** A stock library's hit, once per library, with the severity and remediation a stock image has. */
+function addStockHit(
+  found: Array<{ hit: Hit; watermark: boolean }>,
+  seen: Set<string>,
+  library: string,
+  hit: Omit<Hit, 'severity' | 'remediation'>,
+  watermark: boolean,
+): void {
+  if (seen.has(library)) return;
+  seen.add(library);
+  found.push({
+    hit: {
+      ...hit,
+      severity: 'high',
+      remediation: `Check that the council holds a ${library} licence for this image and credit it as the licence requires; if it does not, remove the image.`,
+    },
+    watermark,
+  });
 }
 
 function article(word: string): string {
@@ -382,6 +395,11 @@ function mightCarryBlock(segment: Segment, aboutVerse: boolean): boolean {
   return OPENING_QUOTE.test(text) || (aboutVerse && lineCount(text) > POEM_LINES);
 }
 
+/** mightCarryBlock for a post that speaks of verse, which needs least: when false, it is false either way. */
+function mightCarryBlockIfVerse(segment: Segment): boolean {
+  return mightCarryBlock(segment, true);
+}
+
 function lineCount(text: string): number {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
@@ -395,6 +413,8 @@ function lineCount(text: string): number {
 function reproducedBlocks(segments: readonly Segment[]): Block[] {
   const blocks: Block[] = [];
   for (const segment of segments) {
+    // Whether the post speaks of verse is asked only of text that might hold a block either way.
+    if (!mightCarryBlockIfVerse(segment)) continue;
     const aboutVerse = POEM_NOUN.test(segment.text);
     if (!mightCarryBlock(segment, aboutVerse)) continue;
     for (const q of quotations(segment.text, aboutVerse ? BLOCK_QUOTE_WORDS : QUOTATION_WORDS)) blocks.push({ segment, ...q, kind: 'quotation' });

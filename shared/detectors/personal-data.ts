@@ -75,11 +75,12 @@ export const personalData: PostDetector = {
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const hits: Hit[] = [];
-    const reported = new Set<string>();
+    let reported: Set<string> | undefined;
     const year = Number.parseInt(view.post.createdAt.slice(0, 4), 10);
     for (const segment of view.segments) {
       for (const item of findPersonalData(segment.text, context, year)) {
         // The same number in the text and in an alt text is one disclosure.
+        reported ??= new Set();
         if (reported.has(item.key)) continue;
         reported.add(item.key);
         const { severity, remediation } = KINDS[item.kind];

@@ -123,34 +123,38 @@ export const politicalContent: PostDetector = {
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const c = compile(context);
-    let period: Election | null | undefined;
-    const periodOf = (): Election | undefined => {
-      if (period === undefined) {
-        const instant = Date.parse(view.post.createdAt);
-        const near = c.windows.some(([from, to]) => instant >= from && instant < to);
-        period = (near && context.preElectionPeriod(view.post.createdAt)) || null;
-      }
-      return period ?? undefined;
-    };
+    const election = periodOf(view, c, context);
 
     const hits: Hit[] = [];
     const party = partyPolitics(view, c);
     if (party) {
-      const election = periodOf();
       hits.push(
         election
           ? { ...party, severity: 'high', reason: `${party.reason}, during the pre-election period ${describePreElectionPeriod(election, context.config.timezone)}` }
           : party,
       );
     }
-    if (mightFeatureIndividual(view, c)) {
-      const election = periodOf();
+    // Whether the post was made in a pre-election period is quicker to answer than whether it features
+    // anyone, and most posts are not: asked first.
+    if (election && mightFeatureIndividual(view, c)) {
       // One by one: a spread of a long post's thousands of councillors into push would overflow the stack
-      if (election) for (const hit of preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone))) hits.push(hit);
+      for (const hit of preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone))) hits.push(hit);
     }
     return hits;
   },
 };
+
+/**
+ * The pre-election period a post was made in. Most posts are far from any, which the UTC windows
+ * tell without time-zone arithmetic.
+ */
+function periodOf(view: PostView, c: Compiled, context: DetectionContext): Election | undefined {
+  const instant = Date.parse(view.post.createdAt);
+  for (const window of c.windows) {
+    if (instant >= window[0] && instant < window[1]) return context.preElectionPeriod(view.post.createdAt);
+  }
+  return undefined;
+}
 
 /** The strongest party-political signal in the post: a campaign ask, then praise or attack, then a slogan. */
 function partyPolitics(view: PostView, c: Compiled): Hit | undefined {

@@ -43,7 +43,12 @@ export class PostView {
 
   /** Every link: typed into any segment, or carried by the platform (`links`). */
   get links(): LinkRef[] {
-    this.#links ??= [...this.segments.flatMap(linksInSegment), ...carriedLinks(this.post.links)];
+    if (this.#links === undefined) {
+      const links: LinkRef[] = [];
+      for (const segment of this.segments) for (const link of linksInSegment(segment)) links.push(link);
+      if (this.post.links) for (const link of carriedLinks(this.post.links)) links.push(link);
+      this.#links = links;
+    }
     return this.#links;
   }
 }

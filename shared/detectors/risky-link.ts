@@ -1,11 +1,11 @@
 import type { DetectionContext } from './context';
-import { squash } from './context';
+import { perContext, squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { registrableDomain, type LinkRef } from './text/links';
 
 /** General-purpose shorteners: the link says nothing about where it leads. */
-const SHORTENERS = new Set([
+export const SHORTENERS = new Set([
   'bit.ly', 'bitly.com', 'j.mp', 'tinyurl.com', 'tiny.one', 't.co', 'ow.ly', 'buff.ly', 'is.gd', 'v.gd',
   'goo.gl', 'rebrand.ly', 'cutt.ly', 'shorturl.at', 'tiny.cc', 'lnkd.in', 't.ly', 'rb.gy', 'bl.ink',
   's.id', 'shorte.st', 'adf.ly', 'bit.do', 'tr.im', 'x.co', 'ift.tt', 'dlvr.it', 'trib.al', 'soo.gd',
@@ -44,7 +44,7 @@ function riskOf(link: LinkRef, context: DetectionContext): Omit<Hit, 'evidence' 
   const { host } = link;
   if (host === '') return undefined;
 
-  const shortener = [...SHORTENERS].find((s) => host === s || host.endsWith(`.${s}`));
+  const shortener = shortenerOf(host);
   // A t.co wrapper added by X to a link card is the platform's, not a shortener the council typed.
   if (shortener && !(shortener === 't.co' && !link.inText)) {
     return {
@@ -81,25 +81,54 @@ function riskOf(link: LinkRef, context: DetectionContext): Omit<Hit, 'evidence' 
   return undefined;
 }
 
+/** Where each shortener stands in SHORTENERS: of two that a host is under, the first listed is named. */
+const SHORTENER_ORDER = new Map([...SHORTENERS].map((s, i) => [s, i]));
+
+/**
+ * The shortener a host is, or is a subdomain of: its name and each name after one of its dots are
+ * looked up, rather than testing the host against every shortener in turn.
+ */
+export function shortenerOf(host: string): string | undefined {
+  let found: string | undefined;
+  let rank = Infinity;
+  for (let from = 0; ; ) {
+    const name = host.slice(from);
+    const order = SHORTENER_ORDER.get(name);
+    if (order !== undefined && order < rank) [found, rank] = [name, order];
+    const dot = host.indexOf('.', from);
+    if (dot === -1) return found;
+    from = dot + 1;
+  }
+}
+
+const OFFICIAL_SQUASHED = OFFICIAL_SUFFIXES.map((suffix) => suffix.replace(/\./g, ''));
+
 function imitatedOfficialSuffix(host: string): string | undefined {
-  return OFFICIAL_SUFFIXES.find((suffix) => {
+  const squashed = host.replace(/[^a-z0-9]/g, '');
+  return OFFICIAL_SUFFIXES.find((suffix, i) => {
     if (host === suffix || host.endsWith(`.${suffix}`)) return false;
-    const squashed = host.replace(/[^a-z0-9]/g, '');
-    return squashed.includes(suffix.replace(/\./g, ''));
+    return squashed.includes(OFFICIAL_SQUASHED[i]!);
   });
 }
 
+/** The council's own domains with their registrable domains and names, worked out once per scan. */
+const ownDomainsOf = perContext((context) =>
+  [...context.ownDomains].map((own) => {
+    const registrable = registrableDomain(own);
+    return { own, registrable, name: squash(registrable.split('.')[0] ?? '') };
+  }),
+);
+
 /** A host whose name is the council's own domain name on another suffix, or one letter away from it. */
 function imitatedOwnDomain(host: string, context: DetectionContext): string | undefined {
+  const owns = ownDomainsOf(context);
   const domain = registrableDomain(host);
-  for (const own of context.ownDomains) {
-    const ownDomain = registrableDomain(own);
-    if (domain === ownDomain || host === own || host.endsWith(`.${own}`)) return undefined;
+  for (const { own, registrable } of owns) {
+    if (domain === registrable || host === own || host.endsWith(`.${own}`)) return undefined;
   }
   const name = squash(domain.split('.')[0] ?? '');
   if (name.length < 6) return undefined;
-  for (const own of context.ownDomains) {
-    const ownName = squash(registrableDomain(own).split('.')[0] ?? '');
+  for (const { own, name: ownName } of owns) {
     if (ownName.length >= 6 && editDistanceAtMost(name, ownName, 1)) return own;
   }
   return undefined;

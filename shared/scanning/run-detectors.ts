@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CouncilConfig, Severity } from '../domain/config';
 import { ConfigValidationError } from '../domain/errors';
 import { RULE_IDS, type Finding, type RuleId } from '../domain/finding';
@@ -19,6 +19,7 @@ export class DetectionEngine {
   readonly #accountDetectors: AccountDetector[];
   readonly #severityOverride: Partial<Record<RuleId, Severity>>;
   readonly #accountsSeen = new Set<string>();
+  readonly #handlesPosted = new Map<Platform, Set<string>>();
 
   constructor(config: CouncilConfig, detectors: readonly Detector[] = DETECTORS) {
     for (const key of Object.keys(config.rules)) {
@@ -60,15 +61,18 @@ export class DetectionEngine {
   /** Every finding for one post, including an account-level one the first time its account posts. */
   checkPost(post: Post): Finding[] {
     const view = new PostView(post);
-    const findings = new Map<string, Finding>();
+    // Made only for a post with findings: most have none.
+    let findings: Map<string, Finding> | undefined;
     for (const detector of this.#postDetectors) {
       for (const hit of detector.detect(view, this.context)) {
         const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
-        findings.set(finding.id, finding);
+        (findings ??= new Map()).set(finding.id, finding);
       }
     }
-    const key = handleKey(post.platform, post.account);
-    if (!this.#accountsSeen.has(key)) {
+    if (!this.#postedAlready(post)) {
+      const key = handleKey(post.platform, post.account);
+      if (this.#accountsSeen.has(key)) return findings ? [...findings.values()] : [];
+      findings ??= new Map();
       this.#accountsSeen.add(key);
       const registered = this.context.config.approvedAccounts.find((a) => handleKey(a.platform, a.handle) === key);
       for (const finding of this.checkAccount({
@@ -83,7 +87,19 @@ export class DetectionEngine {
         findings.set(finding.id, finding);
       }
     }
-    return [...findings.values()];
+    return findings ? [...findings.values()] : [];
+  }
+
+  /**
+   * Whether the account, as the post writes it, has posted in this scan before: the handle as
+   * written is remembered, so that it is not normalised again for every post of a long scan.
+   */
+  #postedAlready(post: Post): boolean {
+    let handles = this.#handlesPosted.get(post.platform);
+    if (handles === undefined) this.#handlesPosted.set(post.platform, (handles = new Set()));
+    if (handles.has(post.account)) return true;
+    handles.add(post.account);
+    return false;
   }
 
   /** Account-level findings for one account, however it was found (impostor discovery, say). */
@@ -118,7 +134,8 @@ export class DetectionEngine {
 
 /** A short, stable id: the same rule, subject and evidence give the same id on every run. */
 export function findingId(rule: RuleId, ...parts: string[]): string {
-  return `${rule}:${createHash('sha256').update([rule, ...parts].join('\u0000')).digest('hex').slice(0, 20)}`;
+  // crypto.hash is the one-shot form of createHash(…).update(…).digest(…): the same digest, without a Hash object per finding.
+  return `${rule}:${hash('sha256', [rule, ...parts].join('\u0000'), 'hex').slice(0, 20)}`;
 }
 
 /** Convenience for a whole batch: registered accounts first, then every post in order. */

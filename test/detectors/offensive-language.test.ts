@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offensiveLanguage } from '../../shared/detectors/offensive-language';
 import { DEFAULT_REMOVAL_NOTICE } from '../../shared/detectors/text/lexicon/removal-notice';
+import { collapse } from '../../shared/detectors/text/lexicon/swear-words';
 import { detectAll } from '../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../support/fixtures';
 import { testDetector } from '../support/test-detector';
@@ -157,5 +159,41 @@ describe('offensive-language, on a very long post', () => {
   it('keeps "bitch" at a dog show innocent however many times it is said', () => {
     expect(findingsIn(`The dog show results. ${'Best bitch: Bramble. '.repeat(5_000)}`)).toEqual([]);
     expect(findingsIn(`The fete results. ${'Best bitch: Bramble. '.repeat(5_000)}`)).toHaveLength(5_000);
+  });
+});
+
+describe('offensive-language, on "tinkers" after each word that makes it a name for Travellers', () => {
+  const found = (text: string) => detectAll(testConfig(), [makePost({ text })], [offensiveLanguage]).map((f) => f.evidence);
+  const words = ['the', 'these', 'those', 'some', 'bloody', 'more', 'no', 'of', 'thieving', 'dirty', 'filthy', 'lazy', 'local', 'with'];
+
+  it('finds it after any of them, however spaced', () => {
+    for (const word of words) {
+      expect(found(`We were visited by ${word} tinkers.`), word).toEqual(['tinkers']);
+      expect(found(`We were visited by ${word}\n\t tinkers.`), word).toEqual(['tinkers']);
+    }
+  });
+
+  it('leaves it alone after a word that only ends in one of them, or with nothing between', () => {
+    for (const text of ['Bathe tinkers.', 'We met thetinkers.', 'Ron tinkers away.', 'Tinkers Lane', 'the tinkers arms', 'the tinkers-bell']) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('offensive-language, on one spaced-out token as long as a post can be', () => {
+  it('collapses repeated letters as the expression did', () => {
+    const piece = fc.constantFrom('a', 'aa', 'b', '\n', '\n\n', '\r\r', '\u2028\u2028', '1', '11', '\ud83d\ud83d', 'é', 'éé', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (word) => {
+        expect(collapse(word)).toBe(word.replace(/(.)\1+/g, '$1'));
+      }),
+      { numRuns: 2_000, seed: 61 },
+    );
+  });
+
+  it('checks a post of millions of spaced-out digits without running out of stack', () => {
+    // Before, collapsing the one token of 4.5 million digits overflowed the stack of the expression
+    const findings = detectAll(testConfig(), [makePost({ text: '1 '.repeat(4_500_000) })], [offensiveLanguage]);
+    expect(findings).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-import { riskyLink } from '../../shared/detectors/risky-link';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { riskyLink, shortenerOf, SHORTENERS } from '../../shared/detectors/risky-link';
 import { testDetector } from '../support/test-detector';
 
 testDetector(riskyLink, {
@@ -30,4 +32,18 @@ testDetector(riskyLink, {
     { name: 'one finding per risky link', post: 'Two: https://bit.ly/a and https://ow.ly/b', expect: [{ evidence: 'bit.ly' }, { evidence: 'ow.ly' }], count: 2 },
     { name: 'a less common shortener', post: 'Details: https://x.gd/harbfete', expect: { severity: 'low', reason: 'x.gd' } },
   ],
+});
+
+describe('risky-link, looking a host up among the shorteners', () => {
+  it('names the shortener a walk over all of them names', () => {
+    const label = fc.constantFrom('bit', 'ly', 't', 'co', 'x', 'tinyurl', 'com', 'is', 'gd', 'v', 'shorturl', 'at', 'wp', 'me', 'www', 'a', '', 'linktr', 'ee', 'j', 'mp');
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 5 }).map((labels) => labels.join('.')), (host) => {
+        // The reference: each shortener in the order listed, the first that the host is or is under
+        const expected = [...SHORTENERS].find((s) => host === s || host.endsWith(`.${s}`));
+        expect(shortenerOf(host)).toBe(expected);
+      }),
+      { numRuns: 3_000, seed: 41 },
+    );
+  });
 });

@@ -89,3 +89,29 @@ describe('dates as people read them', () => {
     expect(formatLocal('2027-07-01T23:30:00Z', 'America/New_York')).toBe('Thu 1 Jul 2027, 19:30');
   });
 });
+
+describe('localDate, on many instants', () => {
+  it('makes one date formatter per time zone, not one per date', () => {
+    // Prepare: a zone no other test uses, and a formatter that counts how often it is made
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made += 1;
+      }
+    } as typeof Original;
+    try {
+      // Act
+      const days = new Set<string>();
+      for (let i = 0; i < 1_000; i++) days.add(localDate(new Date(Date.UTC(2026, 0, 1) + i * 3_600_000), 'Pacific/Chatham'));
+      // Assess: the dates are right, from a single formatter
+      expect(days.size).toBe(43);
+      expect(localDate(new Date('2026-01-01T10:00:00Z'), 'Pacific/Chatham')).toBe('2026-01-01');
+      expect(localDate(new Date('2026-01-01T11:00:00Z'), 'Pacific/Chatham')).toBe('2026-01-02');
+      expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
+});

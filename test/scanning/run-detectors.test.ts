@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountDetector } from '../../shared/detectors/detector';
 import { DETECTORS } from '../../shared/detectors/index';
 import { riskyLink } from '../../shared/detectors/risky-link';
-import { DetectionEngine, detectAll } from '../../shared/scanning/run-detectors';
+import { DetectionEngine, detectAll, findingId } from '../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../support/fixtures';
 
 const alwaysAccount: AccountDetector = {
@@ -17,6 +19,16 @@ describe('the detection engine', () => {
     const second = detectAll(testConfig(), [structuredClone(post)], [riskyLink]);
     expect(first.map((f) => f.id)).toEqual(second.map((f) => f.id));
     expect(new Set(first.map((f) => f.id)).size).toBe(2);
+  });
+
+  it('makes a finding id of the first 20 hex digits of a SHA-256 of the rule, subject, place and evidence', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 4 }), (parts) => {
+        const expected = createHash('sha256').update(['risky-link', ...parts].join('\u0000')).digest('hex').slice(0, 20);
+        expect(findingId('risky-link', ...parts)).toBe(`risky-link:${expected}`);
+      }),
+      { numRuns: 300, seed: 51 },
+    );
   });
 
   it('gives the same post on another platform a different id', () => {

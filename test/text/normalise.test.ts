@@ -1,3 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldLookalikes, normalise, originalOffset } from '../../shared/detectors/text/normalise';
 import { Segment } from '../../shared/detectors/text/segment';
@@ -94,5 +96,54 @@ describe('masking', () => {
 
   it('keeps only initials of a name', () => {
     expect(maskName('Jo Marsh')).toBe('J• M••••');
+  });
+});
+
+describe('normalise, reading runs of plain ASCII at once', () => {
+  /** The character-by-character course it replaced. */
+  function reference(original: string): { text: string; map: number[] | null } {
+    if (/^[\x20-\x25\x27-\x7e\n\r\t]*$/.test(original)) return { text: original, map: null };
+    if (!/[&\u00ad\u180e\u200b-\u200d\u2060\ufeff]/.test(original) && original.normalize('NFKC') === original) return { text: original, map: null };
+    const zeroWidth = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
+    const entity = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+    let out = '';
+    const map: number[] = [];
+    let i = 0;
+    while (i < original.length) {
+      const start = i;
+      let chunk: string;
+      if (original.charCodeAt(i) === 0x26) {
+        entity.lastIndex = i;
+        const m = entity.exec(original);
+        const decoded = m ? decodeHTMLStrict(m[0]) : '&';
+        chunk = decoded;
+        i += m && decoded !== m[0] ? m[0].length : 1;
+      } else {
+        const cp = original.codePointAt(i)!;
+        i += cp > 0xffff ? 2 : 1;
+        if (zeroWidth.has(cp)) continue;
+        chunk = String.fromCodePoint(cp);
+        while (i < original.length && /\p{M}/u.test(original[i]!)) chunk += original[i++];
+      }
+      const normalised = chunk.charCodeAt(0) < 0x80 && chunk.length === 1 ? chunk : chunk.normalize('NFKC');
+      for (let k = 0; k < normalised.length; k++) map.push(start);
+      out += normalised;
+    }
+    map.push(original.length);
+    return { text: out, map };
+  }
+
+  it('gives the text and offsets the character-by-character course gives', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom('a', 'Ab ', '&amp;', '&#233;', '&bogus;', '&', 'e\u0301', 'a\u0301\u0302', '\u200b', 'ﬁ', '😀', '\u{1D165}', '£', '\t', '\x01', 'x&y'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        const { text: out, map } = normalise(text);
+        expect({ text: out, map: map && [...map] }).toEqual(reference(text));
+      }),
+      { numRuns: 3_000, seed: 31 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import type { Location } from '../../domain/finding';
+import { allMatches } from './prose/matches';
 import type { Segment } from './segment';
 
 export interface LinkRef {
@@ -29,7 +30,7 @@ export function linksInSegment(segment: Segment): LinkRef[] {
   const pattern = MAYBE_BARE_HOST.test(text) ? ANY_URL : text.includes('://') ? SCHEME_URL : undefined;
   if (pattern === undefined) return [];
   const found: LinkRef[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(pattern, text)) {
     let url = match[0];
     const trailing = TRAILING_PUNCTUATION.exec(url);
     if (trailing) url = url.slice(0, -trailing[0].length);

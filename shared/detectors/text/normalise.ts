@@ -27,6 +27,15 @@ export function normalise(original: string): Projection {
   const map: number[] = [];
   let i = 0;
   while (i < original.length) {
+    // A run of ASCII other than `&` stays as it is, each character mapped to itself; only its last
+    // character, which a combining mark may follow, goes through the general course below.
+    let run = i;
+    while (run < original.length && isPlainAscii(original.charCodeAt(run))) run++;
+    if (run - 1 > i) {
+      out += original.slice(i, run - 1);
+      for (let k = i; k < run - 1; k++) map.push(k);
+      i = run - 1;
+    }
     const start = i;
     let chunk: string;
     if (original.charCodeAt(i) === 0x26 /* & */) {
@@ -40,8 +49,8 @@ export function normalise(original: string): Projection {
       i += cp > 0xffff ? 2 : 1;
       if (ZERO_WIDTH.has(cp)) continue;
       chunk = String.fromCodePoint(cp);
-      // A base character and the combining marks after it are normalised together.
-      while (i < original.length && COMBINING.test(original[i]!)) chunk += original[i++];
+      // A base character and the combining marks after it are normalised together (none is below U+0300).
+      while (i < original.length && original.charCodeAt(i) >= 0x300 && COMBINING.test(original[i]!)) chunk += original[i++];
     }
     const normalised = chunk.charCodeAt(0) < 0x80 && chunk.length === 1 ? chunk : chunk.normalize('NFKC');
     for (let k = 0; k < normalised.length; k++) map.push(start);
@@ -49,6 +58,10 @@ export function normalise(original: string): Projection {
   }
   map.push(original.length);
   return { text: out, map };
+}
+
+function isPlainAscii(code: number): boolean {
+  return code < 0x80 && code !== 0x26;
 }
 
 /** Offset in the original text of offset `index` of a projection. */

@@ -30,7 +30,10 @@ export class Segment {
 
   /** `text` in lower case (same offsets: only used for ASCII-insensitive matching). */
   get lower(): string {
-    this.#lower ??= this.text.toLowerCase().length === this.text.length ? this.text.toLowerCase() : this.text;
+    if (this.#lower === undefined) {
+      const lower = this.text.toLowerCase();
+      this.#lower = lower.length === this.text.length ? lower : this.text;
+    }
     return this.#lower;
   }
 

@@ -92,7 +92,9 @@ const EPITHETS: ReadonlyArray<readonly [string, readonly Characteristic[]]> = [
   ['ladyboys?', TRANS],
   ['ching[- ]chong|half[- ]castes?|half[- ]breeds?|nig[- ]nogs?|jungle[- ]bunn(?:y|ies)|camel[- ]jockeys?|bog[- ]trotters?|slitty[- ]eyed?|sheep[- ]shaggers?', RACE],
   // Irish Travellers: "tinkers" for people, not the verb ("tinkers with the engine") nor Tinker Bell.
-  ['(?<=\\b(?:the|these|those|some|bloody|more|no|of|thieving|dirty|filthy|lazy|local|with)\\s+)tinkers(?![’\'-]|\\s+(?:with|about|around|away|arms|inn|tavern|bell|lane|yard|green|hill|close|row|way|bridge|wood|cottages?|field|pool|brook)\\b)', RACE],
+  // The word before is looked behind for only once "tinkers" is there: asked first, at every place in
+  // every post, it doubled the time this whole expression takes.
+  ['tinkers(?<=\\b(?:the|these|those|some|bloody|more|no|of|thieving|dirty|filthy|lazy|local|with)\\s+tinkers)(?![’\'-]|\\s+(?:with|about|around|away|arms|inn|tavern|bell|lane|yard|green|hill|close|row|way|bridge|wood|cottages?|field|pool|brook)\\b)', RACE],
   ['shirt[- ]lifters?|fudge[- ]packers?|carpet[- ]munchers?', ORIENTATION],
   ['bible[- ]bashers?|god[- ]botherers?', RELIGION],
   // Stereotypes that need no group word.

@@ -128,6 +128,8 @@ const STEMS = new RegExp(
 // (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek or Cyrillic letter appears.
 const DISGUISE_HINT = /[a-z][0-9$@!|]+[a-z]|[a-z][*#•]|[*#•$@!|][a-z]|[0-9][a-z]{3}|[\u0370-\u03ff\u0400-\u04ff]/g;
 const MASK = /[*#•]/;
+/** A character that every alternative of DISGUISE_HINT needs. */
+const DISGUISE_CHARACTER = /[0-9$@!|*#•\u0370-\u03ff\u0400-\u04ff]/;
 
 // Single letters with the same separator between them: `s h i t`, `f.u.c.k`, `c-u-n-t`.
 const SPACED = /(?<![a-z0-9\u0370-\u04ff])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]([ .\-_])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff](?:\1[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]){2,}(?![a-z0-9\u0370-\u04ff])/g;
@@ -166,8 +168,10 @@ export function findSwearWords(segment: Segment): SwearWordMatch[] {
     }
   }
 
+  // Every disguise has a digit, a symbol or a Greek or Cyrillic letter: a text without one (a quick
+  // test) has none to read.
   DISGUISE_HINT.lastIndex = 0;
-  for (let m = DISGUISE_HINT.exec(lower); m; m = DISGUISE_HINT.exec(lower)) {
+  for (let m = DISGUISE_CHARACTER.test(lower) ? DISGUISE_HINT.exec(lower) : null; m; m = DISGUISE_HINT.exec(lower)) {
     let start = m.index;
     let end = m.index + 1;
     while (start > 0 && isTokenChar(lower.charCodeAt(start - 1))) start--;
@@ -284,8 +288,25 @@ export function maskSwearWord(written: string): string {
   });
 }
 
-function collapse(word: string): string {
-  return word.replace(/(.)\1+/g, '$1');
+/**
+ * `word.replace(/(.)\1+/g, '$1')`, without the expression: on a run of millions of one character
+ * (spaced-out digits make one token of a whole post) its back-reference overflows the stack.
+ */
+export function collapse(word: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 1; i <= word.length; i++) {
+    // `.` never matches a line break, so a run of them is left as it is.
+    const ch = word.charCodeAt(run);
+    if (i < word.length && word.charCodeAt(i) === ch && !isLineBreak(ch)) continue;
+    out += word[run];
+    run = i;
+  }
+  return out;
+}
+
+function isLineBreak(ch: number): boolean {
+  return ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029;
 }
 
 function hasRun(word: string, length: number): boolean {

@@ -1,6 +1,6 @@
 import type { DetectionContext } from '../../context';
 import { maskEmail, maskKeeping } from '../mask';
-import { allMatches, isReferenceNumber } from './clues';
+import { isReferenceNumber } from './clues';
 import type { PiiScan } from './types';
 
 // Phone numbers and email addresses, unless the council publishes them itself.
@@ -36,8 +36,10 @@ function ukNumber(candidate: string): PhoneShape | undefined {
   const offset = international ? international[0].length : 0;
   let national = international ? '0' : '';
   let firstGroup = 0;
-  // Take whole groups of digits until the number is as long as its range needs.
-  for (const group of allMatches(DIGIT_GROUP, body)) {
+  // Take whole groups of digits until the number is as long as its range needs (and no further:
+  // the candidate may run on into the numbers after it).
+  DIGIT_GROUP.lastIndex = 0;
+  for (let group = DIGIT_GROUP.exec(body); group !== null; group = DIGIT_GROUP.exec(body)) {
     if (firstGroup === 0) {
       firstGroup = national.length + group[0].length;
       // The first group of a national number is an area or mobile code: at least three digits with the 0.
@@ -80,6 +82,8 @@ function groupNational(national: string): string {
 /** UK phone numbers that are not among the council's published contacts. */
 export function findPhoneNumbers(scan: PiiScan): void {
   const { text, context } = scan;
+  // The masked evidence of each number, made once however often the number is repeated
+  const described = new Map<string, { evidence: string; signal: string }>();
   PHONE.lastIndex = 0;
   for (let m = PHONE.exec(text); m !== null; m = PHONE.exec(text)) {
     const shape = ukNumber(m[0]);
@@ -99,15 +103,13 @@ export function findPhoneNumbers(scan: PiiScan): void {
       PHONE.lastIndex = end;
     }
     if (context.publishedPhones.has(shape.national) || isReferenceNumber(text, start)) continue;
-    const evidence = maskKeeping(groupNational(shape.national), 6);
-    scan.add({
-      kind: 'phone',
-      start,
-      end,
-      key: `phone:${shape.national}`,
-      evidence,
-      signal: `${shape.kind} ${evidence} outside the council's published contacts`,
-    });
+    let description = described.get(shape.national);
+    if (description === undefined) {
+      const evidence = maskKeeping(groupNational(shape.national), 6);
+      description = { evidence, signal: `${shape.kind} ${evidence} outside the council's published contacts` };
+      described.set(shape.national, description);
+    }
+    scan.add({ kind: 'phone', start, end, key: `phone:${shape.national}`, ...description });
   }
 }
 

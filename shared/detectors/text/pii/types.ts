@@ -38,19 +38,21 @@ export class PiiScan {
   /** The year the post was made: a birth date 110 years earlier is history, not a living person's. */
   readonly year: number;
   readonly found: PiiMatch[] = [];
-  /** The spans of `found`, indexed: a post with thousands of numbers is not checked against each in turn. */
-  readonly #spans: SpanSet;
+  /**
+   * The spans of `found`, indexed: a post with thousands of numbers is not checked against each in
+   * turn. Made with the first item: most texts have none.
+   */
+  #spans: SpanSet | undefined;
 
   constructor(text: string, context: DetectionContext, year: number) {
     this.text = text;
     this.context = context;
     this.year = year;
-    this.#spans = new SpanSet(text.length);
   }
 
   /** True when `[start, end)` overlaps an item already found: the digits of an IBAN are not also a card. */
   taken(start: number, end: number): boolean {
-    return this.#spans.overlaps(start, end);
+    return this.#spans !== undefined && this.#spans.overlaps(start, end);
   }
 
   /**
@@ -60,7 +62,7 @@ export class PiiScan {
   add(match: PiiMatch): void {
     if (SAID_OF_A_PERSON.has(match.kind) || !this.taken(match.start, match.end)) {
       this.found.push(match);
-      this.#spans.add(match.start, match.end);
+      (this.#spans ??= new SpanSet(this.text.length)).add(match.start, match.end);
     }
   }
 }
