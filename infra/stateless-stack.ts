@@ -32,8 +32,6 @@ export interface StatelessStackProps extends StackProps {
   readonly scanSchedule: string;
   /** Bare address the digest is sent from (must be on the verified domain). */
   readonly digestFrom: string;
-  /** Recipients of the digest, comma-separated. */
-  readonly digestTo: string;
   readonly retentionDays: number;
   readonly logLevel: string;
   /** Optional address subscribed to the alarm topic. */
@@ -192,7 +190,6 @@ export class StatelessStack extends Stack {
       environment: {
         TABLE_NAME: tableName,
         DIGEST_FROM: props.digestFrom,
-        DIGEST_TO: props.digestTo,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         REPORTS_BUCKET: reportsBucket.bucketName,
       },

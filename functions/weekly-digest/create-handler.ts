@@ -11,21 +11,21 @@ import type { AuditStore } from '../../shared/store/audit-store';
 import { forEachCouncil } from '../../shared/tenancy/each-council';
 
 /** What the deployed function reads at cold start (handler.ts); without a reports bucket the digest carries no report link. */
-export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'DIGEST_FROM', 'DIGEST_TO', 'AWS_REGION'], ['REPORTS_BUCKET', 'SES_CONFIGURATION_SET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT']);
+export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'DIGEST_FROM', 'AWS_REGION'], ['REPORTS_BUCKET', 'SES_CONFIGURATION_SET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT']);
 
 export interface WeeklyDigestDeps {
   store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>;
   mailer: Mailer;
+  /** The deployment's sender; each council's recipients are in its registration. */
   from: string;
-  to: readonly string[];
   /** Where the monthly reports are, for the digest's link to each council's latest. */
   reports?: ReportStorage;
   clock?: () => Date;
 }
 
 /**
- * The schedule sends `{}`: last week's digest of every registered council. An operator may name a
- * council, a week to (re)send, or both: `{ "council": "harbourne-tc", "week": "2026-W05" }`.
+ * The schedule sends `{}`: last week's digest of every registered council, each to its own recipients.
+ * An operator may name a council, a week to (re)send, or both: `{ "council": "harbourne-tc", "week": "2026-W05" }`.
  */
 export const DigestEventSchema = z.looseObject({
   council: z.optional(CouncilIdSchema),
@@ -40,8 +40,16 @@ export function createHandler(deps: WeeklyDigestDeps) {
     const outcomes = await forEachCouncil(
       deps.store,
       'the weekly digest',
-      async ({ id }) => {
-        const result = await sendCouncilDigest({ store: deps.store.forCouncil(id), mailer: deps.mailer, from: deps.from, to: deps.to, now, ...(deps.reports ? { reports: deps.reports } : {}), ...(week ? { week } : {}) });
+      async ({ id, digestTo }) => {
+        const result = await sendCouncilDigest({
+          store: deps.store.forCouncil(id),
+          mailer: deps.mailer,
+          from: deps.from,
+          to: digestTo,
+          now,
+          ...(deps.reports ? { reports: deps.reports } : {}),
+          ...(week ? { week } : {}),
+        });
         logger.info('weekly digest', { council: id, week: result.week.id, status: result.status });
         return { council: id, week: result.week.id, status: result.status, ...(result.messageId ? { messageId: result.messageId } : {}) };
       },

@@ -82,7 +82,7 @@ export class DigestRecordError extends CouncilAuditError {
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
   const { store, mailer, config, week, from, to, now, reportLink } = input;
   const at = now.toISOString();
-  if (to.length === 0) throw new CouncilAuditError(`the weekly digest for ${week.id} has no recipients (set DIGEST_TO)`);
+  if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
   if (!(await store.claimDigest(week.id, at))) {
     const record = await store.getDigest(week.id);
@@ -134,6 +134,7 @@ export interface CouncilDigestInput {
   store: CouncilStore;
   mailer: Mailer;
   from: string;
+  /** The council's own recipients, from its registration. */
   to: readonly string[];
   /** Where the council's monthly reports are, for the digest's link to the latest. */
   reports?: ReportStorage;

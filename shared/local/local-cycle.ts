@@ -108,7 +108,6 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
       store,
       mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
       from: options.digestFrom ?? 'council-audit@harbourne-tc.example',
-      to: [digestTo],
       reports,
       clock: now,
     })({ council: councilId, week: week.id }, lambdaContext('weekly-digest'));

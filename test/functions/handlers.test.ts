@@ -13,6 +13,7 @@ import type { ScanQueue } from '../../shared/queue/scan-queue';
 import { latestReportLink, REPORT_LINK_SECONDS } from '../../shared/report/report-link';
 import { logger } from '../../shared/runtime/logger';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
+import { testConfig } from '../support/fixtures';
 import { BLUESKY, byKey, FACEBOOK, FixedConnector, HARBOURNE, MASTODON, postsOf, registryWith } from '../support/scan-fixtures';
 import type { MemoryAuditStore } from '../support/memory-store';
 
@@ -30,11 +31,10 @@ const now = () => new Date('2026-11-23T08:00:00Z'); // Monday: the digest report
 /** The real DynamoDB adapter, on the mocked client. */
 const dynamoStore = () => dynamoDbStore({ ...AWS, tableName: 'council-audit-test' });
 const scanDeps = (deps: Pick<ScanAccountHandlerDeps, 'connectors'> & Partial<ScanAccountHandlerDeps>): ScanAccountHandlerDeps => ({ store: dynamoStore(), retentionDays: 400, clock: now, ...deps });
-/** The real SES adapter, on the mocked client, and two recipients. */
+/** The real SES adapter, on the mocked client. */
 const digestDeps = (deps: Pick<WeeklyDigestDeps, 'store'> & Partial<WeeklyDigestDeps>): WeeklyDigestDeps => ({
   mailer: sesMailer(AWS),
   from: 'audit@harbourne-tc.example',
-  to: ['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example'],
   clock: now,
   ...deps,
 });
@@ -143,8 +143,10 @@ describe('scan-account handler', () => {
 });
 
 describe('weekly-digest handler', () => {
+  /** Harbourne, registered with two recipients, and last week's findings of its Mastodon account. */
   async function storeWithFindings(): Promise<MemoryAuditStore> {
     const { store } = await registryWith([MASTODON]);
+    await store.putCouncil({ ...HARBOURNE, digestTo: ['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example'] });
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
     const lastWeek = () => new Date('2026-11-19T10:00:00Z');
     await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector), clock: lastWeek }))(sqsEvent([request(MASTODON)]), context);
@@ -166,7 +168,9 @@ describe('weekly-digest handler', () => {
     ses.on(SendEmailCommand).rejectsOnce(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} })).resolves({ MessageId: 'ses-2' });
     const store = await storeWithFindings();
     const handler = createDigest(digestDeps({ store }));
+    const quiet = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     await expect(handler({}, context)).rejects.toThrow(/the weekly digest failed for 1 of 1 council: harbourne-tc \(DigestSendError: .*Email address is not verified/);
+    quiet.mockRestore();
     const harbourne = store.forCouncil(HARBOURNE.id);
     expect(await harbourne.getDigest('2026-W47')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await handler({}, context)).toMatchObject({ digests: [{ status: 'sent', messageId: 'ses-2' }] });
@@ -180,7 +184,59 @@ describe('weekly-digest handler', () => {
     expect(await handler({ week: '2026-W46' }, context)).toMatchObject({ digests: [{ week: '2026-W46', status: 'sent' }] });
     await expect(handler({ week: 'last week' }, context)).rejects.toThrow('expected an ISO week such as 2026-W05');
   });
+});
 
+describe('weekly-digest handler, for a deployment serving several councils', () => {
+  /** Harbourne with last week's findings, and Stow, a parish with no accounts, each with its own clerk. */
+  async function twoCouncils(): Promise<MemoryAuditStore> {
+    const { store } = await registryWith([MASTODON]);
+    await store.putCouncil({ id: 'stow-pc', name: 'Stow Parish Council', digestTo: ['clerk@stow-parish.example'], registeredAt: '2026-01-01T00:00:00Z' });
+    await store.forCouncil('stow-pc').putCouncilConfig(testConfig({ council: { name: 'Stow Parish Council' } }));
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector), clock: () => new Date('2026-11-19T10:00:00Z') }))(sqsEvent([request(MASTODON)]), context);
+    return store;
+  }
+  const sentTo = () => ses.commandCalls(SendEmailCommand).map((call) => ({ to: call.args[0].input.Destination?.ToAddresses }));
+
+  it("sends every council's digest to its own recipients, each with its own findings", async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-4' });
+    const store = await twoCouncils();
+
+    const result = await createDigest(digestDeps({ store }))({}, context);
+
+    expect(result.digests.map((d) => [d.council, d.week, d.status])).toEqual([['harbourne-tc', '2026-W47', 'sent'], ['stow-pc', '2026-W47', 'sent']]);
+    expect(sentTo().map((m) => m.to)).toEqual([['clerk@harbourne-tc.example'], ['clerk@stow-parish.example']]);
+    const [harbourne, stow] = ses.commandCalls(SendEmailCommand).map((call) => Buffer.from(call.args[0].input.Content?.Raw?.Data ?? new Uint8Array()).toString('utf8'));
+    expect(harbourne).toContain('Harbourne Town Council');
+    expect(stow).toContain('Stow Parish Council');
+    expect(stow).not.toContain('07700');
+    expect(stow).not.toContain('Harbourne Town Council');
+  });
+
+  it('sends only the council an operator names, and refuses one that is not registered', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-5' });
+    const store = await twoCouncils();
+    const handler = createDigest(digestDeps({ store }));
+
+    expect(await handler({ council: 'stow-pc' }, context)).toMatchObject({ digests: [{ council: 'stow-pc', status: 'sent' }] });
+    expect(sentTo().map((m) => m.to)).toEqual([['clerk@stow-parish.example']]);
+    expect(await store.forCouncil(HARBOURNE.id).getDigest('2026-W47')).toBeUndefined();
+    await expect(handler({ council: 'little-ashby-pc' }, context)).rejects.toThrow('no council little-ashby-pc is registered');
+  });
+
+  it("sends the other councils' digests when one council's fails, then fails naming it so the schedule retries", async () => {
+    const store = await twoCouncils();
+    await store.putCouncil({ id: 'unconfigured-pc', name: 'Unconfigured Parish Council', digestTo: ['clerk@unconfigured.example'], registeredAt: '2026-01-01T00:00:00Z' });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-6' });
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    const attempt = createDigest(digestDeps({ store }))({}, context);
+
+    await expect(attempt).rejects.toThrow('the weekly digest failed for 1 of 3 councils: unconfigured-pc (CouncilNotConfiguredError: the configuration of council unconfigured-pc has not been stored yet)');
+    expect(sentTo().map((m) => m.to)).toEqual([['clerk@harbourne-tc.example'], ['clerk@stow-parish.example']]);
+    expect(logged.mock.calls.map(([message, detail]) => [message, (detail as { council: string }).council])).toEqual([['weekly digest failed', 'unconfigured-pc']]);
+    logged.mockRestore();
+  });
 });
 
 describe('weekly-digest handler and the monthly report', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandler, type MonthlyReportDeps } from '../../functions/monthly-report/create-handler';
 import type { ReportStorage } from '../../shared/report/report-storage';
 import { s3ReportStorage } from '../../shared/report/s3-storage';
+import { logger } from '../../shared/runtime/logger';
 import { parseCouncilConfig } from '../../shared/domain/config';
 import { COUNCIL_INPUT, testConfig } from '../support/fixtures';
 import { MemoryAuditStore } from '../support/memory-store';
@@ -146,11 +147,13 @@ describe('monthly-report handler, for a deployment serving several councils', ()
     const store = await twoCouncils();
     await store.putCouncil({ id: 'unconfigured-pc', name: 'Unconfigured Parish Council', digestTo: ['clerk@unconfigured.example'], registeredAt: '2026-01-01T00:00:00Z' });
     const storage = new KeysOnly();
+    const quiet = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
 
     const attempt = createHandler(depsAt('2027-01-01T06:00:00Z', { store, reports: storage }))({}, context);
 
     await expect(attempt).rejects.toThrow('the monthly report failed for 1 of 3 councils: unconfigured-pc (CouncilNotConfiguredError: the configuration of council unconfigured-pc has not been stored yet)');
     expect((await store.forCouncil('stow-pc').latestReport())?.month).toBe('2026-12');
     expect((await harbourne(store).latestReport())?.month).toBe('2026-12');
+    quiet.mockRestore();
   });
 });

@@ -242,9 +242,10 @@ describe('the functions', () => {
     expect(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN).toBeDefined();
     expect(envOf(synth.stateless.weeklyDigest)).toMatchObject({
       DIGEST_FROM: 'council-audit@harbourne-tc.example',
-      DIGEST_TO: 'clerk@harbourne-tc.example',
       SES_CONFIGURATION_SET: expect.anything(),
     });
+    // Recipients are each council's own, in its registration: none is deployment-wide.
+    expect(envOf(synth.stateless.weeklyDigest).DIGEST_TO).toBeUndefined();
     expect(envOf(synth.stateless.scanAccount).RETENTION_DAYS).toBe('400');
     expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
     // both name the stateful stack's reports bucket
