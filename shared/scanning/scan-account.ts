@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handleKey, type Account } from '../domain/account';
-import type { CouncilConfig } from '../domain/config';
+import { handleKey } from '../domain/account';
 import { AccountNotFoundError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
@@ -10,6 +9,7 @@ import { PlatformAuthError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { ScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
+import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
 export interface ScanAccountDeps {
@@ -104,20 +104,6 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<ScanReque
 /** SHA-256 of the canonical post as captured: evidence of exactly what the scanner saw. */
 export function contentHash(post: Post): string {
   return createHash('sha256').update(JSON.stringify(post)).digest('hex');
-}
-
-/** The configuration the engine judges accounts by: the registry, not the file, is the truth. */
-function withRegisteredAccounts(config: CouncilConfig, accounts: readonly Account[]): CouncilConfig {
-  return {
-    ...config,
-    approvedAccounts: accounts.map((a) => ({
-      platform: a.platform,
-      handle: a.handle,
-      ...(a.displayName ? { displayName: a.displayName } : {}),
-      ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
-      ...(a.approvedOn ? { approvedOn: a.approvedOn } : {}),
-    })),
-  };
 }
 
 /** What failed, for the scan run and the digest: the error's own message, never a stack. */
