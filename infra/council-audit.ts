@@ -9,7 +9,6 @@ export interface Settings {
   readonly region: string;
   readonly senderDomain: string;
   readonly digestFrom: string;
-  readonly digestTo: string;
   readonly scanSchedule: string;
   readonly retentionDays: number;
   readonly logLevel: string;
@@ -32,7 +31,6 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
     region: context('region') ?? 'eu-west-2',
     senderDomain,
     digestFrom: context('digestFrom') ?? `council-audit@${senderDomain}`,
-    digestTo: context('digestTo') ?? `clerk@${senderDomain}`,
     scanSchedule: context('scanSchedule') ?? 'rate(1 hour)',
     retentionDays: Number(context('retentionDays') ?? 400),
     logLevel: (context('logLevel') ?? 'INFO').toUpperCase(),
@@ -44,7 +42,8 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(senderDomain)) problems.push(`senderDomain is not a domain: "${senderDomain}"`);
   if (!EMAIL.test(settings.digestFrom)) problems.push(`digestFrom must be a bare address, got "${settings.digestFrom}"`);
   else if (!settings.digestFrom.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) problems.push(`digestFrom must be on ${senderDomain}, the verified SES domain`);
-  if (!settings.digestTo.split(',').every((to) => EMAIL.test(to.trim()))) problems.push(`digestTo must be comma-separated addresses, got "${settings.digestTo}"`);
+  // Recipients moved into each council's registration: a setting left over would silently do nothing.
+  if (context('digestTo') !== undefined) problems.push('digestTo is no longer a setting: each council\'s registration names its own digest recipients');
   if (!Number.isInteger(settings.retentionDays) || settings.retentionDays <= 0) problems.push(`retentionDays must be a positive whole number, got "${context('retentionDays')}"`);
   if (!LOG_LEVELS.includes(settings.logLevel)) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (settings.alarmEmail !== undefined && !EMAIL.test(settings.alarmEmail)) problems.push(`alarmEmail is not an address: "${settings.alarmEmail}"`);
@@ -79,7 +78,6 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
     reportsBucket: stateful.reportsBucket,
     scanSchedule: settings.scanSchedule,
     digestFrom: settings.digestFrom,
-    digestTo: settings.digestTo,
     retentionDays: settings.retentionDays,
     logLevel: settings.logLevel,
     alarmEmail: settings.alarmEmail,

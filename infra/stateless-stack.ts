@@ -15,7 +15,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { TABLE_KEYS } from '../shared/store/keys';
+import { LEADING_KEYS, TABLE_KEYS } from '../shared/store/keys';
 import { CouncilFunction, FUNCTION_RUNTIME, repositoryRoot } from './constructs/council-function';
 import { NodeModulesLayer } from './constructs/node-modules-layer';
 import { REPORTS_PREFIX } from './stateful-stack';
@@ -32,8 +32,6 @@ export interface StatelessStackProps extends StackProps {
   readonly scanSchedule: string;
   /** Bare address the digest is sent from (must be on the verified domain). */
   readonly digestFrom: string;
-  /** Recipients of the digest, comma-separated. */
-  readonly digestTo: string;
   readonly retentionDays: number;
   readonly logLevel: string;
   /** Optional address subscribed to the alarm topic. */
@@ -97,7 +95,7 @@ export class StatelessStack extends Stack {
     const tableName = table.tableName;
     const indexArn = (name: string) => `${table.tableArn}/index/${name}`;
     const allIndexArns = TABLE_KEYS.indexes.map((index) => indexArn(index.name));
-    const accountsIndex = TABLE_KEYS.indexes[0].name; // gsi1: ACCOUNTS / <platform>#<handle>
+    const registryIndex = TABLE_KEYS.indexes[0].name; // gsi1: the councils list, and each council's accounts
 
     // --- Queue between dispatch and per-account scans -------------------------------------------
     this.scanDeadLetterQueue = new sqs.Queue(this, 'ScanDeadLetterQueue', {
@@ -127,17 +125,18 @@ export class StatelessStack extends Stack {
     this.scanDispatch = new CouncilFunction(this, 'ScanDispatch', {
       ...common,
       name: 'scan-dispatch',
-      description: 'Queues one scan request per registered account',
+      description: 'Queues one scan request per registered account of every council',
       memorySize: 256,
-      timeout: Duration.seconds(60),
+      // One Query per council and a batch send per ten accounts: thousands of councils take a while.
+      timeout: Duration.minutes(5),
       environment: { TABLE_NAME: tableName, SCAN_QUEUE_URL: this.scanQueue.queueUrl },
     });
-    // Lists accounts: a Query on the accounts index (and the table); no writes at all.
+    // Lists the councils, then each council's accounts: Queries on gsi1 (and the table); no writes at all.
     this.scanDispatch.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ListAccounts',
         actions: ['dynamodb:Query'],
-        resources: [table.tableArn, indexArn(accountsIndex)],
+        resources: [table.tableArn, indexArn(registryIndex)],
       }),
     );
     this.scanQueue.grantSendMessages(this.scanDispatch.role);
@@ -154,21 +153,22 @@ export class StatelessStack extends Stack {
         PLATFORM_SECRET_ARN: props.platformSecret.secretArn,
       },
     });
-    // Reads the council, the account and its cursor, and the account registry (gsi1).
+    // Reads the council's configuration, the account and its cursor, and the council's accounts (gsi1).
     this.scanAccount.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadAccounts',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-        resources: [table.tableArn, indexArn(accountsIndex)],
+        resources: [table.tableArn, indexArn(registryIndex)],
       }),
     );
-    // Writes only the account's own items (cursor, posts, runs) and findings: never the council or digests.
+    // Writes only accounts' own items (cursor, posts, runs) and findings: never a council's registration,
+    // configuration, digests or reports.
     this.scanAccount.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'WriteScanResults',
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*', 'FINDING#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.accounts, LEADING_KEYS.findings] } },
       }),
     );
     props.platformSecret.grantRead(this.scanAccount.role);
@@ -190,7 +190,6 @@ export class StatelessStack extends Stack {
       environment: {
         TABLE_NAME: tableName,
         DIGEST_FROM: props.digestFrom,
-        DIGEST_TO: props.digestTo,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         REPORTS_BUCKET: reportsBucket.bucketName,
       },
@@ -207,7 +206,7 @@ export class StatelessStack extends Stack {
         sid: 'RecordDigests',
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DIGEST#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.digests] } },
       }),
     );
     this.weeklyDigest.role.addToPrincipalPolicy(
@@ -218,7 +217,7 @@ export class StatelessStack extends Stack {
         conditions: { StringEquals: { 'ses:FromAddress': props.digestFrom } },
       }),
     );
-    // Signs pre-signed links to the latest report (found through gsi1, REPORTS, in ReadAuditRecords).
+    // Signs pre-signed links to each council's latest report (found through gsi1 in ReadAuditRecords).
     this.weeklyDigest.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'LinkReports',
@@ -259,7 +258,7 @@ export class StatelessStack extends Stack {
         sid: 'RecordReports',
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.reports] } },
       }),
     );
     // Writes the report files (PDF and HTML) under reports/ only: no reading, listing, deleting or tagging.

@@ -3,10 +3,11 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withBrowser } from '../shared/browser/browser';
+import { EXAMPLE_COUNCIL_ID } from '../shared/local/local-cycle';
 
 const out = 'out';
 const digests = (await readdir(out)).filter((f) => /^digest-.*\.html$/.test(f)).sort();
-const reportsDir = join(out, 'reports');
+const reportsDir = join(out, 'reports', EXAMPLE_COUNCIL_ID);
 const months = (await readdir(reportsDir).catch(() => [])).sort();
 const targets = [
   ...(digests.length ? [{ file: join(out, digests.at(-1)!), shot: 'digest.png', width: 720 }] : []),

@@ -19,6 +19,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const total = s.bySeverity.high + s.bySeverity.medium + s.bySeverity.low;
   console.log(`Council Audit, local cycle (${seconds} s): dispatch, scan every account, weekly digest`);
+  console.log(`  council:          ${s.council} (${s.councilName})`);
   console.log(`  accounts scanned: ${s.accountsScanned}${s.captureFailures.length ? ` (${s.captureFailures.length} failing: ${s.captureFailures.map((f) => `${f.account}: ${f.error}`).join('; ')})` : ''}`);
   console.log(`  posts seen:       ${s.postsSeen} (${s.postsNew} new)`);
   console.log(`  new findings:     ${s.findingsNew}`);

@@ -15,7 +15,8 @@ import type { AuditStore } from '../../shared/store/audit-store';
 export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'RETENTION_DAYS', 'AWS_REGION'], ['PLATFORM_SECRET_ARN', 'DYNAMODB_ENDPOINT']);
 
 export interface ScanAccountHandlerDeps {
-  store: AuditStore;
+  /** Every council's records: each request is scanned in its own council's view. */
+  store: Pick<AuditStore, 'forCouncil'>;
   connectors: ConnectorRegistry;
   /** How long captured posts are kept, in days. */
   retentionDays: number;
@@ -23,8 +24,9 @@ export interface ScanAccountHandlerDeps {
 }
 
 /**
- * One SQS record, one account. Powertools' batch processor checks each body against ScanRequestSchema: a
- * malformed message fails alone, with the field named in the log. A capture failure is recorded on the
+ * One SQS record, one account of one council, scanned in that council's view of the store. Powertools'
+ * batch processor checks each body against ScanRequestSchema: a malformed message fails alone, with
+ * the field named in the log. A capture failure is recorded on the
  * scan run by the use case and is not an error here; a storage failure fails the record alone
  * (partial batch response), so SQS retries it and, in the end, parks it on the dead-letter queue.
  */
@@ -34,8 +36,9 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
   const scanRecord = async (record: { body: ScanRequest }) => {
     const request = record.body;
     try {
-      const run = await scanAccount(deps, request);
+      const run = await scanAccount({ ...deps, store: deps.store.forCouncil(request.councilId) }, request);
       logger.info('account scanned', {
+        council: request.councilId,
         platform: run.platform,
         account: run.handle,
         outcome: run.outcome,
@@ -46,7 +49,7 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
     } catch (error) {
       if (error instanceof AccountNotFoundError) {
         // Unregistered between dispatch and scan: nothing to scan, nothing to retry.
-        logger.warn('account no longer registered', { platform: request.platform, account: request.handle });
+        logger.warn('account no longer registered', { council: request.councilId, platform: request.platform, account: request.handle });
         return;
       }
       throw error;

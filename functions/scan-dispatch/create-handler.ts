@@ -11,7 +11,7 @@ import type { AuditStore } from '../../shared/store/audit-store';
 export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'SCAN_QUEUE_URL', 'AWS_REGION'], ['DYNAMODB_ENDPOINT', 'SQS_ENDPOINT']);
 
 export interface ScanDispatchDeps {
-  store: Pick<AuditStore, 'listAccounts'>;
+  store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>;
   queue: ScanQueue;
 }
 
@@ -21,8 +21,8 @@ export const DispatchEventSchema = z.looseObject({});
 export function createHandler(deps: ScanDispatchDeps) {
   return middy(async (event: unknown) => {
     DispatchEventSchema.parse(event ?? {});
-    const requests = await dispatchScan(deps);
-    logger.info('scan dispatched', { accounts: requests.length });
-    return { accounts: requests.length };
+    const { councils, requests } = await dispatchScan(deps);
+    logger.info('scan dispatched', { councils, accounts: requests.length });
+    return { councils, accounts: requests.length };
   }).use(injectLambdaContext(logger));
 }

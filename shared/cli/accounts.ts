@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import { parseAccount, isApproved, type Account } from '../domain/account';
 import type { Platform } from '../domain/post';
-import type { AuditStore } from '../store/audit-store';
+import type { CouncilStore } from '../store/audit-store';
 
 /** `accounts add`: registers an account for monitoring (approval optional, recorded with it). */
 export async function addAccount(
-  store: AuditStore,
+  store: CouncilStore,
   input: { platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string },
   clock: () => Date = () => new Date(),
 ): Promise<Account> {
@@ -27,7 +27,7 @@ export async function addAccount(
 
 /** `accounts approve`: records the Town Clerk's approval, who and when. */
 export async function approveAccount(
-  store: AuditStore,
+  store: CouncilStore,
   input: { platform: string; handle: string; by: string; on?: string },
   clock: () => Date = () => new Date(),
 ): Promise<Account> {

@@ -1,16 +1,34 @@
+import type { CouncilConfig } from '../domain/config';
 import { loadCouncilConfig } from '../domain/load-config';
 import { tokensFromEnvironment } from '../connectors/credentials';
 import { accountSearches } from '../connectors/platforms';
+import { openStore } from '../local/open-store';
 import { discoverAccounts } from '../scanning/discover-accounts';
+import { withRegisteredAccounts } from '../scanning/registered-accounts';
+import { requireCouncilConfig } from '../store/audit-store';
+import { CouncilOptionError, resolveCouncil } from './council-option';
 import type { Io } from './io';
+
+export interface DiscoverCommandOptions {
+  /** A council configuration file; its `approvedAccounts` say which accounts are approved. */
+  config?: string;
+  /** A council in the store: its stored configuration, and its account registry for approval. */
+  council?: string;
+  baseUrl?: string;
+  format: 'table' | 'jsonl';
+}
 
 /**
  * `council-audit discover`: searches Mastodon and Bluesky for the council's name and aliases and
  * prints every account found, with a finding for each that presents as the council without approval.
- * Exit 0 when none does, 1 when some do, 2 for unusable input.
+ * The council is a configuration file (--config), or a council in the store (--council, which may be
+ * left out when the store holds one). Exit 0 when none does, 1 when some do, 2 for unusable input.
  */
-export async function runDiscover(options: { config: string; baseUrl?: string; format: 'table' | 'jsonl' }, io: Io): Promise<number> {
-  const config = await loadCouncilConfig(options.config);
+export async function runDiscover(options: DiscoverCommandOptions, io: Io): Promise<number> {
+  if (options.config !== undefined && options.council !== undefined) {
+    throw new CouncilOptionError('discover works on one council', [{ field: '--council', message: 'give --config or --council, not both' }]);
+  }
+  const config = options.config !== undefined ? await loadCouncilConfig(options.config) : await storedCouncil(options.council, io);
   const searches = accountSearches({
     token: tokensFromEnvironment(io.env ?? process.env),
     allowLoopback: true,
@@ -32,4 +50,16 @@ export async function runDiscover(options: { config: string; baseUrl?: string; f
     io.stdout.write(`${discoveries.length} account${discoveries.length === 1 ? '' : 's'} found; ${unapproved} present${unapproved === 1 ? 's' : ''} as the council without approval\n`);
   }
   return discoveries.some((d) => d.verdict === 'unapproved') ? 1 : 0;
+}
+
+/** The council as the store knows it: its configuration, judged with its account registry. */
+async function storedCouncil(requested: string | undefined, io: Io): Promise<CouncilConfig> {
+  const opened = await openStore(io.env ?? process.env);
+  try {
+    const council = await resolveCouncil(opened.store, opened.where, requested);
+    const [config, accounts] = await Promise.all([requireCouncilConfig(council), council.listAccounts()]);
+    return withRegisteredAccounts(config, accounts);
+  } finally {
+    await opened.close();
+  }
 }

@@ -3,7 +3,8 @@ import { SEVERITIES, type Severity } from '../domain/config';
 import { ConnectorError, CouncilAuditError } from '../domain/errors';
 import { UrlRefusedError } from '../connectors/errors';
 import { PLATFORMS } from '../domain/post';
-import type { AuditStore } from '../store/audit-store';
+import type { AuditStore, CouncilStore } from '../store/audit-store';
+import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
 import { EXIT, type Io } from './io';
@@ -44,6 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       );
     });
 
+  /** Runs `work` on the store the environment names (else the local one), closing it afterwards. */
   const withStore = async <T>(work: (store: AuditStore, where: string) => Promise<T>) => {
     const { openStore } = await import('../local/open-store');
     const opened = await openStore(io.env ?? process.env);
@@ -53,22 +55,75 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       await opened.close();
     }
   };
+  /** Runs `work` on one council's records: the one --council names, or the only one registered. */
+  const withCouncil = async <T>(requested: string | undefined, work: (council: CouncilStore, where: string) => Promise<T>) =>
+    withStore(async (store, where) => {
+      const { resolveCouncil } = await import('./council-option');
+      const council = await resolveCouncil(store, where, requested);
+      return work(council, `council ${council.councilId} in ${where}`);
+    });
+  const COUNCIL_OPTION = ['--council <id>', 'the council, e.g. harbourne-tc (may be left out when the store holds only one)'] as const;
+
+  const councils = program
+    .command('councils')
+    .description('register the councils this deployment serves, each with who receives its weekly digest (in the store TABLE_NAME names, else the local one under .local/)');
+  councils
+    .command('add')
+    .description('register a council, or change the name and digest recipients of one registered')
+    .requiredOption('--council <id>', 'its id: 3 to 40 lower-case letters, digits and hyphens, e.g. harbourne-tc')
+    .requiredOption('--name <name>', 'its name, e.g. "Harbourne Town Council"')
+    .requiredOption('--digest-to <addresses>', 'who receives its weekly digest, comma-separated')
+    .action(async (opts: { council: string; name: string; digestTo: string }) => {
+      const { addCouncil } = await import('./councils');
+      await withStore(async (store, where) => {
+        const { council, updated } = await addCouncil(store, opts);
+        io.stdout.write(`${updated ? 'updated' : 'registered'} council ${council.id} (${council.name}) in ${where}; its digest goes to ${council.digestTo.join(', ')}\n`);
+      });
+    });
+  councils
+    .command('list')
+    .description('list the registered councils')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (opts: { format: 'table' | 'json' }) => {
+      const { writeCouncilTable } = await import('./councils');
+      await withStore(async (store) => {
+        const list = await store.listCouncils();
+        if (opts.format === 'json') io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        else writeCouncilTable(io.stdout, list);
+      });
+    });
+  councils
+    .command('remove')
+    .description('take a council off the registry: it is no longer scanned, sent digests or reported on; its records are kept')
+    .requiredOption('--council <id>', 'its id')
+    .action(async (opts: { council: string }) => {
+      const { removeCouncil } = await import('./councils');
+      await withStore(async (store, where) => {
+        if (await removeCouncil(store, opts.council)) {
+          io.stdout.write(`removed council ${opts.council} from ${where}; its records are kept, and registering it again resumes them\n`);
+        } else {
+          io.stderr.write(`council-audit: no council ${opts.council} is registered in ${where}\n`);
+          exitCode = EXIT.unusableInput;
+        }
+      });
+    });
 
   const accounts = program
     .command('accounts')
-    .description('register council accounts for monitoring and record the Town Clerk\'s approval (in the store TABLE_NAME names, else the local one under .local/)');
+    .description('register a council\'s accounts for monitoring and record the Town Clerk\'s approval (in the store TABLE_NAME names, else the local one under .local/)');
   accounts
     .command('add')
     .description('register an account for monitoring')
+    .option(...COUNCIL_OPTION)
     .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
     .requiredOption('--handle <handle>', 'the handle as the platform shows it, e.g. @harbournetc@mastodon.social, or a feed URL')
     .option('--name <display name>', 'the display name')
     .option('--base-url <url>', "the platform's API base URL, when not its default")
     .option('--approved-by <name>', 'who approved it, when already approved')
     .option('--approved-on <YYYY-MM-DD>', 'when it was approved')
-    .action(async (opts: { platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string }) => {
+    .action(async (opts: { council?: string; platform: string; handle: string; name?: string; baseUrl?: string; approvedBy?: string; approvedOn?: string }) => {
       const { addAccount } = await import('./accounts');
-      const account = await withStore(async (store, where) => {
+      const account = await withCouncil(opts.council, async (store, where) => {
         const added = await addAccount(store, opts);
         io.stdout.write(`registered ${added.platform} ${added.handle} in ${where}${added.approvedBy ? '' : ' (not yet approved)'}\n`);
         return added;
@@ -78,24 +133,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   accounts
     .command('approve')
     .description("record the Town Clerk's approval of a registered account")
+    .option(...COUNCIL_OPTION)
     .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
     .requiredOption('--handle <handle>', 'the handle as registered')
     .requiredOption('--by <name>', 'who approved it, e.g. "Town Clerk"')
     .option('--on <YYYY-MM-DD>', 'when (default: today)')
-    .action(async (opts: { platform: string; handle: string; by: string; on?: string }) => {
+    .action(async (opts: { council?: string; platform: string; handle: string; by: string; on?: string }) => {
       const { approveAccount } = await import('./accounts');
-      await withStore(async (store) => {
+      await withCouncil(opts.council, async (store) => {
         const approved = await approveAccount(store, opts);
         io.stdout.write(`approved ${approved.platform} ${approved.handle}: by ${approved.approvedBy} on ${approved.approvedOn}\n`);
       });
     });
   accounts
     .command('list')
-    .description('list the registered accounts and their approval')
+    .description("list the council's registered accounts and their approval")
+    .option(...COUNCIL_OPTION)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (opts: { format: 'table' | 'json' }) => {
+    .action(async (opts: { council?: string; format: 'table' | 'json' }) => {
       const { writeAccountTable } = await import('./accounts');
-      await withStore(async (store) => {
+      await withCouncil(opts.council, async (store) => {
         const list = await store.listAccounts();
         if (opts.format === 'json') io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else writeAccountTable(io.stdout, list);
@@ -119,10 +176,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('discover')
     .description("search Mastodon and Bluesky for accounts presenting as the council without the Town Clerk's approval")
-    .requiredOption('-c, --config <file>', 'the council configuration (JSON)')
+    .option('-c, --config <file>', 'the council configuration (JSON); else the council in the store')
+    .option(...COUNCIL_OPTION)
     .option('--base-url <url>', 'the API base URL to search, when not the platforms\' defaults')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'jsonl']).default('table'))
-    .action(async (opts: { config: string; baseUrl?: string; format: 'table' | 'jsonl' }) => {
+    .action(async (opts: DiscoverCommandOptions) => {
       const { runDiscover } = await import('./discover');
       exitCode = await runDiscover(opts, io);
     });
@@ -130,6 +188,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('report')
     .description('the compliance report for Full Council over a period, from the store (TABLE_NAME names, else the local one under .local/)')
+    .option(...COUNCIL_OPTION)
     .requiredOption('--from <YYYY-MM-DD>', "the period's first day, in the council's time zone")
     .requiredOption('--to <YYYY-MM-DD>', "the period's last day (inclusive)")
     .addOption(new Option('-f, --format <format>', 'html or pdf for Full Council; csv or json (masked evidence only) for a Freedom of Information answer').choices(REPORT_FORMATS).default('html'))

@@ -8,10 +8,13 @@ import { renderReportCsv } from '../report/render-csv';
 import { renderReportHtml } from '../report/render-html';
 import { renderReportJson } from '../report/render-json';
 import type { ReportFormat } from './formats/format';
+import { resolveCouncil } from './council-option';
 import { EXIT, type Io } from './io';
 
 
 export interface ReportCommandOptions {
+  /** The council; may be left out when the store holds only one. */
+  council?: string;
   /** YYYY-MM-DD, inclusive, in the council's time zone. */
   from: string;
   to: string;
@@ -28,7 +31,8 @@ export class ReportOptionsError extends ValidationError {}
 /**
  * `council-audit report`, primary course:
  * 1. check the options (dates, a file for a PDF) before touching the store;
- * 2. open the store, load the council configuration (the file given, else the stored one);
+ * 2. open the store, find the council (named, or the only one), load its configuration (the file
+ *    given, else the stored one);
  * 3. build the report's facts for the period and render them in the format asked for;
  * 4. write them to the file, or to standard output.
  */
@@ -46,11 +50,12 @@ export async function runReport(options: ReportCommandOptions, io: Io, clock: ()
   const opened = await openStore(io.env ?? process.env);
   let body: string | Uint8Array;
   try {
-    const config: CouncilConfig | undefined = fileConfig ?? (await opened.store.getCouncilConfig());
+    const council = await resolveCouncil(opened.store, opened.where, options.council);
+    const config: CouncilConfig | undefined = fileConfig ?? (await council.getCouncilConfig());
     if (!config) {
-      throw new ReportOptionsError(`no council configuration is stored in ${opened.where}`, [{ field: '--config', message: 'give the council configuration file' }]);
+      throw new ReportOptionsError(`no configuration of council ${council.councilId} is stored in ${opened.where}`, [{ field: '--config', message: 'give the council configuration file' }]);
     }
-    const facts = await buildReportFacts(opened.store, config, { from: options.from, to: options.to }, clock());
+    const facts = await buildReportFacts(council, config, { from: options.from, to: options.to }, clock());
     switch (options.format) {
       case 'html':
         body = renderReportHtml(facts);

@@ -5,7 +5,7 @@ import type { ScanRun, StoredFinding } from '../domain/records';
 import { addDays, describePreElectionPeriod, formatLocal, isoWeekOf, monthLabel, weekLabel, type IsoWeek } from '../domain/calendar';
 import { handleKey } from '../domain/account';
 import { SEVERITIES_HIGH_FIRST } from '../rendering/display';
-import type { AuditStore } from '../store/audit-store';
+import type { CouncilStore } from '../store/audit-store';
 
 /** How close (in days) a pre-election period must be to a week for the digest to warn about it. */
 export const PRE_ELECTION_WARNING_DAYS = 14;
@@ -14,7 +14,7 @@ export const PRE_ELECTION_WARNING_DAYS = 14;
 export const TREND_WEEKS = 12;
 
 /** What the weekly digest reads from the store. */
-export type DigestSource = Pick<AuditStore, 'listFindingsDetectedIn' | 'listOpenFindings' | 'listScanRuns'>;
+export type DigestSource = Pick<CouncilStore, 'listFindingsDetectedIn' | 'listOpenFindings' | 'listScanRuns'>;
 
 /** A finding as the digest shows it: the stored finding plus its dates in the council's time zone. */
 export interface DigestFinding extends StoredFinding {

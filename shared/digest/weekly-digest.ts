@@ -1,16 +1,19 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
-import type { IsoWeek } from '../domain/calendar';
+import { parseIsoWeek, previousIsoWeek, type IsoWeek } from '../domain/calendar';
 import type { DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
-import type { AuditStore } from '../store/audit-store';
+import { latestReportLink } from '../report/report-link';
+import type { ReportStorage } from '../report/report-storage';
+import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { buildDigestFacts, type DigestFacts, type ReportLink } from './build-digest';
 import { renderFindingsChart } from './chart';
 import { renderDigestHtml } from './render-html';
 import { renderDigestText } from './render-text';
 
 export interface WeeklyDigestInput {
-  store: AuditStore;
+  /** The records of the council the digest is for. */
+  store: CouncilStore;
   mailer: Mailer;
   config: CouncilConfig;
   /** The week reported on (usually `previousIsoWeek(now, config.timezone)`). */
@@ -79,7 +82,7 @@ export class DigestRecordError extends CouncilAuditError {
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
   const { store, mailer, config, week, from, to, now, reportLink } = input;
   const at = now.toISOString();
-  if (to.length === 0) throw new CouncilAuditError(`the weekly digest for ${week.id} has no recipients (set DIGEST_TO)`);
+  if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
   if (!(await store.claimDigest(week.id, at))) {
     const record = await store.getDigest(week.id);
@@ -124,4 +127,33 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
     );
   }
   return { status: 'sent', week, messageId, facts: prepared.facts!, html: prepared.html!, text: prepared.text! };
+}
+
+export interface CouncilDigestInput {
+  /** The records of the council the digest is for. */
+  store: CouncilStore;
+  mailer: Mailer;
+  from: string;
+  /** The council's own recipients, from its registration. */
+  to: readonly string[];
+  /** Where the council's monthly reports are, for the digest's link to the latest. */
+  reports?: ReportStorage;
+  now: Date;
+  /** `2026-W05` to (re)send a given week; last week, in the council's time zone, when absent. */
+  week?: string;
+}
+
+/**
+ * The scheduled digest of one council, primary course:
+ * 1. read the council's configuration (its time zone says which week was last week);
+ * 2. take the week named, or last week;
+ * 3. link the council's latest monthly report, when there is a reports store;
+ * 4. send the week's digest, at most once (sendWeeklyDigest).
+ */
+export async function sendCouncilDigest(input: CouncilDigestInput): Promise<WeeklyDigestResult> {
+  const { store, reports, now } = input;
+  const config = await requireCouncilConfig(store);
+  const week = input.week ? parseIsoWeek(input.week) : previousIsoWeek(now, config.timezone);
+  const reportLink = reports ? await latestReportLink(store, reports, now) : undefined;
+  return sendWeeklyDigest({ store, mailer: input.mailer, config, week, from: input.from, to: input.to, now, ...(reportLink ? { reportLink } : {}) });
 }

@@ -8,10 +8,11 @@ import { createHandler as createDigestHandler } from '../../functions/weekly-dig
 import { FileSourceConnector } from '../connectors/file/file-source';
 import { oneConnectorForAll } from '../connectors/registry';
 import { parseCouncilConfig, type Severity } from '../domain/config';
+import { parseCouncil, parseCouncilId } from '../domain/council';
 import { isoWeekOf, localDate } from '../domain/calendar';
 import { sesMailer } from '../email/ses-mailer';
 import { FolderReportStorage } from '../report/folder-storage';
-import { storeMonthlyReport } from '../report/monthly-report';
+import { storeCouncilReport } from '../report/monthly-report';
 import type { RuleId } from '../domain/finding';
 import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
 import { DEFAULT_RETENTION_DAYS } from '../runtime/environment';
@@ -21,8 +22,12 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { LOCAL_TABLE } from './open-store';
 import { startSesLocal } from './ses-local';
 
+/** The id the example council is registered under. */
+export const EXAMPLE_COUNCIL_ID = 'harbourne-tc';
 
 export interface LocalCycleOptions {
+  /** The id the council is registered under (default EXAMPLE_COUNCIL_ID). */
+  councilId?: string;
   configPath: string;
   postsPath: string;
   /** Where dynalite keeps its data between runs. */
@@ -35,6 +40,8 @@ export interface LocalCycleOptions {
 }
 
 export interface LocalCycleSummary {
+  council: string;
+  councilName: string;
   accountsScanned: number;
   captureFailures: { account: string; error: string }[];
   postsSeen: number;
@@ -53,7 +60,7 @@ export interface LocalCycleSummary {
  * The embedded local twin of the scheduled scan, primary course:
  * 1. start dynalite (data under `dataDir`) and create the table from the same key design as the CDK stack;
  * 2. start aws-ses-v2-local;
- * 3. store the council configuration and register its accounts;
+ * 3. register the council, store its configuration and register its accounts;
  * 4. run the real handlers: dispatch (into an in-process queue), scan every account (as one SQS
  *    batch), and the weekly digest for the current week, sent through the SES API;
  * 5. store this month's Full Council report (HTML and PDF, printed by headless Chromium) in `outDir`,
@@ -62,7 +69,9 @@ export interface LocalCycleSummary {
  */
 export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCycleSummary> {
   const now = options.now ?? (() => new Date());
+  const councilId = parseCouncilId(options.councilId ?? EXAMPLE_COUNCIL_ID);
   const config = parseCouncilConfig(JSON.parse(await readFile(options.configPath, 'utf8')));
+  const digestTo = options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example';
   const dynamo = await startDynalite({ path: join(options.dataDir, 'dynamodb') });
   const ses = await startSesLocal();
   try {
@@ -71,13 +80,15 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
     const queue: ScanQueue = { send: async (requests) => void queued.push(...requests) };
     const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const store = dynamoDbStore({ ...local, endpoint: dynamo.endpoint, tableName: LOCAL_TABLE, clock: now });
+    const council = store.forCouncil(councilId);
     const reports = new FolderReportStorage(options.outDir);
 
-    await store.putCouncilConfig(config);
     const registeredAt = now().toISOString();
+    await store.putCouncil(parseCouncil({ id: councilId, name: config.council.name, digestTo: [digestTo], registeredAt }));
+    await council.putCouncilConfig(config);
     for (const account of config.approvedAccounts) {
-      if (await store.getAccount(account.platform, account.handle)) continue;
-      await store.putAccount({ ...account, status: 'active', registeredAt });
+      if (await council.getAccount(account.platform, account.handle)) continue;
+      await council.putAccount({ ...account, status: 'active', registeredAt });
     }
 
     await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch'));
@@ -90,21 +101,21 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
 
     // This month's Full Council report for the example data, stored where the digest can link to it.
     const month = localDate(now(), config.timezone).slice(0, 7);
-    const report = await storeMonthlyReport({ store, storage: reports, config, month, now: now() });
+    const report = await storeCouncilReport({ store: council, storage: reports, month, now: now() });
 
     const week = isoWeekOf(now(), config.timezone);
-    const digest = await createDigestHandler({
+    const { digests } = await createDigestHandler({
       store,
       mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
       from: options.digestFrom ?? 'council-audit@harbourne-tc.example',
-      to: [options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example'],
       reports,
       clock: now,
-    })({ week: week.id }, lambdaContext('weekly-digest'));
+    })({ council: councilId, week: week.id }, lambdaContext('weekly-digest'));
+    const digest = digests[0]!;
 
-    const runs = await store.listScanRuns(week.id);
+    const runs = await council.listScanRuns(week.id);
     const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
-    const findings = await store.listFindingsDetectedIn(week.id);
+    const findings = await council.listFindingsDetectedIn(week.id);
     const byRule: Partial<Record<RuleId, number>> = {};
     const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
     for (const f of findings) {
@@ -122,6 +133,8 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
     }
 
     return {
+      council: councilId,
+      councilName: config.council.name,
       accountsScanned: thisCycle.length,
       captureFailures: thisCycle.filter((r) => r.outcome === 'failed').map((r) => ({ account: `${r.platform}:${r.handle}`, error: r.error ?? '' })),
       postsSeen: thisCycle.reduce((n, r) => n + r.postsFetched, 0),

@@ -25,7 +25,10 @@ export class SqsScanQueue implements ScanQueue {
         }),
       );
       if (result.Failed && result.Failed.length > 0) {
-        const refused = result.Failed.map((f) => `${requests[Number(f.Id)]?.platform}:${requests[Number(f.Id)]?.handle} (${f.Code})`);
+        const refused = result.Failed.map((f) => {
+          const request = requests[Number(f.Id)];
+          return `${request?.councilId} ${request?.platform}:${request?.handle} (${f.Code})`;
+        });
         throw new CouncilAuditError(`SQS refused ${refused.length} scan request(s): ${refused.join(', ')}`);
       }
     }

@@ -6,11 +6,11 @@ import { addDays, daysBetween, describePreElectionPeriod, formatLocal, isCalenda
 import type { Platform } from '../domain/post';
 import type { FindingEvent, ScanRun, StoredFinding } from '../domain/records';
 import { SEVERITIES_HIGH_FIRST } from '../rendering/display';
-import type { AuditStore, FindingStatus } from '../store/audit-store';
+import type { CouncilStore, FindingStatus } from '../store/audit-store';
 
 /** What the Full Council report reads from the store. */
 export type ReportSource = Pick<
-  AuditStore,
+  CouncilStore,
   'listFindingsDetectedIn' | 'listOpenFindings' | 'listFindingEvents' | 'listScanRuns' | 'listAccounts'
 >;
 

@@ -1,5 +1,5 @@
 import type { ReportLink } from '../digest/build-digest';
-import type { AuditStore } from '../store/audit-store';
+import type { CouncilStore } from '../store/audit-store';
 import type { ReportStorage } from './report-storage';
 
 /**
@@ -10,7 +10,7 @@ import type { ReportStorage } from './report-storage';
 export const REPORT_LINK_SECONDS = 12 * 60 * 60;
 
 /** A link to the newest stored Full Council report, if there is one. */
-export async function latestReportLink(store: Pick<AuditStore, 'latestReport'>, storage: ReportStorage, now: Date): Promise<ReportLink | undefined> {
+export async function latestReportLink(store: Pick<CouncilStore, 'latestReport'>, storage: ReportStorage, now: Date): Promise<ReportLink | undefined> {
   const report = await store.latestReport();
   if (!report) return undefined;
   return {

@@ -14,9 +14,8 @@ export const VARIABLES = {
   TABLE_NAME: z.string().check(z.minLength(3, 'must be at least 3 characters')),
   /** The SQS queue between dispatch and per-account scanning. */
   SCAN_QUEUE_URL: z.url(),
-  /** The sender and recipients of the weekly digest; recipients comma-separated. */
+  /** The sender of every council's weekly digest (each council's registration names its recipients). */
   DIGEST_FROM: z.string().check(z.minLength(1, 'must not be empty')),
-  DIGEST_TO: z.string().check(z.refine((value) => recipients(value).length > 0, 'must name at least one address')),
   /** SES configuration set for sending. */
   SES_CONFIGURATION_SET: z.string().check(z.minLength(1, 'must not be empty')),
   /** How long captured posts are kept, in days (DynamoDB TTL). */
@@ -53,9 +52,4 @@ export function readEnvironment<S extends z.ZodMiniType>(schema: S, source: Node
   const result = schema.safeParse(source);
   if (!result.success) throw new EnvironmentError('invalid environment', issuesFromZod(result.error, source));
   return result.data;
-}
-
-/** `a@x.example, b@x.example` → both addresses. */
-export function recipients(list: string): string[] {
-  return list.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -1,14 +1,25 @@
 import type { ScanQueue, ScanRequest } from '../queue/scan-queue';
 import type { AuditStore } from '../store/audit-store';
+import { forEachCouncil } from '../tenancy/each-council';
+
+export interface DispatchResult {
+  councils: number;
+  requests: ScanRequest[];
+}
 
 /**
- * Dispatch, primary course: list the registered accounts, leave out the paused ones, and queue one
- * scan request per account. Accounts not yet approved are scanned too: their posts are what the
- * unapproved-account rule reports on.
+ * Dispatch, primary course: for every registered council, list its registered accounts, leave out
+ * the paused ones, and queue one scan request per account, naming the council. Accounts not yet
+ * approved are scanned too: their posts are what the unapproved-account rule reports on.
+ * Extension: a council whose accounts cannot be listed or queued does not stop the others; the run
+ * then fails naming it, and the scheduler runs it again (a repeated request is harmless).
  */
-export async function dispatchScan(deps: { store: Pick<AuditStore, 'listAccounts'>; queue: ScanQueue }): Promise<ScanRequest[]> {
-  const accounts = await deps.store.listAccounts();
-  const requests = accounts.filter((a) => a.status !== 'paused').map((a) => ({ platform: a.platform, handle: a.handle }));
-  await deps.queue.send(requests);
-  return requests;
+export async function dispatchScan(deps: { store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>; queue: ScanQueue }): Promise<DispatchResult> {
+  const outcomes = await forEachCouncil(deps.store, 'scan dispatch', async (council) => {
+    const accounts = await deps.store.forCouncil(council.id).listAccounts();
+    const requests = accounts.filter((a) => a.status !== 'paused').map((a): ScanRequest => ({ councilId: council.id, platform: a.platform, handle: a.handle }));
+    await deps.queue.send(requests);
+    return requests;
+  }, { concurrency: 8 });
+  return { councils: outcomes.length, requests: outcomes.flatMap((o) => (o.ok ? o.value : [])) };
 }

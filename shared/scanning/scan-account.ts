@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { handleKey, type Account } from '../domain/account';
-import type { CouncilConfig } from '../domain/config';
+import { handleKey } from '../domain/account';
 import { AccountNotFoundError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
@@ -9,11 +8,13 @@ import type { ScanRun, StoredFinding } from '../domain/records';
 import { PlatformAuthError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { ScanRequest } from '../queue/scan-queue';
-import { requireCouncilConfig, type AuditStore } from '../store/audit-store';
+import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
+import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
 export interface ScanAccountDeps {
-  store: AuditStore;
+  /** The records of the council the account belongs to (the request's council). */
+  store: CouncilStore;
   connectors: ConnectorRegistry;
   clock?: () => Date;
   /** How long captured posts are kept. */
@@ -31,7 +32,7 @@ export interface ScanAccountDeps {
  * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
  * being idempotent, duplicates nothing.
  */
-export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): Promise<ScanRun> {
+export async function scanAccount(deps: ScanAccountDeps, request: Pick<ScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
   const clock = deps.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
   const [account, config, accounts] = await Promise.all([
@@ -39,7 +40,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): 
     requireCouncilConfig(deps.store),
     deps.store.listAccounts(),
   ]);
-  if (!account) throw new AccountNotFoundError(`no registered ${request.platform} account ${request.handle}`);
+  if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
   const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
     runId: randomUUID(),
@@ -103,20 +104,6 @@ export async function scanAccount(deps: ScanAccountDeps, request: ScanRequest): 
 /** SHA-256 of the canonical post as captured: evidence of exactly what the scanner saw. */
 export function contentHash(post: Post): string {
   return createHash('sha256').update(JSON.stringify(post)).digest('hex');
-}
-
-/** The configuration the engine judges accounts by: the registry, not the file, is the truth. */
-function withRegisteredAccounts(config: CouncilConfig, accounts: readonly Account[]): CouncilConfig {
-  return {
-    ...config,
-    approvedAccounts: accounts.map((a) => ({
-      platform: a.platform,
-      handle: a.handle,
-      ...(a.displayName ? { displayName: a.displayName } : {}),
-      ...(a.approvedBy ? { approvedBy: a.approvedBy } : {}),
-      ...(a.approvedOn ? { approvedOn: a.approvedOn } : {}),
-    })),
-  };
 }
 
 /** What failed, for the scan run and the digest: the error's own message, never a stack. */

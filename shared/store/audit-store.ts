@@ -1,5 +1,6 @@
 import type { Account } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
+import type { Council, CouncilId } from '../domain/council';
 import type { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import { CouncilAuditError } from '../domain/errors';
@@ -8,11 +9,37 @@ import type { DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /**
- * The store port: everything the use cases persist. One DynamoDB adapter implements it; domain code
- * receives it, never builds it. Every write is idempotent (deterministic keys, conditional puts),
- * because SQS may deliver a message twice and there are no transactions in the local DynamoDB.
+ * The store port: everything the use cases persist, for every council the deployment serves. One
+ * DynamoDB adapter implements it; domain code receives it, never builds it.
+ *
+ * A council's records are reached only through `forCouncil(id)`, a view whose every method is that
+ * council's: there is no method that takes one council's id and returns another's records, so
+ * isolation between councils holds by construction rather than by each caller passing the right id.
  */
 export interface AuditStore {
+  /** Registers a council, or updates its name and recipients (its registration time is kept). */
+  putCouncil(council: Council): Promise<void>;
+  getCouncil(councilId: CouncilId): Promise<Council | undefined>;
+  /** Every registered council, ordered by id. */
+  listCouncils(): Promise<Council[]>;
+  /**
+   * Takes a council off the registry: it is no longer scanned, sent digests or reported on. Its
+   * records stay (posts until their retention ends), so registering it again picks up where it was.
+   * False when it was not registered.
+   */
+  removeCouncil(councilId: CouncilId): Promise<boolean>;
+
+  /** One council's records; throws a CouncilValidationError for an id that is not one. */
+  forCouncil(councilId: CouncilId): CouncilStore;
+}
+
+/**
+ * One council's records. Every write is idempotent (deterministic keys, conditional puts), because
+ * SQS may deliver a message twice and there are no transactions in the local DynamoDB.
+ */
+export interface CouncilStore {
+  readonly councilId: CouncilId;
+
   /** The council configuration (its `approvedAccounts` are ignored: the account registry is the truth). */
   putCouncilConfig(config: CouncilConfig): Promise<void>;
   getCouncilConfig(): Promise<CouncilConfig | undefined>;
@@ -61,10 +88,18 @@ export interface AuditStore {
 }
 
 export class CouncilNotConfiguredError extends CouncilAuditError {}
+export class CouncilNotFoundError extends CouncilAuditError {}
 
-/** The stored council configuration, or an error saying it was never stored. */
-export async function requireCouncilConfig(store: Pick<AuditStore, 'getCouncilConfig'>): Promise<CouncilConfig> {
-  const config = await store.getCouncilConfig();
-  if (!config) throw new CouncilNotConfiguredError('the council configuration has not been stored yet');
+/** The council's stored configuration, or an error saying, for that council, that it was never stored. */
+export async function requireCouncilConfig(council: Pick<CouncilStore, 'councilId' | 'getCouncilConfig'>): Promise<CouncilConfig> {
+  const config = await council.getCouncilConfig();
+  if (!config) throw new CouncilNotConfiguredError(`the configuration of council ${council.councilId} has not been stored yet`);
   return config;
+}
+
+/** The council's registration, or an error naming the id that is not registered. */
+export async function requireCouncil(store: Pick<AuditStore, 'getCouncil'>, councilId: CouncilId): Promise<Council> {
+  const council = await store.getCouncil(councilId);
+  if (!council) throw new CouncilNotFoundError(`no council ${councilId} is registered`);
+  return council;
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -11,6 +12,7 @@ import {
 import * as z from '../zod';
 import { AccountSchema, AccountValidationError, type Account } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
+import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import {
@@ -27,9 +29,9 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../domain/records';
-import type { AuditStore, FindingStatus } from './audit-store';
+import type { AuditStore, CouncilStore, FindingStatus } from './audit-store';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
-import { keys } from './keys';
+import { councilKeys, councilRegistryKeys, councilsIndexPartitions, type CouncilKeys } from './keys';
 
 export { FindingNotFoundError, StoredItemValidationError };
 
@@ -48,37 +50,137 @@ export function dynamoDbStore(settings: AwsSettings & { tableName: string; clock
   return new DynamoDbAuditStore({ client, tableName: settings.tableName, ...(settings.clock ? { clock: settings.clock } : {}) });
 }
 
-/** The partition key of the sparse index of findings that still need attention. */
-const OPEN_FINDINGS = 'OPEN';
 const STILL_OPEN: ReadonlySet<FindingStatus> = new Set<FindingStatus>(['open', 'acknowledged']);
 
 type Key = { pk: string; sk: string };
 type Item = Record<string, unknown>;
 
 /**
- * The AuditStore on one DynamoDB table (see keys.ts). There are no transactions (dynalite has none):
- * every write is a single put or update whose key is derived from the record and whose condition
- * makes a repeat harmless. Throttling and other service errors propagate so the caller's queue
- * retries; only a failed condition is turned into the port's documented answer.
+ * The table and what every read and write goes through. There are no transactions (dynalite has
+ * none): every write is a single put, update or delete whose key is derived from the record and whose
+ * condition makes a repeat harmless. Throttling and other service errors propagate so the caller's
+ * queue retries; only a failed condition is turned into the port's documented answer.
  */
-export class DynamoDbAuditStore implements AuditStore {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
+class Table {
+  readonly client: DynamoDBDocumentClient;
+  readonly name: string;
   private readonly clock: () => Date;
 
   constructor(options: DynamoDbAuditStoreOptions) {
     this.client = options.client;
-    this.tableName = options.tableName;
+    this.name = options.tableName;
     this.clock = options.clock ?? (() => new Date());
   }
 
+  now(): string {
+    return this.clock().toISOString();
+  }
+
+  async get(key: Key): Promise<Item | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.name, Key: key }));
+    return Item;
+  }
+
+  async put(item: Key & Item): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.name, Item: withoutUndefined(item) }));
+  }
+
+  /** Every item a query matches, following LastEvaluatedKey past DynamoDB's 1 MB pages. */
+  async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.name, ExclusiveStartKey: startKey }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  /** Every item of one index partition. */
+  async queryIndex(index: 'gsi1' | 'gsi2', partition: string): Promise<Item[]> {
+    return this.queryAll({
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+    });
+  }
+}
+
+/**
+ * The AuditStore on one DynamoDB table (see keys.ts): the council registry, and each council's records
+ * through its own view.
+ */
+export class DynamoDbAuditStore implements AuditStore {
+  private readonly table: Table;
+
+  constructor(options: DynamoDbAuditStoreOptions) {
+    this.table = new Table(options);
+  }
+
+  forCouncil(councilId: CouncilId): DynamoDbCouncilStore {
+    return new DynamoDbCouncilStore(this.table, parseCouncilId(councilId));
+  }
+
+  async putCouncil(council: Council): Promise<void> {
+    const valid = parseCouncil(council);
+    const { key, index } = councilRegistryKeys(valid.id);
+    // An update, not a put: registering a council again keeps when it was first registered.
+    await this.table.client.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: key,
+        ...updateExpression({
+          set: { id: valid.id, name: valid.name, digestTo: valid.digestTo, ...index, updatedAt: this.table.now() },
+          setIfMissing: { registeredAt: valid.registeredAt },
+        }),
+      }),
+    );
+  }
+
+  async getCouncil(councilId: CouncilId): Promise<Council | undefined> {
+    const { key } = councilRegistryKeys(parseCouncilId(councilId));
+    const item = await this.table.get(key);
+    return item && parseStored(CouncilSchema, item, key, 'council');
+  }
+
+  async listCouncils(): Promise<Council[]> {
+    const shards = await Promise.all(councilsIndexPartitions().map((partition) => this.table.queryIndex('gsi1', partition)));
+    return shards
+      .flat()
+      .map((item) => parseStored(CouncilSchema, item, keyOf(item), 'council'))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async removeCouncil(councilId: CouncilId): Promise<boolean> {
+    const { key } = councilRegistryKeys(parseCouncilId(councilId));
+    const { Attributes } = await this.table.client.send(new DeleteCommand({ TableName: this.table.name, Key: key, ReturnValues: 'ALL_OLD' }));
+    return Attributes !== undefined;
+  }
+}
+
+/** One council's records on the table: every key it builds starts with the council's own prefix. */
+export class DynamoDbCouncilStore implements CouncilStore {
+  private readonly keys: CouncilKeys;
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(
+    private readonly table: Table,
+    readonly councilId: CouncilId,
+  ) {
+    this.keys = councilKeys(councilId);
+    this.client = table.client;
+    this.tableName = table.name;
+  }
+
   async putCouncilConfig(config: CouncilConfig): Promise<void> {
-    await this.put({ ...keys.council(), config, updatedAt: this.now() });
+    await this.table.put({ ...this.keys.config(), config, updatedAt: this.now() });
   }
 
   async getCouncilConfig(): Promise<CouncilConfig | undefined> {
-    const key = keys.council();
-    const item = await this.get(key);
+    const key = this.keys.config();
+    const item = await this.table.get(key);
     if (!item) return undefined;
     try {
       return parseCouncilConfig(item.config);
@@ -89,7 +191,7 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async putAccount(account: Account): Promise<void> {
-    const key = keys.account(account.platform, account.handle);
+    const key = this.keys.account(account.platform, account.handle);
     // An update, not a put: a re-registration must not wipe the Town Clerk's recorded approval.
     await this.client.send(
       new UpdateCommand({
@@ -104,8 +206,7 @@ export class DynamoDbAuditStore implements AuditStore {
             status: account.status,
             approvedBy: account.approvedBy,
             approvedOn: account.approvedOn,
-            gsi1pk: 'ACCOUNTS',
-            gsi1sk: accountSortKey(key),
+            ...this.keys.accountsIndex(account.platform, account.handle),
             updatedAt: this.now(),
           },
           setIfMissing: { registeredAt: account.registeredAt },
@@ -115,24 +216,20 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async getAccount(platform: Platform, handle: string): Promise<Account | undefined> {
-    const key = keys.account(platform, handle);
-    const item = await this.get(key);
+    const key = this.keys.account(platform, handle);
+    const item = await this.table.get(key);
     return item && parseStored(AccountSchema, item, key, 'account');
   }
 
   async listAccounts(): Promise<Account[]> {
-    const items = await this.queryAll({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'ACCOUNTS' },
-    });
+    const items = await this.table.queryIndex('gsi1', this.keys.accountsPartition());
     return items.map((item) => parseStored(AccountSchema, item, keyOf(item), 'account'));
   }
 
   async approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account> {
     const approval = ApprovalSchema.safeParse({ approvedBy, approvedOn });
     if (!approval.success) throw new AccountValidationError('invalid approval', issuesFromZod(approval.error, { approvedBy, approvedOn }));
-    const key = keys.account(platform, handle);
+    const key = this.keys.account(platform, handle);
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
@@ -151,18 +248,18 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async getCursor(platform: Platform, handle: string): Promise<string | undefined> {
-    const key = keys.cursor(platform, handle);
-    const item = await this.get(key);
+    const key = this.keys.cursor(platform, handle);
+    const item = await this.table.get(key);
     return item && parseStored(CursorSchema, item, key, 'cursor').cursor;
   }
 
   async setCursor(platform: Platform, handle: string, cursor: string): Promise<void> {
-    await this.put({ ...keys.cursor(platform, handle), cursor, updatedAt: this.now() });
+    await this.table.put({ ...this.keys.cursor(platform, handle), cursor, updatedAt: this.now() });
   }
 
   async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
     // capturedAt may carry any offset, so captures are ordered by epoch milliseconds, not as strings.
-    const item = { ...keys.post(platform, handle, post.post.id), ...post, capturedAtMs: Date.parse(post.capturedAt) };
+    const item = { ...this.keys.post(platform, handle, post.post.id), ...post, capturedAtMs: Date.parse(post.capturedAt) };
     try {
       const { Attributes } = await this.client.send(
         new PutCommand({
@@ -183,18 +280,17 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined> {
-    const key = keys.post(platform, handle, postId);
-    const item = await this.get(key);
+    const key = this.keys.post(platform, handle, postId);
+    const item = await this.table.get(key);
     return item && parseStored(StoredPostSchema, item, key, 'post');
   }
 
   async putFinding(finding: StoredFinding): Promise<boolean> {
     const item = {
-      ...keys.finding(finding.id),
+      ...this.keys.finding(finding.id),
       ...finding,
-      gsi1pk: `FINDINGS#${finding.detectedWeek}`,
-      gsi1sk: `${finding.severity}#${finding.rule}#${finding.id}`,
-      ...openIndexKeys(finding),
+      ...this.keys.findingsIndex(finding.detectedWeek, finding.severity, finding.rule, finding.id),
+      ...this.openIndexKeys(finding),
     };
     try {
       await this.client.send(
@@ -213,15 +309,15 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async getFinding(findingId: string): Promise<StoredFinding | undefined> {
-    const key = keys.finding(findingId);
-    const item = await this.get(key);
+    const key = this.keys.finding(findingId);
+    const item = await this.table.get(key);
     return item && parseStored(StoredFindingSchema, item, key, 'finding');
   }
 
   async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding> {
     // Primary course: change the status (and the finding's place in the open index), then append
     // the audit-trail event. A retry after a crash between the two repeats both harmlessly.
-    const key = keys.finding(findingId);
+    const key = this.keys.finding(findingId);
     const at = this.now();
     let previous: Item;
     try {
@@ -230,7 +326,7 @@ export class DynamoDbAuditStore implements AuditStore {
           TableName: this.tableName,
           Key: key,
           ...updateExpression({
-            set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: OPEN_FINDINGS } : {}) },
+            set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: this.keys.openPartition() } : {}) },
             remove: STILL_OPEN.has(status) ? [] : ['gsi2pk'],
           }),
           ConditionExpression: 'attribute_exists(pk)',
@@ -244,53 +340,41 @@ export class DynamoDbAuditStore implements AuditStore {
     }
     const before = parseStored(StoredFindingSchema, previous, key, 'finding');
     const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note };
-    await this.put({ ...keys.findingEvent(findingId, at, status), ...event });
+    await this.table.put({ ...this.keys.findingEvent(findingId, at, status), ...event });
     return { ...before, status };
   }
 
   /** A finding's audit trail, oldest first (beyond the port: for reports and tests). */
   async listFindingEvents(findingId: string): Promise<FindingEvent[]> {
-    const items = await this.queryAll({
+    const events = this.keys.findingEvents(findingId);
+    const items = await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-      ExpressionAttributeValues: { ':pk': keys.finding(findingId).pk, ':events': 'EVENT#' },
+      ExpressionAttributeValues: { ':pk': events.pk, ':events': events.skPrefix },
     });
     return items.map((item) => parseStored(FindingEventSchema, item, keyOf(item), 'finding event'));
   }
 
   async listFindingsDetectedIn(week: string): Promise<StoredFinding[]> {
-    const items = await this.queryAll({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `FINDINGS#${week}` },
-    });
+    const items = await this.table.queryIndex('gsi1', this.keys.findingsPartition(week));
     return items.map((item) => parseStored(StoredFindingSchema, item, keyOf(item), 'finding'));
   }
 
   async listOpenFindings(): Promise<StoredFinding[]> {
-    const items = await this.queryAll({
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': OPEN_FINDINGS },
-    });
+    const items = await this.table.queryIndex('gsi2', this.keys.openPartition());
     return items.map((item) => parseStored(StoredFindingSchema, item, keyOf(item), 'finding'));
   }
 
   async recordScanRun(run: ScanRun): Promise<void> {
     // The key is the run's identity, so recording the same run twice writes the same item.
-    await this.put({
-      ...keys.run(run.platform, run.handle, run.startedAt, run.runId),
+    await this.table.put({
+      ...this.keys.run(run.platform, run.handle, run.startedAt, run.runId),
       ...run,
-      gsi1pk: `RUNS#${run.week}`,
-      gsi1sk: `${run.startedAt}#${run.runId}`,
+      ...this.keys.runsIndex(run.week, run.startedAt, run.runId),
     });
   }
 
   async listScanRuns(week: string): Promise<ScanRun[]> {
-    const items = await this.queryAll({
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `RUNS#${week}` },
-    });
+    const items = await this.table.queryIndex('gsi1', this.keys.runsPartition(week));
     return items.map((item) => parseStored(ScanRunSchema, item, keyOf(item), 'scan run'));
   }
 
@@ -304,7 +388,7 @@ export class DynamoDbAuditStore implements AuditStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.digest(week),
+          Key: this.keys.digest(week),
           ...update,
           // Only one sender at a time, and never a second copy of a digest that went out.
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
@@ -327,8 +411,8 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async getDigest(week: string): Promise<DigestRecord | undefined> {
-    const key = keys.digest(week);
-    const item = await this.get(key);
+    const key = this.keys.digest(week);
+    const item = await this.table.get(key);
     return item && parseStored(DigestRecordSchema, item, key, 'digest record');
   }
 
@@ -337,7 +421,7 @@ export class DynamoDbAuditStore implements AuditStore {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: withoutUndefined({ ...keys.report(valid.month), gsi1pk: 'REPORTS', gsi1sk: valid.month, ...valid }),
+        Item: withoutUndefined({ ...this.keys.report(valid.month), ...this.keys.reportsIndex(valid.month), ...valid }),
       }),
     );
   }
@@ -348,7 +432,7 @@ export class DynamoDbAuditStore implements AuditStore {
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'REPORTS' },
+        ExpressionAttributeValues: { ':pk': this.keys.reportsPartition() },
         ScanIndexForward: false,
         Limit: 1,
       }),
@@ -362,50 +446,27 @@ export class DynamoDbAuditStore implements AuditStore {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.digest(week),
+        Key: this.keys.digest(week),
         ...updateExpression({ set: { week, ...set }, setIfMissing: { attempts: 1 }, remove }),
       }),
     );
   }
 
+  private openIndexKeys(finding: StoredFinding): Item {
+    // gsi2sk is always present; gsi2pk only while the finding needs attention (a sparse index).
+    const gsi2sk = this.keys.openIndexSortKey(finding.detectedWeek, finding.severity, finding.rule, finding.id);
+    return STILL_OPEN.has(finding.status) ? { gsi2pk: this.keys.openPartition(), gsi2sk } : { gsi2sk };
+  }
+
   private now(): string {
-    return this.clock().toISOString();
+    return this.table.now();
   }
 
-  private async get(key: Key): Promise<Item | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    return Item;
-  }
-
-  private async put(item: Key & Item): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: withoutUndefined(item) }));
-  }
-
-  /** Every item a query matches, following LastEvaluatedKey past DynamoDB's 1 MB pages. */
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
 }
 
 const CursorSchema = z.object({ cursor: z.string() });
 const ApprovalSchema = z.required(z.pick(AccountSchema, { approvedBy: true, approvedOn: true }));
 
-function openIndexKeys(finding: StoredFinding): Item {
-  // gsi2sk is always present; gsi2pk only while the finding needs attention (a sparse index).
-  const gsi2sk = `${finding.detectedWeek}#${finding.severity}#${finding.rule}#${finding.id}`;
-  return STILL_OPEN.has(finding.status) ? { gsi2pk: OPEN_FINDINGS, gsi2sk } : { gsi2sk };
-}
-
-function accountSortKey(key: Key): string {
-  return key.pk.slice('ACCOUNT#'.length);
-}
 
 interface UpdateParts {
   /** Attributes to set; undefined values are left as they are. */

@@ -1,23 +1,32 @@
+import type { CouncilId } from '../domain/council';
 import type { Platform } from '../domain/post';
 import { normaliseHandle } from '../domain/account';
 
 /**
  * The single table's key design, shared by the DynamoDB adapter, the local twin (which creates the
- * table) and the CDK stack, so that all three agree. Access patterns:
+ * table) and the CDK stack (the table, and the IAM `dynamodb:LeadingKeys` conditions), so that all
+ * three agree.
  *
- * | entity       | pk                              | sk                          | gsi1pk / gsi1sk                       | gsi2pk (sparse)   |
- * |--------------|---------------------------------|-----------------------------|---------------------------------------|-------------------|
- * | council      | COUNCIL                         | CONFIG                      |                                       |                   |
- * | account      | ACCOUNT#<platform>#<handle>     | ACCOUNT                     | ACCOUNTS / <platform>#<handle>        |                   |
- * | cursor       | ACCOUNT#<platform>#<handle>     | CURSOR                      |                                       |                   |
- * | post         | ACCOUNT#<platform>#<handle>     | POST#<postId>               |                                       |                   |
- * | scan run     | ACCOUNT#<platform>#<handle>     | RUN#<startedAt>#<runId>     | RUNS#<week> / <startedAt>#<runId>     |                   |
- * | finding      | FINDING#<findingId>             | FINDING                     | FINDINGS#<week> / <severity>#<rule>#<id> | OPEN / <week>#<severity>#<rule>#<id>, while open or acknowledged |
- * | finding event| FINDING#<findingId>             | EVENT#<at>#<status>         |                                       |                   |
- * | digest       | DIGEST#<week>                   | DIGEST                      |                                       |                   |
- * | report       | REPORT#<YYYY-MM>                | REPORT                      | REPORTS / <YYYY-MM>                   |                   |
+ * Councils are tenants: every item of a council lives under its id, council first (`C#<id>…`), and so
+ * does every index partition a council writes to, so no council can read another's items through a
+ * key it can build, and 10,000 councils do not share one hot partition. The one partition they would
+ * all share, the list of councils, is spread over COUNCIL_SHARDS partitions by a hash of the id.
  *
- * `<handle>` is the normalised handle (lower case, no leading @). Posts carry `expiresAt` (TTL).
+ * | entity        | pk                                    | sk                      | gsi1pk / gsi1sk                                  | gsi2pk / gsi2sk (sparse)                                  |
+ * |---------------|---------------------------------------|-------------------------|--------------------------------------------------|-----------------------------------------------------------|
+ * | council       | C#<c>                                 | COUNCIL                 | COUNCILS#<shard> / <c>                           |                                                           |
+ * | configuration | C#<c>                                 | CONFIG                  |                                                  |                                                           |
+ * | account       | C#<c>#ACCOUNT#<platform>#<handle>     | ACCOUNT                 | C#<c>#ACCOUNTS / <platform>#<handle>             |                                                           |
+ * | cursor        | C#<c>#ACCOUNT#<platform>#<handle>     | CURSOR                  |                                                  |                                                           |
+ * | post          | C#<c>#ACCOUNT#<platform>#<handle>     | POST#<postId>           |                                                  |                                                           |
+ * | scan run      | C#<c>#ACCOUNT#<platform>#<handle>     | RUN#<startedAt>#<runId> | C#<c>#RUNS#<week> / <startedAt>#<runId>          |                                                           |
+ * | finding       | C#<c>#FINDING#<findingId>             | FINDING                 | C#<c>#FINDINGS#<week> / <severity>#<rule>#<id>   | C#<c>#OPEN / <week>#<severity>#<rule>#<id>, while open or acknowledged |
+ * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
+ * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
+ * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
+ *
+ * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
+ * normalised handle (lower case, no leading @, `#` escaped as `%23`). Posts carry `expiresAt` (TTL).
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
@@ -29,18 +38,97 @@ export const TABLE_KEYS = {
   ],
 } as const;
 
-export const keys = {
-  council: () => ({ pk: 'COUNCIL', sk: 'CONFIG' }),
-  accountPk: (platform: Platform, handle: string) => `ACCOUNT#${platform}#${normaliseHandle(handle)}`,
-  account: (platform: Platform, handle: string) => ({ pk: keys.accountPk(platform, handle), sk: 'ACCOUNT' }),
-  cursor: (platform: Platform, handle: string) => ({ pk: keys.accountPk(platform, handle), sk: 'CURSOR' }),
-  post: (platform: Platform, handle: string, postId: string) => ({ pk: keys.accountPk(platform, handle), sk: `POST#${postId}` }),
-  run: (platform: Platform, handle: string, startedAt: string, runId: string) => ({
-    pk: keys.accountPk(platform, handle),
-    sk: `RUN#${startedAt}#${runId}`,
-  }),
-  finding: (findingId: string) => ({ pk: `FINDING#${findingId}`, sk: 'FINDING' }),
-  findingEvent: (findingId: string, at: string, status: string) => ({ pk: `FINDING#${findingId}`, sk: `EVENT#${at}#${status}` }),
-  digest: (week: string) => ({ pk: `DIGEST#${week}`, sk: 'DIGEST' }),
-  report: (month: string) => ({ pk: `REPORT#${month}`, sk: 'REPORT' }),
+/** Every council's partition keys begin with this, then the council id. */
+export const COUNCIL_PREFIX = 'C#';
+
+/** The kinds of item under a council, each the part of the partition key after `C#<id>#`. */
+export const ITEM_PREFIXES = {
+  account: 'ACCOUNT#',
+  finding: 'FINDING#',
+  digest: 'DIGEST#',
+  report: 'REPORT#',
 } as const;
+
+/**
+ * `dynamodb:LeadingKeys` patterns (IAM StringLike) for one kind of item of any council: a function
+ * granted only `findings` can write findings of every council, and no configuration, digest or report.
+ * The council id holds no `#`, so `*` cannot stretch across the kind.
+ */
+export const LEADING_KEYS = {
+  accounts: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.account}*`,
+  findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
+  digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
+  reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+} as const;
+
+/** How many partitions the list of councils is spread over. Listing reads them all; a write touches one. */
+export const COUNCIL_SHARDS = 8;
+const COUNCILS_INDEX = 'COUNCILS#';
+
+/** The partitions of the councils list, one per shard (gsi1). */
+export function councilsIndexPartitions(): string[] {
+  return Array.from({ length: COUNCIL_SHARDS }, (_, shard) => `${COUNCILS_INDEX}${shard}`);
+}
+
+/** The registry item of a council: in the council's own partition, listed on one shard of gsi1. */
+export function councilRegistryKeys(councilId: CouncilId) {
+  return {
+    key: { pk: `${COUNCIL_PREFIX}${councilId}`, sk: 'COUNCIL' },
+    index: { gsi1pk: `${COUNCILS_INDEX}${shardOf(councilId)}`, gsi1sk: councilId },
+  };
+}
+
+/** Every key of one council's items and index partitions. */
+export function councilKeys(councilId: CouncilId) {
+  const council = `${COUNCIL_PREFIX}${councilId}`;
+  const accountPk = (platform: Platform, handle: string) => `${council}#${ITEM_PREFIXES.account}${accountId(platform, handle)}`;
+  const findingPk = (findingId: string) => `${council}#${ITEM_PREFIXES.finding}${findingId}`;
+  return {
+    config: () => ({ pk: council, sk: 'CONFIG' }),
+    account: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'ACCOUNT' }),
+    cursor: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'CURSOR' }),
+    post: (platform: Platform, handle: string, postId: string) => ({ pk: accountPk(platform, handle), sk: `POST#${postId}` }),
+    run: (platform: Platform, handle: string, startedAt: string, runId: string) => ({ pk: accountPk(platform, handle), sk: `RUN#${startedAt}#${runId}` }),
+    finding: (findingId: string) => ({ pk: findingPk(findingId), sk: 'FINDING' }),
+    findingEvent: (findingId: string, at: string, status: string) => ({ pk: findingPk(findingId), sk: `EVENT#${at}#${status}` }),
+    /** The sort-key prefix of a finding's audit trail, in the finding's partition. */
+    findingEvents: (findingId: string) => ({ pk: findingPk(findingId), skPrefix: 'EVENT#' }),
+    digest: (week: string) => ({ pk: `${council}#${ITEM_PREFIXES.digest}${week}`, sk: 'DIGEST' }),
+    report: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'REPORT' }),
+
+    /** gsi1: the council's accounts, by platform and handle. */
+    accountsIndex: (platform: Platform, handle: string) => ({ gsi1pk: `${council}#ACCOUNTS`, gsi1sk: accountId(platform, handle) }),
+    accountsPartition: () => `${council}#ACCOUNTS`,
+    /** gsi1: the findings first detected in a week, by severity and rule. */
+    findingsIndex: (week: string, severity: string, rule: string, findingId: string) => ({ gsi1pk: `${council}#FINDINGS#${week}`, gsi1sk: `${severity}#${rule}#${findingId}` }),
+    findingsPartition: (week: string) => `${council}#FINDINGS#${week}`,
+    /** gsi2 (sparse): findings still open or acknowledged; the sort key stays when the finding leaves. */
+    openIndexSortKey: (week: string, severity: string, rule: string, findingId: string) => `${week}#${severity}#${rule}#${findingId}`,
+    openPartition: () => `${council}#OPEN`,
+    /** gsi1: the week's scan runs, in the order they started. */
+    runsIndex: (week: string, startedAt: string, runId: string) => ({ gsi1pk: `${council}#RUNS#${week}`, gsi1sk: `${startedAt}#${runId}` }),
+    runsPartition: (week: string) => `${council}#RUNS#${week}`,
+    /** gsi1: the council's stored monthly reports, by month. */
+    reportsIndex: (month: string) => ({ gsi1pk: `${council}#REPORTS`, gsi1sk: month }),
+    reportsPartition: () => `${council}#REPORTS`,
+  } as const;
+}
+export type CouncilKeys = ReturnType<typeof councilKeys>;
+
+/**
+ * The account's part of a key. A handle may hold `#` (a feed URL's fragment): it is escaped, so that
+ * no account key can hold `#DIGEST#` or `#REPORT#` and slip under another kind's IAM pattern.
+ */
+function accountId(platform: Platform, handle: string): string {
+  return `${platform}#${normaliseHandle(handle).replaceAll('%', '%25').replaceAll('#', '%23')}`;
+}
+
+/** FNV-1a: a stable, even spread of ids over the shards, the same in every runtime. */
+function shardOf(councilId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < councilId.length; i += 1) {
+    hash ^= councilId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % COUNCIL_SHARDS;
+}

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { runCli } from '../support/cli';
+import { HARBOURNE } from '../support/scan-fixtures';
+
+const LOCAL = { region: 'eu-west-2', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
 describe('council-audit accounts, against the store the environment names', () => {
   let dynamo: LocalDynamoDb;
@@ -13,13 +17,14 @@ describe('council-audit accounts, against the store the environment names', () =
     dynamo = await startDynalite();
     await ensureTable(dynamo.client, 'accounts-cli');
     env = { TABLE_NAME: 'accounts-cli', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+    await dynamoDbStore({ ...LOCAL, endpoint: dynamo.endpoint, tableName: 'accounts-cli' }).putCouncil(HARBOURNE);
   });
   afterAll(() => dynamo.stop());
 
   it('registers an account, lists it as not approved, then records who approved it and when', async () => {
     const added = await runCli(['accounts', 'add', '--platform', 'mastodon', '--handle', '@harbournetc@mastodon.social', '--name', 'Harbourne Town Council'], '', env);
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain('registered mastodon @harbournetc@mastodon.social in table accounts-cli');
+    expect(added.stdout).toContain('registered mastodon @harbournetc@mastodon.social in council harbourne-tc in table accounts-cli');
     expect(added.stdout).toContain('(not yet approved)');
 
     const before = await runCli(['accounts', 'list'], '', env);
@@ -74,15 +79,62 @@ describe('council-audit accounts, with no store configured', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'council-audit-cli-'));
     const { openStore } = await import('../../shared/local/open-store');
     const opened = await openStore({}, dataDir);
-    await opened.store.putAccount({ platform: 'rss', handle: 'https://www.harbourne-tc.example/feed.xml', status: 'active', registeredAt: '2026-11-20T09:00:00Z' });
+    await opened.store.forCouncil(HARBOURNE.id).putAccount({ platform: 'rss', handle: 'https://www.harbourne-tc.example/feed.xml', status: 'active', registeredAt: '2026-11-20T09:00:00Z' });
     await opened.close();
 
     const reopened = await openStore({}, dataDir);
     try {
       expect(reopened.where).toContain(join(dataDir, 'dynamodb'));
-      expect((await reopened.store.listAccounts()).map((a) => a.handle)).toEqual(['https://www.harbourne-tc.example/feed.xml']);
+      expect((await reopened.store.forCouncil(HARBOURNE.id).listAccounts()).map((a) => a.handle)).toEqual(['https://www.harbourne-tc.example/feed.xml']);
     } finally {
       await reopened.close();
     }
+  });
+});
+
+describe('council-audit accounts, in a store serving several councils', () => {
+  let dynamo: LocalDynamoDb;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+    await ensureTable(dynamo.client, 'accounts-councils-cli');
+    env = { TABLE_NAME: 'accounts-councils-cli', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+  });
+  afterAll(() => dynamo.stop());
+
+  it('says no council is registered yet, and how to register one', async () => {
+    const result = await runCli(['accounts', 'list'], '', env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^council-audit: no council is registered in table accounts-councils-cli at \S+: --council: register one first with council-audit councils add\n$/);
+  });
+
+  it('needs --council once there are two, naming them, and then works on the one named only', async () => {
+    // Prepare
+    const store = dynamoDbStore({ ...LOCAL, endpoint: dynamo.endpoint, tableName: 'accounts-councils-cli' });
+    await store.putCouncil(HARBOURNE);
+    await store.putCouncil({ id: 'stow-pc', name: 'Stow Parish Council', digestTo: ['clerk@stow-parish.example'], registeredAt: '2026-01-01T00:00:00Z' });
+
+    // Act
+    const unnamed = await runCli(['accounts', 'list'], '', env);
+    const added = await runCli(['accounts', 'add', '--council', 'stow-pc', '--platform', 'mastodon', '--handle', '@harbournetc@mastodon.social'], '', env);
+    const harbourne = await runCli(['accounts', 'list', '--council', 'harbourne-tc', '--format', 'json'], '', env);
+    const stow = await runCli(['accounts', 'list', '--council', 'stow-pc', '--format', 'json'], '', env);
+
+    // Assess
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('holds 2 councils: --council: is required when there is more than one council: one of harbourne-tc, stow-pc');
+    expect(added.stdout).toContain('in council stow-pc');
+    expect(JSON.parse(harbourne.stdout)).toEqual([]);
+    expect((JSON.parse(stow.stdout) as { handle: string }[]).map((a) => a.handle)).toEqual(['@harbournetc@mastodon.social']);
+  });
+
+  it('names the flag and the value of a council id that is not one, or not registered', async () => {
+    const malformed = await runCli(['accounts', 'list', '--council', 'Stow PC'], '', env);
+    const unknown = await runCli(['accounts', 'list', '--council', 'little-ashby-pc'], '', env);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--council = "Stow PC": expected a council id such as harbourne-tc');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^council-audit: no council little-ashby-pc is registered in table accounts-councils-cli at \S+: --council = "little-ashby-pc": is not a registered council/);
   });
 });

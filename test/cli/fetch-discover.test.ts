@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostSchema } from '../../shared/domain/post';
-import { COUNCIL_INPUT } from '../support/fixtures';
+import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
+import { COUNCIL_INPUT, testConfig } from '../support/fixtures';
+import { HARBOURNE, MASTODON } from '../support/scan-fixtures';
 import { runCli, tempFiles } from '../support/cli';
 import { recordedAnswers } from '../support/recorded-answers';
 import { startReplayServer, type ReplayResponse, type ReplayServer } from '../support/replay-server';
@@ -99,5 +102,57 @@ describe('council-audit fetch and discover, against recorded payloads on 127.0.0
     const result = await runCli(['discover', '--config', files['config.json'], '--base-url', server.baseUrl]);
     expect(result.stdout).toMatch(/^NOT APPROVED\s+(mastodon|bluesky)/m);
     expect(result.stdout).toMatch(/\d+ accounts found; \d+ present as the council without approval/);
+  });
+});
+
+describe('council-audit discover, for a council in the store', () => {
+  let server: ReplayServer;
+  let dynamo: LocalDynamoDb;
+  let env: NodeJS.ProcessEnv;
+  const IMPOSTOR = '@harbourne_town_council@mastodon.social';
+
+  beforeAll(async () => {
+    // Prepare: Mastodon's search finds the council's account and two others presenting as it; in the
+    // store, Harbourne has approved one of those, which its configuration file does not list.
+    server = await startReplayServer();
+    server.route('/api/v2/search', recorded('mastodon/search-accounts.json'));
+    server.route('/xrpc/app.bsky.actor.searchActors', { status: 200, body: { actors: [] } });
+    dynamo = await startDynalite();
+    await ensureTable(dynamo.client, 'discover-cli');
+    env = { TABLE_NAME: 'discover-cli', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+    const store = dynamoDbStore({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, tableName: 'discover-cli' });
+    await store.putCouncil(HARBOURNE);
+    const harbourne = store.forCouncil(HARBOURNE.id);
+    await harbourne.putCouncilConfig(testConfig());
+    await harbourne.putAccount(MASTODON);
+    await harbourne.putAccount({ platform: 'mastodon', handle: IMPOSTOR, status: 'active', approvedBy: 'Town Clerk', approvedOn: '2026-11-02', registeredAt: '2026-11-02T09:00:00Z' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await dynamo.stop();
+  });
+
+  const verdicts = (stdout: string) =>
+    Object.fromEntries(stdout.trim().split('\n').map((line) => JSON.parse(line) as { handle: string; verdict: string }).map((d) => [d.handle, d.verdict]));
+
+  it("judges the accounts found by the council's stored configuration and its account registry", async () => {
+    const result = await runCli(['discover', '--council', 'harbourne-tc', '--base-url', server.baseUrl, '--format', 'jsonl'], '', env);
+
+    expect(verdicts(result.stdout)).toMatchObject({ '@harbournetc@mastodon.social': 'approved', [IMPOSTOR]: 'approved', '@harbournetc@fedi.example': 'unapproved' });
+    expect(result.code).toBe(1);
+  });
+
+  it('takes the only council in the store when --council is left out', async () => {
+    const result = await runCli(['discover', '--base-url', server.baseUrl, '--format', 'jsonl'], '', env);
+
+    expect(verdicts(result.stdout)[IMPOSTOR]).toBe('approved');
+  });
+
+  it('refuses --config and --council together', async () => {
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+    const result = await runCli(['discover', '--config', files['config.json'], '--council', 'harbourne-tc', '--base-url', server.baseUrl], '', env);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--council: give --config or --council, not both');
   });
 });

@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 import { parseIsoWeek, type IsoWeek } from '../../shared/domain/calendar';
 import type { ScanRun, StoredFinding } from '../../shared/domain/records';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 
 /** The digest week of these tests: Monday 1 – Sunday 7 February 2027, well before Harbourne's election. */
 export const WEEK: IsoWeek = parseIsoWeek('2027-W05');
@@ -103,8 +103,8 @@ export function busyWeek() {
 }
 
 /** A memory store holding the given findings (raised open, then moved to their status) and runs. */
-export async function storeWith(findings: readonly StoredFinding[], runs: readonly ScanRun[] = []): Promise<MemoryAuditStore> {
-  const store = new MemoryAuditStore({ clock: () => NOW });
+export async function storeWith(findings: readonly StoredFinding[], runs: readonly ScanRun[] = []): Promise<MemoryCouncilStore> {
+  const store = new MemoryCouncilStore({ clock: () => NOW });
   for (const finding of findings) {
     await store.putFinding({ ...finding, status: 'open' });
     if (finding.status !== 'open') await store.setFindingStatus(finding.id, finding.status, 'Town Clerk');

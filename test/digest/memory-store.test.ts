@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
 import type { StoredPost } from '../../shared/domain/records';
 import { testConfig } from '../support/fixtures';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { NOW, scanRun, storedFinding, WEEK } from './digest-fixtures';
 
 const AT = '2027-02-08T07:00:00Z';
@@ -18,7 +18,7 @@ function storedPost(text: string, hash: string): StoredPost {
 
 describe('the in-memory AuditStore', () => {
   it('lets one caller claim a week, and another only after that attempt failed', async () => {
-    const store = new MemoryAuditStore();
+    const store = new MemoryCouncilStore();
 
     expect(await store.claimDigest(WEEK.id, AT)).toBe(true);
     expect(await store.claimDigest(WEEK.id, AT)).toBe(false);
@@ -31,7 +31,7 @@ describe('the in-memory AuditStore', () => {
   });
 
   it('stores a finding once, never overwriting it, and keeps its status changes in an audit trail', async () => {
-    const store = new MemoryAuditStore({ clock: () => NOW });
+    const store = new MemoryCouncilStore({ clock: () => NOW });
     const finding = storedFinding();
 
     expect(await store.putFinding(finding)).toBe(true);
@@ -52,7 +52,7 @@ describe('the in-memory AuditStore', () => {
   });
 
   it('tells created, unchanged and edited posts apart by their content hash', async () => {
-    const store = new MemoryAuditStore();
+    const store = new MemoryCouncilStore();
 
     expect(await store.putPost('mastodon', '@HarbourneTC@mastodon.social', storedPost('Bins on Tuesday', 'a'))).toBe('created');
     expect(await store.putPost('mastodon', 'harbournetc@mastodon.social', storedPost('Bins on Tuesday', 'a'))).toBe('unchanged');
@@ -61,7 +61,7 @@ describe('the in-memory AuditStore', () => {
   });
 
   it('keeps accounts by normalised handle, keeping approval unless given', async () => {
-    const store = new MemoryAuditStore();
+    const store = new MemoryCouncilStore();
     const account = { platform: 'bluesky' as const, handle: '@harbournetc.bsky.social', status: 'active' as const, registeredAt: AT };
 
     await expect(store.approveAccount('bluesky', 'harbournetc.bsky.social', 'Town Clerk', '2027-01-04')).rejects.toBeInstanceOf(AccountNotFoundError);
@@ -75,7 +75,7 @@ describe('the in-memory AuditStore', () => {
   });
 
   it('records a scan run once however often it is delivered, and returns copies', async () => {
-    const store = new MemoryAuditStore();
+    const store = new MemoryCouncilStore();
     const run = scanRun();
 
     await store.recordScanRun(run);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DigestSendError, sendWeeklyDigest } from '../../shared/digest/weekly-digest';
 import type { EmailMessage, Mailer } from '../../shared/email/mailer';
 import { testConfig } from '../support/fixtures';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { busyWeek, FROM, NOW, scanRun, storeWith, TO, WEEK } from './digest-fixtures';
 
 /** A mailer that records what it was asked to send and fails when told to. */
@@ -17,7 +17,7 @@ class RecordingMailer implements Mailer {
   }
 }
 
-async function busyStore(): Promise<MemoryAuditStore> {
+async function busyStore(): Promise<MemoryCouncilStore> {
   const { findings, earlier, runs } = busyWeek();
   return storeWith([...findings, ...earlier], runs);
 }

@@ -24,7 +24,6 @@ describe('deployment settings', () => {
       region: 'eu-west-2',
       senderDomain: 'harbourne-tc.example',
       digestFrom: 'council-audit@harbourne-tc.example',
-      digestTo: 'clerk@harbourne-tc.example',
       scanSchedule: 'rate(1 hour)',
       retentionDays: 400,
       logLevel: 'INFO',
@@ -39,7 +38,7 @@ describe('deployment settings', () => {
   it.each([
     [{ scanSchedule: 'every hour' }, /scanSchedule must be rate\(\.\.\.\) or cron\(\.\.\.\)/],
     [{ digestFrom: 'audit@elsewhere.example' }, /digestFrom must be on harbourne-tc\.example/],
-    [{ digestTo: 'clerk@harbourne-tc.example, not an address' }, /digestTo must be comma-separated addresses/],
+    [{ digestTo: 'clerk@harbourne-tc.example' }, /digestTo is no longer a setting: each council's registration names its own digest recipients/],
     [{ retentionDays: 0 }, /retentionDays must be a positive whole number/],
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
   ])('refuse %j', (context, message) => {
@@ -55,7 +54,6 @@ describe('a deployment with its own context', () => {
       bundle: false,
       context: {
         senderDomain: 'stow-parish.example',
-        digestTo: 'clerk@stow-parish.example,chair@stow-parish.example',
         scanSchedule: 'cron(0 7-19 ? * MON-FRI *)',
         retentionDays: 90,
         alarmEmail: 'ops@stow-parish.example',
@@ -78,7 +76,6 @@ describe('a deployment with its own context', () => {
       Environment: {
         Variables: Match.objectLike({
           DIGEST_FROM: 'council-audit@stow-parish.example',
-          DIGEST_TO: 'clerk@stow-parish.example,chair@stow-parish.example',
         }),
       },
     });

@@ -242,9 +242,10 @@ describe('the functions', () => {
     expect(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN).toBeDefined();
     expect(envOf(synth.stateless.weeklyDigest)).toMatchObject({
       DIGEST_FROM: 'council-audit@harbourne-tc.example',
-      DIGEST_TO: 'clerk@harbourne-tc.example',
       SES_CONFIGURATION_SET: expect.anything(),
     });
+    // Recipients are each council's own, in its registration: none is deployment-wide.
+    expect(envOf(synth.stateless.weeklyDigest).DIGEST_TO).toBeUndefined();
     expect(envOf(synth.stateless.scanAccount).RETENTION_DAYS).toBe('400');
     expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
     // both name the stateful stack's reports bucket
@@ -517,19 +518,19 @@ describe('least privilege', () => {
     expect(secretStatements[0]!.Resource).toEqual(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN);
   });
 
-  it("lets scan-account write only accounts' items and findings, and delete nothing", () => {
+  it("lets scan-account write only accounts' items and findings, of any council, and delete nothing", () => {
     const statements = statementsOf(synth.stateless.scanAccount);
     const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
     expect(writes).toHaveLength(1);
     expect(actionsOf(writes).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCOUNT#*', 'FINDING#*'] } });
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#ACCOUNT#*', 'C#*#FINDING#*'] } });
   });
 
   it('lets the digest write only digest records', () => {
     const statements = statementsOf(synth.stateless.weeklyDigest);
     const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
     expect(writes).toHaveLength(1);
-    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DIGEST#*'] } });
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#DIGEST#*'] } });
   });
 
   it('lets the digest send email only from its address, through the sender identity and configuration set', () => {
@@ -569,7 +570,7 @@ describe('least privilege', () => {
     const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
     expect(writes).toHaveLength(1);
     expect(actionsOf(writes).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*'] } });
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#REPORT#*'] } });
   });
 
   it('lets the monthly report put objects under reports/ of the reports bucket, and do nothing else in S3', () => {

@@ -11,7 +11,7 @@ import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/loc
 import { runLocalCycle, type LocalCycleSummary } from '../../shared/local/local-cycle';
 import { openStore } from '../../shared/local/open-store';
 import { scanAccount } from '../../shared/scanning/scan-account';
-import { DynamoDbAuditStore } from '../../shared/store/dynamodb-store';
+import { DynamoDbAuditStore, type DynamoDbCouncilStore } from '../../shared/store/dynamodb-store';
 import { FixedConnector, MASTODON, byKey, postsOf } from '../support/scan-fixtures';
 import { testConfig } from '../support/fixtures';
 
@@ -52,7 +52,7 @@ describe('the local twin: a full cycle on dynalite and aws-ses-v2-local, run twi
     expect(html).toContain('<html');
     const opened = await openStore({}, dataDir);
     try {
-      const findings = await opened.store.listFindingsDetectedIn(first.week);
+      const findings = await opened.store.forCouncil(first.council).listFindingsDetectedIn(first.week);
       expect(findings).toHaveLength(first.findingsNew);
       for (const finding of findings) expect(text).toContain(finding.reason.replace(/\s+/g, ' '));
       expect(text).toContain(`${findings.length} new finding`);
@@ -78,12 +78,12 @@ describe('the local twin: a full cycle on dynalite and aws-ses-v2-local, run twi
 
 describe('an interrupted scan on dynalite', () => {
   let dynamo: LocalDynamoDb;
-  let store: DynamoDbAuditStore;
+  let store: DynamoDbCouncilStore;
 
   beforeAll(async () => {
     dynamo = await startDynalite();
     await ensureTable(dynamo.client, 'interrupted-scan');
-    store = new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(dynamo.client), tableName: 'interrupted-scan' });
+    store = new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(dynamo.client), tableName: 'interrupted-scan' }).forCouncil('harbourne-tc');
     await store.putCouncilConfig(testConfig());
     await store.putAccount(MASTODON);
   });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../shared/domain/finding';
 import type { StoredFinding } from '../../shared/domain/records';
 import { buildReportFacts, ReportPeriodError, type ReportFacts } from '../../shared/report/build-report';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { scanRun, storedFinding } from '../digest/digest-fixtures';
 import {
   BLUESKY,
@@ -33,13 +33,13 @@ const quarterFindings = () => FINDINGS.filter((f) => inQuarter(londonDate(f.dete
 const quarterRuns = () => RUNS.filter((r) => inQuarter(londonDate(r.startedAt)));
 
 describe('buildReportFacts', () => {
-  let store: MemoryAuditStore;
+  let store: MemoryCouncilStore;
   let facts: ReportFacts;
 
   beforeEach(async () => {
     // Prepare
     let clock = new Date('2027-03-01T00:00:00Z');
-    store = new MemoryAuditStore({ clock: () => clock });
+    store = new MemoryCouncilStore({ clock: () => clock });
     await fillQuarter(store, (at) => (clock = at));
 
     // Act
@@ -195,7 +195,7 @@ describe('buildReportFacts', () => {
   });
 
   it('reads every ISO week the period overlaps, across a year boundary', async () => {
-    const winter = new MemoryAuditStore();
+    const winter = new MemoryCouncilStore();
     // Friday 1 January 2027 is in ISO week 2026-W53.
     await winter.putFinding(storedFinding({ id: 'new-year', detectedAt: '2027-01-01T10:00:00Z', detectedWeek: '2026-W53' }));
     await winter.recordScanRun(scanRun({ runId: 'ny', startedAt: '2027-01-01T06:00:00Z', week: '2026-W53', postsNew: 7 }));

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportFacts, type ReportFacts } from '../../shared/report/build-report';
 import { csvCell, FOI_FIELDS, maskStray, renderReportCsv } from '../../shared/report/render-csv';
 import { renderReportJson, type ReportJson } from '../../shared/report/render-json';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { config, FINDINGS, fillQuarter, FULL_PHONE, HOSTILE, IMPOSTOR, IN_QUARTER, MASKED_PHONE_EVIDENCE, NOW, QUARTER } from './report-fixtures';
 
 /** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
@@ -49,7 +49,7 @@ let facts: ReportFacts;
 
 beforeAll(async () => {
   let clock = new Date('2027-03-01T00:00:00Z');
-  const store = new MemoryAuditStore({ clock: () => clock });
+  const store = new MemoryCouncilStore({ clock: () => clock });
   await fillQuarter(store, (at) => (clock = at));
   facts = await buildReportFacts(store, config(), QUARTER, NOW);
 });

@@ -14,7 +14,7 @@ import type { ReportStorage } from '../../shared/report/report-storage';
 import { MAX_LINK_SECONDS, ReportStorageError, S3ReportStorage } from '../../shared/report/s3-storage';
 import { scanRun, storedFinding } from '../digest/digest-fixtures';
 import { testConfig } from '../support/fixtures';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());
@@ -45,8 +45,8 @@ class RecordingStorage implements ReportStorage {
 }
 
 /** January 2027 at Harbourne: findings on the 1st, mid-month and on the 31st, and one either side of the month. */
-async function januaryStore(): Promise<{ store: MemoryAuditStore; inJanuary: StoredFinding[] }> {
-  const store = new MemoryAuditStore({ clock: () => NOW });
+async function januaryStore(): Promise<{ store: MemoryCouncilStore; inJanuary: StoredFinding[] }> {
+  const store = new MemoryCouncilStore({ clock: () => NOW });
   await store.putCouncilConfig(testConfig());
   const inJanuary = [
     storedFinding({ id: 'jan-first', detectedAt: '2027-01-01T00:30:00Z', detectedWeek: '2026-W53', postedAt: '2026-12-31T23:50:00Z' }),
@@ -91,7 +91,7 @@ describe('previousMonth', () => {
 });
 
 describe('storeMonthlyReport', () => {
-  it('stores the month as PDF and HTML under reports/<month>/ and records it for the next digest', async () => {
+  it('stores the month as PDF and HTML under reports/<council>/<month>/ and records it for the next digest', async () => {
     // Prepare
     const { store, inJanuary } = await januaryStore();
     const storage = new RecordingStorage();
@@ -100,13 +100,13 @@ describe('storeMonthlyReport', () => {
     const report = await storeMonthlyReport({ store, storage, config: testConfig(), month: '2027-01', now: NOW, renderPdf: fakePdf });
 
     // Assess
-    expect([...storage.objects.keys()]).toEqual(['reports/2027-01/council-audit-report-2027-01.pdf', 'reports/2027-01/council-audit-report-2027-01.html']);
-    expect(storage.objects.get('reports/2027-01/council-audit-report-2027-01.pdf')).toEqual({ body: FAKE_PDF, contentType: 'application/pdf' });
-    expect(storage.objects.get('reports/2027-01/council-audit-report-2027-01.html')).toEqual({ body: report.html, contentType: 'text/html; charset=utf-8' });
+    expect([...storage.objects.keys()]).toEqual(['reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf', 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.html']);
+    expect(storage.objects.get('reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf')).toEqual({ body: FAKE_PDF, contentType: 'application/pdf' });
+    expect(storage.objects.get('reports/harbourne-tc/2027-01/council-audit-report-2027-01.html')).toEqual({ body: report.html, contentType: 'text/html; charset=utf-8' });
     expect(report.facts.period).toMatchObject({ from: '2027-01-01', to: '2027-01-31', days: 31 });
     expect(report.facts.findings.map((f) => f.id)).toEqual(inJanuary.map((f) => f.id));
     expect(report.html).toContain('Harbourne Town Council');
-    const record = { month: '2027-01', key: 'reports/2027-01/council-audit-report-2027-01.pdf', htmlKey: 'reports/2027-01/council-audit-report-2027-01.html', generatedAt: NOW.toISOString() };
+    const record = { month: '2027-01', key: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf', htmlKey: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.html', generatedAt: NOW.toISOString() };
     expect(report.record).toEqual(record);
     expect(await store.latestReport()).toEqual(record);
   });
@@ -121,7 +121,7 @@ describe('storeMonthlyReport', () => {
     const rerun = await storeMonthlyReport({ store, storage, config: testConfig(), month: '2027-01', now: rerunAt, renderPdf: fakePdf });
 
     expect(storage.objects.size).toBe(2);
-    expect(storage.objects.get(monthlyReportKeys('2027-01').html)!.body).toBe(rerun.html);
+    expect(storage.objects.get(monthlyReportKeys('harbourne-tc', '2027-01').html)!.body).toBe(rerun.html);
     expect(rerun.facts.summary.byStatus.resolved).toBe(1);
     expect(await store.latestReport()).toEqual({ ...rerun.record, generatedAt: rerunAt.toISOString() });
   });
@@ -129,12 +129,12 @@ describe('storeMonthlyReport', () => {
   it('records nothing when the report cannot be stored, so a rerun retries it', async () => {
     const { store } = await januaryStore();
     const storage = new RecordingStorage();
-    storage.failWith = new ReportStorageError('could not store reports/2027-01/council-audit-report-2027-01.pdf: Access Denied');
+    storage.failWith = new ReportStorageError('could not store reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf: Access Denied');
 
     const attempt = storeMonthlyReport({ store, storage, config: testConfig(), month: '2027-01', now: NOW, renderPdf: fakePdf });
 
     await expect(attempt).rejects.toThrow(MonthlyReportError);
-    await expect(attempt).rejects.toThrow('the report for 2027-01 could not be stored: could not store reports/2027-01/council-audit-report-2027-01.pdf: Access Denied');
+    await expect(attempt).rejects.toThrow('the report for 2027-01 could not be stored: could not store reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf: Access Denied');
     expect(await store.latestReport()).toBeUndefined();
   });
 
@@ -168,7 +168,7 @@ describe('storeMonthlyReport', () => {
     const pages = document.numPages;
     await document.destroy();
 
-    expect(storage.objects.get(monthlyReportKeys('2027-01').pdf)!.body).toBe(report.pdf);
+    expect(storage.objects.get(monthlyReportKeys('harbourne-tc', '2027-01').pdf)!.body).toBe(report.pdf);
     expect(firstPage.replace(/\s+/g, ' ')).toContain('Harbourne Town Council');
     expect(firstPage.replace(/\s+/g, ' ')).toContain(`Page 1 of ${pages}`);
   });
@@ -188,7 +188,7 @@ describe('S3ReportStorage', () => {
     expect(puts).toEqual([
       {
         Bucket: BUCKET,
-        Key: 'reports/2027-01/council-audit-report-2027-01.pdf',
+        Key: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf',
         Body: FAKE_PDF,
         ContentType: 'application/pdf',
         ContentDisposition: 'inline; filename="council-audit-report-2027-01.pdf"',
@@ -196,7 +196,7 @@ describe('S3ReportStorage', () => {
       },
       {
         Bucket: BUCKET,
-        Key: 'reports/2027-01/council-audit-report-2027-01.html',
+        Key: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.html',
         Body: report.html,
         ContentType: 'text/html; charset=utf-8',
         ContentDisposition: 'inline; filename="council-audit-report-2027-01.html"',
@@ -214,7 +214,7 @@ describe('S3ReportStorage', () => {
     await storeMonthlyReport({ store, storage, config: testConfig(), month: '2027-01', now: new Date('2027-02-02T06:00:00Z'), renderPdf: fakePdf });
 
     const keys = s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input.Key);
-    expect(keys).toEqual([monthlyReportKeys('2027-01').pdf, monthlyReportKeys('2027-01').html, monthlyReportKeys('2027-01').pdf, monthlyReportKeys('2027-01').html]);
+    expect(keys).toEqual([monthlyReportKeys('harbourne-tc', '2027-01').pdf, monthlyReportKeys('harbourne-tc', '2027-01').html, monthlyReportKeys('harbourne-tc', '2027-01').pdf, monthlyReportKeys('harbourne-tc', '2027-01').html]);
   });
 
   it('names the key and the bucket when S3 refuses the object', async () => {
@@ -227,7 +227,7 @@ describe('S3ReportStorage', () => {
   });
 
   it('links to the PDF with a pre-signed GetObject URL that expires when asked, at most in 7 days', async () => {
-    const key = monthlyReportKeys('2027-01').pdf;
+    const key = monthlyReportKeys('harbourne-tc', '2027-01').pdf;
 
     const week = new URL(await s3Storage().linkTo(key, MAX_LINK_SECONDS));
     const hour = new URL(await s3Storage().linkTo(key, 3600));
@@ -242,7 +242,7 @@ describe('S3ReportStorage', () => {
   });
 
   it('refuses a link lifetime beyond 7 days or below a second', async () => {
-    const key = monthlyReportKeys('2027-01').pdf;
+    const key = monthlyReportKeys('harbourne-tc', '2027-01').pdf;
 
     await expect(s3Storage().linkTo(key, MAX_LINK_SECONDS + 1)).rejects.toThrow('a report link must expire within 1 to 604800 seconds (7 days), not 604801');
     await expect(s3Storage().linkTo(key, 0)).rejects.toThrow(RangeError);
@@ -266,7 +266,7 @@ describe('FolderReportStorage', () => {
     const report = await storeMonthlyReport({ store, storage, config: testConfig(), month: '2027-01', now: NOW, renderPdf: fakePdf });
     const link = await storage.linkTo(report.record.key, 3600);
 
-    expect((await readdir(join(folder, 'reports', '2027-01'))).sort()).toEqual(['council-audit-report-2027-01.html', 'council-audit-report-2027-01.pdf']);
+    expect((await readdir(join(folder, 'reports', 'harbourne-tc', '2027-01'))).sort()).toEqual(['council-audit-report-2027-01.html', 'council-audit-report-2027-01.pdf']);
     expect(link).toMatch(/^file:\/\//);
     expect(new Uint8Array(await readFile(fileURLToPath(link)))).toEqual(FAKE_PDF);
     expect(await readFile(join(folder, report.record.htmlKey!), 'utf8')).toBe(report.html);

@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportFacts, type ReportFacts } from '../../shared/report/build-report';
 import { renderReportHtml } from '../../shared/report/render-html';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { config, fillQuarter, FULL_PHONE, HOSTILE, NOW, QUARTER } from './report-fixtures';
 
 let facts: ReportFacts;
@@ -10,7 +10,7 @@ let html: string;
 
 beforeAll(async () => {
   let clock = new Date('2027-03-01T00:00:00Z');
-  const store = new MemoryAuditStore({ clock: () => clock });
+  const store = new MemoryCouncilStore({ clock: () => clock });
   await fillQuarter(store, (at) => (clock = at));
   facts = await buildReportFacts(store, config(), QUARTER, NOW);
   html = renderReportHtml(facts);
@@ -69,7 +69,7 @@ describe('renderReportHtml', () => {
   });
 
   it('says so when the period has no findings, no pre-election period and nothing open', async () => {
-    const empty = renderReportHtml(await buildReportFacts(new MemoryAuditStore(), config(), { from: '2027-01-01', to: '2027-01-31' }, NOW));
+    const empty = renderReportHtml(await buildReportFacts(new MemoryCouncilStore(), config(), { from: '2027-01-01', to: '2027-01-31' }, NOW));
 
     expect(empty).toContain('No findings were detected in the period.');
     expect(empty).toContain("No pre-election period falls within this report's period.");

@@ -6,6 +6,7 @@ import type { ReportJson } from '../../shared/report/render-json';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { runCli, tempFiles } from '../support/cli';
 import { COUNCIL_INPUT } from '../support/fixtures';
+import { HARBOURNE } from '../support/scan-fixtures';
 import { fillQuarter, FULL_PHONE, IN_QUARTER, QUARTER, config } from './report-fixtures';
 
 describe('council-audit report, against the store the environment names', () => {
@@ -20,8 +21,10 @@ describe('council-audit report, against the store the environment names', () => 
     env = { TABLE_NAME: 'report-cli', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
     let clock = new Date('2027-03-01T00:00:00Z');
     const store = dynamoDbStore({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, tableName: 'report-cli', clock: () => clock });
-    await fillQuarter(store, (at) => (clock = at));
-    await store.putCouncilConfig(config());
+    await store.putCouncil(HARBOURNE);
+    const harbourne = store.forCouncil(HARBOURNE.id);
+    await fillQuarter(harbourne, (at) => (clock = at));
+    await harbourne.putCouncilConfig(config());
     files = tempFiles({ 'council.json': JSON.stringify(COUNCIL_INPUT) });
   });
   afterAll(() => dynamo.stop());
@@ -99,13 +102,33 @@ describe('council-audit report, against the store the environment names', () => 
     expect(unknown.stderr).toContain("argument 'xlsx' is invalid");
   });
 
-  it('asks for --config when the store holds no configuration', async () => {
+  it('asks for --config when the store holds no configuration of the council', async () => {
     await ensureTable(dynamo.client, 'report-cli-empty');
+    await dynamoDbStore({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, tableName: 'report-cli-empty' }).putCouncil(HARBOURNE);
 
     const result = await runCli(['report', ...period, '--format', 'json'], '', { ...env, TABLE_NAME: 'report-cli-empty' });
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('no council configuration is stored in table report-cli-empty');
+    expect(result.stderr).toContain('no configuration of council harbourne-tc is stored in table report-cli-empty');
     expect(result.stderr).toContain('--config');
+  });
+
+  it("reports on the council --council names, and on none of another council's records", async () => {
+    // Prepare: a second council with nothing in the quarter.
+    const store = dynamoDbStore({ region: 'eu-west-2', endpoint: dynamo.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, tableName: 'report-cli' });
+    await store.putCouncil({ id: 'stow-pc', name: 'Stow Parish Council', digestTo: ['clerk@stow-parish.example'], registeredAt: '2027-01-01T00:00:00Z' });
+    const out = join(files.dir, 'stow.json');
+
+    // Act
+    const unnamed = await runCli(['report', ...period, '--format', 'json', '--config', files['council.json']], '', env);
+    const stow = await runCli(['report', ...period, '--format', 'json', '--council', 'stow-pc', '--config', files['council.json'], '--out', out], '', env);
+
+    // Assess
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('--council: is required when there is more than one council: one of harbourne-tc, stow-pc');
+    expect(stow.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as ReportJson;
+    expect(json.summary).toMatchObject({ findings: 0, postsChecked: 0 });
+    await store.removeCouncil('stow-pc');
   });
 });

@@ -4,7 +4,7 @@ import { isoWeekOf } from '../../shared/domain/calendar';
 import type { Post } from '../../shared/domain/post';
 import type { ScanRun, StoredFinding, StoredPost } from '../../shared/domain/records';
 import type { ReportPeriod } from '../../shared/report/build-report';
-import type { AuditStore } from '../../shared/store/audit-store';
+import type { CouncilStore } from '../../shared/store/audit-store';
 import { testConfig } from '../support/fixtures';
 
 /*
@@ -133,7 +133,7 @@ export const STATUS_CHANGES: [string, 'acknowledged' | 'resolved' | 'dismissed' 
 ];
 
 /** Fills a store with the quarter; `setClock` moves the clock the store stamps status changes with. */
-export async function fillQuarter(store: AuditStore, setClock: (at: Date) => void): Promise<void> {
+export async function fillQuarter(store: CouncilStore, setClock: (at: Date) => void): Promise<void> {
   for (const account of ACCOUNTS) await store.putAccount(account);
   await store.putPost('mastodon', MASTODON, post('p1', `Lost dog found: call Sam on ${FULL_PHONE}`, '2027-02-28T23:00:00Z'));
   await store.putPost('mastodon', MASTODON, post('p4', `Vote for the Harbourne Independents! Questions? ${FULL_PHONE}`, '2027-04-10T08:00:00Z'));

@@ -3,13 +3,13 @@ import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { StoredPost } from '../../shared/domain/records';
 import { contentHash, scanAccount } from '../../shared/scanning/scan-account';
 import { CouncilNotConfiguredError } from '../../shared/store/audit-store';
-import { MemoryAuditStore } from '../support/memory-store';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { dispatchScan } from '../../shared/scanning/dispatch-scan';
 import { createHash } from 'node:crypto';
-import { BLUESKY, byKey, EVENTS, FACEBOOK, FixedConnector, MASTODON, postsOf, storeWith } from '../support/scan-fixtures';
+import { BLUESKY, byKey, EVENTS, FACEBOOK, FixedConnector, MASTODON, postsOf, registryWith, storeWith } from '../support/scan-fixtures';
 
 const clock = () => new Date('2026-11-19T10:00:00Z');
-const deps = (store: MemoryAuditStore, connector: FixedConnector) => ({ store, connectors: oneConnectorForAll(connector), clock, retentionDays: 30 });
+const deps = (store: MemoryCouncilStore, connector: FixedConnector) => ({ store, connectors: oneConnectorForAll(connector), clock, retentionDays: 30 });
 
 describe('scanning one account', () => {
   it('stores every new post with a SHA-256 of what was captured, stores its findings, and advances the cursor', async () => {
@@ -99,8 +99,8 @@ describe('scanning one account', () => {
   it('refuses to scan an account that is not registered, or before the council is configured', async () => {
     const store = await storeWith([MASTODON]);
     const connector = new FixedConnector(new Map());
-    await expect(scanAccount(deps(store, connector), BLUESKY)).rejects.toThrow('no registered bluesky account @harbournetc.bsky.social');
-    const unconfigured = new MemoryAuditStore();
+    await expect(scanAccount(deps(store, connector), BLUESKY)).rejects.toThrow('council harbourne-tc has no registered bluesky account @harbournetc.bsky.social');
+    const unconfigured = new MemoryCouncilStore();
     await unconfigured.putAccount(MASTODON);
     await expect(scanAccount(deps(unconfigured, connector), MASTODON)).rejects.toThrow(CouncilNotConfiguredError);
   });
@@ -113,12 +113,13 @@ describe('scanning one account', () => {
 });
 
 describe('dispatching a scan', () => {
-  it('queues one request per registered account, paused ones left out', async () => {
-    const store = await storeWith([MASTODON, BLUESKY, { ...FACEBOOK, status: 'paused' }]);
+  it('queues one request per registered account, naming its council, paused ones left out', async () => {
+    const { store } = await registryWith([MASTODON, BLUESKY, { ...FACEBOOK, status: 'paused' }]);
     const sent: unknown[] = [];
-    const requests = await dispatchScan({ store, queue: { send: async (r) => void sent.push(...r) } });
+    const { councils, requests } = await dispatchScan({ store, queue: { send: async (r) => void sent.push(...r) } });
     expect(sent).toEqual(requests);
-    expect(requests.map((r) => r.platform).sort()).toEqual(['bluesky', 'mastodon']);
+    expect(councils).toBe(1);
+    expect(requests.map((r) => [r.councilId, r.platform]).sort()).toEqual([['harbourne-tc', 'bluesky'], ['harbourne-tc', 'mastodon']]);
   });
 });
 

@@ -4,14 +4,15 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccountNotFoundError } from '../../shared/domain/errors';
 import { DynamoDbAuditStore, FindingNotFoundError, StoredItemValidationError } from '../../shared/store/dynamodb-store';
-import { keys } from '../../shared/store/keys';
+import { councilKeys } from '../../shared/store/keys';
 import { makeFinding, MASTODON_HANDLE, storedPost } from './store-fixtures';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const store = new DynamoDbAuditStore({
   client: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })),
   tableName: 'audit-failures',
-});
+}).forCouncil('harbourne-tc');
+const keys = councilKeys('harbourne-tc');
 
 beforeEach(() => {
   documents.reset();
@@ -129,7 +130,7 @@ describe('when a write condition fails', () => {
 describe('reading', () => {
   it('follows LastEvaluatedKey until the last page', async () => {
     // Prepare
-    const lastOfFirstPage = { ...keys.finding('f-1'), gsi1pk: 'FINDINGS#2026-W06', gsi1sk: 'high#personal-data#f-1' };
+    const lastOfFirstPage = { ...keys.finding('f-1'), gsi1pk: 'C#harbourne-tc#FINDINGS#2026-W06', gsi1sk: 'high#personal-data#f-1' };
     documents
       .on(QueryCommand)
       .resolvesOnce({ Items: [{ ...keys.finding('f-1'), ...makeFinding({ id: 'f-1' }) }], LastEvaluatedKey: lastOfFirstPage })
@@ -154,6 +155,6 @@ describe('reading', () => {
 
     // Assess
     await expect(reading).rejects.toBeInstanceOf(StoredItemValidationError);
-    await expect(reading).rejects.toThrow('invalid finding stored at pk=FINDING#f-corrupt sk=FINDING: detectedWeek: is missing');
+    await expect(reading).rejects.toThrow('invalid finding stored at pk=C#harbourne-tc#FINDING#f-corrupt sk=FINDING: detectedWeek: is missing');
   });
 });

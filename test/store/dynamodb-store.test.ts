@@ -8,9 +8,12 @@ import { AccountValidationError } from '../../shared/domain/account';
 import { AccountNotFoundError } from '../../shared/domain/errors';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { DynamoDbAuditStore, FindingNotFoundError, StoredItemValidationError } from '../../shared/store/dynamodb-store';
-import { keys } from '../../shared/store/keys';
+import { councilKeys } from '../../shared/store/keys';
 import { testConfig } from '../support/fixtures';
 import { makeAccount, makeFinding, makeScanRun, MASTODON_HANDLE, storedPost } from './store-fixtures';
+
+/** The council the records of these tests belong to. */
+const HARBOURNE = 'harbourne-tc';
 
 let dynamo: LocalDynamoDb;
 let tables = 0;
@@ -31,7 +34,8 @@ async function freshStore() {
   const documents = DynamoDBDocumentClient.from(dynamo.client);
   let minute = 0;
   const clock = () => new Date(Date.UTC(2026, 1, 9, 9, minute++));
-  return { store: new DynamoDbAuditStore({ client: documents, tableName, clock }), documents, tableName };
+  const root = new DynamoDbAuditStore({ client: documents, tableName, clock });
+  return { root, store: root.forCouncil(HARBOURNE), documents, tableName };
 }
 
 describe('the local table', () => {
@@ -58,14 +62,14 @@ describe('the local table', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'council-audit-dynalite-'));
     const first = await startDynalite({ path: dataDir });
     await ensureTable(first.client, 'audit-persisted');
-    await new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(first.client), tableName: 'audit-persisted' }).setCursor('mastodon', MASTODON_HANDLE, '112');
+    await new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(first.client), tableName: 'audit-persisted' }).forCouncil(HARBOURNE).setCursor('mastodon', MASTODON_HANDLE, '112');
     await first.stop();
 
     // Act
     const second = await startDynalite({ path: dataDir });
     try {
       await ensureTable(second.client, 'audit-persisted');
-      const cursor = await new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(second.client), tableName: 'audit-persisted' }).getCursor('mastodon', MASTODON_HANDLE);
+      const cursor = await new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(second.client), tableName: 'audit-persisted' }).forCouncil(HARBOURNE).getCursor('mastodon', MASTODON_HANDLE);
 
       // Assess
       expect(cursor).toBe('112');
@@ -97,14 +101,14 @@ describe('council configuration', () => {
   it('names the key and the field when the stored configuration is corrupt', async () => {
     // Prepare
     const { store, documents, tableName } = await freshStore();
-    await documents.send(new PutCommand({ TableName: tableName, Item: { ...keys.council(), config: { council: { name: 'Harbourne Town Council' }, timezone: 'Mars/Olympus' } } }));
+    await documents.send(new PutCommand({ TableName: tableName, Item: { ...councilKeys(HARBOURNE).config(), config: { council: { name: 'Harbourne Town Council' }, timezone: 'Mars/Olympus' } } }));
 
     // Act
     const reading = store.getCouncilConfig();
 
     // Assess
     await expect(reading).rejects.toBeInstanceOf(StoredItemValidationError);
-    await expect(reading).rejects.toThrow(/pk=COUNCIL sk=CONFIG.*config\.timezone = "Mars\/Olympus"/s);
+    await expect(reading).rejects.toThrow(/pk=C#harbourne-tc sk=CONFIG.*config\.timezone = "Mars\/Olympus"/s);
   });
 });
 
@@ -408,14 +412,14 @@ describe('findings', () => {
   it('name the key and the field when a stored one is corrupt', async () => {
     // Prepare
     const { store, documents, tableName } = await freshStore();
-    await documents.send(new PutCommand({ TableName: tableName, Item: { ...keys.finding('f-corrupt'), ...makeFinding({ id: 'f-corrupt' }), severity: 'extreme' } }));
+    await documents.send(new PutCommand({ TableName: tableName, Item: { ...councilKeys(HARBOURNE).finding('f-corrupt'), ...makeFinding({ id: 'f-corrupt' }), severity: 'extreme' } }));
 
     // Act
     const reading = store.getFinding('f-corrupt');
 
     // Assess
     await expect(reading).rejects.toBeInstanceOf(StoredItemValidationError);
-    await expect(reading).rejects.toThrow(/pk=FINDING#f-corrupt sk=FINDING: severity = "extreme"/);
+    await expect(reading).rejects.toThrow(/pk=C#harbourne-tc#FINDING#f-corrupt sk=FINDING: severity = "extreme"/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { AccountSchema, normaliseHandle, type Account } from '../../shared/domain/account';
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
+import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import {
@@ -15,7 +16,10 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../../shared/domain/records';
-import type { AuditStore, FindingStatus } from '../../shared/store/audit-store';
+import type { AuditStore, CouncilStore, FindingStatus } from '../../shared/store/audit-store';
+
+/** The council the tests' records belong to, unless a test names another. */
+export const TEST_COUNCIL = 'harbourne-tc';
 
 export interface MemoryStoreOptions {
   /** The clock for the audit trail of setFindingStatus (the port takes no time there). */
@@ -23,12 +27,54 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * The AuditStore port in memory, for tests: the same semantics as the DynamoDB adapter (keys by
- * platform and normalised handle, idempotent writes, conditional digest claims, listings in key
- * order), every value validated on the way in and copied on the way in and out so that callers
- * cannot change what is stored by mutating what they passed or got.
+ * The AuditStore port in memory, for tests: the council registry, and one MemoryCouncilStore per
+ * council, each holding only that council's records (the same view whenever it is asked for).
  */
 export class MemoryAuditStore implements AuditStore {
+  private readonly councils = new Map<CouncilId, Council>();
+  private readonly views = new Map<CouncilId, MemoryCouncilStore>();
+
+  constructor(private readonly options: MemoryStoreOptions = {}) {}
+
+  forCouncil(councilId: CouncilId): MemoryCouncilStore {
+    const id = parseCouncilId(councilId);
+    let view = this.views.get(id);
+    if (!view) {
+      view = new MemoryCouncilStore({ ...this.options, councilId: id });
+      this.views.set(id, view);
+    }
+    return view;
+  }
+
+  async putCouncil(council: Council): Promise<void> {
+    const incoming = parseCouncil(structuredClone(council));
+    const existing = this.councils.get(incoming.id);
+    // As the adapter's UpdateItem: registering again keeps the first registration time.
+    this.councils.set(incoming.id, existing ? { ...incoming, registeredAt: existing.registeredAt } : incoming);
+  }
+
+  async getCouncil(councilId: CouncilId): Promise<Council | undefined> {
+    return clone(this.councils.get(parseCouncilId(councilId)));
+  }
+
+  async listCouncils(): Promise<Council[]> {
+    return [...this.councils.values()].sort((a, b) => compare(a.id, b.id)).map((c) => structuredClone(c));
+  }
+
+  async removeCouncil(councilId: CouncilId): Promise<boolean> {
+    return this.councils.delete(parseCouncilId(councilId));
+  }
+}
+
+/**
+ * One council's records in memory, for tests: the same semantics as the DynamoDB adapter (keys by
+ * platform and normalised handle, idempotent writes, conditional digest claims, listings in key
+ * order), every value validated on the way in and copied on the way in and out so that callers
+ * cannot change what is stored by mutating what they passed or got. A test of a use case that reads
+ * one council can make one on its own (`new MemoryCouncilStore()`, council TEST_COUNCIL).
+ */
+export class MemoryCouncilStore implements CouncilStore {
+  readonly councilId: CouncilId;
   private config: CouncilConfig | undefined;
   private readonly accounts = new Map<string, Account>();
   private readonly cursors = new Map<string, string>();
@@ -40,7 +86,8 @@ export class MemoryAuditStore implements AuditStore {
   private readonly reports = new Map<string, ReportRecord>();
   private readonly clock: () => Date;
 
-  constructor(options: MemoryStoreOptions = {}) {
+  constructor(options: MemoryStoreOptions & { councilId?: CouncilId } = {}) {
+    this.councilId = parseCouncilId(options.councilId ?? TEST_COUNCIL);
     this.clock = options.clock ?? (() => new Date());
   }
 

@@ -1,8 +1,17 @@
 import { handleKey, type Account } from '../../shared/domain/account';
+import type { Council } from '../../shared/domain/council';
 import type { Post } from '../../shared/domain/post';
 import type { Connector, FetchResult } from '../../shared/connectors/connector';
 import { makePost, testConfig } from './fixtures';
-import { MemoryAuditStore } from './memory-store';
+import { MemoryAuditStore, TEST_COUNCIL, type MemoryCouncilStore } from './memory-store';
+
+/** The council the scans' accounts belong to. */
+export const HARBOURNE: Council = {
+  id: TEST_COUNCIL,
+  name: 'Harbourne Town Council',
+  digestTo: ['clerk@harbourne-tc.example'],
+  registeredAt: '2026-01-01T00:00:00Z',
+};
 
 export const MASTODON: Account = {
   platform: 'mastodon', handle: '@harbournetc@mastodon.social', displayName: 'Harbourne Town Council',
@@ -39,11 +48,19 @@ export class FixedConnector implements Connector {
   }
 }
 
-export async function storeWith(accounts: Account[], config = testConfig()): Promise<MemoryAuditStore> {
+/** A store with Harbourne registered and configured, and these accounts of it; `council` is Harbourne's view. */
+export async function registryWith(accounts: Account[], config = testConfig()): Promise<{ store: MemoryAuditStore; council: MemoryCouncilStore }> {
   const store = new MemoryAuditStore({ clock: () => new Date('2026-11-19T10:00:00Z') });
-  await store.putCouncilConfig(config);
-  for (const a of accounts) await store.putAccount(a);
-  return store;
+  await store.putCouncil(HARBOURNE);
+  const council = store.forCouncil(HARBOURNE.id);
+  await council.putCouncilConfig(config);
+  for (const a of accounts) await council.putAccount(a);
+  return { store, council };
+}
+
+/** Harbourne's records, with its configuration and these accounts. */
+export async function storeWith(accounts: Account[], config = testConfig()): Promise<MemoryCouncilStore> {
+  return (await registryWith(accounts, config)).council;
 }
 
 export const byKey = (entries: [Account, Post[]][]) => new Map(entries.map(([a, p]) => [handleKey(a.platform, a.handle), p]));

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CouncilValidationError, parseCouncil, parseCouncilId } from '../../shared/domain/council';
+
+function refusal(attempt: () => unknown): CouncilValidationError {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof CouncilValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected the input to be refused');
+}
+
+describe('a council id', () => {
+  it.each(['harbourne-tc', 'stow-on-the-wold', 'abc', 'little-ashby-pc-2', 'a'.repeat(40)])('accepts %s', (id) => {
+    expect(parseCouncilId(id)).toBe(id);
+  });
+
+  it.each([
+    ['Harbourne-TC', 'capitals'],
+    ['harbourne tc', 'a space'],
+    ['ab', 'too short'],
+    ['a'.repeat(41), 'too long'],
+    ['-harbourne', 'a leading hyphen'],
+    ['harbourne-', 'a trailing hyphen'],
+    ['harbourne#tc', 'the key separator'],
+    ['harbourne_tc', 'an underscore'],
+  ])('refuses %j (%s), naming the field and the value', (id) => {
+    const error = refusal(() => parseCouncilId(id));
+    expect(error.message).toBe(`invalid council id: council = ${JSON.stringify(id)}: expected a council id such as harbourne-tc: 3 to 40 lower-case letters, digits and hyphens, not starting or ending with a hyphen`);
+  });
+
+  it('names the field it was given as', () => {
+    expect(refusal(() => parseCouncilId('Harbourne', '--council')).issues[0]).toMatchObject({ field: '--council', value: '"Harbourne"' });
+  });
+
+  it('says a missing id is missing', () => {
+    expect(refusal(() => parseCouncilId(undefined)).message).toContain('council: is missing');
+  });
+});
+
+describe('a council registration', () => {
+  const harbourne = { id: 'harbourne-tc', name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example'], registeredAt: '2026-11-01T09:00:00Z' };
+
+  it('is accepted with an id, a name, at least one recipient and when it was registered', () => {
+    expect(parseCouncil(harbourne)).toEqual(harbourne);
+  });
+
+  it('names every field that is wrong, with its value', () => {
+    const error = refusal(() => parseCouncil({ ...harbourne, id: 'Harbourne TC', name: ' ', digestTo: ['clerk@harbourne-tc.example', 'the clerk'] }));
+    expect(error.issues.map((i) => [i.field, i.value])).toEqual([
+      ['id', '"Harbourne TC"'],
+      ['name', '" "'],
+      ['digestTo[1]', '"the clerk"'],
+    ]);
+    expect(error.message).toContain('digestTo[1] = "the clerk": expected an email address');
+  });
+
+  it('refuses a council with nobody to send its digest to', () => {
+    expect(refusal(() => parseCouncil({ ...harbourne, digestTo: [] })).message).toContain('digestTo = []: must name at least one address');
+  });
+});
