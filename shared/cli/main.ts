@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../domain/config';
-import { ConnectorError, CouncilAuditError } from '../domain/errors';
+import { AccountNotFoundError, ConnectorError, CouncilAuditError } from '../domain/errors';
 import { UrlRefusedError } from '../connectors/errors';
-import { PLATFORMS } from '../domain/post';
+import { PLATFORMS, type Platform } from '../domain/post';
 import type { AuditStore, CouncilStore } from '../store/audit-store';
 import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
@@ -159,6 +159,37 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  for (const [verb, status, description, done] of [
+    ['pause', 'paused', 'stop scanning an account until it is resumed (its approval and records are kept)', 'it is not scanned until resumed'],
+    ['resume', 'active', 'scan a paused account again', 'it is scanned again from where it stopped'],
+  ] as const) {
+    accounts
+      .command(verb)
+      .description(description)
+      .option(...COUNCIL_OPTION)
+      .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+      .requiredOption('--handle <handle>', 'the handle as registered')
+      .action(async (opts: { council?: string; platform: Platform; handle: string }) => {
+        await withCouncil(opts.council, async (store, where) => {
+          const account = await store.setAccountStatus(opts.platform, opts.handle, status);
+          io.stdout.write(`${status === 'paused' ? 'paused' : 'resumed'} ${account.platform} ${account.handle} in ${where}: ${done}\n`);
+        });
+      });
+  }
+  accounts
+    .command('remove')
+    .description('unregister an account: it is no longer scanned; its posts and findings are kept as evidence')
+    .option(...COUNCIL_OPTION)
+    .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+    .requiredOption('--handle <handle>', 'the handle as registered')
+    .action(async (opts: { council?: string; platform: Platform; handle: string }) => {
+      await withCouncil(opts.council, async (store, where) => {
+        const removed = await store.removeAccount(opts.platform, opts.handle);
+        if (!removed) throw new AccountNotFoundError(`no ${opts.platform} account ${opts.handle} is registered in ${where}`);
+        io.stdout.write(`removed ${removed.platform} ${removed.handle} from ${where}; its posts and findings are kept as evidence, and registering it again resumes its scans\n`);
+      });
+    });
+
   program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
@@ -215,3 +246,4 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw error;
   }
 }
+
