@@ -1,9 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseIsoWeek } from '../domain/calendar';
 import { SEVERITIES, type Severity } from '../domain/config';
 import { AccountNotFoundError, ConnectorError, CouncilAuditError } from '../domain/errors';
+import { FINDING_STATUSES } from '../domain/finding';
 import { UrlRefusedError } from '../connectors/errors';
 import { PLATFORMS, type Platform } from '../domain/post';
-import type { AuditStore, CouncilStore } from '../store/audit-store';
+import type { AuditStore, CouncilStore, FindingStatus } from '../store/audit-store';
 import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
@@ -190,6 +192,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  const findings = program
+    .command('findings')
+    .description("a council's findings in the store (TABLE_NAME names, else the local one under .local/)");
+  findings
+    .command('list')
+    .description('list findings, newest first: those open or acknowledged, or with --week those detected that ISO week')
+    .option(...COUNCIL_OPTION)
+    .addOption(new Option('--status <status>', 'only findings with this status (resolved and dismissed need --week)').choices(FINDING_STATUSES))
+    .option('--week <YYYY-Www>', 'the findings detected in this ISO week, e.g. 2026-W49, whatever their status', parseWeekOption)
+    .addOption(new Option('-f, --format <format>', 'output format: one finding per line as JSON, or a table').choices(['table', 'jsonl']).default('table'))
+    .action(async (opts: { council?: string; status?: FindingStatus; week?: string; format: 'table' | 'jsonl' }) => {
+      const { describeNoFindings, listFindings, writeFindingLines, writeFindingTable } = await import('./findings');
+      await withCouncil(opts.council, async (store) => {
+        const filter = { ...(opts.status ? { status: opts.status } : {}), ...(opts.week ? { week: opts.week } : {}) };
+        const list = await listFindings(store, filter);
+        if (opts.format === 'jsonl') writeFindingLines(io.stdout, list);
+        else writeFindingTable(io.stdout, list, describeNoFindings(filter));
+      });
+    });
+
   program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
@@ -247,3 +269,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** `--week`: an ISO week that exists; commander names the option and the value when it is not. */
+function parseWeekOption(value: string): string {
+  try {
+    return parseIsoWeek(value).id;
+  } catch {
+    throw new InvalidArgumentError('expected an ISO week that exists, such as 2026-W49');
+  }
+}
