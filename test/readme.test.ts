@@ -24,4 +24,9 @@ describe('the README', () => {
     expect(Object.keys(packageJson.bin)).toEqual(['council-audit']);
     expect(readme).toContain('council-audit check --config <config.json> [--format table|jsonl|json] [--fail-on low|medium|high] <posts.jsonl | ->');
   });
+
+  it('documents the commands that manage accounts and list findings in the store', () => {
+    for (const verb of ['add', 'approve', 'list', 'pause', 'resume', 'remove']) expect(readme, verb).toContain(`council-audit accounts ${verb} [--council <id>]`);
+    expect(readme).toContain('council-audit findings list [--council <id>] [--status open|acknowledged|resolved|dismissed] [--week <YYYY-Www>] [--format table|jsonl]');
+  });
 });

@@ -1,9 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { parseIsoWeek } from '../domain/calendar';
 import { SEVERITIES, type Severity } from '../domain/config';
-import { ConnectorError, CouncilAuditError } from '../domain/errors';
+import { AccountNotFoundError, ConnectorError, CouncilAuditError } from '../domain/errors';
+import { FINDING_STATUSES } from '../domain/finding';
 import { UrlRefusedError } from '../connectors/errors';
-import { PLATFORMS } from '../domain/post';
-import type { AuditStore, CouncilStore } from '../store/audit-store';
+import { PLATFORMS, type Platform } from '../domain/post';
+import type { AuditStore, CouncilStore, FindingStatus } from '../store/audit-store';
 import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
@@ -159,6 +161,57 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  for (const [verb, status, description, done] of [
+    ['pause', 'paused', 'stop scanning an account until it is resumed (its approval and records are kept)', 'it is not scanned until resumed'],
+    ['resume', 'active', 'scan a paused account again', 'it is scanned again from where it stopped'],
+  ] as const) {
+    accounts
+      .command(verb)
+      .description(description)
+      .option(...COUNCIL_OPTION)
+      .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+      .requiredOption('--handle <handle>', 'the handle as registered')
+      .action(async (opts: { council?: string; platform: Platform; handle: string }) => {
+        await withCouncil(opts.council, async (store, where) => {
+          const account = await store.setAccountStatus(opts.platform, opts.handle, status);
+          io.stdout.write(`${status === 'paused' ? 'paused' : 'resumed'} ${account.platform} ${account.handle} in ${where}: ${done}\n`);
+        });
+      });
+  }
+  accounts
+    .command('remove')
+    .description('unregister an account: it is no longer scanned; its posts and findings are kept as evidence')
+    .option(...COUNCIL_OPTION)
+    .addOption(new Option('--platform <platform>', 'where the account is').choices(PLATFORMS).makeOptionMandatory())
+    .requiredOption('--handle <handle>', 'the handle as registered')
+    .action(async (opts: { council?: string; platform: Platform; handle: string }) => {
+      await withCouncil(opts.council, async (store, where) => {
+        const removed = await store.removeAccount(opts.platform, opts.handle);
+        if (!removed) throw new AccountNotFoundError(`no ${opts.platform} account ${opts.handle} is registered in ${where}`);
+        io.stdout.write(`removed ${removed.platform} ${removed.handle} from ${where}; its posts and findings are kept as evidence, and registering it again resumes its scans\n`);
+      });
+    });
+
+  const findings = program
+    .command('findings')
+    .description("a council's findings in the store (TABLE_NAME names, else the local one under .local/)");
+  findings
+    .command('list')
+    .description('list findings, newest first: those open or acknowledged, or with --week those detected that ISO week')
+    .option(...COUNCIL_OPTION)
+    .addOption(new Option('--status <status>', 'only findings with this status (resolved and dismissed need --week)').choices(FINDING_STATUSES))
+    .option('--week <YYYY-Www>', 'the findings detected in this ISO week, e.g. 2026-W49, whatever their status', parseWeekOption)
+    .addOption(new Option('-f, --format <format>', 'output format: one finding per line as JSON, or a table').choices(['table', 'jsonl']).default('table'))
+    .action(async (opts: { council?: string; status?: FindingStatus; week?: string; format: 'table' | 'jsonl' }) => {
+      const { describeNoFindings, listFindings, writeFindingLines, writeFindingTable } = await import('./findings');
+      await withCouncil(opts.council, async (store) => {
+        const filter = { ...(opts.status ? { status: opts.status } : {}), ...(opts.week ? { week: opts.week } : {}) };
+        const list = await listFindings(store, filter);
+        if (opts.format === 'jsonl') writeFindingLines(io.stdout, list);
+        else writeFindingTable(io.stdout, list, describeNoFindings(filter));
+      });
+    });
+
   program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
@@ -213,5 +266,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return error instanceof ConnectorError && !(error instanceof UrlRefusedError) ? EXIT.found : EXIT.unusableInput;
     }
     throw error;
+  }
+}
+
+/** `--week`: an ISO week that exists; commander names the option and the value when it is not. */
+function parseWeekOption(value: string): string {
+  try {
+    return parseIsoWeek(value).id;
+  } catch {
+    throw new InvalidArgumentError('expected an ISO week that exists, such as 2026-W49');
   }
 }

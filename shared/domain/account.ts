@@ -3,6 +3,7 @@ import { issuesFromZod, ValidationError } from './errors';
 import { PlatformSchema, type Platform } from './post';
 
 export const ACCOUNT_STATUSES = ['active', 'paused', 'needs-reconnection'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** A council account registered for monitoring, with the Town Clerk's approval when recorded. */
 export const AccountSchema = z.object({

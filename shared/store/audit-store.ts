@@ -1,4 +1,4 @@
-import type { Account } from '../domain/account';
+import type { Account, AccountStatus } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import type { Council, CouncilId } from '../domain/council';
 import type { FINDING_STATUSES } from '../domain/finding';
@@ -50,6 +50,14 @@ export interface CouncilStore {
   listAccounts(): Promise<Account[]>;
   /** Records who approved an account and when; throws AccountNotFoundError for an unknown account. */
   approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account>;
+  /** Pauses or resumes an account's monitoring; throws AccountNotFoundError for an unknown account. */
+  setAccountStatus(platform: Platform, handle: string, status: AccountStatus): Promise<Account>;
+  /**
+   * Unregisters an account: it is no longer scanned. Its posts, findings and cursor are kept as
+   * evidence, so registering it again resumes where it was. Returns what was removed, or undefined
+   * when it was not registered.
+   */
+  removeAccount(platform: Platform, handle: string): Promise<Account | undefined>;
 
   getCursor(platform: Platform, handle: string): Promise<string | undefined>;
   setCursor(platform: Platform, handle: string, cursor: string): Promise<void>;

@@ -10,7 +10,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../zod';
-import { AccountSchema, AccountValidationError, type Account } from '../domain/account';
+import { AccountSchema, AccountValidationError, type Account, type AccountStatus } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
@@ -245,6 +245,32 @@ export class DynamoDbCouncilStore implements CouncilStore {
       if (!isConditionalCheckFailed(error)) throw error;
       throw new AccountNotFoundError(`no ${platform} account ${handle} is registered: register it before approving it`, { cause: error });
     }
+  }
+
+  async setAccountStatus(platform: Platform, handle: string, status: AccountStatus): Promise<Account> {
+    const key = this.keys.account(platform, handle);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...updateExpression({ set: { status, updatedAt: this.now() } }),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return parseStored(AccountSchema, Attributes ?? {}, key, 'account');
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      throw new AccountNotFoundError(`no ${platform} account ${handle} is registered`, { cause: error });
+    }
+  }
+
+  async removeAccount(platform: Platform, handle: string): Promise<Account | undefined> {
+    // Only the registration goes: posts, findings and the cursor have keys of their own and stay.
+    const key = this.keys.account(platform, handle);
+    const { Attributes } = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key, ReturnValues: 'ALL_OLD' }));
+    return Attributes && parseStored(AccountSchema, Attributes, key, 'account');
   }
 
   async getCursor(platform: Platform, handle: string): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/loc
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { runCli } from '../support/cli';
 import { HARBOURNE } from '../support/scan-fixtures';
+import { makeFinding } from '../store/store-fixtures';
 
 const LOCAL = { region: 'eu-west-2', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 
@@ -71,6 +72,52 @@ describe('council-audit accounts, against the store the environment names', () =
     const result = await runCli(['accounts', 'approve', '--platform', 'facebook', '--handle', '@NotRegistered', '--by', 'Town Clerk'], '', env);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no facebook account @NotRegistered/);
+  });
+
+  it('pauses an account and resumes it, keeping its approval', async () => {
+    // Prepare
+    await runCli(['accounts', 'add', '--platform', 'youtube', '--handle', 'UCharbournetc', '--approved-by', 'Town Clerk', '--approved-on', '2025-04-01'], '', env);
+
+    // Act
+    const paused = await runCli(['accounts', 'pause', '--platform', 'youtube', '--handle', 'UCharbournetc'], '', env);
+    const whilePaused = await runCli(['accounts', 'list'], '', env);
+    const resumed = await runCli(['accounts', 'resume', '--council', 'harbourne-tc', '--platform', 'youtube', '--handle', 'UCharbournetc'], '', env);
+    const afterwards = JSON.parse((await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout) as { handle: string; status: string; approvedBy?: string }[];
+
+    // Assess
+    expect(paused.code).toBe(0);
+    expect(paused.stdout).toContain('paused youtube UCharbournetc in council harbourne-tc in table accounts-cli');
+    expect(whilePaused.stdout).toMatch(/youtube\s+UCharbournetc\s+approved by Town Clerk on 2025-04-01\s+paused/);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain('resumed youtube UCharbournetc');
+    expect(afterwards.find((a) => a.handle === 'UCharbournetc')).toMatchObject({ status: 'active', approvedBy: 'Town Clerk' });
+  });
+
+  it('removes an account, saying that its posts and findings are kept', async () => {
+    // Prepare
+    await runCli(['accounts', 'add', '--platform', 'rss', '--handle', 'https://www.harbourne-tc.example/news.xml'], '', env);
+    const store = dynamoDbStore({ ...LOCAL, endpoint: dynamo.endpoint, tableName: 'accounts-cli' }).forCouncil(HARBOURNE.id);
+    await store.putFinding(makeFinding({ id: 'f-news', platform: 'rss', account: 'https://www.harbourne-tc.example/news.xml' }));
+
+    // Act
+    const removed = await runCli(['accounts', 'remove', '--platform', 'rss', '--handle', 'https://www.harbourne-tc.example/news.xml'], '', env);
+    const listed = JSON.parse((await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout) as { handle: string }[];
+
+    // Assess
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toMatch(/^removed rss https:\/\/www\.harbourne-tc\.example\/news\.xml from council harbourne-tc in table accounts-cli at \S+; its posts and findings are kept as evidence/);
+    expect(listed.map((a) => a.handle)).not.toContain('https://www.harbourne-tc.example/news.xml');
+    expect(await store.getFinding('f-news')).toBeDefined();
+  });
+
+  it.each(['pause', 'resume', 'remove'])('says which account is unknown when asked to %s one never registered', async (verb) => {
+    // Act
+    const result = await runCli(['accounts', verb, '--platform', 'bluesky', '--handle', '@nobody.bsky.social'], '', env);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^council-audit: no bluesky account @nobody\.bsky\.social is registered/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -74,6 +74,22 @@ describe('the in-memory AuditStore', () => {
     ]);
   });
 
+  it('pauses, resumes and removes accounts as the adapter does, keeping their posts', async () => {
+    const store = new MemoryCouncilStore();
+    const account = { platform: 'bluesky' as const, handle: '@harbournetc.bsky.social', status: 'active' as const, registeredAt: AT };
+
+    await expect(store.setAccountStatus('bluesky', 'harbournetc.bsky.social', 'paused')).rejects.toBeInstanceOf(AccountNotFoundError);
+    await store.putAccount(account);
+    await store.putPost('bluesky', account.handle, storedPost('Bins on Wednesday', 'a'));
+    expect(await store.setAccountStatus('bluesky', 'HarbourneTC.bsky.social', 'paused')).toEqual({ ...account, status: 'paused' });
+    expect((await store.setAccountStatus('bluesky', account.handle, 'active')).status).toBe('active');
+
+    expect(await store.removeAccount('bluesky', 'HarbourneTC.bsky.social')).toEqual(account);
+    expect(await store.removeAccount('bluesky', account.handle)).toBeUndefined();
+    expect(await store.listAccounts()).toEqual([]);
+    expect(await store.getPost('bluesky', account.handle, '1001')).toBeDefined();
+  });
+
   it('records a scan run once however often it is delivered, and returns copies', async () => {
     const store = new MemoryCouncilStore();
     const run = scanRun();

@@ -191,6 +191,57 @@ describe('accounts', () => {
     expect(await store.getAccount('bluesky', '@harbournetc.bsky.social')).toBeUndefined();
   });
 
+  it('are paused and resumed, keeping their approval', async () => {
+    // Prepare
+    const { store } = await freshStore();
+    await store.putAccount(makeAccount({ approvedBy: 'Town Clerk', approvedOn: '2025-04-01' }));
+
+    // Act
+    const paused = await store.setAccountStatus('mastodon', '@HarbourneTC@mastodon.social', 'paused');
+    const stored = await store.getAccount('mastodon', MASTODON_HANDLE);
+    const resumed = await store.setAccountStatus('mastodon', MASTODON_HANDLE, 'active');
+
+    // Assess
+    expect(paused).toEqual(makeAccount({ approvedBy: 'Town Clerk', approvedOn: '2025-04-01', status: 'paused' }));
+    expect(stored).toEqual(paused);
+    expect(resumed.status).toBe('active');
+  });
+
+  it('cannot be paused before they are registered, and the error names the account', async () => {
+    // Prepare
+    const { store } = await freshStore();
+
+    // Act
+    const pausing = store.setAccountStatus('bluesky', '@harbournetc.bsky.social', 'paused');
+
+    // Assess
+    await expect(pausing).rejects.toBeInstanceOf(AccountNotFoundError);
+    await expect(pausing).rejects.toThrow(/bluesky.*@harbournetc\.bsky\.social/);
+    expect(await store.getAccount('bluesky', '@harbournetc.bsky.social')).toBeUndefined();
+  });
+
+  it('are removed from the registry, keeping their posts, findings and cursor as evidence', async () => {
+    // Prepare
+    const { store } = await freshStore();
+    await store.putAccount(makeAccount());
+    await store.setCursor('mastodon', MASTODON_HANDLE, '900');
+    await store.putPost('mastodon', MASTODON_HANDLE, storedPost());
+    await store.putFinding(makeFinding());
+
+    // Act
+    const removed = await store.removeAccount('mastodon', '@HarbourneTC@mastodon.social');
+    const again = await store.removeAccount('mastodon', MASTODON_HANDLE);
+
+    // Assess
+    expect(removed).toEqual(makeAccount());
+    expect(again).toBeUndefined();
+    expect(await store.getAccount('mastodon', MASTODON_HANDLE)).toBeUndefined();
+    expect(await store.listAccounts()).toEqual([]);
+    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toBeDefined();
+    expect(await store.getFinding(makeFinding().id)).toBeDefined();
+    expect(await store.getCursor('mastodon', MASTODON_HANDLE)).toBe('900');
+  });
+
   it('are all listed, and nothing else is', async () => {
     // Prepare
     const { store } = await freshStore();

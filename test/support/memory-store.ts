@@ -1,4 +1,4 @@
-import { AccountSchema, normaliseHandle, type Account } from '../../shared/domain/account';
+import { AccountSchema, normaliseHandle, type Account, type AccountStatus } from '../../shared/domain/account';
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
 import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
@@ -134,6 +134,23 @@ export class MemoryCouncilStore implements CouncilStore {
     const approved = AccountSchema.parse({ ...existing, approvedBy, approvedOn });
     this.accounts.set(key, approved);
     return structuredClone(approved);
+  }
+
+  async setAccountStatus(platform: Platform, handle: string, status: AccountStatus): Promise<Account> {
+    const key = accountKey(platform, handle);
+    const existing = this.accounts.get(key);
+    if (!existing) throw new AccountNotFoundError(`no ${platform} account ${handle} is registered`);
+    const updated = AccountSchema.parse({ ...existing, status });
+    this.accounts.set(key, updated);
+    return structuredClone(updated);
+  }
+
+  async removeAccount(platform: Platform, handle: string): Promise<Account | undefined> {
+    // As the adapter: only the registration goes; posts, findings and the cursor stay.
+    const key = accountKey(platform, handle);
+    const existing = this.accounts.get(key);
+    this.accounts.delete(key);
+    return existing;
   }
 
   async getCursor(platform: Platform, handle: string): Promise<string | undefined> {
