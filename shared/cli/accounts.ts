@@ -18,7 +18,7 @@ export async function addAccount(
     ...(input.approvedOn ? { approvedOn: input.approvedOn } : {}),
     status: 'active',
     registeredAt: clock().toISOString(),
-  });
+  }, { clock });
   const existing = await store.getAccount(account.platform, account.handle);
   const merged = existing ? { ...existing, ...definedOnly(account), registeredAt: existing.registeredAt } : account;
   await store.putAccount(merged);
@@ -33,7 +33,7 @@ export async function approveAccount(
 ): Promise<Account> {
   const on = input.on ?? clock().toISOString().slice(0, 10);
   // Validate the fields as an account would be, so the message names the field and the value.
-  parseAccount({ platform: input.platform, handle: input.handle, approvedBy: input.by, approvedOn: on, registeredAt: clock().toISOString() });
+  parseAccount({ platform: input.platform, handle: input.handle, approvedBy: input.by, approvedOn: on, registeredAt: clock().toISOString() }, { clock, handleAsRegistered: true });
   return store.approveAccount(input.platform as Platform, input.handle, input.by, on);
 }
 

@@ -1,5 +1,6 @@
 import * as z from '../zod';
 import { ConfigValidationError, issuesFromZod } from './errors';
+import { checkHandle } from './account';
 import { PlatformSchema } from './post';
 
 const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
@@ -18,7 +19,13 @@ export const RegisteredAccountSchema = z.object({
   baseUrl: z.optional(z.url()),
   approvedBy: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   approvedOn: z.optional(IsoDate),
-});
+}).check(
+  // The same handle rule as `accounts add`, so an account the config registers is one the CLI would.
+  z.superRefine((account, ctx) => {
+    const problem = checkHandle(account.platform, account.handle);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['handle'], input: account.handle });
+  }),
+);
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
 
 export const ElectionSchema = z.object({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(

@@ -56,6 +56,24 @@ describe('council-audit accounts, against the store the environment names', () =
     expect(bad.stderr).toContain('baseUrl = "not a url"');
   });
 
+  it.each([
+    [['--platform', 'mastodon', '--handle', '@harbournetc'], 'handle = "@harbournetc": a Mastodon handle needs its instance, e.g. @harbournetc@mastodon.social'],
+    [['--platform', 'x', '--handle', 'https://x.com/HarbourneTC'], 'handle = "https://x.com/HarbourneTC": expected the page or user name, not a URL: give just the name'],
+    [['--platform', 'bluesky', '--handle', '@harbournetc.bsky.social', '--approved-by', 'Town Clerk', '--approved-on', '2999-01-01'], 'approvedOn = "2999-01-01": cannot be in the future'],
+  ])('refuses %j naming the field and the value, and stores nothing', async (flags, message) => {
+    // Prepare
+    const before = (await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout;
+
+    // Act
+    const result = await runCli(['accounts', 'add', ...flags], '', env);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout).toBe(before);
+  });
+
   it('refuses an unknown platform as a usage error', async () => {
     const result = await runCli(['accounts', 'add', '--platform', 'myspace', '--handle', '@x'], '', env);
     expect(result.code).toBe(2);
@@ -76,21 +94,21 @@ describe('council-audit accounts, against the store the environment names', () =
 
   it('pauses an account and resumes it, keeping its approval', async () => {
     // Prepare
-    await runCli(['accounts', 'add', '--platform', 'youtube', '--handle', 'UCharbournetc', '--approved-by', 'Town Clerk', '--approved-on', '2025-04-01'], '', env);
+    await runCli(['accounts', 'add', '--platform', 'youtube', '--handle', 'UCharbournetcExample0001', '--approved-by', 'Town Clerk', '--approved-on', '2025-04-01'], '', env);
 
     // Act
-    const paused = await runCli(['accounts', 'pause', '--platform', 'youtube', '--handle', 'UCharbournetc'], '', env);
+    const paused = await runCli(['accounts', 'pause', '--platform', 'youtube', '--handle', 'UCharbournetcExample0001'], '', env);
     const whilePaused = await runCli(['accounts', 'list'], '', env);
-    const resumed = await runCli(['accounts', 'resume', '--council', 'harbourne-tc', '--platform', 'youtube', '--handle', 'UCharbournetc'], '', env);
+    const resumed = await runCli(['accounts', 'resume', '--council', 'harbourne-tc', '--platform', 'youtube', '--handle', 'UCharbournetcExample0001'], '', env);
     const afterwards = JSON.parse((await runCli(['accounts', 'list', '--format', 'json'], '', env)).stdout) as { handle: string; status: string; approvedBy?: string }[];
 
     // Assess
     expect(paused.code).toBe(0);
-    expect(paused.stdout).toContain('paused youtube UCharbournetc in council harbourne-tc in table accounts-cli');
-    expect(whilePaused.stdout).toMatch(/youtube\s+UCharbournetc\s+approved by Town Clerk on 2025-04-01\s+paused/);
+    expect(paused.stdout).toContain('paused youtube UCharbournetcExample0001 in council harbourne-tc in table accounts-cli');
+    expect(whilePaused.stdout).toMatch(/youtube\s+UCharbournetcExample0001\s+approved by Town Clerk on 2025-04-01\s+paused/);
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toContain('resumed youtube UCharbournetc');
-    expect(afterwards.find((a) => a.handle === 'UCharbournetc')).toMatchObject({ status: 'active', approvedBy: 'Town Clerk' });
+    expect(resumed.stdout).toContain('resumed youtube UCharbournetcExample0001');
+    expect(afterwards.find((a) => a.handle === 'UCharbournetcExample0001')).toMatchObject({ status: 'active', approvedBy: 'Town Clerk' });
   });
 
   it('removes an account, saying that its posts and findings are kept', async () => {

@@ -37,7 +37,8 @@ function account(fields: Partial<Account> = {}): Account {
     approvedOn: '2024-01-10',
     registeredAt: '2024-01-10T09:00:00Z',
     ...fields,
-  });
+    // As read back from the store: the connector must still refuse a handle registered before the handle rule.
+  }, { handleAsRegistered: true });
 }
 
 let server: ReplayServer;
