@@ -1,5 +1,4 @@
 import * as z from '../zod';
-import { parseMastodonHandle } from '../connectors/mastodon/handles';
 import { issuesFromZod, ValidationError } from './errors';
 import { PLATFORMS, PlatformSchema, type Platform } from './post';
 
@@ -59,14 +58,10 @@ export function checkHandle(platform: Platform, handle: string): string | undefi
   const value = handle.trim();
   switch (platform) {
     case 'mastodon': {
-      try {
-        parseMastodonHandle(value);
-        return undefined;
-      } catch {
-        return /^@?[^@\s/]+$/.test(value)
-          ? 'a Mastodon handle needs its instance, e.g. @harbournetc@mastodon.social'
-          : 'expected a Mastodon handle @user@instance, e.g. @harbournetc@mastodon.social';
-      }
+      if (splitMastodonHandle(value)) return undefined;
+      return /^@?[^@\s/]+$/.test(value)
+        ? 'a Mastodon handle needs its instance, e.g. @harbournetc@mastodon.social'
+        : 'expected a Mastodon handle @user@instance, e.g. @harbournetc@mastodon.social';
     }
     case 'bluesky':
       if (/^did:[a-z]+:[A-Za-z0-9._:%-]+$/.test(value) || BLUESKY_DOMAIN.test(value.replace(/^@/, ''))) return undefined;
@@ -111,4 +106,19 @@ export function handleKey(platform: Platform, handle: string): string {
 
 export function normaliseHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** A Mastodon account as its handle names it: `@harbournetc@mastodon.social`. */
+export interface MastodonHandle {
+  username: string;
+  /** The instance's domain, lower case. */
+  instance: string;
+}
+
+const MASTODON_HANDLE = /^@?([^@\s/]+)@([^@\s/:]+\.[^@\s/:]+)$/;
+
+/** Splits `@user@instance` (the leading `@` is optional); undefined for anything else. */
+export function splitMastodonHandle(handle: string): MastodonHandle | undefined {
+  const match = MASTODON_HANDLE.exec(handle.trim());
+  return match ? { username: match[1]!, instance: match[2]!.toLowerCase() } : undefined;
 }

@@ -1,19 +1,13 @@
+import { splitMastodonHandle, type MastodonHandle } from '../../domain/account';
 import { ConnectorError } from '../../domain/errors';
 
-/** A Mastodon account as its handle names it: `@harbournetc@mastodon.social`. */
-export interface MastodonHandle {
-  username: string;
-  /** The instance's domain, lower case. */
-  instance: string;
-}
-
-const HANDLE = /^@?([^@\s/]+)@([^@\s/:]+\.[^@\s/:]+)$/;
+export type { MastodonHandle };
 
 /** Splits `@user@instance` (the leading `@` is optional), or throws a ConnectorError saying what is expected. */
 export function parseMastodonHandle(handle: string): MastodonHandle {
-  const match = HANDLE.exec(handle.trim());
-  if (!match) throw new ConnectorError(`${JSON.stringify(handle)} is not a Mastodon handle: expected @user@instance, e.g. @harbournetc@mastodon.social`);
-  return { username: match[1]!, instance: match[2]!.toLowerCase() };
+  const parsed = splitMastodonHandle(handle);
+  if (!parsed) throw new ConnectorError(`${JSON.stringify(handle)} is not a Mastodon handle: expected @user@instance, e.g. @harbournetc@mastodon.social`);
+  return parsed;
 }
 
 /**
