@@ -229,32 +229,22 @@ export class DynamoDbCouncilStore implements CouncilStore {
   async approveAccount(platform: Platform, handle: string, approvedBy: string, approvedOn: string): Promise<Account> {
     const approval = ApprovalSchema.safeParse({ approvedBy, approvedOn });
     if (!approval.success) throw new AccountValidationError('invalid approval', issuesFromZod(approval.error, { approvedBy, approvedOn }));
-    const key = this.keys.account(platform, handle);
-    try {
-      const { Attributes } = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          ...updateExpression({ set: { approvedBy, approvedOn, updatedAt: this.now() } }),
-          ConditionExpression: 'attribute_exists(pk)',
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return parseStored(AccountSchema, Attributes ?? {}, key, 'account');
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      throw new AccountNotFoundError(`no ${platform} account ${handle} is registered: register it before approving it`, { cause: error });
-    }
+    return this.updateAccount(platform, handle, { approvedBy, approvedOn }, 'register it before approving it');
   }
 
   async setAccountStatus(platform: Platform, handle: string, status: AccountStatus): Promise<Account> {
+    return this.updateAccount(platform, handle, { status });
+  }
+
+  /** Sets fields of a registered account; an account that is not registered is an AccountNotFoundError, never created. */
+  private async updateAccount(platform: Platform, handle: string, set: Item, hint?: string): Promise<Account> {
     const key = this.keys.account(platform, handle);
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          ...updateExpression({ set: { status, updatedAt: this.now() } }),
+          ...updateExpression({ set: { ...set, updatedAt: this.now() } }),
           ConditionExpression: 'attribute_exists(pk)',
           ReturnValues: 'ALL_NEW',
         }),
@@ -262,7 +252,7 @@ export class DynamoDbCouncilStore implements CouncilStore {
       return parseStored(AccountSchema, Attributes ?? {}, key, 'account');
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      throw new AccountNotFoundError(`no ${platform} account ${handle} is registered`, { cause: error });
+      throw new AccountNotFoundError(`no ${platform} account ${handle} is registered${hint ? `: ${hint}` : ''}`, { cause: error });
     }
   }
 
