@@ -46,3 +46,18 @@ export function parseCouncil(input: unknown): Council {
   if (!result.success) throw new CouncilValidationError('invalid council registration', issuesFromZod(result.error, input));
   return result.data;
 }
+
+/**
+ * An id made from a council's name (`Little Stowbury Parish Council` → `little-stowbury-parish-council`),
+ * for a preview that names no id; a CouncilValidationError when nothing usable is left.
+ */
+export function councilIdFromName(name: string): CouncilId {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, '');
+  return parseCouncilId(slug, '--council');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CouncilValidationError, parseCouncil, parseCouncilId } from '../../shared/domain/council';
+import { CouncilValidationError, parseCouncil, parseCouncilId, councilIdFromName } from '../../shared/domain/council';
 
 function refusal(attempt: () => unknown): CouncilValidationError {
   try {
@@ -58,5 +58,20 @@ describe('a council registration', () => {
 
   it('refuses a council with nobody to send its digest to', () => {
     expect(refusal(() => parseCouncil({ ...harbourne, digestTo: [] })).message).toContain('digestTo = []: must name at least one address');
+  });
+});
+
+describe('an id made from a council name (npm start --config without --council)', () => {
+  it.each([
+    ['Little Stowbury Parish Council', 'little-stowbury-parish-council'],
+    ["St. Mary's & All Saints' Parish Council", 'st-mary-s-all-saints-parish-council'],
+    ['Llanfair Pwllgwyngyll Community Council (Ynys Môn)', 'llanfair-pwllgwyngyll-community-council'],
+    ['  Pétworth Town Council  ', 'petworth-town-council'],
+  ])('%s → %s', (name, id) => {
+    expect(councilIdFromName(name)).toBe(id);
+  });
+
+  it('refuses a name that leaves too little for an id, naming --council', () => {
+    expect(() => councilIdFromName('!!')).toThrow(/--council = ""/);
   });
 });
