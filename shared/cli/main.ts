@@ -9,7 +9,7 @@ import type { AuditStore, CouncilStore, FindingStatus } from '../store/audit-sto
 import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
-import { EXIT, type Io } from './io';
+import { EXIT, printable, type Io } from './io';
 import type { ReportCommandOptions } from './report';
 
 // Each command loads its own modules when it runs (the engine, the store, the connectors, the
@@ -265,8 +265,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // A platform that failed to deliver is not bad input: fetch and discover exit 1 for it.
       return error instanceof ConnectorError && !(error instanceof UrlRefusedError) ? EXIT.found : EXIT.unusableInput;
     }
-    throw error;
+    // Not the input's fault: one line saying what failed (an AWS error names its service's complaint),
+    // never a stack trace, and never 1, which means "found".
+    io.stderr.write(`council-audit: ${describeFailure(error)}\n`);
+    return EXIT.failed;
   }
+}
+
+/** An unexpected failure in one line: its kind and message, with control characters escaped. */
+export function describeFailure(error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  return `unexpected failure (${printable(what, 300)}); nothing was left half done, and running the command again is safe`;
 }
 
 /** `--week`: an ISO week that exists; commander names the option and the value when it is not. */

@@ -29,7 +29,7 @@ describe('the local twin: a full cycle of two councils on dynalite and aws-ses-v
   beforeAll(async () => {
     first = await runLocalCycle(options);
     second = await runLocalCycle(options);
-  });
+  }, 120_000);
 
   // What the cycle should have seen, worked out from the example files themselves.
   const expected = councils.map((council) => {
