@@ -2,7 +2,6 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printable } from '../../shared/cli/io';
 import { startDynalite, ensureTable, LocalStoreError, type LocalDynamoDb } from '../../shared/local/dynalite';
