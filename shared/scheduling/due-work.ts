@@ -15,9 +15,10 @@ type Scheduled = Pick<Council, 'registeredAt' | 'digestDay' | 'digestTime' | 'ti
  * one, up to the end of the week. Nothing is due before the slot, nor in the week a council was
  * registered after its slot (its first digest waits for the next one).
  *
- * Times are compared on the local wall clock, so summer time needs no arithmetic: in the hour the
- * clocks skip, a slot inside it is reached at the first tick after it; in the hour they repeat, at the
- * first pass (the digest's claim makes the second harmless).
+ * Times are compared on the local wall clock, so summer time needs no arithmetic: a slot in the hour
+ * the clocks skip is reached at the first tick after it; one in the hour they repeat, at the first
+ * tick whose clock reads it or later (the :00 tick of the repeat reads earlier, so at most an hour
+ * late; the digest's claim makes a second send harmless).
  */
 export function digestWeekDue(council: Scheduled, now: Date): string | undefined {
   const { day, time, timezone } = digestScheduleOf(council);
