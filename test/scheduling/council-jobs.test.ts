@@ -235,6 +235,21 @@ describe("each council's digest and report, on its own schedule, through the tic
     expect(report.reports.map((r) => [r.council, r.month])).toEqual([['ashby-pc', '2026-10']]);
   });
 
+  it('drops, without retrying, the request of a council taken off the registry after the tick queued it', async () => {
+    await tickAt('2026-11-23T08:00:00Z');
+    await store.removeCouncil(HARBOURNE.id);
+    const event = digests.drain();
+    const quiet = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    const consumed = await digestAt('2026-11-23T08:01:00Z')(event, context);
+    quiet.mockRestore();
+
+    const unconfigured = event.Records.filter((r) => r.body.includes('unconfigured-pc')).map((r) => ({ itemIdentifier: r.messageId }));
+    expect(consumed.batchItemFailures).toEqual(unconfigured);
+    expect(consumed.digests).toEqual([]);
+    expect(await mailsTo()).toEqual([]);
+  });
+
   it('refuses a malformed message on its own, naming the field, and sends the rest of the batch', async () => {
     const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
     const bad = sqsRecord(JSON.stringify({ council: 'stow-pc', week: 'last week' }));
