@@ -75,11 +75,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--council <id>', 'its id: 3 to 40 lower-case letters, digits and hyphens, e.g. harbourne-tc')
     .requiredOption('--name <name>', 'its name, e.g. "Harbourne Town Council"')
     .requiredOption('--digest-to <addresses>', 'who receives its weekly digest, comma-separated')
-    .action(async (opts: { council: string; name: string; digestTo: string }) => {
-      const { addCouncil } = await import('./councils');
+    .option('--digest-day <day>', 'the day its digest is sent, e.g. monday (default monday; kept when updating)')
+    .option('--digest-time <HH:MM>', 'the local time its digest is sent, 24-hour clock (default 08:00; kept when updating)')
+    .option('--timezone <zone>', 'the IANA time zone the day and time are read in (default Europe/London; kept when updating)')
+    .action(async (opts: { council: string; name: string; digestTo: string; digestDay?: string; digestTime?: string; timezone?: string }) => {
+      const { addCouncil, describeDigestSchedule } = await import('./councils');
       await withStore(async (store, where) => {
         const { council, updated } = await addCouncil(store, opts);
-        io.stdout.write(`${updated ? 'updated' : 'registered'} council ${council.id} (${council.name}) in ${where}; its digest goes to ${council.digestTo.join(', ')}\n`);
+        io.stdout.write(
+          `${updated ? 'updated' : 'registered'} council ${council.id} (${council.name}) in ${where}; its digest goes to ${council.digestTo.join(', ')} every ${describeDigestSchedule(council)}\n`,
+        );
       });
     });
   councils
