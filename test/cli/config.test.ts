@@ -290,12 +290,12 @@ describe('council-audit config, against the store the environment names', () => 
     expect(parish.stdout).toMatch(/\nconfiguration\s+not pushed yet\naccounts\s+none registered\n$/);
   });
 
-  it('reads the example configuration shipped with the project', async () => {
-    const result = await push('examples/council.config.json', '--by', 'Town Clerk');
+  it.each(['examples/harbourne-tc/council.config.json', 'examples/little-stowbury-pc/council.config.json'])('pushes the example configuration %s and registers its accounts', async (path) => {
+    const result = await push(path, '--by', 'Town Clerk');
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const example = JSON.parse(readFileSync('examples/council.config.json', 'utf8')) as { approvedAccounts: unknown[] };
+    const example = JSON.parse(readFileSync(path, 'utf8')) as { approvedAccounts: unknown[] };
     expect(await store.forCouncil('harbourne-tc').listAccounts()).toHaveLength(example.approvedAccounts.length);
   });
 });
