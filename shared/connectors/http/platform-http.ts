@@ -18,10 +18,11 @@ export interface GetOptions {
 
 /**
  * HTTP for one platform, with its politeness built in: every call is checked against the URL policy,
- * takes a slot from its host's request budget (HostBudget, shared across platforms and instances), is retried with exponential backoff and jitter on 5xx, timeouts and network errors (bounded), waits out a
- * rate limit the platform announces when the wait is short and throws PlatformRateLimitedError when it
- * is not, and throws PlatformAuthError for an expired or revoked token. Other 4xx throw
- * PlatformResponseError. A returned response is 2xx or 304.
+ * takes a slot from its host's request budget (HostBudget, shared across platforms and instances), is
+ * retried with exponential backoff and jitter on 5xx, timeouts and network errors (bounded), pauses its
+ * host for everyone sharing the budget when the platform throttles, waits out a short pause and throws
+ * PlatformRateLimitedError for a long one, and throws PlatformAuthError for an expired or revoked token.
+ * Other 4xx throw PlatformResponseError. A returned response is 2xx or 304.
  */
 export interface PlatformHttp {
   get(url: string, options?: GetOptions): Promise<HttpResponse>;
