@@ -40,7 +40,8 @@ export const HOST_LIMITS: Readonly<Record<string, HostLimit>> = {
   // PLATFORMS.md, Mastodon: "Default 300 requests / 5 min per IP or token"; also the instance discovery searches.
   'mastodon.social': { requests: 300, perMs: 5 * MINUTE, burst: 10 },
   // PLATFORMS.md names only the RateLimit-* headers; Bluesky's "Rate Limits" guide
-  // (docs.bsky.app/docs/advanced-guides/rate-limits): 3,000 requests per 5 minutes per IP.
+  // (docs.bsky.app/docs/advanced-guides/rate-limits): 3,000 requests per 5 minutes per IP, as the
+  // AppView's own `RateLimit-Policy: 3000;w=300` says (test/fixtures/api/bluesky/author-feed-rate-limited.json).
   'public.api.bsky.app': { requests: 3000, perMs: 5 * MINUTE, burst: 10 },
   // PLATFORMS.md names only the error codes; Graph API "Rate Limits": application-level throttling
   // (code 4) at 200 calls per hour per user. Page tokens fall under the Business Use Case limits
