@@ -37,15 +37,15 @@ const MINUTE = 60_000;
  * further, through slowDown: these are ceilings, not promises.
  */
 export const HOST_LIMITS: Readonly<Record<string, HostLimit>> = {
-  // PLATFORMS.md, Mastodon: "Default 300 requests / 5 min per IP or token"; also the instance discovery searches.
+  // PLATFORMS.md, Mastodon: "Default 300 requests / 5 min per IP or token". Also where discovery searches.
   'mastodon.social': { requests: 300, perMs: 5 * MINUTE, burst: 10 },
   // PLATFORMS.md names only the RateLimit-* headers; Bluesky's "Rate Limits" guide
   // (docs.bsky.app/docs/advanced-guides/rate-limits): 3,000 requests per 5 minutes per IP, as the
   // AppView's own `RateLimit-Policy: 3000;w=300` says (test/fixtures/api/bluesky/author-feed-rate-limited.json).
   'public.api.bsky.app': { requests: 3000, perMs: 5 * MINUTE, burst: 10 },
   // PLATFORMS.md names only the error codes; Graph API "Rate Limits": application-level throttling
-  // (code 4) at 200 calls per hour per user. Page tokens fall under the Business Use Case limits
-  // (4,800 × engaged users per 24 h per Page), larger: the smaller figure is the fleet's ceiling.
+  // (code 4) at 200 calls per hour per user. Page tokens fall under the larger Business Use Case limits
+  // (4,800 × engaged users per 24 h per Page): the smaller figure is the fleet's ceiling.
   'graph.facebook.com': { requests: 200, perMs: 60 * MINUTE, burst: 10 },
   // PLATFORMS.md names only the x-rate-limit-* headers; X API v2 rate limits, app (bearer) context:
   // user lookup 300 per 15 minutes, the smallest of the endpoints we call (user timelines: 1,500).
