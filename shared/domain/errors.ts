@@ -95,6 +95,17 @@ export class AccountNotFoundError extends CouncilAuditError {}
 /** A platform or source could not deliver posts; the scan records it and tries again next time. */
 export class ConnectorError extends CouncilAuditError {}
 
+/**
+ * The scan of an account stopped before capturing anything because its platform's host asks every
+ * scan to wait longer than one may (a rate limit, or the host's shared request budget): not a failed
+ * capture, a scan to run again later. `retryAt` is when the host expects to be free, when known.
+ */
+export class ScanDeferredError extends CouncilAuditError {
+  constructor(message: string, readonly retryAt: Date | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** An item read back from the store that does not match its schema: names the key and the field. */
 export class StoredItemValidationError extends ValidationError {}
 

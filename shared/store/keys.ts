@@ -25,6 +25,7 @@ import { normaliseHandle } from '../domain/account';
  * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
  * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
  * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
+ * | host budget   | HOST#<host>                           | BUDGET                  |                                                  |                                                           |
  *
  * A configuration is versioned: each push that changes it writes the next `CONFIG#v<n>` (n zero-padded
  * to six digits, so the sort key orders versions), holding the configuration and its change record
@@ -34,6 +35,11 @@ import { normaliseHandle } from '../domain/account';
  *
  * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
  * normalised handle (lower case, no leading @, `#` escaped as `%23`). Posts carry `expiresAt` (TTL).
+ *
+ * A host budget is not a council's: one item per platform host (`<host>` as in a URL, port included:
+ * `mastodon.social`, `public.api.bsky.app`, a council website's host), shared by every council's scans
+ * and every Lambda instance, so that together they stay within the host's limits (see
+ * shared/connectors/http/host-budget.ts). It carries `expiresAt` too, so a host no longer asked goes.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
@@ -47,6 +53,14 @@ export const TABLE_KEYS = {
 
 /** Every council's partition keys begin with this, then the council id. */
 export const COUNCIL_PREFIX = 'C#';
+
+/** A platform host's request budget: the partition key begins with this, then the host. */
+export const HOST_PREFIX = 'HOST#';
+
+/** The request budget item of one platform host (URL.host: lower case, port included; never `#`). */
+export function hostBudgetKey(host: string) {
+  return { pk: `${HOST_PREFIX}${host.toLowerCase()}`, sk: 'BUDGET' };
+}
 
 /** The kinds of item under a council, each the part of the partition key after `C#<id>#`. */
 export const ITEM_PREFIXES = {
@@ -66,6 +80,8 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+  /** Every platform host's request budget (no council's item: scans of every council share them). */
+  hosts: `${HOST_PREFIX}*`,
 } as const;
 
 const CONFIG_VERSION_PREFIX = 'CONFIG#v';
