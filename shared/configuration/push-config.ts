@@ -86,7 +86,11 @@ function accountChanges(existing: Account | undefined, wanted: Account): ConfigC
  * Everything a push could refuse, gathered into one error naming each field and value: nothing is
  * written unless all of it is valid.
  */
-function validatePush(input: unknown, by: string, clock: () => Date, source?: string): { config: CouncilConfig; accounts: Account[]; by: string } {
+/**
+ * Everything a push checks before it writes anything, for a caller that must refuse a configuration
+ * before it starts (the local twin); throws the same ConfigValidationError a push would.
+ */
+export function validatePush(input: unknown, by: string, clock: () => Date, source?: string): { config: CouncilConfig; accounts: Account[]; by: string } {
   const issues: ValidationIssue[] = [];
   const parsed = CouncilConfigSchema.safeParse(input);
   if (!parsed.success) issues.push(...issuesFromZod(parsed.error, input, CouncilConfigSchema));
