@@ -16,8 +16,10 @@ const policy: PlatformPolicy = {
 describe('the polite HTTP client', () => {
   let server: ReplayServer;
   let waits: number[] = [];
+  // A clock that does not move: a wait the platform announces is the wait taken, to the millisecond.
+  const STILL = new Date('2026-11-21T10:00:00Z');
   const http = (extra: Partial<HttpOptions> = {}) =>
-    createPlatformHttp({ policy, allowLoopback: true, sleep: async (ms) => void waits.push(ms), random: () => 1, timeoutMs: 300, ...extra });
+    createPlatformHttp({ policy, allowLoopback: true, sleep: async (ms) => void waits.push(ms), random: () => 1, timeoutMs: 300, clock: () => STILL, ...extra });
 
   beforeAll(async () => {
     server = await startReplayServer();
