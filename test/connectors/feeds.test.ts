@@ -139,6 +139,18 @@ describe('the RSS connector: RSS 2.0', () => {
   });
 });
 
+describe('the RSS connector: real payloads', () => {
+  it('reads a WordPress feed of escaped HTML, with more than 1,000 entity references, served after blank lines', async () => {
+    const body = readFileSync(new URL('../fixtures/feeds/wordpress-escaped.xml', import.meta.url), 'utf8');
+    server.route(NEWS, { status: 200, headers: { 'content-type': 'application/rss+xml; charset=UTF-8' }, body });
+
+    const { posts } = await createRssConnector(depsWith()).fetchNewPosts(website(), undefined);
+
+    expect(posts.map((p) => p.url)).toEqual([1, 2, 3, 4, 5].map((n) => `https://www.harbourne-tc.example/meetings/${n}/`));
+    expect(posts[0]?.text).toContain('Item 1.4 – Mayor’s announcements\n\nItem 1.5 – Finance: payments & receipts');
+  });
+});
+
 describe('the RSS connector: incremental fetches', () => {
   it('stores the validators and sends them back; a 304 returns nothing and keeps the cursor', async () => {
     let served = 0;
