@@ -5,7 +5,7 @@ import { PlatformResponseError } from '../../shared/connectors/errors';
 import { charsetOf, decodeFeed } from '../../shared/connectors/feeds/charset';
 import { scanFeed } from '../../shared/connectors/feeds/feed-scan';
 import { parseFeed } from '../../shared/connectors/feeds/parse-feed';
-import { websiteEntryToPost } from '../../shared/connectors/feeds/to-post';
+import { videoEntryToPost, websiteEntryToPost } from '../../shared/connectors/feeds/to-post';
 import type { HttpResponse, PlatformHttp } from '../../shared/connectors/http/platform-http';
 import { parsePost, type Post } from '../../shared/domain/post';
 import { failure } from '../support/failure';
@@ -26,10 +26,11 @@ interface Served {
   bytes: Uint8Array;
   url?: string;
   headers?: Record<string, string>;
+  youtube?: string;
 }
 
 /** The posts a first scan finds in a feed answered with these bytes and headers, oldest first. */
-async function postsOf({ bytes, url = 'https://www.harbourne-tc.example/feed/', headers = {} }: Served): Promise<Post[]> {
+async function postsOf({ bytes, url = 'https://www.harbourne-tc.example/feed/', headers = {}, youtube }: Served): Promise<Post[]> {
   const response: HttpResponse & { bytes: Uint8Array } = {
     status: 200,
     url,
@@ -43,7 +44,9 @@ async function postsOf({ bytes, url = 'https://www.harbourne-tc.example/feed/', 
       throw new Error('a feed is not JSON');
     },
   };
-  const { posts } = await scanFeed({ http, url, source: { platform: 'rss', account: url }, now: NOW, toPost: websiteEntryToPost }, undefined, EVERYTHING);
+  const source = youtube ? { platform: 'youtube' as const, account: youtube } : { platform: 'rss' as const, account: url };
+  const toPost = youtube ? videoEntryToPost : websiteEntryToPost;
+  const { posts } = await scanFeed({ http, url, source, now: NOW, toPost }, undefined, EVERYTHING);
   for (const post of posts) expect(parsePost(post)).toEqual(post);
   return posts;
 }
@@ -279,6 +282,39 @@ describe('a podcast', () => {
         createdAt: '2026-03-04T20:00:00.000Z',
         text: 'Episode 12: March Full Council\n\nHighlights of the March meeting.',
         media: [{ type: 'audio', url: 'https://podcast.harbourne-tc.example/audio/ep12.mp3' }],
+      },
+    ]);
+  });
+});
+
+describe('YouTube', () => {
+  it('reads a Short without a description and a video whose description has escaped brackets', async () => {
+    const channel = 'UCLowmoorParishCouncil0';
+    const posts = await postsOf({
+      ...served('youtube-channel.xml', { 'content-type': 'text/xml; charset=UTF-8' }, `https://www.youtube.com/feeds/videos.xml?channel_id=${channel}`),
+      youtube: channel,
+    });
+
+    expect(posts).toEqual([
+      {
+        id: 'LwM0Short01',
+        platform: 'youtube',
+        account: channel,
+        accountName: 'Lowmoor Parish Council',
+        createdAt: '2026-02-27T16:20:00.000Z',
+        text: "Snowdrops at St Mary's & the green",
+        url: 'https://www.youtube.com/shorts/LwM0Short01',
+        media: [{ type: 'video', url: 'https://www.youtube.com/watch?v=LwM0Short01' }],
+      },
+      {
+        id: 'LwM0Meet002',
+        platform: 'youtube',
+        account: channel,
+        accountName: 'Lowmoor Parish Council',
+        createdAt: '2026-03-03T21:05:00.000Z',
+        text: 'Parish meeting, March 2026\n\nThe March parish meeting <in full>. Minutes: https://www.lowmoor-pc.example/minutes/',
+        url: 'https://www.youtube.com/watch?v=LwM0Meet002',
+        media: [{ type: 'video', url: 'https://www.youtube.com/watch?v=LwM0Meet002' }],
       },
     ]);
   });
