@@ -111,7 +111,7 @@ export function parseFeed(text: string, url: string, platform: Platform): Feed {
     const base = channelBase(resolve(rss['@_xml:base'], url) ?? url, rss.channel);
     return {
       format: 'rss',
-      ...optional('title', present(rss.channel.title)),
+      ...optional('title', plainTitle(present(rss.channel.title))),
       ...optional('date', firstDate(rss.channel.lastBuildDate, rss.channel.pubDate, rss.channel['dc:date'])),
       entries: (rss.channel.item ?? []).map((item) => fromRssItem(item, base)),
     };
@@ -121,7 +121,7 @@ export function parseFeed(text: string, url: string, platform: Platform): Feed {
     const base = channelBase(resolve(rdf['@_xml:base'], url) ?? url, rdf.channel ?? {});
     return {
       format: 'rdf',
-      ...optional('title', present(rdf.channel?.title)),
+      ...optional('title', plainTitle(present(rdf.channel?.title))),
       ...optional('date', firstDate(rdf.channel?.['dc:date'])),
       entries: (rdf.item ?? []).map((item) => fromRssItem(item, base)),
     };
