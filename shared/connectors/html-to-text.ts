@@ -27,8 +27,11 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** The targets of the links in some HTML, decoded, in order, without duplicates. */
-export function linksInHtml(html: string): string[] {
+/**
+ * The targets of the links in some HTML, decoded, in order, without duplicates: http(s) URLs, and
+ * relative ones resolved against `base` when the HTML has one (a feed item's page).
+ */
+export function linksInHtml(html: string, base?: string): string[] {
   const found = new Set<string>();
   // No `<a` before this offset has an href: each of them reads to the same first `>` (or the end).
   let hopeless = -1;
@@ -43,10 +46,22 @@ export function linksInHtml(html: string): string[] {
       continue;
     }
     LINK_START.lastIndex = m.index + m[0].length;
-    const href = decodeHTML(m[1] ?? m[2] ?? m[3] ?? '').trim();
-    if (/^https?:\/\//i.test(href)) found.add(href);
+    const href = absoluteWebUrl(decodeHTML(m[1] ?? m[2] ?? m[3] ?? '').trim(), base);
+    if (href !== undefined) found.add(href);
   }
   return [...found];
+}
+
+/** An http(s) URL as written, or a relative one resolved against the base; undefined for anything else (`mailto:`, `javascript:`). */
+export function absoluteWebUrl(ref: string, base: string | undefined): string | undefined {
+  if (/^https?:\/\//i.test(ref)) return ref;
+  if (base === undefined || ref === '' || /^[a-z][a-z\d+.-]*:/i.test(ref)) return undefined;
+  try {
+    const url = new URL(ref, base).toString();
+    return /^https?:\/\//i.test(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

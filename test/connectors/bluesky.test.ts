@@ -437,13 +437,45 @@ describe('Bluesky posts as canonical posts', () => {
     expect(post.id).toMatch(new RegExp(`^at://${COUNCIL_DID}/app\\.bsky\\.feed\\.post/[a-z2-7]{13}$`));
   });
 
-  it('tolerates an embed type it does not know, keeping the text', () => {
+  it('tolerates an embed type it does not know, keeping the text and the links it carries', () => {
     const item = feedItem('author-feed-page-3', 'Our new events');
-    expect(item.post.embed).toEqual({ $type: 'unknown', unknownType: 'app.bsky.embed.gallery#view' });
+    expect(item.post.embed).toMatchObject({ $type: 'unknown', unknownType: 'app.bsky.embed.gallery#view' });
     const post = toPost(item, COUNCIL);
     expect(post.text).toBe('Our new events calendar is live: every market, meeting and fair in one place.');
     expect(post.media).toBeUndefined();
-    expect(post.links).toBeUndefined();
+    expect(post.links).toEqual(['https://harbourne-tc.example/events']);
+  });
+
+  it('keeps every image of a gallery, and of any embed it does not know, with its alt text', () => {
+    const body = feedBody('author-feed-page-3');
+    const raw = body.feed.find((i) => String(i.post.record.text).startsWith('Our new events'))!;
+    const image = (n: number, alt: string) => ({
+      $type: 'app.bsky.embed.gallery#viewImage',
+      thumb: `https://cdn.bsky.app/img/feed_thumbnail/plain/${COUNCIL_DID}/bafkreigallery${n}@jpeg`,
+      fullsize: `https://cdn.bsky.app/img/feed_fullsize/plain/${COUNCIL_DID}/bafkreigallery${n}@jpeg`,
+      alt,
+      aspectRatio: { width: 4, height: 3 },
+    });
+    raw.post.embed = { $type: 'app.bsky.embed.gallery#view', items: [image(1, 'Market stalls on Quay Street'), image(2, ''), image(3, 'The town crier')] };
+    const item = AuthorFeedResponseSchema.parse(body).feed.find((i) => i.post.record.text.startsWith('Our new events'))!;
+
+    const post = toPost(item, COUNCIL);
+
+    const fullsize = (n: number) => `https://cdn.bsky.app/img/feed_fullsize/plain/${COUNCIL_DID}/bafkreigallery${n}@jpeg`;
+    expect(post.media).toEqual([
+      { type: 'image', url: fullsize(1), altText: 'Market stalls on Quay Street' },
+      { type: 'image', url: fullsize(2) },
+      { type: 'image', url: fullsize(3), altText: 'The town crier' },
+    ]);
+  });
+
+  it('says a post carries something when an embed it does not know holds nothing it can read', () => {
+    const body = feedBody('author-feed-page-3');
+    const raw = body.feed.find((i) => String(i.post.record.text).startsWith('Our new events'))!;
+    raw.post.embed = { $type: 'app.bsky.embed.poll#view', options: [{ label: 'Yes' }, { label: 'No' }] };
+    const item = AuthorFeedResponseSchema.parse(body).feed.find((i) => i.post.record.text.startsWith('Our new events'))!;
+
+    expect(toPost(item, COUNCIL).media).toEqual([{ type: 'other' }]);
   });
 
   it('maps a repost as the council’s act, crediting the original author', () => {

@@ -389,6 +389,22 @@ describe('graph API root and paging', () => {
       'http://127.0.0.1:9000/v23.0/1/posts?after=X',
     );
   });
+
+  it('refuses a next that is not a URL naming the answer and the field, never the value and its token', () => {
+    const asked = 'http://127.0.0.1:9000/v23.0/1/posts?limit=50';
+
+    const error = (() => {
+      try {
+        nextPageUrl('facebook', '"https://graph.facebook.com/v23.0/1/posts?access_token=EAAsecret"', 'http://127.0.0.1:9000/v23.0', asked);
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+
+    expect(error).toBeInstanceOf(PlatformResponseError);
+    expect(error?.message).toBe(`facebook: the answer to GET ${asked} has an unexpected shape: paging.next: is not a URL`);
+  });
 });
 
 describe('graph policy', () => {

@@ -132,8 +132,8 @@ describe('the X connector: paging', () => {
     ]);
     for (const request of tweetRequests()) {
       expect(request.query.get('max_results')).toBe('100');
-      expect(request.query.get('tweet.fields')).toBe('created_at,entities,attachments,referenced_tweets,edit_history_tweet_ids');
-      expect(request.query.get('expansions')).toBe('attachments.media_keys');
+      expect(request.query.get('tweet.fields')).toBe('created_at,entities,attachments,referenced_tweets,edit_history_tweet_ids,note_tweet,author_id');
+      expect(request.query.get('expansions')).toBe('attachments.media_keys,referenced_tweets.id,referenced_tweets.id.author_id');
       expect(request.query.get('media.fields')).toBe('alt_text,url,type');
       expect(request.query.has('since_id')).toBe(false);
     }
@@ -293,6 +293,53 @@ describe('the X connector: tweets as canonical posts', () => {
 
     expect(tweetToPost(retweet!, undefined, author).repostOf).toEqual({ account: '1897900000000000011' });
     expect(tweetToPost(quote!, undefined, author).quoteOf).toEqual({ account: '1897800000000000033' });
+  });
+
+  it('reads a long post whole, from note_tweet, with its links expanded by its own entities', () => {
+    const [tweet] = timelinePage('timeline-page-1').body.data!;
+    const whole =
+      'The Quay Street resurfacing starts on Saturday 14 March and lasts three weeks. Buses divert along Mill Lane; ' +
+      'the stops outside the library and the harbour office are closed. Residents with a parking permit can use the ' +
+      'Station Road car park free of charge until the work ends. Full details & a map: https://t.co/QuayWorks1';
+    const long = {
+      ...tweet!,
+      text: `${whole.slice(0, 270)}… https://t.co/Cut0ff0001`,
+      entities: { urls: [{ url: 'https://t.co/Cut0ff0001', expanded_url: `https://x.com/HarbourneTC/status/${tweet!.id}` }] },
+      note_tweet: { text: whole.replace('&', '&amp;'), entities: { urls: [{ url: 'https://t.co/QuayWorks1', expanded_url: 'https://www.harbourne-tc.example/roads/quay-street/' }] } },
+    };
+
+    const post = tweetToPost(long, undefined, { handle: HANDLE, username: 'HarbourneTC' });
+
+    expect(post.text).toBe(whole.replace('https://t.co/QuayWorks1', 'https://www.harbourne-tc.example/roads/quay-street/'));
+    expect(post.links).toEqual(['https://www.harbourne-tc.example/roads/quay-street/']);
+  });
+
+  it('reads a retweet as the retweeted post, whole, when the answer expands it', () => {
+    const retweet = timelinePage('timeline-page-2').body.data![0]!;
+    const original =
+      'Tickets for the Harbourne Summer Festival go on sale on Friday at 9am. Volunteers wanted too! We need stewards, ' +
+      'litter pickers and a first-aider for each day: sign up at https://t.co/Fest2026ok and we will be in touch.';
+    const includes = {
+      tweets: [
+        {
+          id: '1897900000000000011',
+          text: original.slice(0, 120),
+          author_id: '1400000000000000077',
+          note_tweet: { text: original, entities: { urls: [{ url: 'https://t.co/Fest2026ok', expanded_url: 'https://harbourne-festival.example/volunteer' }] } },
+        },
+      ],
+      users: [{ id: '1400000000000000077', username: 'HarbourneFest', name: 'Harbourne Summer Festival' }],
+    };
+
+    const post = tweetToPost(retweet, includes, { handle: HANDLE, username: 'HarbourneTC' });
+
+    expect(post).toMatchObject({
+      id: retweet.id,
+      account: HANDLE,
+      text: original.replace('https://t.co/Fest2026ok', 'https://harbourne-festival.example/volunteer'),
+      links: ['https://harbourne-festival.example/volunteer'],
+      repostOf: { account: '@HarbourneFest' },
+    });
   });
 
   it('names the quoted account and text when the answer expands the referenced tweet', () => {

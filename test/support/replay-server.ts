@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 export interface ReplayResponse {
   status?: number;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as it is. */
+  /** Bytes (a Uint8Array) and a string are sent as they are; any other object as JSON. */
   body?: unknown;
   /** Wait this long before answering (to provoke a client timeout). */
   delayMs?: number;
@@ -43,8 +43,11 @@ export async function startReplayServer(): Promise<ReplayServer> {
     const reply = respond ? respond(recorded) : { status: 404, body: { error: `no route for ${url.pathname}` } };
     const send = () => {
       if (res.destroyed) return;
-      const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-      const headers = { ...(typeof reply.body === 'object' && reply.body !== null ? { 'content-type': 'application/json' } : {}), ...reply.headers };
+      // Bytes go as they are (a feed in its own charset); a string as UTF-8; anything else as JSON.
+      const raw = reply.body instanceof Uint8Array;
+      const body = reply.body === undefined ? '' : raw || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      const json = !raw && typeof reply.body === 'object' && reply.body !== null;
+      const headers = { ...(json ? { 'content-type': 'application/json' } : {}), ...reply.headers };
       res.writeHead(reply.status ?? 200, headers).end(body);
     };
     if (reply.delayMs) setTimeout(send, reply.delayMs).unref();

@@ -7,7 +7,7 @@ import * as z from '../../zod';
  * Strict on what the mapping needs (a missing `uri` or `createdAt` is a changed shape and is reported
  * with its path); loose objects everywhere else, because the AppView adds fields over time. Unions that
  * the AppView extends (embed views, facet features, feed reasons, quoted records) are open: a known
- * `$type` is checked in full, an unknown one comes back as `{ $type: 'unknown', unknownType }` so that
+ * `$type` is checked in full, an unknown one comes back as `{ $type: 'unknown', unknownType, value }` so that
  * a new kind of embed never breaks a scan.
  */
 
@@ -15,6 +15,8 @@ import * as z from '../../zod';
 export interface UnknownMember {
   $type: 'unknown';
   unknownType: string;
+  /** The member as the AppView sent it, for what can still be read from it (images, say). */
+  value: Record<string, unknown>;
 }
 
 /**
@@ -28,7 +30,7 @@ function openUnion<const Options extends readonly [z.ZodMiniType<{ $type: string
   const byType = new Map<string, z.ZodMiniType<{ $type: string }>>(types.map((type, i) => [type, options[i]!]));
   return z.pipe(z.looseObject({ $type: z.string() }), z.transform((value, ctx): z.output<Options[number]> | UnknownMember => {
     const schema = byType.get(value.$type);
-    if (schema === undefined) return { $type: 'unknown', unknownType: value.$type };
+    if (schema === undefined) return { $type: 'unknown', unknownType: value.$type, value };
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data as z.output<Options[number]>;
     for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as z.core.$ZodRawIssue);

@@ -16,6 +16,7 @@ import {
   type FeedViewPost,
   type ProfileViewBasic,
   type QuotedRecord,
+  type UnknownMember,
 } from './schemas';
 
 const WEB_APP = 'https://bsky.app';
@@ -105,7 +106,10 @@ interface EmbedContent {
   quoteOf?: Post['quoteOf'];
 }
 
-/** Media, link cards and quotes from the embed view; an unknown embed type contributes nothing. */
+/**
+ * Media, link cards and quotes from the embed view. An embed type this connector does not know yet
+ * (`app.bsky.embed.gallery#view`, say) is searched for what it carries (see addUnknownMedia).
+ */
 function embedContent(embed: EmbedView | undefined): EmbedContent {
   const content: EmbedContent = { media: [], links: [] };
   if (embed === undefined) return content;
@@ -123,14 +127,51 @@ function embedContent(embed: EmbedView | undefined): EmbedContent {
       addMedia(content, embed.media);
       break;
     default:
+      addUnknownMedia(content, embed.value);
       break;
   }
   return content;
 }
 
+/** How deep into an unknown embed images are looked for: views nest a level or two, never ten. */
+const UNKNOWN_EMBED_DEPTH = 10;
+
+/**
+ * What an unknown embed carries, read by the shapes every Bluesky view uses: an image is an object
+ * with `fullsize` (or only `thumb`) and its `alt`, a video one with a `playlist`, a link one with an
+ * http(s) `uri`. An unknown embed with none of these is still something the post carries, and is
+ * kept as media of type `other`, so that a post is never read as bare text without a word.
+ */
+function addUnknownMedia(content: EmbedContent, value: Record<string, unknown>): void {
+  const before = content.media.length + content.links.length;
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > UNKNOWN_EMBED_DEPTH || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, depth + 1);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    const alt = typeof record.alt === 'string' ? optionalAlt(record.alt) : {};
+    const image = stringField(record, 'fullsize') ?? stringField(record, 'thumb');
+    const playlist = stringField(record, 'playlist');
+    const uri = stringField(record, 'uri');
+    if (playlist !== undefined) content.media.push({ type: 'video', url: playlist, ...alt });
+    else if (image !== undefined) content.media.push({ type: 'image', url: image, ...alt });
+    else if (uri !== undefined && /^https?:\/\//i.test(uri)) content.links.push(uri);
+    else for (const child of Object.values(record)) visit(child, depth + 1);
+  };
+  visit(value, 0);
+  if (content.media.length + content.links.length === before) content.media.push({ type: 'other' });
+}
+
+function stringField(record: Record<string, unknown>, key: string): string | undefined {
+  const value = record[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 type MediaEmbed = Extract<EmbedView, { $type: typeof IMAGES_VIEW | typeof VIDEO_VIEW | typeof EXTERNAL_VIEW }>;
 
-function addMedia(content: EmbedContent, embed: MediaEmbed | { $type: 'unknown' }): void {
+function addMedia(content: EmbedContent, embed: MediaEmbed | UnknownMember): void {
   switch (embed.$type) {
     case IMAGES_VIEW:
       for (const image of embed.images) content.media.push({ type: 'image', url: image.fullsize, ...optionalAlt(image.alt) });
@@ -142,6 +183,7 @@ function addMedia(content: EmbedContent, embed: MediaEmbed | { $type: 'unknown' 
       content.links.push(embed.external.uri);
       break;
     default:
+      addUnknownMedia(content, embed.value);
       break;
   }
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import * as z from '../../zod';
 import type { Post } from '../../domain/post';
 import { scanBounds, type FetchOptions, type FetchResult } from '../connector';
-import type { PlatformHttp } from '../http/platform-http';
+import type { HttpResponse, PlatformHttp } from '../http/platform-http';
+import { decodeFeed } from './charset';
 import { parseFeedDate } from './dates';
 import { parseFeed, type FeedEntry } from './parse-feed';
 import { entryIdentity, type FeedSource } from './to-post';
@@ -37,7 +38,7 @@ export interface FeedScan {
 /**
  * Reads a feed once, primary course:
  * 1. GET it conditionally (ETag / Last-Modified from the cursor): a 304 means nothing new, cursor kept;
- * 2. parse RSS 2.0 or Atom, and drop the entries already seen (by guid / id);
+ * 2. decode it in its character set, parse RSS (0.9x, 1.0, 2.0) or Atom, and drop the entries already seen (by guid / id);
  * 3. a first scan keeps only DEFAULT_FIRST_SCAN's worth (FetchOptions.since / limit narrow any scan),
  *    yet remembers every entry, so that older ones are never reported later;
  * 4. return the new entries as posts, oldest first, with the new validators and identities as the cursor.
@@ -51,7 +52,11 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
   });
   if (response.status === 304) return { posts: [], cursor: undefined };
 
-  const feed = parseFeed(response.text, response.url, scan.source.platform);
+  const feed = parseFeed(feedText(response), response.url, scan.source.platform);
+  // An entry whose date cannot be read is dated by the feed: its own build date, else the answer's
+  // Last-Modified (neither is older than the entries). Only a feed that dates nothing at all has its
+  // entries dated when first seen: they were not there at the last scan.
+  const feedDate = parseFeedDate(feed.date) ?? parseFeedDate(response.header('last-modified'));
   const source: FeedSource = {
     ...scan.source,
     ...(scan.source.accountName || !feed.title ? {} : { accountName: feed.title }),
@@ -66,13 +71,13 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
     if (inFeed.has(key)) continue;
     inFeed.add(key);
     if (seen.has(key)) continue;
-    const createdAt = parseFeedDate(entry.date) ?? scan.now.toISOString();
+    const createdAt = parseFeedDate(entry.date) ?? feedDate ?? scan.now.toISOString();
     fresh.push({ entry, createdAt, time: Date.parse(createdAt) });
   }
 
   const bounds = scanBounds(previous !== undefined, options, scan.now);
   const wanted = fresh
-    // Undated entries count as published now: they were not here at the last scan.
+    // Entries undated by the feed count as published now: they were not here at the last scan.
     .filter(({ time }) => bounds.notBefore === undefined || time >= bounds.notBefore.getTime())
     .sort((a, b) => b.time - a.time)
     .slice(0, bounds.maxPosts)
@@ -87,6 +92,14 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
   };
   const written = JSON.stringify(next);
   return { posts: wanted.map(({ entry, createdAt }) => scan.toPost(entry, source, createdAt)), cursor: written === cursor ? undefined : written };
+}
+
+/**
+ * The feed as text, in its own character set (see decodeFeed) when the HTTP client hands over the
+ * body's bytes; a client that decoded them already as UTF-8 gives its text.
+ */
+function feedText(response: HttpResponse): string {
+  return response.bytes instanceof Uint8Array ? decodeFeed(response.bytes, response.header('content-type')) : response.text;
 }
 
 /** A short, fixed-length form of an entry's identity, so that the cursor stays small. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
 import type { Media, Post } from '../../domain/post';
-import { htmlToText, linksInHtml } from '../html-to-text';
+import { absoluteWebUrl, htmlToText, linksInHtml } from '../html-to-text';
 import type { FeedEntry } from './parse-feed';
 
 /** Who published the feed, as the canonical post names them. */
@@ -31,8 +31,8 @@ export function entryIdentity(entry: FeedEntry, platform: FeedSource['platform']
 /** A website's RSS item or Atom entry: the title, a blank line, then the body as plain text. */
 export function websiteEntryToPost(entry: FeedEntry, source: FeedSource, createdAt: string): Post {
   const html = entry.body && 'html' in entry.body ? entry.body.html : undefined;
-  const media = [...(html === undefined ? [] : imagesInHtml(html)), ...entry.enclosures.map(enclosureMedia)];
-  const links = html === undefined ? [] : linksInHtml(html);
+  const media = [...(html === undefined ? [] : imagesInHtml(html, entry.base)), ...entry.enclosures.map(enclosureMedia)];
+  const links = html === undefined ? [] : linksInHtml(html, entry.base);
   return {
     id: entryIdentity(entry, source.platform),
     platform: source.platform,
@@ -72,15 +72,17 @@ function joinText(title: string | undefined, body: string): string {
   return [title?.trim(), body.trim()].filter((part): part is string => Boolean(part)).join('\n\n');
 }
 
-/** `<img src alt>` in an item's HTML: pictures the post carries, with the alt text the author gave. */
-function imagesInHtml(html: string): Media[] {
+/** `<img src alt>` in an item's HTML: pictures the post carries, with the alt text the author gave (a relative src resolved against the item's base). */
+function imagesInHtml(html: string, base: string | undefined): Media[] {
   const images: Media[] = [];
   // Every tag ends at a `>`: past the last one there is none, and a search there would read to the end from every `<img`
   for (const [tag] of html.slice(0, html.lastIndexOf('>') + 1).matchAll(IMG)) {
-    const src = attribute(tag, 'src');
-    if (!src || !isWebUrl(src)) continue;
+    const written = attribute(tag, 'src')?.trim();
+    if (!written) continue;
+    // A picture whose address cannot be given (a `data:` URI) is still a picture, with or without its alt text.
+    const src = absoluteWebUrl(written, base);
     const alt = attribute(tag, 'alt')?.trim();
-    images.push({ type: 'image', url: src, ...(alt ? { altText: alt } : {}) });
+    images.push({ type: 'image', ...(src ? { url: src } : {}), ...(alt ? { altText: alt } : {}) });
   }
   return images;
 }

@@ -56,12 +56,15 @@ export function graphApiRoot(account: Pick<Account, 'baseUrl'>, deps: Pick<Conne
  * origin is not, so the token only ever goes to the host the account is configured for; an
  * `access_token` parameter is dropped (the token travels in the Authorization header).
  */
-export function nextPageUrl(platform: string, next: string, root: string): string {
+export function nextPageUrl(platform: string, next: string, root: string, askedUrl?: string): string {
   let parsed: URL;
   try {
     parsed = new URL(next);
   } catch (error) {
-    throw new PlatformResponseError(`${platform}: paging.next is not a URL: ${safeUrl(next).slice(0, 120)}`, { cause: error });
+    // Named by the answer it came in and its field, never by its value: what is not a URL cannot
+    // have its access_token masked.
+    const where = askedUrl === undefined ? platform : answerTo(platform, askedUrl);
+    throw new PlatformResponseError(`${where} has an unexpected shape: paging.next: is not a URL`, { cause: error });
   }
   if (parsed.searchParams.has('access_token')) parsed.searchParams.delete('access_token');
   return `${root}${parsed.pathname.replace(VERSION_SEGMENT, '')}${parsed.search}`;
@@ -133,7 +136,7 @@ export async function fetchGraphTimeline<T>(
       // A page that reaches back before the window ends the scan; judged on the page's oldest post so
       // that one old post out of order (a pinned one) does not cut a scan short.
       const endedBefore = page.data.length > 0 && oldestMs < earliestMs;
-      url = endedBefore || page.data.length === 0 || !page.paging?.next ? undefined : nextPageUrl(platform, page.paging.next, root);
+      url = endedBefore || page.data.length === 0 || !page.paging?.next ? undefined : nextPageUrl(platform, page.paging.next, root, url);
     }
 
     const ordered = [...found.entries()].sort(([a, x], [b, y]) => x.ms - y.ms || (a < b ? -1 : a > b ? 1 : 0));

@@ -123,11 +123,12 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
       }
       chunks.push(chunk as Buffer);
     }
-    const text = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
     return {
       status: response.statusCode ?? 0,
       url,
-      text,
+      text: bytes.toString('utf8'),
+      bytes,
       header(name) {
         const value = response.headers[name.toLowerCase()];
         return Array.isArray(value) ? value.join(', ') : value;

@@ -6,7 +6,13 @@ export interface HttpResponse {
   status: number;
   url: string;
   header(name: string): string | undefined;
+  /** The body read as UTF-8 (every JSON API's encoding). */
   text: string;
+  /**
+   * The body as received, for a reader that decodes it itself (a feed in its own character set);
+   * absent from a stand-in that only has text.
+   */
+  bytes?: Uint8Array;
 }
 
 export interface GetOptions {

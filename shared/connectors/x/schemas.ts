@@ -46,18 +46,23 @@ const XMentionEntitySchema = z.looseObject({
 
 export const REFERENCE_TYPES = ['replied_to', 'retweeted', 'quoted'] as const;
 
+const XEntitiesSchema = z.looseObject({
+  urls: z.optional(z.array(XUrlEntitySchema)),
+  mentions: z.optional(z.array(XMentionEntitySchema)),
+});
+
 export const XTweetSchema = z.looseObject({
   id: z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string')),
   text: z.string(),
   created_at: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp' }),
   author_id: z.optional(z.string()),
   edit_history_tweet_ids: z.optional(z.array(z.string())),
-  entities: z.optional(
-    z.looseObject({
-      urls: z.optional(z.array(XUrlEntitySchema)),
-      mentions: z.optional(z.array(XMentionEntitySchema)),
-    }),
-  ),
+  entities: z.optional(XEntitiesSchema),
+  /**
+   * A long post (over 280 characters): `text` is cut short, and the whole of it, with its own
+   * entities, is here (`tweet.fields=note_tweet`).
+   */
+  note_tweet: z.optional(z.looseObject({ text: z.string(), entities: z.optional(XEntitiesSchema) })),
   attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())) })),
   /** `type` stays a string: a reference type X adds later is ignored, not fatal. */
   referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: z.string() }))),
@@ -76,9 +81,9 @@ export type XMedia = z.infer<typeof XMediaSchema>;
 
 export const XIncludesSchema = z.looseObject({
   media: z.optional(z.array(XMediaSchema)),
-  /** Only present when the request expands `referenced_tweets.id.author_id`. */
+  /** Their authors (the request expands `referenced_tweets.id.author_id`). */
   users: z.optional(z.array(XUserSchema)),
-  /** Only present when the request expands `referenced_tweets.id`. */
+  /** The tweets replied to, retweeted and quoted (the request expands `referenced_tweets.id`). */
   tweets: z.optional(z.array(z.extend(z.partial(XTweetSchema), { id: z.string() }))),
 });
 export type XIncludes = z.infer<typeof XIncludesSchema>;

@@ -21,7 +21,9 @@ const MEDIA_PERMALINK = /^https?:\/\/(?:x|twitter)\.com\/[^/]+\/status\/\d+\/(?:
  * of its first version, so that the edit replaces what was captured and is scanned again.
  */
 export function tweetToPost(tweet: XTweet, includes: XIncludes | undefined, author: XAuthor): Post {
-  const { text, links } = expandLinks(tweet);
+  const retweetedOriginal = retweetOriginal(tweet, includes);
+  // A retweet's own text is `RT @name: ` and the original cut short: the words are the original's, whole.
+  const { text, links } = expandLinks(retweetedOriginal ?? tweet);
   const media = (tweet.attachments?.media_keys ?? [])
     .map((key) => includes?.media?.find((m) => m.media_key === key))
     .filter((m): m is XMedia => m !== undefined)
@@ -30,7 +32,8 @@ export function tweetToPost(tweet: XTweet, includes: XIncludes | undefined, auth
   const replied = reference('replied_to');
   const retweeted = reference('retweeted');
   const quoted = reference('quoted');
-  const quotedText = quoted && includes?.tweets?.find((t) => t.id === quoted.id)?.text;
+  const quotedTweet = quoted && includes?.tweets?.find((t) => t.id === quoted.id);
+  const quotedText = quotedTweet?.note_tweet?.text ?? quotedTweet?.text;
 
   return {
     id: tweet.edit_history_tweet_ids?.[0] ?? tweet.id,
@@ -57,11 +60,21 @@ export function tweetToPost(tweet: XTweet, includes: XIncludes | undefined, auth
   };
 }
 
-function expandLinks(tweet: XTweet): { text: string; links: string[] } {
-  let text = decodeTweetText(tweet.text);
+/** The retweeted tweet, when the answer carries it with its text: what a retweet's words are. */
+function retweetOriginal(tweet: XTweet, includes: XIncludes | undefined): Pick<XTweet, 'text' | 'entities' | 'note_tweet'> | undefined {
+  const retweeted = tweet.referenced_tweets?.find((r) => r.type === 'retweeted');
+  const original = retweeted && includes?.tweets?.find((t) => t.id === retweeted.id);
+  if (original?.text === undefined && original?.note_tweet === undefined) return undefined;
+  return { text: original.text ?? '', ...(original.entities ? { entities: original.entities } : {}), ...(original.note_tweet ? { note_tweet: original.note_tweet } : {}) };
+}
+
+/** The whole text (a long post's note_tweet, else text), its t.co links expanded by its own entities. */
+function expandLinks(tweet: Pick<XTweet, 'text' | 'entities' | 'note_tweet'>): { text: string; links: string[] } {
+  const whole = tweet.note_tweet;
+  let text = decodeTweetText(whole?.text ?? tweet.text);
   const links: string[] = [];
   // Longest first, so that no t.co URL is replaced inside a longer one.
-  const urls = [...(tweet.entities?.urls ?? [])].sort((a, b) => b.url.length - a.url.length);
+  const urls = [...((whole ? whole.entities?.urls : undefined) ?? tweet.entities?.urls ?? [])].sort((a, b) => b.url.length - a.url.length);
   for (const entity of urls) {
     const expanded = entity.expanded_url;
     const ownMedia = entity.media_key !== undefined || (expanded !== undefined && MEDIA_PERMALINK.test(expanded));

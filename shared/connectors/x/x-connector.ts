@@ -15,8 +15,10 @@ export const X_API = 'https://api.x.com';
 /** The fields every timeline request asks for (PLATFORMS.md, X). */
 const TIMELINE_FIELDS = {
   max_results: '100',
-  'tweet.fields': 'created_at,entities,attachments,referenced_tweets,edit_history_tweet_ids',
-  expansions: 'attachments.media_keys',
+  // note_tweet: the whole of a long post; the referenced tweets and their authors: the whole of a
+  // retweet (whose own text X cuts short) and the accounts replied to, retweeted and quoted.
+  'tweet.fields': 'created_at,entities,attachments,referenced_tweets,edit_history_tweet_ids,note_tweet,author_id',
+  expansions: 'attachments.media_keys,referenced_tweets.id,referenced_tweets.id.author_id',
   'media.fields': 'alt_text,url,type',
 } as const;
 
