@@ -2,12 +2,15 @@ import middy from '@middy/core';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { AccountSearch } from '../../shared/connectors/connector';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
-import { AccountNotFoundError } from '../../shared/domain/errors';
-import { ScanRequestSchema, type ScanRequest } from '../../shared/queue/scan-queue';
+import { AccountNotFoundError, CouncilAuditError } from '../../shared/domain/errors';
+import type { Platform } from '../../shared/domain/post';
+import { ScanRequestSchema, type DiscoveryRequest, type ScanRequest } from '../../shared/queue/scan-queue';
 import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
+import { discoverForCouncil, type CouncilDiscoveryDeps } from '../../shared/scanning/discover-council';
 import { scanAccount } from '../../shared/scanning/scan-account';
 import type { AuditStore } from '../../shared/store/audit-store';
 
@@ -18,13 +21,16 @@ export interface ScanAccountHandlerDeps {
   /** Every council's records: each request is scanned in its own council's view. */
   store: Pick<AuditStore, 'forCouncil'>;
   connectors: ConnectorRegistry;
+  /** The platforms' account search, for the weekly impostor discovery; without it a discovery request fails. */
+  discovery?: { searches: Partial<Record<Platform, AccountSearch>>; baseUrlOf?: CouncilDiscoveryDeps['baseUrlOf'] };
   /** How long captured posts are kept, in days. */
   retentionDays: number;
   clock?: () => Date;
 }
 
 /**
- * One SQS record, one account of one council, scanned in that council's view of the store. Powertools'
+ * One SQS record, one account of one council (or one council's impostor discovery), in that
+ * council's view of the store. Powertools'
  * batch processor checks each body against ScanRequestSchema: a malformed message fails alone, with
  * the field named in the log. A capture failure is recorded on the
  * scan run by the use case and is not an error here; a storage failure fails the record alone
@@ -33,8 +39,20 @@ export interface ScanAccountHandlerDeps {
 export function createHandler(deps: ScanAccountHandlerDeps) {
   const processor = new LoggedBatchProcessor(EventType.SQS, { parser: parseRecord, schema: sqsRecordSchema(jsonText(ScanRequestSchema)), logger });
 
+  const discover = async (request: DiscoveryRequest) => {
+    if (!deps.discovery) throw new CouncilAuditError('this scan function has no account search wired for discovery');
+    const result = await discoverForCouncil({
+      store: deps.store.forCouncil(request.councilId),
+      ...deps.discovery,
+      ...(deps.clock ? { clock: deps.clock } : {}),
+    });
+    // Failed searches are capture failures recorded for the digest, not errors: retrying the record would not help them.
+    logger.info('impostors searched for', { council: request.councilId, ...result });
+  };
+
   const scanRecord = async (record: { body: ScanRequest }) => {
     const request = record.body;
+    if (request.kind === 'discover') return discover(request);
     try {
       const run = await scanAccount({ ...deps, store: deps.store.forCouncil(request.councilId) }, request);
       logger.info('account scanned', {

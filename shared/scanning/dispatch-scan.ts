@@ -1,10 +1,10 @@
-import type { ScanQueue, ScanRequest } from '../queue/scan-queue';
+import type { AccountScanRequest, DiscoveryRequest, ScanQueue, ScanRequest } from '../queue/scan-queue';
 import type { AuditStore } from '../store/audit-store';
 import { forEachCouncil } from '../tenancy/each-council';
 
-export interface DispatchResult {
+export interface DispatchResult<R extends ScanRequest = AccountScanRequest> {
   councils: number;
-  requests: ScanRequest[];
+  requests: R[];
 }
 
 /**
@@ -17,9 +17,20 @@ export interface DispatchResult {
 export async function dispatchScan(deps: { store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>; queue: ScanQueue }): Promise<DispatchResult> {
   const outcomes = await forEachCouncil(deps.store, 'scan dispatch', async (council) => {
     const accounts = await deps.store.forCouncil(council.id).listAccounts();
-    const requests = accounts.filter((a) => a.status !== 'paused').map((a): ScanRequest => ({ councilId: council.id, platform: a.platform, handle: a.handle }));
+    const requests = accounts.filter((a) => a.status !== 'paused').map((a): AccountScanRequest => ({ councilId: council.id, platform: a.platform, handle: a.handle }));
     await deps.queue.send(requests);
     return requests;
   }, { concurrency: 8 });
   return { councils: outcomes.length, requests: outcomes.flatMap((o) => (o.ok ? o.value : [])) };
+}
+
+/**
+ * Discovery dispatch (the weekly schedule's `{ "task": "discover" }`): one discovery request per
+ * registered council, so that each council's searches run, fail and retry on their own.
+ */
+export async function dispatchDiscovery(deps: { store: Pick<AuditStore, 'listCouncils'>; queue: ScanQueue }): Promise<DispatchResult<DiscoveryRequest>> {
+  const councils = await deps.store.listCouncils();
+  const requests = councils.map((council): DiscoveryRequest => ({ kind: 'discover', councilId: council.id }));
+  await deps.queue.send(requests);
+  return { councils: councils.length, requests };
 }

@@ -9,7 +9,7 @@ import { createHandler as createScan, type ScanAccountHandlerDeps } from '../../
 import { createHandler as createDigest, type WeeklyDigestDeps } from '../../functions/weekly-digest/create-handler';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import { sesMailer } from '../../shared/email/ses-mailer';
-import type { ScanQueue } from '../../shared/queue/scan-queue';
+import type { ScanQueue, ScanRequest } from '../../shared/queue/scan-queue';
 import { latestReportLink, REPORT_LINK_SECONDS } from '../../shared/report/report-link';
 import { logger } from '../../shared/runtime/logger';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
@@ -62,10 +62,10 @@ describe('scan-dispatch handler', () => {
     const { store } = await registryWith([MASTODON, BLUESKY]);
     await store.putCouncil({ ...HARBOURNE, id: 'stow-pc', name: 'Stow Parish Council' });
     await store.forCouncil('stow-pc').putAccount(MASTODON);
-    const sent: { councilId: string; platform: string }[] = [];
+    const sent: ScanRequest[] = [];
     const result = await createDispatch({ store, queue: { send: async (r) => void sent.push(...r) } })({}, context);
     expect(result).toEqual({ councils: 2, accounts: 3 });
-    expect(sent.map((r) => `${r.councilId} ${r.platform}`).sort()).toEqual(['harbourne-tc bluesky', 'harbourne-tc mastodon', 'stow-pc mastodon']);
+    expect(sent.map((r) => `${r.councilId} ${'platform' in r ? r.platform : r.kind}`).sort()).toEqual(['harbourne-tc bluesky', 'harbourne-tc mastodon', 'stow-pc mastodon']);
   });
 
   it('fails the invocation when DynamoDB throttles, so the scheduler retries it', async () => {
