@@ -62,6 +62,13 @@ export const DIGEST_SCHEDULE = 'cron(0 8 ? * MON *)';
 /** 07:00 UK time on the 1st: the report on the month just ended, ready before the working day. */
 export const MONTHLY_REPORT_SCHEDULE = 'cron(0 7 1 * ? *)';
 /**
+ * Sunday 06:00 UK time: impostor discovery for every council, found before Monday's digest. One
+ * schedule for the whole deployment; dispatch fans it out per council.
+ */
+export const DISCOVERY_SCHEDULE = 'cron(0 6 ? * SUN *)';
+/** What the discovery schedule sends scan dispatch (the scan schedule sends `{}`). */
+export const DISCOVERY_INPUT = { task: 'discover' } as const;
+/**
  * What the monthly report imports from the browser layer rather than its bundle: Chromium ships as
  * brotli-compressed binaries that the package unpacks from its own directory, and playwright-core
  * reads its own package.json and lib/ files at run time (esbuild output fails with __dirname errors).
@@ -85,6 +92,7 @@ export class StatelessStack extends Stack {
   readonly scanSchedule: scheduler.Schedule;
   readonly digestSchedule: scheduler.Schedule;
   readonly monthlyReportSchedule: scheduler.Schedule;
+  readonly discoverySchedule: scheduler.Schedule;
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
 
@@ -125,7 +133,7 @@ export class StatelessStack extends Stack {
     this.scanDispatch = new CouncilFunction(this, 'ScanDispatch', {
       ...common,
       name: 'scan-dispatch',
-      description: 'Queues one scan request per registered account of every council',
+      description: 'Queues one scan request per registered account of every council, or one discovery request per council',
       memorySize: 256,
       // One Query per council and a batch send per ten accounts: thousands of councils take a while.
       timeout: Duration.minutes(5),
@@ -291,6 +299,14 @@ export class StatelessStack extends Stack {
       description: 'Sends the weekly digest on Monday morning, UK time',
       schedule: scheduler.ScheduleExpression.expression(DIGEST_SCHEDULE, TimeZone.EUROPE_LONDON),
       target: new InvokeUnqualifiedFunction(this.weeklyDigest.function, targetDefaults),
+    });
+    this.discoverySchedule = new scheduler.Schedule(this, 'DiscoverySchedule', {
+      description: 'Dispatches the weekly search for accounts presenting as each council, Sunday 06:00 UK time',
+      schedule: scheduler.ScheduleExpression.expression(DISCOVERY_SCHEDULE, TimeZone.EUROPE_LONDON),
+      target: new InvokeUnqualifiedFunction(this.scanDispatch.function, {
+        ...targetDefaults,
+        input: scheduler.ScheduleTargetInput.fromObject(DISCOVERY_INPUT),
+      }),
     });
     this.monthlyReportSchedule = new scheduler.Schedule(this, 'MonthlyReportSchedule', {
       description: 'Renders the monthly Full Council report on the 1st, 07:00 UK time',

@@ -376,9 +376,26 @@ describe('the schedules', () => {
     });
   });
 
+  it('search for impostors of every council at 06:00 on Sundays, London time, through scan dispatch', () => {
+    const schedule = scheduleOf(synth.stateless.discoverySchedule);
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(0 6 ? * SUN *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] } },
+      },
+    });
+    expect(JSON.parse((schedule.Target as { Input: string }).Input)).toEqual({ task: 'discover' });
+    // One schedule for the deployment, whatever the number of councils: four in all.
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 4);
+  });
+
   it('may invoke their own function and nothing else', () => {
     for (const [schedule, fn] of [
       [synth.stateless.scanSchedule, synth.stateless.scanDispatch],
+      [synth.stateless.discoverySchedule, synth.stateless.scanDispatch],
       [synth.stateless.digestSchedule, synth.stateless.weeklyDigest],
       [synth.stateless.monthlyReportSchedule, synth.stateless.monthlyReport],
     ] as const) {
