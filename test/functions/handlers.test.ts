@@ -49,6 +49,14 @@ const sqsEvent = (bodies: string[]): SQSEvent => ({
 const request = (a: { platform: string; handle: string }, councilId = HARBOURNE.id) => JSON.stringify({ councilId, platform: a.platform, handle: a.handle });
 
 describe('scan-dispatch handler', () => {
+  it('refuses an event whose task is not one a schedule sends, naming the field and the value, and queues nothing', async () => {
+    const { store } = await registryWith([MASTODON]);
+    const sent: unknown[] = [];
+    const dispatch = createDispatch({ store, queue: { send: async (r) => void sent.push(...r) } });
+    await expect(dispatch({ task: 'discovr' }, context)).rejects.toThrow(/task.*"discovr"|"discovr".*task/);
+    expect(sent).toEqual([]);
+  });
+
   it('sends one request per account to the queue', async () => {
     const { store } = await registryWith([MASTODON, BLUESKY, FACEBOOK]);
     const sent: unknown[] = [];
@@ -102,6 +110,22 @@ describe('scan-account handler', () => {
     expect(reasons.map((r) => r.messageId)).toEqual(['msg-0', 'msg-2', 'msg-3']);
     expect(reasons[0]!.error).toMatch(/body\.platform/);
     expect(reasons[2]!.error).toMatch(/body\.councilId: expected a council id/);
+    logged.mockRestore();
+  });
+
+  it('reads a discovery request beside account scans, and fails it alone when no account search is wired', async () => {
+    const { store, council } = await registryWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(
+      sqsEvent([JSON.stringify({ kind: 'discover', councilId: HARBOURNE.id }), request(MASTODON), JSON.stringify({ kind: 'rediscover', councilId: HARBOURNE.id })]),
+      context,
+    );
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['msg-0', 'msg-2']);
+    expect((await council.listScanRuns('2026-W48')).map((r) => r.platform)).toEqual(['mastodon']);
+    const reasons = Object.fromEntries(logged.mock.calls.map(([, detail]) => [(detail as { messageId: string }).messageId, (detail as { error: string }).error]));
+    expect(reasons['msg-0']).toMatch(/no account search wired for discovery/);
+    expect(reasons['msg-2']).toMatch(/body\.kind/);
     logged.mockRestore();
   });
 
