@@ -12,7 +12,7 @@ import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
 import { discoverForCouncil, type CouncilDiscoveryDeps } from '../../shared/scanning/discover-council';
 import { scanAccount } from '../../shared/scanning/scan-account';
-import type { AuditStore } from '../../shared/store/audit-store';
+import { CouncilNotConfiguredError, type AuditStore } from '../../shared/store/audit-store';
 
 /** What the deployed function reads at cold start (handler.ts). */
 export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'RETENTION_DAYS', 'AWS_REGION'], ['PLATFORM_SECRET_ARN', 'DYNAMODB_ENDPOINT']);
@@ -41,11 +41,21 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
 
   const discover = async (request: DiscoveryRequest) => {
     if (!deps.discovery) throw new CouncilAuditError('this scan function has no account search wired for discovery');
-    const result = await discoverForCouncil({
-      store: deps.store.forCouncil(request.councilId),
-      ...deps.discovery,
-      ...(deps.clock ? { clock: deps.clock } : {}),
-    });
+    let result;
+    try {
+      result = await discoverForCouncil({
+        store: deps.store.forCouncil(request.councilId),
+        ...deps.discovery,
+        ...(deps.clock ? { clock: deps.clock } : {}),
+      });
+    } catch (error) {
+      if (error instanceof CouncilNotConfiguredError) {
+        // Registered but not configured yet (or removed since dispatch): no name to search for, nothing to retry.
+        logger.warn('council not configured, so not searched for', { council: request.councilId });
+        return;
+      }
+      throw error;
+    }
     // Failed searches are capture failures recorded for the digest, not errors: retrying the record would not help them.
     logger.info('impostors searched for', { council: request.councilId, ...result });
   };

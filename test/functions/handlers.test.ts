@@ -129,6 +129,29 @@ describe('scan-account handler', () => {
     logged.mockRestore();
   });
 
+  it('passes over a discovery request for a council with no configuration yet, without searching or retrying', async () => {
+    const { store } = await registryWith([MASTODON]);
+    await store.putCouncil({ ...HARBOURNE, id: 'stow-pc', name: 'Stow Parish Council' });
+    const queries: string[] = [];
+    const searches = {
+      mastodon: {
+        searchAccounts: async (query: string) => {
+          queries.push(query);
+          return [];
+        },
+      },
+    };
+    const warned = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(new FixedConnector(new Map())), discovery: { searches } }))(
+      sqsEvent([JSON.stringify({ kind: 'discover', councilId: 'stow-pc' })]),
+      context,
+    );
+    expect(result.batchItemFailures).toEqual([]);
+    expect(queries).toEqual([]);
+    expect(warned).toHaveBeenCalledWith('council not configured, so not searched for', { council: 'stow-pc' });
+    warned.mockRestore();
+  });
+
   it('fails the whole invocation when DynamoDB throttles every record, so SQS retries them all', async () => {
     dynamo.onAnyCommand().rejects(new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} }));
     const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
