@@ -213,6 +213,17 @@ describe('weekly impostor discovery', () => {
     expect((await buildDigestFacts(town, testConfig(), week, monday)).failingCaptures).toEqual([]);
   });
 
+  it("lists the town's discovered accounts among the unapproved accounts of its weekly digest", async () => {
+    const facts = await buildDigestFacts(town, testConfig(), parseIsoWeek('2026-W47'), new Date('2026-11-23T08:00:00Z'));
+
+    expect(facts.unapprovedAccounts.map((a) => a.account).sort()).toEqual([
+      '@harbourne_town_council@mastodon.social',
+      '@harbournetc-news.bsky.social',
+      '@htc_watch@fedi.example',
+    ]);
+    expect(facts.verdict).toBe('findings');
+  });
+
   it('does not raise a candidate again when it is discovered the next week', async () => {
     const before = await openHandles(town);
 
