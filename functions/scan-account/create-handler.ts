@@ -2,10 +2,8 @@ import middy from '@middy/core';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { AccountSearch } from '../../shared/connectors/connector';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
 import { AccountNotFoundError, CouncilAuditError } from '../../shared/domain/errors';
-import type { Platform } from '../../shared/domain/post';
 import { ScanRequestSchema, type DiscoveryRequest, type ScanRequest } from '../../shared/queue/scan-queue';
 import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
@@ -22,7 +20,7 @@ export interface ScanAccountHandlerDeps {
   store: Pick<AuditStore, 'forCouncil'>;
   connectors: ConnectorRegistry;
   /** The platforms' account search, for the weekly impostor discovery; without it a discovery request fails. */
-  discovery?: { searches: Partial<Record<Platform, AccountSearch>>; baseUrlOf?: CouncilDiscoveryDeps['baseUrlOf'] };
+  discovery?: Pick<CouncilDiscoveryDeps, 'searches' | 'baseUrlOf' | 'deferOn'>;
   /** How long captured posts are kept, in days. */
   retentionDays: number;
   clock?: () => Date;

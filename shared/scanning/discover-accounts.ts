@@ -82,7 +82,14 @@ export function mastodonInstancesOf(accounts: readonly { platform: Platform; han
 export async function discoverAccounts(
   config: CouncilConfig,
   targets: readonly SearchTarget[],
-  options: { limitPerQuery?: number } = {},
+  options: {
+    limitPerQuery?: number;
+    /**
+     * An error that means "not now" rather than "failed" (a host asking every caller to wait): it is
+     * thrown out, ending the discovery, so that its caller can try the whole again later.
+     */
+    deferOn?: (error: unknown) => boolean;
+  } = {},
 ): Promise<{ discoveries: Discovery[]; searches: number; failures: SearchFailure[] }> {
   const engine = new DetectionEngine(config);
   const approved = new Set(config.approvedAccounts.filter((a) => a.approvedBy && a.approvedOn).map((a) => handleKey(a.platform, a.handle)));
@@ -96,6 +103,7 @@ export async function discoverAccounts(
         const accounts = await target.search.searchAccounts(query, { ...(target.baseUrl ? { baseUrl: target.baseUrl } : {}), limit: options.limitPerQuery ?? 40 });
         for (const account of accounts) found.set(handleKey(account.platform, account.handle), account);
       } catch (error) {
+        if (options.deferOn?.(error)) throw error;
         failures.push({ platform: target.platform, where: target.where, query, error: error instanceof Error ? error.message : String(error) });
       }
     }

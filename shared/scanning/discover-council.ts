@@ -15,6 +15,11 @@ export interface CouncilDiscoveryDeps {
   searches: Partial<Record<Platform, AccountSearch>>;
   /** Where each search goes, when not the platforms' own hosts (tests and the local twin). */
   baseUrlOf?: SearchTargetOptions['baseUrlOf'];
+  /**
+   * A search error that defers the discovery instead of failing a search (a host's shared budget
+   * asking to wait): thrown before anything is stored, so that the queue delivers the request again.
+   */
+  deferOn?: (error: unknown) => boolean;
   clock?: () => Date;
 }
 
@@ -35,7 +40,7 @@ export interface CouncilDiscoveryResult {
  *    finding; its id is the account's, so next week's discovery of it adds nothing;
  * 4. record each failed search as a failed scan run, so the digest shows it among capture failures.
  * A registered account is left out: its own scan judges it (approved or not) from its posts.
- * A storage failure throws, and the queue retries the whole: findings are not stored twice.
+ * A storage failure or a deferral throws, and the queue retries the whole: findings are not stored twice.
  */
 export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<CouncilDiscoveryResult> {
   const clock = deps.clock ?? (() => new Date());
@@ -46,7 +51,7 @@ export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<Co
     mastodonInstances: mastodonInstancesOf(accounts),
     ...(deps.baseUrlOf ? { baseUrlOf: deps.baseUrlOf } : {}),
   });
-  const { discoveries, searches, failures } = await discoverAccounts(withRegisteredAccounts(config, accounts), targets);
+  const { discoveries, searches, failures } = await discoverAccounts(withRegisteredAccounts(config, accounts), targets, deps.deferOn ? { deferOn: deps.deferOn } : {});
 
   const registered = new Set(accounts.map((a) => handleKey(a.platform, a.handle)));
   const candidates = discoveries.filter((d) => d.finding && !registered.has(handleKey(d.account.platform, d.account.handle)));

@@ -79,4 +79,13 @@ describe('impostor discovery', () => {
     expect(first.discoveries[0]?.finding?.id).toMatch(/^unapproved-account:/);
     expect(second.discoveries[0]?.finding?.id).toBe(first.discoveries[0]?.finding?.id);
   });
+
+  it('throws out an error that defers the discovery, instead of counting it as a failed search', async () => {
+    class HostBusy extends Error {}
+    const busy: AccountSearch = { searchAccounts: async () => { throw new HostBusy('mastodon.social asks to wait 4 minutes'); } };
+    const targets = searchTargets({ bluesky: search({ HTC: [blueskyImpostor] }), mastodon: busy });
+
+    await expect(discoverAccounts(testConfig(), targets, { deferOn: (e) => e instanceof HostBusy })).rejects.toThrow(HostBusy);
+    expect((await discoverAccounts(testConfig(), targets)).failures).toHaveLength(3);
+  });
 });

@@ -224,6 +224,32 @@ describe('weekly impostor discovery', () => {
     expect(facts.verdict).toBe('findings');
   });
 
+  it('leaves a discovery deferred by a busy host for the queue to deliver again, storing nothing', async () => {
+    class HostBusy extends Error {}
+    // The host is busy when the parish's name is searched for, and answers the town's searches.
+    const busy = {
+      searchAccounts: async (query: string) => {
+        if (query.includes('PC') || query.includes('Parish')) throw new HostBusy('mastodon.social asks to wait 4 minutes');
+        return [];
+      },
+    };
+    const tuesday = new Date('2026-12-01T09:00:00Z'); // 2026-W49
+    const scan = createScan({
+      store,
+      connectors: () => {
+        throw new Error('no account is scanned in a discovery');
+      },
+      discovery: { searches: { mastodon: busy }, deferOn: (e) => e instanceof HostBusy },
+      retentionDays: 30,
+      clock: () => tuesday,
+    });
+
+    const result = await scan(sqsEvent([{ kind: 'discover', councilId: PARISH.id }, { kind: 'discover', councilId: TOWN.id }]), context);
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'msg-0' }]);
+    expect(await parish.listScanRuns('2026-W49')).toEqual([]);
+  });
+
   it('does not raise a candidate again when it is discovered the next week', async () => {
     const before = await openHandles(town);
 
