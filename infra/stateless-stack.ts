@@ -62,10 +62,11 @@ export const DIGEST_SCHEDULE = 'cron(0 8 ? * MON *)';
 /** 07:00 UK time on the 1st: the report on the month just ended, ready before the working day. */
 export const MONTHLY_REPORT_SCHEDULE = 'cron(0 7 1 * ? *)';
 /**
- * Sunday 06:00 UK time: impostor discovery for every council, found before Monday's digest. One
- * schedule for the whole deployment; dispatch fans it out per council.
+ * Impostor discovery: one schedule for the whole deployment, at half past every hour (UTC); dispatch
+ * queues the councils whose hour of the week it is, so each council is searched for once a week and
+ * mastodon.social sees a 168th of the fleet's searches an hour, not all of them at once.
  */
-export const DISCOVERY_SCHEDULE = 'cron(0 6 ? * SUN *)';
+export const DISCOVERY_SCHEDULE = 'cron(30 * * * ? *)';
 /** What the discovery schedule sends scan dispatch (the scan schedule sends `{}`). */
 export const DISCOVERY_INPUT = { task: 'discover' } as const;
 /**
@@ -301,8 +302,9 @@ export class StatelessStack extends Stack {
       target: new InvokeUnqualifiedFunction(this.weeklyDigest.function, targetDefaults),
     });
     this.discoverySchedule = new scheduler.Schedule(this, 'DiscoverySchedule', {
-      description: 'Dispatches the weekly search for accounts presenting as each council, Sunday 06:00 UK time',
-      schedule: scheduler.ScheduleExpression.expression(DISCOVERY_SCHEDULE, TimeZone.EUROPE_LONDON),
+      description: 'Dispatches the weekly search for accounts presenting as each council, a 168th of the councils each hour',
+      // UTC: with summer time an hour of the week would be skipped in spring and run twice in autumn.
+      schedule: scheduler.ScheduleExpression.expression(DISCOVERY_SCHEDULE, TimeZone.ETC_UTC),
       target: new InvokeUnqualifiedFunction(this.scanDispatch.function, {
         ...targetDefaults,
         input: scheduler.ScheduleTargetInput.fromObject(DISCOVERY_INPUT),

@@ -14,21 +14,28 @@ export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'SCAN_QUEUE_URL', 'A
 export interface ScanDispatchDeps {
   store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>;
   queue: ScanQueue;
+  /** Which hour of the week it is, for discovery; the system clock unless a test fixes it. */
+  clock?: () => Date;
 }
 
 /**
  * EventBridge Scheduler delivers the schedule's own input: `{}` from the scan schedule (a scan of
- * every account), `{ "task": "discover" }` from the weekly discovery schedule (a search for
- * impostors of every council).
+ * every account), `{ "task": "discover" }` from the hourly discovery schedule (a search for the
+ * impostors of the councils whose hour of the week it is). An operator may add `"everyCouncil": true`
+ * to search for every council's now.
  */
-export const DispatchEventSchema = z.looseObject({ task: z.optional(z.enum(['scan', 'discover'])) });
+export const DispatchEventSchema = z.looseObject({
+  task: z.optional(z.enum(['scan', 'discover'])),
+  everyCouncil: z.optional(z.boolean()),
+});
 
 export function createHandler(deps: ScanDispatchDeps) {
   return middy(async (event: unknown) => {
     const parsed = DispatchEventSchema.safeParse(event ?? {});
     if (!parsed.success) throw new ValidationError('the dispatch event is not one the schedules send', issuesFromZod(parsed.error, event ?? {}));
     if (parsed.data.task === 'discover') {
-      const { councils } = await dispatchDiscovery(deps);
+      const now = (deps.clock ?? (() => new Date()))();
+      const { councils } = await dispatchDiscovery(deps, { now, everyCouncil: parsed.data.everyCouncil === true });
       logger.info('discovery dispatched', { councils });
       return { task: 'discover', councils };
     }

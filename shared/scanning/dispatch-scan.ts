@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AccountScanRequest, DiscoveryRequest, ScanQueue, ScanRequest } from '../queue/scan-queue';
 import type { AuditStore } from '../store/audit-store';
 import { forEachCouncil } from '../tenancy/each-council';
@@ -24,12 +25,34 @@ export async function dispatchScan(deps: { store: Pick<AuditStore, 'getCouncil' 
   return { councils: outcomes.length, requests: outcomes.flatMap((o) => (o.ok ? o.value : [])) };
 }
 
+/** The hours of a week: each council's discovery has one of them. */
+export const DISCOVERY_SLOTS = 168;
+
 /**
- * Discovery dispatch (the weekly schedule's `{ "task": "discover" }`): one discovery request per
- * registered council, so that each council's searches run, fail and retry on their own.
+ * The hour of the week (0 = Monday 00:00–01:00 UTC) in which a council is searched for: fixed by its
+ * id, so each council is searched once a week and the councils are spread evenly over the week.
  */
-export async function dispatchDiscovery(deps: { store: Pick<AuditStore, 'listCouncils'>; queue: ScanQueue }): Promise<DispatchResult<DiscoveryRequest>> {
-  const councils = await deps.store.listCouncils();
+export function discoverySlot(councilId: string): number {
+  return createHash('sha256').update(councilId).digest().readUInt32BE(0) % DISCOVERY_SLOTS;
+}
+
+/** The hour of the week `now` falls in, in UTC (no summer time, so no hour is skipped or run twice). */
+export function hourOfWeek(now: Date): number {
+  return ((now.getUTCDay() + 6) % 7) * 24 + now.getUTCHours();
+}
+
+/**
+ * Discovery dispatch (the hourly discovery schedule's `{ "task": "discover" }`): one discovery request
+ * for each registered council whose hour of the week this is, so that each council's searches run,
+ * fail and retry on their own, and a platform sees a few dozen councils' searches an hour rather
+ * than every council's at once. `everyCouncil` (an operator's invocation) queues them all now.
+ */
+export async function dispatchDiscovery(
+  deps: { store: Pick<AuditStore, 'listCouncils'>; queue: ScanQueue },
+  options: { now: Date; everyCouncil?: boolean },
+): Promise<DispatchResult<DiscoveryRequest>> {
+  const hour = hourOfWeek(options.now);
+  const councils = (await deps.store.listCouncils()).filter((council) => options.everyCouncil === true || discoverySlot(council.id) === hour);
   const requests = councils.map((council): DiscoveryRequest => ({ kind: 'discover', councilId: council.id }));
   await deps.queue.send(requests);
   return { councils: councils.length, requests };

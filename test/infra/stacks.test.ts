@@ -376,11 +376,11 @@ describe('the schedules', () => {
     });
   });
 
-  it('search for impostors of every council at 06:00 on Sundays, London time, through scan dispatch', () => {
+  it('search for impostors through scan dispatch at half past every hour, UTC, so that no hour of the week is skipped', () => {
     const schedule = scheduleOf(synth.stateless.discoverySchedule);
     expect(schedule).toMatchObject({
-      ScheduleExpression: 'cron(0 6 ? * SUN *)',
-      ScheduleExpressionTimezone: 'Europe/London',
+      ScheduleExpression: 'cron(30 * * * ? *)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
       Target: {
         Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },

@@ -13,6 +13,7 @@ import { buildDigestFacts } from '../../shared/digest/build-digest';
 import { renderDigestText } from '../../shared/digest/render-text';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import type { ScanRequest } from '../../shared/queue/scan-queue';
+import { discoverySlot, hourOfWeek } from '../../shared/scanning/dispatch-scan';
 import { DynamoDbAuditStore, type DynamoDbCouncilStore } from '../../shared/store/dynamodb-store';
 import { testConfig } from '../support/fixtures';
 import { startReplayServer, type RecordedRequest, type ReplayResponse, type ReplayServer } from '../support/replay-server';
@@ -105,6 +106,20 @@ function sqsEvent(requests: readonly ScanRequest[]): SQSEvent {
   };
 }
 
+describe("a council's hour of discovery", () => {
+  it('counts the hours of the week from Monday 00:00 UTC, whatever the season', () => {
+    expect(hourOfWeek(new Date('2026-11-23T00:30:00Z'))).toBe(0);
+    expect(hourOfWeek(new Date('2026-11-29T23:30:00Z'))).toBe(167);
+    expect(hourOfWeek(new Date('2026-03-29T01:30:00Z'))).toBe(6 * 24 + 1); // the Sunday the clocks go forward in the UK
+  });
+
+  it('spreads a thousand councils over the week, none in an hour much busier than the rest', () => {
+    const perHour = new Array<number>(168).fill(0);
+    for (let i = 0; i < 1000; i++) perHour[discoverySlot(`parish-${i}`)]! += 1;
+    expect(Math.max(...perHour)).toBeLessThanOrEqual(20); // about 6 an hour on average
+  });
+});
+
 describe('weekly impostor discovery', () => {
   let dynamo: LocalDynamoDb;
   let store: DynamoDbAuditStore;
@@ -133,7 +148,8 @@ describe('weekly impostor discovery', () => {
     });
   const discover = async (now: Date) => {
     dispatched = [];
-    const dispatchResult = await createDispatch({ store, queue: { send: async (requests) => void dispatched.push(...requests) } })({ task: 'discover' }, context);
+    // As an operator would: every council now, not only those whose hour of the week it is.
+    const dispatchResult = await createDispatch({ store, queue: { send: async (requests) => void dispatched.push(...requests) } })({ task: 'discover', everyCouncil: true }, context);
     const scanned = await scanFunction(now)(sqsEvent(dispatched), context);
     return { dispatchResult, scanned };
   };
@@ -161,6 +177,20 @@ describe('weekly impostor discovery', () => {
   afterAll(async () => {
     await Promise.all([social?.close(), fedi?.close(), bluesky?.close()]);
     await dynamo?.stop();
+  });
+
+  it('is dispatched once a week for each council by the hourly schedule, a few councils an hour', async () => {
+    const queued = new Map<string, number[]>();
+    const monday = Date.parse('2026-11-23T00:30:00Z');
+    for (let hour = 0; hour < 168; hour++) {
+      const requests: ScanRequest[] = [];
+      const dispatch = createDispatch({ store, queue: { send: async (r) => void requests.push(...r) }, clock: () => new Date(monday + hour * 3_600_000) });
+      await dispatch({ task: 'discover' }, context);
+      for (const r of requests) queued.set(`${r.kind} ${r.councilId}`, [...(queued.get(`${r.kind} ${r.councilId}`) ?? []), hour]);
+    }
+    expect([...queued.keys()].sort()).toEqual(['discover harbourne-pc', 'discover harbourne-tc']);
+    expect([...queued.values()].map((hours) => hours.length)).toEqual([1, 1]);
+    expect(queued.get('discover harbourne-tc')).toEqual([discoverySlot('harbourne-tc')]);
   });
 
   it('is dispatched as one request per registered council, and each council\'s candidates become its findings', async () => {
