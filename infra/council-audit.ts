@@ -23,7 +23,8 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
     const value: unknown = app.node.tryGetContext(key);
     return value === undefined || value === null || value === '' ? undefined : String(value);
   };
-  const senderDomain = context('senderDomain') ?? 'harbourne-tc.example';
+  // No default: a fictional domain that silently applied would deploy an identity nobody can verify.
+  const senderDomain = context('senderDomain') ?? '';
   const settings: Settings = {
     // Synthesis must work offline without credentials: the account is a placeholder unless the CLI knows it.
     account: env.CDK_DEFAULT_ACCOUNT ?? '111111111111',
@@ -39,7 +40,8 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
 
   const problems: string[] = [];
   if (!/^(rate|cron)\(.+\)$/.test(settings.scanSchedule)) problems.push(`scanSchedule must be rate(...) or cron(...), got "${settings.scanSchedule}"`);
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(senderDomain)) problems.push(`senderDomain is not a domain: "${senderDomain}"`);
+  if (senderDomain === '') problems.push('senderDomain is not set: give the domain the digests are sent from, which SES will verify (npx cdk deploy -c senderDomain=audit.your-association.org.uk)');
+  else if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(senderDomain)) problems.push(`senderDomain is not a domain: "${senderDomain}"`);
   if (!EMAIL.test(settings.digestFrom)) problems.push(`digestFrom must be a bare address, got "${settings.digestFrom}"`);
   else if (!settings.digestFrom.toLowerCase().endsWith(`@${senderDomain.toLowerCase()}`)) problems.push(`digestFrom must be on ${senderDomain}, the verified SES domain`);
   // Recipients moved into each council's registration: a setting left over would silently do nothing.

@@ -29,13 +29,13 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
     {
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue: the DeadLetterConfig of the three EventBridge Scheduler ' +
+        'This queue is itself a dead-letter queue: the DeadLetterConfig of the two EventBridge Scheduler ' +
         'schedules, which cdk-nag does not recognise (it only sees SQS redrive policies). It is alarmed on.',
     },
   ]);
 
   NagSuppressions.addResourceSuppressions(
-    [stateless.scanDispatch.function, stateless.scanAccount.function, stateless.weeklyDigest.function, stateless.monthlyReport.function],
+    [stateless.scanDispatch.function, stateless.scanAccount.function, stateless.weeklyDigest.function, stateless.monthlyReport.function, stateless.councilJobs.function],
     [
       {
         id: 'AwsSolutions-L1',

@@ -57,10 +57,21 @@ class InvokeUnqualifiedFunction extends schedulerTargets.LambdaInvoke {
 
 const SERVICE_NAME = 'council-audit';
 const SCAN_ACCOUNT_TIMEOUT = Duration.minutes(2);
-/** Monday 08:00 UK time, summer or winter. */
-export const DIGEST_SCHEDULE = 'cron(0 8 ? * MON *)';
-/** 07:00 UK time on the 1st: the report on the month just ended, ready before the working day. */
-export const MONTHLY_REPORT_SCHEDULE = 'cron(0 7 1 * ? *)';
+const WEEKLY_DIGEST_TIMEOUT = Duration.minutes(5);
+const MONTHLY_REPORT_TIMEOUT = Duration.minutes(2);
+/**
+ * The one schedule for every council's digest and report: on the hour, every hour (UTC). Each council's
+ * own day, time and time zone are in its registration; the council-jobs function queues what is due.
+ */
+export const COUNCIL_JOBS_SCHEDULE = 'cron(0 * * * ? *)';
+/**
+ * How many digest batches run at once, each sending its councils' digests one after another: a few
+ * mails a second in all, under SES's default sending rate (14 a second), so 10,000 councils' Monday
+ * digests go out in the morning without SES throttling them.
+ */
+export const DIGEST_CONCURRENCY = 4;
+/** How many reports print at once: each is a headless Chromium in 2 GB. */
+export const REPORT_CONCURRENCY = 5;
 /**
  * Impostor discovery: one schedule for the whole deployment, at half past every hour (UTC); dispatch
  * queues the councils whose hour of the week it is, so each council is searched for once a week and
@@ -77,7 +88,7 @@ export const DISCOVERY_INPUT = { task: 'discover' } as const;
 export const BROWSER_MODULES = ['@sparticuz/chromium', 'playwright-core'] as const;
 
 /**
- * What can be replaced at will: the four functions, the browser layer, their schedules, the scan queue
+ * What can be replaced at will: the five functions, the browser layer, their schedules, the queues
  * and the alarms.
  * Each function's role is written out statement by statement, for the items it touches and no others.
  */
@@ -86,13 +97,17 @@ export class StatelessStack extends Stack {
   readonly scanAccount: CouncilFunction;
   readonly weeklyDigest: CouncilFunction;
   readonly monthlyReport: CouncilFunction;
+  readonly councilJobs: CouncilFunction;
   readonly browserLayer: NodeModulesLayer;
   readonly scanQueue: sqs.Queue;
   readonly scanDeadLetterQueue: sqs.Queue;
+  readonly digestQueue: sqs.Queue;
+  readonly digestDeadLetterQueue: sqs.Queue;
+  readonly reportQueue: sqs.Queue;
+  readonly reportDeadLetterQueue: sqs.Queue;
   readonly scheduleDeadLetterQueue: sqs.Queue;
   readonly scanSchedule: scheduler.Schedule;
-  readonly digestSchedule: scheduler.Schedule;
-  readonly monthlyReportSchedule: scheduler.Schedule;
+  readonly councilJobsSchedule: scheduler.Schedule;
   readonly discoverySchedule: scheduler.Schedule;
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -120,6 +135,27 @@ export class StatelessStack extends Stack {
       retentionPeriod: Duration.days(1),
       deadLetterQueue: { queue: this.scanDeadLetterQueue, maxReceiveCount: 3 },
     });
+    // --- Queues from the hourly tick to each council's digest and report -------------------------
+    // One message per council that is due; a council whose work fails three times is parked, alone.
+    const jobQueue = (id: string, functionTimeout: Duration): [sqs.Queue, sqs.Queue] => {
+      const deadLetters = new sqs.Queue(this, `${id}DeadLetterQueue`, {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      const queue = new sqs.Queue(this, `${id}Queue`, {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(functionTimeout.toSeconds() * 6),
+        // The tick queues what is still due every hour: an older message has been overtaken.
+        retentionPeriod: Duration.days(1),
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: 3 },
+      });
+      return [queue, deadLetters];
+    };
+    [this.digestQueue, this.digestDeadLetterQueue] = jobQueue('Digest', WEEKLY_DIGEST_TIMEOUT);
+    [this.reportQueue, this.reportDeadLetterQueue] = jobQueue('Report', MONTHLY_REPORT_TIMEOUT);
+
     // Invocations the scheduler could not deliver after its retries.
     this.scheduleDeadLetterQueue = new sqs.Queue(this, 'ScheduleDeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -195,7 +231,7 @@ export class StatelessStack extends Stack {
       name: 'weekly-digest',
       description: "Emails the clerk the week's findings and open items",
       memorySize: 1024,
-      timeout: Duration.minutes(5),
+      timeout: WEEKLY_DIGEST_TIMEOUT,
       environment: {
         TABLE_NAME: tableName,
         DIGEST_FROM: props.digestFrom,
@@ -234,6 +270,9 @@ export class StatelessStack extends Stack {
         resources: [reportObjects],
       }),
     );
+    this.weeklyDigest.function.addEventSource(
+      new SqsEventSource(this.digestQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: DIGEST_CONCURRENCY }),
+    );
 
     // The Chromium binary in @sparticuz/chromium is x86_64 only (its npm package ships no arm64 build),
     // so the layer and the function that loads it run on x86_64.
@@ -250,7 +289,7 @@ export class StatelessStack extends Stack {
       description: 'Renders the monthly Full Council report to PDF and stores it',
       // Chromium wants memory (and the CPU that comes with it); launch and print take seconds.
       memorySize: 2048,
-      timeout: Duration.minutes(2),
+      timeout: MONTHLY_REPORT_TIMEOUT,
       architecture: this.browserLayer.architecture,
       moduleLayers: [this.browserLayer],
       environment: { TABLE_NAME: tableName, REPORTS_BUCKET: reportsBucket.bucketName },
@@ -278,10 +317,42 @@ export class StatelessStack extends Stack {
         resources: [reportObjects],
       }),
     );
+    // One report per invocation, so the timeout bounds one Chromium print.
+    this.monthlyReport.function.addEventSource(
+      new SqsEventSource(this.reportQueue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: REPORT_CONCURRENCY }),
+    );
+
+    this.councilJobs = new CouncilFunction(this, 'CouncilJobs', {
+      ...common,
+      name: 'council-jobs',
+      description: "Queues each council's weekly digest and monthly report when its own schedule says they are due",
+      memorySize: 256,
+      // Two small reads per council that is due: 10,000 councils take seconds, not minutes.
+      timeout: Duration.minutes(5),
+      environment: { TABLE_NAME: tableName, DIGEST_QUEUE_URL: this.digestQueue.queueUrl, REPORT_QUEUE_URL: this.reportQueue.queueUrl },
+    });
+    // The councils list and each council's latest report are on gsi1; nothing is read through the table's key but digest records.
+    this.councilJobs.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListCouncilsAndReports',
+        actions: ['dynamodb:Query'],
+        resources: [indexArn(registryIndex)],
+      }),
+    );
+    this.councilJobs.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadDigestRecords',
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.digests] } },
+      }),
+    );
+    this.digestQueue.grantSendMessages(this.councilJobs.role);
+    this.reportQueue.grantSendMessages(this.councilJobs.role);
 
     // --- Schedules (EventBridge Scheduler) ------------------------------------------------------
     const targetDefaults: schedulerTargets.ScheduleTargetBaseProps = {
-      // The handlers take `{}` as "the scheduled run" (the digest: last week's; the report: last month's).
+      // Neither scheduled function needs anything from the schedule: the time is the clock's.
       input: scheduler.ScheduleTargetInput.fromObject({}),
       deadLetterQueue: this.scheduleDeadLetterQueue,
       retryAttempts: 2,
@@ -296,10 +367,11 @@ export class StatelessStack extends Stack {
       ),
       target: new InvokeUnqualifiedFunction(this.scanDispatch.function, targetDefaults),
     });
-    this.digestSchedule = new scheduler.Schedule(this, 'DigestSchedule', {
-      description: 'Sends the weekly digest on Monday morning, UK time',
-      schedule: scheduler.ScheduleExpression.expression(DIGEST_SCHEDULE, TimeZone.EUROPE_LONDON),
-      target: new InvokeUnqualifiedFunction(this.weeklyDigest.function, targetDefaults),
+    this.councilJobsSchedule = new scheduler.Schedule(this, 'CouncilJobsSchedule', {
+      description: "Every hour: queues each council's digest and report that its own schedule says are due",
+      // UTC: each council's slot is read in its own time zone by the function.
+      schedule: scheduler.ScheduleExpression.expression(COUNCIL_JOBS_SCHEDULE, TimeZone.ETC_UTC),
+      target: new InvokeUnqualifiedFunction(this.councilJobs.function, targetDefaults),
     });
     this.discoverySchedule = new scheduler.Schedule(this, 'DiscoverySchedule', {
       description: 'Dispatches the weekly search for accounts presenting as each council, a 168th of the councils each hour',
@@ -309,11 +381,6 @@ export class StatelessStack extends Stack {
         ...targetDefaults,
         input: scheduler.ScheduleTargetInput.fromObject(DISCOVERY_INPUT),
       }),
-    });
-    this.monthlyReportSchedule = new scheduler.Schedule(this, 'MonthlyReportSchedule', {
-      description: 'Renders the monthly Full Council report on the 1st, 07:00 UK time',
-      schedule: scheduler.ScheduleExpression.expression(MONTHLY_REPORT_SCHEDULE, TimeZone.EUROPE_LONDON),
-      target: new InvokeUnqualifiedFunction(this.monthlyReport.function, targetDefaults),
     });
 
     // --- Alarms ---------------------------------------------------------------------------------
@@ -351,8 +418,18 @@ export class StatelessStack extends Stack {
       this.scanDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
     alarmOn(
+      'DigestDeadLetterAlarm',
+      "A council's weekly digest failed three times; its request sits in the dead-letter queue",
+      this.digestDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+    );
+    alarmOn(
+      'ReportDeadLetterAlarm',
+      "A council's monthly report failed three times; its request sits in the dead-letter queue",
+      this.reportDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+    );
+    alarmOn(
       'ScheduleDeadLetterAlarm',
-      'The scheduler could not invoke a function (scan dispatch, weekly digest or monthly report)',
+      'The scheduler could not invoke a function (scan dispatch or council jobs)',
       this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
     for (const [id, fn] of [
@@ -360,6 +437,7 @@ export class StatelessStack extends Stack {
       ['ScanAccountErrors', this.scanAccount],
       ['WeeklyDigestErrors', this.weeklyDigest],
       ['MonthlyReportErrors', this.monthlyReport],
+      ['CouncilJobsErrors', this.councilJobs],
     ] as const) {
       alarmOn(
         id,

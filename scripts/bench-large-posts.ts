@@ -117,7 +117,7 @@ function postOf(kind: string, alt: boolean): Post {
 }
 
 if (values.kind) {
-  const configPath = fileURLToPath(new URL('../examples/council.config.json', import.meta.url));
+  const configPath = fileURLToPath(new URL('../examples/harbourne-tc/council.config.json', import.meta.url));
   const config = parseCouncilConfig(JSON.parse(readFileSync(configPath, 'utf8')));
   const post = postOf(values.kind, values.alt);
   const engine = new DetectionEngine(config);

@@ -52,7 +52,7 @@ const feedItems = Number(values['feed-items']);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const benchDir = join(root, '.local', 'bench');
 // The example council: the generated posts come from its approved accounts.
-const CONFIG = 'examples/council.config.json';
+const CONFIG = 'examples/harbourne-tc/council.config.json';
 const config = parseCouncilConfig(JSON.parse(readFileSync(join(root, CONFIG), 'utf8')));
 let generated: Post[] | undefined;
 const posts = () => (generated ??= generatePosts(postCount));

@@ -3,14 +3,15 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withBrowser } from '../shared/browser/browser';
-import { EXAMPLE_COUNCIL_ID } from '../shared/local/local-cycle';
+import { EXAMPLE_COUNCILS } from '../shared/local/local-cycle';
 
 const out = 'out';
-const digests = (await readdir(out)).filter((f) => /^digest-.*\.html$/.test(f)).sort();
-const reportsDir = join(out, 'reports', EXAMPLE_COUNCIL_ID);
+const council = EXAMPLE_COUNCILS[0]!.id;
+const digests = (await readdir(join(out, council)).catch(() => [])).filter((f) => /^digest-.*\.html$/.test(f)).sort();
+const reportsDir = join(out, 'reports', council);
 const months = (await readdir(reportsDir).catch(() => [])).sort();
 const targets = [
-  ...(digests.length ? [{ file: join(out, digests.at(-1)!), shot: 'digest.png', width: 720 }] : []),
+  ...(digests.length ? [{ file: join(out, council, digests.at(-1)!), shot: 'digest.png', width: 720 }] : []),
   ...(months.length ? [{ file: join(reportsDir, months.at(-1)!, `council-audit-report-${months.at(-1)}.html`), shot: 'report.png', width: 900 }] : []),
 ];
 if (targets.length === 0) {

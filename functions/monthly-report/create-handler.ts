@@ -1,8 +1,12 @@
 import middy from '@middy/core';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, SQSBatchItemFailure, SQSEvent } from 'aws-lambda';
 import * as z from '../../shared/zod';
-import { MONTH_PATTERN } from '../../shared/domain/calendar';
-import { CouncilIdSchema } from '../../shared/domain/council';
+import { CouncilIdSchema, type CouncilId } from '../../shared/domain/council';
+import { MonthSchema, ReportRequestSchema, type ReportRequest } from '../../shared/queue/council-jobs';
+import { loggedBatchProcessor } from '../../shared/queue/logged-batch-processor';
+import { isSqsEvent } from '../../shared/queue/sqs-record';
 import { storeCouncilReport } from '../../shared/report/monthly-report';
 import type { ReportStorage } from '../../shared/report/report-storage';
 import { environmentSchema } from '../../shared/runtime/environment';
@@ -20,30 +24,69 @@ export interface MonthlyReportDeps {
 }
 
 /**
- * The schedule sends `{}`: last month's report of every registered council. An operator may name a
- * council, a month to (re)make, or both: `{ "council": "harbourne-tc", "month": "2026-10" }`.
+ * An operator's direct invocation: `{}` makes last month's report of every registered council (a small
+ * deployment); a council, a month to (re)make, or both may be named:
+ * `{ "council": "harbourne-tc", "month": "2026-10" }`. The hourly tick (council-jobs) does not call
+ * this: it queues one ReportRequest per council that is due, and the queue delivers them here.
  */
 export const MonthlyReportEventSchema = z.looseObject({
   council: z.optional(CouncilIdSchema),
-  month: z.optional(z.string().check(z.regex(MONTH_PATTERN, 'expected a month such as 2026-10'))),
+  month: z.optional(MonthSchema),
 });
+
+/** One council's report, as the handler reports it. */
+export interface ReportOutcome {
+  council: string;
+  month: string;
+  key: string;
+  htmlKey?: string | undefined;
+}
 
 export function createHandler(deps: MonthlyReportDeps) {
   const clock = deps.clock ?? (() => new Date());
-  return middy(async (event: unknown) => {
+  const processor = loggedBatchProcessor('report request', ReportRequestSchema);
+
+  const makeReport = async (id: CouncilId, now: Date, month?: string): Promise<ReportOutcome> => {
+    const { record, facts } = await storeCouncilReport({ store: deps.store.forCouncil(id), storage: deps.reports, now, ...(month ? { month } : {}) });
+    logger.info('monthly report', { council: id, month: record.month, key: record.key, findings: facts.summary.findings });
+    return { council: id, month: record.month, key: record.key, htmlKey: record.htmlKey };
+  };
+
+  /**
+   * A batch from the report queue: one council's report per record, one after another (each prints in
+   * headless Chromium, which wants the function's memory to itself). A month already stored is skipped,
+   * so a request queued twice prints once; an operator remakes a month by invoking the function directly.
+   * A record that fails fails alone and is retried by SQS.
+   */
+  const fromQueue = async (event: SQSEvent, context: Context): Promise<{ reports: ReportOutcome[]; batchItemFailures: SQSBatchItemFailure[] }> => {
+    const reports: ReportOutcome[] = [];
+    const now = clock();
+    const reportRequest = async ({ body }: { body: ReportRequest }) => {
+      if (!(await deps.store.getCouncil(body.council))) {
+        logger.warn('council no longer registered', { council: body.council, month: body.month });
+        return;
+      }
+      const latest = await deps.store.forCouncil(body.council).latestReport();
+      if (latest && latest.month >= body.month) {
+        logger.info('monthly report already stored', { council: body.council, month: body.month, latest: latest.month });
+        return;
+      }
+      reports.push(await makeReport(body.council, now, body.month));
+    };
+    const { batchItemFailures } = await processPartialResponse(event, reportRequest, processor, { context, processInParallel: false });
+    return { reports, batchItemFailures };
+  };
+
+  return middy(async (event: unknown, context: Context): Promise<{ reports: ReportOutcome[]; batchItemFailures?: SQSBatchItemFailure[] }> => {
+    if (isSqsEvent(event)) return fromQueue(event as SQSEvent, context);
     const { council, month } = MonthlyReportEventSchema.parse(event ?? {});
     const now = clock();
-    const outcomes = await forEachCouncil(
-      deps.store,
-      'the monthly report',
-      async ({ id }) => {
-        // One at a time (concurrency 1 below): each report prints in its own headless Chromium.
-        const { record, facts } = await storeCouncilReport({ store: deps.store.forCouncil(id), storage: deps.reports, now, ...(month ? { month } : {}) });
-        logger.info('monthly report', { council: id, month: record.month, key: record.key, findings: facts.summary.findings });
-        return { council: id, month: record.month, key: record.key, htmlKey: record.htmlKey };
-      },
-      { ...(council ? { council } : {}), concurrency: 1, onError: (id, error) => logger.error('monthly report failed', { council: id, error: String(error) }) },
-    );
+    // One at a time (concurrency 1): each report prints in its own headless Chromium.
+    const outcomes = await forEachCouncil(deps.store, 'the monthly report', ({ id }) => makeReport(id, now, month), {
+      ...(council ? { council } : {}),
+      concurrency: 1,
+      onError: (id, error) => logger.error('monthly report failed', { council: id, error: String(error) }),
+    });
     return { reports: outcomes.flatMap((o) => (o.ok ? [o.value] : [])) };
   }).use(injectLambdaContext(logger));
 }

@@ -1,9 +1,14 @@
 import middy from '@middy/core';
+import { processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, SQSBatchItemFailure, SQSEvent } from 'aws-lambda';
 import * as z from '../../shared/zod';
-import { CouncilIdSchema } from '../../shared/domain/council';
+import { CouncilIdSchema, type Council } from '../../shared/domain/council';
 import { sendCouncilDigest } from '../../shared/digest/weekly-digest';
 import type { Mailer } from '../../shared/email/mailer';
+import { DigestRequestSchema, IsoWeekIdSchema, type DigestRequest } from '../../shared/queue/council-jobs';
+import { loggedBatchProcessor } from '../../shared/queue/logged-batch-processor';
+import { isSqsEvent } from '../../shared/queue/sqs-record';
 import type { ReportStorage } from '../../shared/report/report-storage';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
@@ -24,37 +29,71 @@ export interface WeeklyDigestDeps {
 }
 
 /**
- * The schedule sends `{}`: last week's digest of every registered council, each to its own recipients.
- * An operator may name a council, a week to (re)send, or both: `{ "council": "harbourne-tc", "week": "2026-W05" }`.
+ * An operator's direct invocation: `{}` sends last week's digest of every registered council (a small
+ * deployment, or the local twin); a council, a week to (re)send, or both may be named:
+ * `{ "council": "harbourne-tc", "week": "2026-W05" }`. The hourly tick (council-jobs) does not call
+ * this: it queues one DigestRequest per council that is due, and the queue delivers them here in batches.
  */
 export const DigestEventSchema = z.looseObject({
   council: z.optional(CouncilIdSchema),
-  week: z.optional(z.string().check(z.regex(/^\d{4}-W\d{2}$/, 'expected an ISO week such as 2026-W05'))),
+  week: z.optional(IsoWeekIdSchema),
 });
+
+/** One council's digest, as the handler reports it. */
+export interface DigestOutcome {
+  council: string;
+  week: string;
+  status: 'sent' | 'already-sent';
+  messageId?: string;
+}
 
 export function createHandler(deps: WeeklyDigestDeps) {
   const clock = deps.clock ?? (() => new Date());
-  return middy(async (event: unknown) => {
+  const processor = loggedBatchProcessor('digest request', DigestRequestSchema);
+
+  const sendDigest = async ({ id, digestTo }: Pick<Council, 'id' | 'digestTo'>, now: Date, week?: string): Promise<DigestOutcome> => {
+    const result = await sendCouncilDigest({
+      store: deps.store.forCouncil(id),
+      mailer: deps.mailer,
+      from: deps.from,
+      to: digestTo,
+      now,
+      ...(deps.reports ? { reports: deps.reports } : {}),
+      ...(week ? { week } : {}),
+    });
+    logger.info('weekly digest', { council: id, week: result.week.id, status: result.status });
+    return { council: id, week: result.week.id, status: result.status, ...(result.messageId ? { messageId: result.messageId } : {}) };
+  };
+
+  /**
+   * A batch from the digest queue: one council's digest per record, one after another (SES sends a
+   * few a second; the event source's concurrency keeps the fleet under that). A record that fails
+   * (SES refused, a council not configured, a malformed message) fails alone and is retried by SQS.
+   */
+  const fromQueue = async (event: SQSEvent, context: Context): Promise<{ digests: DigestOutcome[]; batchItemFailures: SQSBatchItemFailure[] }> => {
+    const digests: DigestOutcome[] = [];
+    const now = clock();
+    const sendRequest = async ({ body }: { body: DigestRequest }) => {
+      const council = await deps.store.getCouncil(body.council);
+      if (!council) {
+        // Removed between the tick and now: nothing to send, nothing to retry.
+        logger.warn('council no longer registered', { council: body.council, week: body.week });
+        return;
+      }
+      digests.push(await sendDigest(council, now, body.week));
+    };
+    const { batchItemFailures } = await processPartialResponse(event, sendRequest, processor, { context, processInParallel: false });
+    return { digests, batchItemFailures };
+  };
+
+  return middy(async (event: unknown, context: Context): Promise<{ digests: DigestOutcome[]; batchItemFailures?: SQSBatchItemFailure[] }> => {
+    if (isSqsEvent(event)) return fromQueue(event as SQSEvent, context);
     const { council, week } = DigestEventSchema.parse(event ?? {});
     const now = clock();
-    const outcomes = await forEachCouncil(
-      deps.store,
-      'the weekly digest',
-      async ({ id, digestTo }) => {
-        const result = await sendCouncilDigest({
-          store: deps.store.forCouncil(id),
-          mailer: deps.mailer,
-          from: deps.from,
-          to: digestTo,
-          now,
-          ...(deps.reports ? { reports: deps.reports } : {}),
-          ...(week ? { week } : {}),
-        });
-        logger.info('weekly digest', { council: id, week: result.week.id, status: result.status });
-        return { council: id, week: result.week.id, status: result.status, ...(result.messageId ? { messageId: result.messageId } : {}) };
-      },
-      { ...(council ? { council } : {}), onError: (id, error) => logger.error('weekly digest failed', { council: id, error: String(error) }) },
-    );
+    const outcomes = await forEachCouncil(deps.store, 'the weekly digest', (c) => sendDigest(c, now, week), {
+      ...(council ? { council } : {}),
+      onError: (id, error) => logger.error('weekly digest failed', { council: id, error: String(error) }),
+    });
     return { digests: outcomes.flatMap((o) => (o.ok ? [o.value] : [])) };
   }).use(injectLambdaContext(logger));
 }

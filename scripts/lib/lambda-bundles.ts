@@ -32,7 +32,8 @@ export async function deployedFunctions(root: string): Promise<Map<string, Deplo
   const { buildCouncilAudit } = await import('../../infra/council-audit');
   const { CouncilFunction } = await import('../../infra/constructs/council-function');
   const { context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+  // The bench measures bundles, not a deployment: any sender domain will do.
+  const app = new App({ context: { senderDomain: 'bench.example', ...context, 'aws:cdk:bundling-stacks': [] } });
   try {
     buildCouncilAudit(app, {});
     const deployed = new Map<string, DeployedFunction>();

@@ -11,6 +11,11 @@ import { tableFormatter } from './formats/table';
 import { EXIT, type Io } from './io';
 import { openInput, readPostLines } from './read-posts';
 
+/** A file whose first lines are all malformed is not posts (a binary file, say): reading stops here. */
+const GIVE_UP_AFTER = 10;
+/** Malformed lines named one by one; the rest are counted, so a damaged file cannot flood the terminal. */
+const REPORT_AT_MOST = 20;
+
 export interface CheckOptions {
   config: string;
   /** Posts as JSON lines; `-` for standard input. */
@@ -59,13 +64,19 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   count(registered);
   await write(formatter.registeredAccounts(registered));
 
+  let malformedUnreported = 0;
   const input = openInput(options.input, io.stdin);
   const label = options.input === '-' ? '<stdin>' : options.input;
   try {
     for await (const item of readPostLines(input)) {
       if ('error' in item) {
         summary.malformedLines += 1;
-        io.stderr.write(`${label}:${item.line}: ${item.error}\n`);
+        if (summary.postsChecked === 0 && summary.malformedLines >= GIVE_UP_AFTER) {
+          io.stderr.write(`${label}: stopped after ${summary.malformedLines} malformed lines and no post: is it a JSON Lines file of canonical posts?\n`);
+          break;
+        }
+        if (summary.malformedLines <= REPORT_AT_MOST) io.stderr.write(`${label}:${item.line}: ${item.error}\n`);
+        else malformedUnreported += 1;
         continue;
       }
       const findings = engine.checkPost(item.post);
@@ -81,6 +92,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     }
     throw error;
   }
+  if (malformedUnreported > 0) io.stderr.write(`${label}: ${malformedUnreported} more malformed line${malformedUnreported === 1 ? '' : 's'} not shown\n`);
   await write(formatter.end(summary));
 
   if (options.format !== 'table') {

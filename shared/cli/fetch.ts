@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import type { Account } from '../domain/account';
+import { AccountValidationError, checkHandle, type Account } from '../domain/account';
 import { CouncilAuditError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import { DEFAULT_FIRST_SCAN, type FetchOptions } from '../connectors/connector';
-import { tokensFromEnvironment } from '../connectors/credentials';
+import { TOKEN_VARIABLES, tokensFromEnvironment } from '../connectors/credentials';
+import { PlatformTokenMissingError } from '../connectors/errors';
 import { platformConnectors } from '../connectors/platforms';
 import type { Io } from './io';
 
@@ -16,12 +17,17 @@ export interface FetchCommandOptions {
   tokenFile?: string;
 }
 
+/** A fetch that cannot run as asked: bad input, not a platform that failed (exit code 2). */
+export class FetchOptionsError extends CouncilAuditError {}
+
 /**
  * `council-audit fetch`: an account's posts as canonical JSON lines, newest first, on standard
  * output; progress and errors on standard error. Without --since or --limit it goes back as far as a
  * first scan does (14 days or 200 posts).
  */
 export async function runFetch(options: FetchCommandOptions, io: Io): Promise<number> {
+  const problem = checkHandle(options.platform, options.account);
+  if (problem) throw new AccountValidationError('invalid account', [{ field: '--account', value: JSON.stringify(options.account), message: problem }]);
   const since = options.since === undefined ? undefined : parseSince(options.since);
   const limit = options.limit === undefined ? undefined : parseLimit(options.limit);
   const connectors = platformConnectors({
@@ -42,7 +48,11 @@ export async function runFetch(options: FetchCommandOptions, io: Io): Promise<nu
     ...(limit ? { limit } : {}),
   };
   io.stderr.write(`fetching ${options.platform} ${options.account}…\n`);
-  const { posts } = await connectors[options.platform].fetchNewPosts(account, undefined, fetchOptions);
+  const { posts } = await connectors[options.platform].fetchNewPosts(account, undefined, fetchOptions).catch((error: unknown) => {
+    if (!(error instanceof PlatformTokenMissingError)) throw error;
+    const variable = TOKEN_VARIABLES[options.platform];
+    throw new FetchOptionsError(`no ${options.platform} token: set ${variable ? `${variable}, or ` : ''}give --token-file <file> holding {"${options.platform}": "<token>"}`, { cause: error });
+  });
   const newestFirst = [...posts].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   for (const post of newestFirst) {
     if (!io.stdout.write(`${JSON.stringify(post)}\n`)) await once(io.stdout, 'drain');

@@ -9,7 +9,7 @@ import type { AuditStore, CouncilStore, FindingStatus } from '../store/audit-sto
 import type { DiscoverCommandOptions } from './discover';
 import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
-import { EXIT, type Io } from './io';
+import { EXIT, printable, type Io } from './io';
 import type { ReportCommandOptions } from './report';
 
 // Each command loads its own modules when it runs (the engine, the store, the connectors, the
@@ -75,11 +75,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--council <id>', 'its id: 3 to 40 lower-case letters, digits and hyphens, e.g. harbourne-tc')
     .requiredOption('--name <name>', 'its name, e.g. "Harbourne Town Council"')
     .requiredOption('--digest-to <addresses>', 'who receives its weekly digest, comma-separated')
-    .action(async (opts: { council: string; name: string; digestTo: string }) => {
-      const { addCouncil } = await import('./councils');
+    .option('--digest-day <day>', 'the day its digest is sent, e.g. monday (default monday; kept when updating)')
+    .option('--digest-time <HH:MM>', 'the local time its digest is sent, 24-hour clock (default 08:00; kept when updating)')
+    .option('--timezone <zone>', 'the IANA time zone the day and time are read in (default Europe/London; kept when updating)')
+    .action(async (opts: { council: string; name: string; digestTo: string; digestDay?: string; digestTime?: string; timezone?: string }) => {
+      const { addCouncil, describeDigestSchedule } = await import('./councils');
       await withStore(async (store, where) => {
         const { council, updated } = await addCouncil(store, opts);
-        io.stdout.write(`${updated ? 'updated' : 'registered'} council ${council.id} (${council.name}) in ${where}; its digest goes to ${council.digestTo.join(', ')}\n`);
+        io.stdout.write(
+          `${updated ? 'updated' : 'registered'} council ${council.id} (${council.name}) in ${where}; its digest goes to ${council.digestTo.join(', ')} every ${describeDigestSchedule(council)}\n`,
+        );
       });
     });
   councils
@@ -265,8 +270,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // A platform that failed to deliver is not bad input: fetch and discover exit 1 for it.
       return error instanceof ConnectorError && !(error instanceof UrlRefusedError) ? EXIT.found : EXIT.unusableInput;
     }
-    throw error;
+    // Not the input's fault: one line saying what failed (an AWS error names its service's complaint),
+    // never a stack trace, and never 1, which means "found".
+    io.stderr.write(`council-audit: ${describeFailure(error)}\n`);
+    return EXIT.failed;
   }
+}
+
+/** An unexpected failure in one line: its kind and message, with control characters escaped. */
+export function describeFailure(error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+  return `unexpected failure (${printable(what, 300)}); nothing was left half done, and running the command again is safe`;
 }
 
 /** `--week`: an ISO week that exists; commander names the option and the value when it is not. */

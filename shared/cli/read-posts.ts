@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { describeIssue, PostValidationError } from '../domain/errors';
 import { parsePost, type Post } from '../domain/post';
+import { printable } from './io';
 
 export type PostLine =
   | { line: number; post: Post }
@@ -23,14 +24,14 @@ export async function* readPostLines(input: Readable): AsyncGenerator<PostLine> 
     try {
       json = JSON.parse(text);
     } catch (error) {
-      yield { line, error: `not valid JSON (${(error as Error).message})` };
+      yield { line, error: `not valid JSON (${printable(withoutExcerpt((error as Error).message), 120)})` };
       continue;
     }
     try {
       yield { line, post: parsePost(json) };
     } catch (error) {
       if (!(error instanceof PostValidationError)) throw error;
-      yield { line, error: `not a canonical post: ${error.issues.map(describeIssue).join('; ')}` };
+      yield { line, error: `not a canonical post: ${printable(error.issues.map(describeIssue).join('; '), 300)}` };
     }
   }
 }
@@ -38,4 +39,9 @@ export async function* readPostLines(input: Readable): AsyncGenerator<PostLine> 
 /** The posts file, or standard input for `-`. */
 export function openInput(path: string, stdin: Readable): Readable {
   return path === '-' ? stdin : createReadStream(path);
+}
+
+/** V8 quotes the start of the line in its message (`…, "\u0000\u0001…" is not valid JSON`): the line is not echoed. */
+function withoutExcerpt(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, '');
 }

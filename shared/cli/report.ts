@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { CouncilConfig } from '../domain/config';
 import { ValidationError } from '../domain/errors';
 import { loadCouncilConfig } from '../domain/load-config';
@@ -45,6 +47,7 @@ export async function runReport(options: ReportCommandOptions, io: Io, clock: ()
   if (options.format === 'pdf' && !options.out) {
     throw new ReportOptionsError('cannot write a PDF to standard output', [{ field: '--out', message: 'is required with --format pdf' }]);
   }
+  if (options.out) await checkWritable(options.out);
   const fileConfig = options.config === undefined ? undefined : await loadCouncilConfig(options.config);
 
   const opened = await openStore(io.env ?? process.env);
@@ -78,10 +81,42 @@ export async function runReport(options: ReportCommandOptions, io: Io, clock: ()
   }
 
   if (options.out) {
-    await writeFile(options.out, body);
+    await writeFile(options.out, body).catch((error: NodeJS.ErrnoException) => {
+      throw new ReportOptionsError('cannot write the report', [{ field: '--out', value: JSON.stringify(options.out), message: whyNotWritable(error) }], { cause: error });
+    });
     io.stdout.write(`wrote the ${options.format} report for ${options.from} to ${options.to} to ${options.out}\n`);
   } else {
     io.stdout.write(body);
   }
   return EXIT.clean;
+}
+
+/** Refuses an --out the report could not be written to, before the report is made. */
+async function checkWritable(out: string): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new ReportOptionsError('cannot write the report', [{ field: '--out', value: JSON.stringify(out), message: why }]);
+  };
+  const target = await stat(out).catch(() => undefined);
+  if (target?.isDirectory()) refuse('is a folder; give a file name inside it');
+  const folder = await stat(dirname(resolve(out))).catch(() => undefined);
+  if (!folder) refuse(`there is no folder ${dirname(out)}`);
+  if (!folder!.isDirectory()) refuse(`${dirname(out)} is not a folder`);
+  await access(dirname(resolve(out)), constants.W_OK).catch(() => refuse(`the folder ${dirname(out)} cannot be written to`));
+}
+
+function whyNotWritable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return error.code ?? error.message;
+  }
 }

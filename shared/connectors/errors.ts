@@ -10,8 +10,18 @@ export class PlatformRateLimitedError extends ConnectorError {
 
 /** The token is expired or revoked (HTTP 401, Facebook code 190): the account needs reconnecting. */
 export class PlatformAuthError extends ConnectorError {
-  constructor(readonly platform: Platform, detail: string) {
-    super(`${platform} refused the credentials (${detail}); the account needs reconnecting`);
+  constructor(readonly platform: Platform, detail: string, message = `${platform} refused the credentials (${detail}); the account needs reconnecting`) {
+    super(message);
+  }
+}
+
+/**
+ * No token for the platform was given at all: nothing was refused, so the message says what is
+ * missing. Still an auth failure for the scan (the account cannot be read until a token is set).
+ */
+export class PlatformTokenMissingError extends PlatformAuthError {
+  constructor(platform: Platform) {
+    super(platform, 'no token', `no ${platform} access token is configured, so its accounts cannot be read`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type * as z from '../zod';
 import type { Severity } from '../domain/config';
-import type { Location, RuleId } from '../domain/finding';
+import type { Location, Sensitivity, RuleId } from '../domain/finding';
 import type { Platform, Post } from '../domain/post';
 import type { DetectionContext } from './context';
 import type { PostView } from './post-view';
@@ -32,6 +32,8 @@ export interface Hit {
   severity?: Severity;
   /** When the remediation depends on the signal; otherwise the rule's own. */
   remediation?: string;
+  /** When what was found must be withheld from any release, even masked; otherwise the rule's own. */
+  sensitivity?: Sensitivity;
 }
 
 export interface PostDetector {

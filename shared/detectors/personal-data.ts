@@ -1,4 +1,5 @@
 import type { Severity } from '../domain/config';
+import type { Sensitivity } from '../domain/finding';
 import type { DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
@@ -60,6 +61,13 @@ const KINDS: Record<PiiKind, { severity: Severity; remediation: string }> = {
   },
 };
 
+/** The kinds whose very description is sensitive: withheld from any release, even masked. */
+const SENSITIVE_KINDS: Partial<Record<PiiKind, Sensitivity>> = {
+  health: 'special-category',
+  'criminal-record': 'criminal-offence',
+  child: 'child',
+};
+
 export const personalData: PostDetector = {
   meta: {
     id: 'personal-data',
@@ -84,12 +92,14 @@ export const personalData: PostDetector = {
         if (reported.has(item.key)) continue;
         reported.add(item.key);
         const { severity, remediation } = KINDS[item.kind];
+        const sensitivity = SENSITIVE_KINDS[item.kind];
         hits.push({
           evidence: item.evidence,
           reason: item.signal,
           location: segment.locate(item.start, item.end),
           severity,
           remediation,
+          ...(sensitivity ? { sensitivity } : {}),
         });
       }
     }

@@ -54,6 +54,27 @@ export function localDate(instant: Date, timeZone: string): string {
   return dateFormat(timeZone).format(instant);
 }
 
+/** The calendar date (YYYY-MM-DD) and wall-clock time (HH:MM, 24-hour) of an instant in a time zone. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts: Record<string, string> = {};
+  for (const p of dateTimeFormat(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * The canonical spelling of an IANA time zone (`europe/london` → `Europe/London`), or undefined for
+ * anything else: a name the runtime's time-zone data does not know, or a bare offset such as `+01:00`
+ * (which would ignore summer time).
+ */
+export function canonicalTimeZone(value: string): string | undefined {
+  if (!/^(UTC|GMT|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/.test(value)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 /** 1 for Monday … 7 for Sunday. */
 function dayOfWeek(date: string): number {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -39,6 +39,22 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
+/**
+ * Why a finding's evidence and reason must not be released outside the council (a Freedom of
+ * Information answer), even masked: they describe special-category or criminal-offence data (UK GDPR
+ * articles 9 and 10), an identified child, or what the council had not made public.
+ */
+export const SENSITIVITIES = ['special-category', 'criminal-offence', 'child', 'confidential'] as const;
+export const SensitivitySchema = z.enum(SENSITIVITIES);
+export type Sensitivity = z.infer<typeof SensitivitySchema>;
+
+/**
+ * Rules every finding of which is sensitive: what the confidential-information rule quotes is what the
+ * council had not made public. Applied to new findings, and to stored ones from before findings
+ * carried their sensitivity.
+ */
+export const RULE_SENSITIVITY: Partial<Record<RuleId, Sensitivity>> = { 'confidential-information': 'confidential' };
+
 export const FINDING_STATUSES = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
 
 export const FindingSchema = z.object({
@@ -61,5 +77,7 @@ export const FindingSchema = z.object({
   /** What to do about it. */
   remediation: z.string(),
   location: z.optional(LocationSchema),
+  /** Set when the evidence and reason are withheld from any release (FOI exports): see SENSITIVITIES. */
+  sensitivity: z.optional(SensitivitySchema),
 });
 export type Finding = z.infer<typeof FindingSchema>;

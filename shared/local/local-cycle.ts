@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/create-handler';
@@ -7,8 +8,10 @@ import { createHandler as createScanHandler } from '../../functions/scan-account
 import { createHandler as createDigestHandler } from '../../functions/weekly-digest/create-handler';
 import { FileSourceConnector } from '../connectors/file/file-source';
 import { oneConnectorForAll } from '../connectors/registry';
-import { parseCouncilConfig, type Severity } from '../domain/config';
-import { parseCouncil, parseCouncilId } from '../domain/council';
+import type { CouncilConfig, Severity } from '../domain/config';
+import { CouncilAuditError } from '../domain/errors';
+import { loadCouncilConfig } from '../domain/load-config';
+import { parseCouncil, parseCouncilId, type CouncilId } from '../domain/council';
 import { isoWeekOf, localDate } from '../domain/calendar';
 import { sesMailer } from '../email/ses-mailer';
 import { FolderReportStorage } from '../report/folder-storage';
@@ -22,24 +25,33 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { LOCAL_TABLE } from './open-store';
 import { startSesLocal } from './ses-local';
 
-/** The id the example council is registered under. */
-export const EXAMPLE_COUNCIL_ID = 'harbourne-tc';
+/** The example councils `npm start` runs: a town council, and a parish council configured differently. */
+export const EXAMPLE_COUNCILS: readonly LocalCouncil[] = [
+  { id: 'harbourne-tc', configPath: 'examples/harbourne-tc/council.config.json', postsPath: 'examples/harbourne-tc/posts.jsonl' },
+  { id: 'little-stowbury-pc', configPath: 'examples/little-stowbury-pc/council.config.json', postsPath: 'examples/little-stowbury-pc/posts.jsonl' },
+];
+
+/** One council of a local cycle: its id, its configuration file and the posts its accounts "publish". */
+export interface LocalCouncil {
+  id: string;
+  configPath: string;
+  /** JSON Lines of posts in the canonical shape (see examples/); each account reads its own from here. */
+  postsPath: string;
+  /** Who receives its digest; default the first email address among its published contacts. */
+  digestTo?: string;
+}
 
 export interface LocalCycleOptions {
-  /** The id the council is registered under (default EXAMPLE_COUNCIL_ID). */
-  councilId?: string;
-  configPath: string;
-  postsPath: string;
+  councils: readonly LocalCouncil[];
   /** Where dynalite keeps its data between runs. */
   dataDir: string;
-  /** Where the digest is written. */
+  /** Where each council's digest is written (under `<outDir>/<council id>/`) and the reports stored. */
   outDir: string;
   digestFrom?: string;
-  digestTo?: string;
   now?: () => Date;
 }
 
-export interface LocalCycleSummary {
+export interface CouncilCycleSummary {
   council: string;
   councilName: string;
   accountsScanned: number;
@@ -51,27 +63,30 @@ export interface LocalCycleSummary {
   byRule: Partial<Record<RuleId, number>>;
   bySeverity: Record<Severity, number>;
   week: string;
-  digest: { status: string; html: string; text: string };
-  /** This month's Full Council report for the example data. */
+  digest: { status: string; to: string[]; html: string; text: string };
+  /** This month's Full Council report for the council. */
   report: { pdf: string; html: string };
 }
 
+/** A local cycle's councils are refused before anything runs: a bad file or id named, nothing stored. */
+export class LocalCycleError extends CouncilAuditError {}
+
 /**
  * The embedded local twin of the scheduled scan, primary course:
- * 1. start dynalite (data under `dataDir`) and create the table from the same key design as the CDK stack;
- * 2. start aws-ses-v2-local;
- * 3. register the council, store its configuration and register its accounts;
- * 4. run the real handlers: dispatch (into an in-process queue), scan every account (as one SQS
- *    batch), and the weekly digest for the current week, sent through the SES API;
- * 5. store this month's Full Council report (HTML and PDF, printed by headless Chromium) in `outDir`,
- *    for the digest to link to;
- * 6. write the digest that SES received to `outDir`, and return the figures.
+ * 1. read and validate every council's configuration (a refused one is named, and nothing runs);
+ * 2. start dynalite (data under `dataDir`) and create the table from the same key design as the CDK
+ *    stack, and start aws-ses-v2-local;
+ * 3. register each council, store its configuration and register its accounts;
+ * 4. run the real handlers: dispatch (into an in-process queue), scan every account of each council (as
+ *    one SQS batch per council, each council's posts read from its own file), and each council's weekly
+ *    digest for the current week, sent through the SES API to its own recipients;
+ * 5. store each council's report for this month (HTML, and PDF printed by headless Chromium) in
+ *    `outDir`, for its digest to link to;
+ * 6. write each digest SES received to `outDir/<council id>/`, and return each council's figures.
  */
-export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCycleSummary> {
+export async function runLocalCycle(options: LocalCycleOptions): Promise<CouncilCycleSummary[]> {
   const now = options.now ?? (() => new Date());
-  const councilId = parseCouncilId(options.councilId ?? EXAMPLE_COUNCIL_ID);
-  const config = parseCouncilConfig(JSON.parse(await readFile(options.configPath, 'utf8')));
-  const digestTo = options.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? 'clerk@council.example';
+  const councils = await readCouncils(options.councils);
   const dynamo = await startDynalite({ path: join(options.dataDir, 'dynamodb') });
   const ses = await startSesLocal();
   try {
@@ -80,76 +95,116 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<LocalCy
     const queue: ScanQueue = { send: async (requests) => void queued.push(...requests) };
     const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const store = dynamoDbStore({ ...local, endpoint: dynamo.endpoint, tableName: LOCAL_TABLE, clock: now });
-    const council = store.forCouncil(councilId);
     const reports = new FolderReportStorage(options.outDir);
-
     const registeredAt = now().toISOString();
-    await store.putCouncil(parseCouncil({ id: councilId, name: config.council.name, digestTo: [digestTo], registeredAt }));
-    await council.putCouncilConfig(config);
-    for (const account of config.approvedAccounts) {
-      if (await council.getAccount(account.platform, account.handle)) continue;
-      await council.putAccount({ ...account, status: 'active', registeredAt });
+
+    for (const { id, config, digestTo } of councils) {
+      await store.putCouncil(parseCouncil({ id, name: config.council.name, digestTo: [digestTo], registeredAt }));
+      const council = store.forCouncil(id);
+      await council.putCouncilConfig(config);
+      for (const account of config.approvedAccounts) {
+        if (await council.getAccount(account.platform, account.handle)) continue;
+        await council.putAccount({ ...account, status: 'active', registeredAt });
+      }
     }
 
+    // Dispatch serves every council in the store: one previewed earlier is queued too, but only this
+    // run's councils have posts to read, so only their requests are scanned.
     await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch'));
-    const batch: SQSEvent = { Records: queued.map((request) => sqsRecord(request)) };
-    const connectors = oneConnectorForAll(new FileSourceConnector(resolve(options.postsPath)));
-    const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
-    if (scanned.batchItemFailures.length > 0) {
-      throw new Error(`${scanned.batchItemFailures.length} account scan(s) failed; see the log above`);
-    }
-
-    // This month's Full Council report for the example data, stored where the digest can link to it.
-    const month = localDate(now(), config.timezone).slice(0, 7);
-    const report = await storeCouncilReport({ store: council, storage: reports, month, now: now() });
-
-    const week = isoWeekOf(now(), config.timezone);
-    const { digests } = await createDigestHandler({
+    const digestHandler = createDigestHandler({
       store,
       mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
-      from: options.digestFrom ?? 'council-audit@harbourne-tc.example',
+      from: options.digestFrom ?? 'council-audit@council-audit.example',
       reports,
       clock: now,
-    })({ council: councilId, week: week.id }, lambdaContext('weekly-digest'));
-    const digest = digests[0]!;
+    });
 
-    const runs = await council.listScanRuns(week.id);
-    const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
-    const findings = await council.listFindingsDetectedIn(week.id);
-    const byRule: Partial<Record<RuleId, number>> = {};
-    const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
-    for (const f of findings) {
-      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-      bySeverity[f.severity] += 1;
+    const summaries: CouncilCycleSummary[] = [];
+    for (const { id, config, postsPath, digestTo } of councils) {
+      const council = store.forCouncil(id);
+      const batch: SQSEvent = { Records: queued.filter((r) => r.councilId === id).map((request) => sqsRecord(request)) };
+      const connectors = oneConnectorForAll(new FileSourceConnector(resolve(postsPath)));
+      const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
+      if (scanned.batchItemFailures.length > 0) {
+        throw new Error(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
+      }
+
+      // This month's Full Council report, stored where the digest can link to it.
+      const month = localDate(now(), config.timezone).slice(0, 7);
+      const report = await storeCouncilReport({ store: council, storage: reports, month, now: now() });
+
+      const week = isoWeekOf(now(), config.timezone);
+      const { digests } = await digestHandler({ council: id, week: week.id }, lambdaContext('weekly-digest'));
+      const digest = digests[0]!;
+
+      const runs = await council.listScanRuns(week.id);
+      const thisCycle = runs.filter((r) => r.startedAt >= registeredAt);
+      const findings = await council.listFindingsDetectedIn(week.id);
+      const byRule: Partial<Record<RuleId, number>> = {};
+      const bySeverity: Record<Severity, number> = { low: 0, medium: 0, high: 0 };
+      for (const f of findings) {
+        byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+        bySeverity[f.severity] += 1;
+      }
+
+      const folder = join(options.outDir, id);
+      await mkdir(folder, { recursive: true });
+      const stem = join(folder, `digest-${week.id}`);
+      const paths = { html: `${stem}.html`, text: `${stem}.txt` };
+      const mail = (await ses.readMails()).find((m) => m.subject.includes(week.id) && m.destination.to.includes(digestTo));
+      if (mail) {
+        await writeFile(paths.html, mail.body.html ?? '');
+        await writeFile(paths.text, mail.body.text ?? '');
+      }
+
+      summaries.push({
+        council: id,
+        councilName: config.council.name,
+        accountsScanned: thisCycle.length,
+        captureFailures: thisCycle.filter((r) => r.outcome === 'failed').map((r) => ({ account: `${r.platform}:${r.handle}`, error: r.error ?? '' })),
+        postsSeen: thisCycle.reduce((n, r) => n + r.postsFetched, 0),
+        postsNew: thisCycle.reduce((n, r) => n + r.postsNew, 0),
+        findingsNew: thisCycle.reduce((n, r) => n + r.findingsNew, 0),
+        byRule,
+        bySeverity,
+        week: week.id,
+        digest: { status: digest.status, to: [digestTo], ...paths },
+        report: { pdf: join(options.outDir, report.record.key), html: join(options.outDir, report.record.htmlKey ?? report.record.key) },
+      });
     }
-
-    await mkdir(options.outDir, { recursive: true });
-    const stem = join(options.outDir, `digest-${week.id}`);
-    const paths = { html: `${stem}.html`, text: `${stem}.txt` };
-    const mail = (await ses.readMails()).find((m) => m.subject.includes(week.id));
-    if (mail) {
-      await writeFile(paths.html, mail.body.html ?? '');
-      await writeFile(paths.text, mail.body.text ?? '');
-    }
-
-    return {
-      council: councilId,
-      councilName: config.council.name,
-      accountsScanned: thisCycle.length,
-      captureFailures: thisCycle.filter((r) => r.outcome === 'failed').map((r) => ({ account: `${r.platform}:${r.handle}`, error: r.error ?? '' })),
-      postsSeen: thisCycle.reduce((n, r) => n + r.postsFetched, 0),
-      postsNew: thisCycle.reduce((n, r) => n + r.postsNew, 0),
-      findingsNew: thisCycle.reduce((n, r) => n + r.findingsNew, 0),
-      byRule,
-      bySeverity,
-      week: week.id,
-      digest: { status: digest.status, ...paths },
-      report: { pdf: join(options.outDir, report.record.key), html: join(options.outDir, report.record.htmlKey ?? report.record.key) },
-    };
+    return summaries;
   } finally {
     await ses.stop();
     await dynamo.stop();
   }
+}
+
+interface ReadCouncil {
+  id: CouncilId;
+  config: CouncilConfig;
+  postsPath: string;
+  digestTo: string;
+}
+
+/** Every council's id, configuration and posts file checked before the first write. */
+async function readCouncils(councils: readonly LocalCouncil[]): Promise<ReadCouncil[]> {
+  if (councils.length === 0) throw new LocalCycleError('no councils to run');
+  const seen = new Set<string>();
+  const read: ReadCouncil[] = [];
+  for (const council of councils) {
+    const id = parseCouncilId(council.id);
+    if (seen.has(id)) throw new LocalCycleError(`council ${id} is named twice`);
+    seen.add(id);
+    const config = await loadCouncilConfig(council.configPath);
+    try {
+      await access(council.postsPath, constants.R_OK);
+    } catch (error) {
+      throw new LocalCycleError(`cannot read the posts of council ${id}: ${council.postsPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    }
+    const digestTo = council.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? `clerk@${id}.example`;
+    read.push({ id, config, postsPath: council.postsPath, digestTo });
+  }
+  return read;
 }
 
 function sqsRecord(request: ScanRequest): SQSEvent['Records'][number] {

@@ -71,3 +71,8 @@ export const parseRecord: typeof parser = async (record, _eventType, logger, { s
   logger.debug(`Failed to parse record: ${message}`);
   throw new ParsingError(message);
 };
+
+/** Whether a function's event is a batch of SQS records (rather than an operator's direct invocation). */
+export function isSqsEvent(event: unknown): event is { Records: unknown[] } {
+  return typeof event === 'object' && event !== null && Array.isArray((event as { Records?: unknown }).Records);
+}

@@ -1,4 +1,5 @@
 import { maskEmail, maskKeeping } from '../detectors/text/mask';
+import { RULE_SENSITIVITY, type Sensitivity } from '../domain/finding';
 import type { ReportFacts, ReportFinding } from './build-report';
 
 /*
@@ -29,23 +30,56 @@ export const FOI_FIELDS = [
 export type FoiField = (typeof FOI_FIELDS)[number];
 export type FoiRecord = Record<FoiField, string>;
 
-/** The fields of a finding that may be released, with personal data masked. */
+/** What stands in a released record for evidence and reasons that are withheld, by why. */
+export const WITHHELD: Record<Sensitivity, string> = {
+  'special-category': '[withheld: special category personal data (UK GDPR article 9)]',
+  'criminal-offence': '[withheld: criminal offence data (UK GDPR article 10)]',
+  child: '[withheld: personal data of a child]',
+  confidential: '[withheld: information the council had not made public]',
+};
+
+/**
+ * The fields of a finding that may be released: personal data masked, the evidence and reason of a
+ * sensitive finding withheld (its rule, severity and dates still count), no control or bidirectional
+ * characters (which could disguise a value in a spreadsheet), and a post link only when it is a web
+ * address (never `javascript:` or `data:`).
+ */
 export function foiRecord(finding: ReportFinding): FoiRecord {
+  const sensitivity = finding.sensitivity ?? RULE_SENSITIVITY[finding.rule];
+  const withheld = sensitivity ? WITHHELD[sensitivity] : undefined;
   return {
-    id: finding.id,
+    id: plain(finding.id),
     rule: finding.rule,
     severity: finding.severity,
     status: finding.status,
-    account: finding.account,
+    account: plain(finding.account),
     platform: finding.platform,
-    postId: finding.postId ?? '',
-    postUrl: finding.postUrl ?? '',
-    postedAt: finding.postedAt ?? '',
+    postId: plain(finding.postId ?? ''),
+    postUrl: webAddress(finding.postUrl),
+    postedAt: plain(finding.postedAt ?? ''),
     detectedAt: finding.detectedAt,
-    evidence: maskStray(finding.evidence),
-    reason: maskStray(finding.reason),
+    evidence: withheld ?? plain(maskStray(finding.evidence)),
+    reason: withheld ?? plain(maskStray(finding.reason)),
     clause: finding.clause,
   };
+}
+
+/** Control characters (C0 but tab and line breaks, DEL, C1) and bidirectional controls. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function plain(value: string): string {
+  return value.replace(HIDDEN, '');
+}
+
+function webAddress(url: string | undefined): string {
+  if (url === undefined) return '';
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? plain(parsed.href) : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Nine or more digits, possibly grouped by spaces, dots or hyphens: a phone, bank or identity number. */

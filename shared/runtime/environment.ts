@@ -14,6 +14,9 @@ export const VARIABLES = {
   TABLE_NAME: z.string().check(z.minLength(3, 'must be at least 3 characters')),
   /** The SQS queue between dispatch and per-account scanning. */
   SCAN_QUEUE_URL: z.url(),
+  /** The SQS queues from the hourly tick to the weekly digest and the monthly report: one message per council. */
+  DIGEST_QUEUE_URL: z.url(),
+  REPORT_QUEUE_URL: z.url(),
   /** The sender of every council's weekly digest (each council's registration names its recipients). */
   DIGEST_FROM: z.string().check(z.minLength(1, 'must not be empty')),
   /** SES configuration set for sending. */

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { CouncilConfig, Severity } from '../domain/config';
 import { ConfigValidationError } from '../domain/errors';
-import { RULE_IDS, type Finding, type RuleId } from '../domain/finding';
+import { RULE_IDS, RULE_SENSITIVITY, type Finding, type RuleId, type Sensitivity } from '../domain/finding';
 import type { Platform, Post } from '../domain/post';
 import { compileContext, type DetectionContext } from '../detectors/context';
 import type { AccountDetector, AccountSighting, Detector, DetectorMeta, Hit, PostDetector } from '../detectors/detector';
@@ -128,8 +128,14 @@ export class DetectionEngine {
       clause: meta.clause,
       remediation: hit.remediation ?? meta.remediation,
       ...(hit.location ? { location: hit.location } : {}),
+      ...sensitivityOf(meta.id, hit),
     };
   }
+}
+
+function sensitivityOf(rule: RuleId, hit: Hit): { sensitivity?: Sensitivity } {
+  const sensitivity = hit.sensitivity ?? RULE_SENSITIVITY[rule];
+  return sensitivity ? { sensitivity } : {};
 }
 
 /** A short, stable id: the same rule, subject and evidence give the same id on every run. */

@@ -125,14 +125,17 @@ export class DynamoDbAuditStore implements AuditStore {
   async putCouncil(council: Council): Promise<void> {
     const valid = parseCouncil(council);
     const { key, index } = councilRegistryKeys(valid.id);
+    const schedule = { digestDay: valid.digestDay, digestTime: valid.digestTime, timezone: valid.timezone };
     // An update, not a put: registering a council again keeps when it was first registered.
     await this.table.client.send(
       new UpdateCommand({
         TableName: this.table.name,
         Key: key,
         ...updateExpression({
-          set: { id: valid.id, name: valid.name, digestTo: valid.digestTo, ...index, updatedAt: this.table.now() },
+          set: { id: valid.id, name: valid.name, digestTo: valid.digestTo, ...schedule, ...index, updatedAt: this.table.now() },
           setIfMissing: { registeredAt: valid.registeredAt },
+          // A schedule field the registration leaves out takes its default (see digestScheduleOf).
+          remove: Object.keys(schedule).filter((field) => schedule[field as keyof typeof schedule] === undefined),
         }),
       }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CouncilValidationError, parseCouncil, parseCouncilId } from '../../shared/domain/council';
+import { CouncilValidationError, councilIdFromName, digestScheduleOf, parseCouncil, parseCouncilId } from '../../shared/domain/council';
 
 function refusal(attempt: () => unknown): CouncilValidationError {
   try {
@@ -58,5 +58,45 @@ describe('a council registration', () => {
 
   it('refuses a council with nobody to send its digest to', () => {
     expect(refusal(() => parseCouncil({ ...harbourne, digestTo: [] })).message).toContain('digestTo = []: must name at least one address');
+  });
+});
+
+describe('an id made from a council name (npm start --config without --council)', () => {
+  it.each([
+    ['Little Stowbury Parish Council', 'little-stowbury-parish-council'],
+    ["St. Mary's & All Saints' Parish Council", 'st-mary-s-all-saints-parish-council'],
+    ['Llanfair Pwllgwyngyll Community Council (Ynys Môn)', 'llanfair-pwllgwyngyll-community-council'],
+    ['  Pétworth Town Council  ', 'petworth-town-council'],
+  ])('%s → %s', (name, id) => {
+    expect(councilIdFromName(name)).toBe(id);
+  });
+
+  it('refuses a name that leaves too little for an id, naming --council', () => {
+    expect(() => councilIdFromName('!!')).toThrow(/--council = ""/);
+  });
+});
+
+describe("a council's digest schedule", () => {
+  const harbourne = { id: 'harbourne-tc', name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example'], registeredAt: '2026-11-01T09:00:00Z' };
+
+  it('is Monday 08:00 in Europe/London for a registration that names none (one stored before schedules existed)', () => {
+    const council = parseCouncil(harbourne);
+    expect(digestScheduleOf(council)).toEqual({ day: 'monday', time: '08:00', timezone: 'Europe/London' });
+  });
+
+  it('keeps the day, time and time zone a registration names, the zone in its canonical spelling', () => {
+    const council = parseCouncil({ ...harbourne, digestDay: 'friday', digestTime: '16:30', timezone: 'pacific/auckland' });
+    expect(digestScheduleOf(council)).toEqual({ day: 'friday', time: '16:30', timezone: 'Pacific/Auckland' });
+  });
+
+  it.each([
+    ['digestDay', 'funday', 'expected a day of the week: monday, tuesday'],
+    ['digestTime', '8am', 'expected a time of day such as 08:00 (24-hour clock)'],
+    ['digestTime', '24:00', 'expected a time of day such as 08:00'],
+    ['timezone', 'Mars/Olympus_Mons', 'expected an IANA time zone such as Europe/London'],
+    ['timezone', '+01:00', 'expected an IANA time zone such as Europe/London'],
+  ])('refuses %s = %j, naming the field and the value', (field, value, message) => {
+    const error = refusal(() => parseCouncil({ ...harbourne, [field]: value }));
+    expect(error.message).toContain(`${field} = ${JSON.stringify(value)}: ${message}`);
   });
 });

@@ -7,6 +7,11 @@ const DEPLOYED: Record<string, Record<string, string>> = {
   'scan-account': { TABLE_NAME: 'council-audit', RETENTION_DAYS: '400', PLATFORM_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:tokens' },
   'weekly-digest': { TABLE_NAME: 'council-audit', DIGEST_FROM: 'audit@harbourne-tc.example', REPORTS_BUCKET: 'council-audit-reports' },
   'monthly-report': { TABLE_NAME: 'council-audit', REPORTS_BUCKET: 'council-audit-reports' },
+  'council-jobs': {
+    TABLE_NAME: 'council-audit',
+    DIGEST_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/digests',
+    REPORT_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/reports',
+  },
 };
 
 /** Loads functions/<name>/handler.ts afresh, as Lambda would, with exactly this environment. */

@@ -3,12 +3,12 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../infra/council-audit';
-import { CDK_JSON_CONTEXT, logicalIdOf, synthesise, type Synthesised } from './synth';
+import { CDK_JSON_CONTEXT, OPERATOR_CONTEXT, logicalIdOf, synthesise, type Synthesised } from './synth';
 
 // An App makes its output directory when built; remove them all at the end.
 const apps: App[] = [];
 const appWith = (context: Record<string, unknown> = {}) => {
-  const app = new App({ context: { ...CDK_JSON_CONTEXT, ...context } });
+  const app = new App({ context: { ...CDK_JSON_CONTEXT, ...OPERATOR_CONTEXT, ...context } });
   apps.push(app);
   return app;
 };
@@ -29,6 +29,13 @@ describe('deployment settings', () => {
       logLevel: 'INFO',
     });
     expect(settings.alarmEmail).toBeUndefined();
+  });
+
+  it('have no sender domain unless the operator gives one: cdk.json carries none, and synth stops naming the setting', () => {
+    expect(CDK_JSON_CONTEXT).not.toHaveProperty('senderDomain');
+    const app = new App({ context: { ...CDK_JSON_CONTEXT } });
+    apps.push(app);
+    expect(() => readSettings(app, {})).toThrow(/senderDomain is not set: give the domain the digests are sent from/);
   });
 
   it('take the account the CLI resolved when there is one', () => {

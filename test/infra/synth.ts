@@ -9,6 +9,12 @@ export const CDK_JSON_CONTEXT = (
   JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
 ).context;
 
+/**
+ * What an operator must give (cdk.json has no default sender domain): the tests deploy as the fictional
+ * example council's own operator.
+ */
+export const OPERATOR_CONTEXT: Record<string, unknown> = { senderDomain: 'harbourne-tc.example' };
+
 export interface Synthesised extends CouncilAudit {
   readonly app: App;
   readonly statefulTemplate: Template;
@@ -20,7 +26,7 @@ export interface Synthesised extends CouncilAudit {
  * esbuild (for tests about settings only); with no CDK_DEFAULT_ACCOUNT the placeholder account is used.
  */
 export function synthesise(options: { context?: Record<string, unknown>; bundle?: boolean } = {}): Synthesised {
-  const context: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...options.context };
+  const context: Record<string, unknown> = { ...CDK_JSON_CONTEXT, ...OPERATOR_CONTEXT, ...options.context };
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context });
   const audit = buildCouncilAudit(app, {});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -8,71 +8,114 @@ import { parsePost } from '../../shared/domain/post';
 import { handleKey } from '../../shared/domain/account';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
-import { runLocalCycle, type LocalCycleSummary } from '../../shared/local/local-cycle';
+import { EXAMPLE_COUNCILS, runLocalCycle, type CouncilCycleSummary, type LocalCouncil } from '../../shared/local/local-cycle';
 import { openStore } from '../../shared/local/open-store';
 import { scanAccount } from '../../shared/scanning/scan-account';
 import { DynamoDbAuditStore, type DynamoDbCouncilStore } from '../../shared/store/dynamodb-store';
 import { FixedConnector, MASTODON, byKey, postsOf } from '../support/scan-fixtures';
 import { testConfig } from '../support/fixtures';
 
-const examples = new URL('../../examples/', import.meta.url);
-const configPath = new URL('council.config.json', examples).pathname;
-const postsPath = new URL('posts.jsonl', examples).pathname;
+const root = new URL('../../', import.meta.url).pathname;
+const councils = EXAMPLE_COUNCILS.map((c) => ({ ...c, configPath: join(root, c.configPath), postsPath: join(root, c.postsPath) }));
+const [town, parish] = councils as [LocalCouncil, LocalCouncil];
 
-describe('the local twin: a full cycle on dynalite and aws-ses-v2-local, run twice', () => {
+describe('the local twin: a full cycle of two councils on dynalite and aws-ses-v2-local, run twice', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'council-audit-data-'));
   const outDir = mkdtempSync(join(tmpdir(), 'council-audit-out-'));
-  const options = { configPath, postsPath, dataDir, outDir };
-  let first: LocalCycleSummary;
-  let second: LocalCycleSummary;
+  const options = { councils, dataDir, outDir };
+  let first: CouncilCycleSummary[];
+  let second: CouncilCycleSummary[];
 
   beforeAll(async () => {
     first = await runLocalCycle(options);
     second = await runLocalCycle(options);
-  });
+  }, 120_000);
 
   // What the cycle should have seen, worked out from the example files themselves.
-  const config = parseCouncilConfig(JSON.parse(readFileSync(configPath, 'utf8')));
-  const registered = new Set(config.approvedAccounts.map((a) => handleKey(a.platform, a.handle)));
-  const examplePosts = readFileSync(postsPath, 'utf8').split('\n').filter(Boolean).map((l) => parsePost(JSON.parse(l)));
-  const postsOfRegisteredAccounts = examplePosts.filter((p) => registered.has(handleKey(p.platform, p.account)));
-
-  it('scans every registered account and every post of theirs', () => {
-    expect(first.accountsScanned).toBe(config.approvedAccounts.length);
-    expect(first.captureFailures).toEqual([]);
-    expect(first.postsSeen).toBe(postsOfRegisteredAccounts.length);
-    expect(first.postsNew).toBe(postsOfRegisteredAccounts.length);
-    expect(first.findingsNew).toBeGreaterThan(0);
+  const expected = councils.map((council) => {
+    const config = parseCouncilConfig(JSON.parse(readFileSync(council.configPath, 'utf8')));
+    const registered = new Set(config.approvedAccounts.map((a) => handleKey(a.platform, a.handle)));
+    const posts = readFileSync(council.postsPath, 'utf8').split('\n').filter(Boolean).map((l) => parsePost(JSON.parse(l)));
+    return { id: council.id, config, postsOfRegisteredAccounts: posts.filter((p) => registered.has(handleKey(p.platform, p.account))) };
   });
 
-  it('sends the digest through SES and writes what SES received, carrying every stored finding', async () => {
-    expect(first.digest.status).toBe('sent');
-    const text = readFileSync(first.digest.text, 'utf8').replace(/\s+/g, ' ');
-    const html = readFileSync(first.digest.html, 'utf8');
-    expect(html).toContain('<html');
+  it('scans every registered account of each council and every post of theirs', () => {
+    expect(first.map((s) => s.council)).toEqual([town.id, parish.id]);
+    for (const [i, want] of expected.entries()) {
+      expect(first[i]!.accountsScanned).toBe(want.config.approvedAccounts.length);
+      expect(first[i]!.captureFailures).toEqual([]);
+      expect(first[i]!.postsSeen).toBe(want.postsOfRegisteredAccounts.length);
+      expect(first[i]!.postsNew).toBe(want.postsOfRegisteredAccounts.length);
+      expect(first[i]!.findingsNew).toBeGreaterThan(0);
+    }
+  });
+
+  it("sends each council's digest through SES to its own recipient, under out/<council id>/, carrying every stored finding of that council", async () => {
     const opened = await openStore({}, dataDir);
     try {
-      const findings = await opened.store.forCouncil(first.council).listFindingsDetectedIn(first.week);
-      expect(findings).toHaveLength(first.findingsNew);
-      for (const finding of findings) expect(text).toContain(finding.reason.replace(/\s+/g, ' '));
-      expect(text).toContain(`${findings.length} new finding`);
+      for (const [i, summary] of first.entries()) {
+        expect(summary.digest.status).toBe('sent');
+        expect(summary.digest.html).toBe(join(outDir, summary.council, `digest-${summary.week}.html`));
+        expect(summary.digest.to).toEqual([expected[i]!.config.publishedContacts.find((c) => c.includes('@'))]);
+        const text = readFileSync(summary.digest.text, 'utf8').replace(/\s+/g, ' ');
+        expect(readFileSync(summary.digest.html, 'utf8')).toContain('<html');
+        expect(text).toContain(expected[i]!.config.council.name);
+        const findings = await opened.store.forCouncil(summary.council).listFindingsDetectedIn(summary.week);
+        expect(findings).toHaveLength(summary.findingsNew);
+        for (const finding of findings) expect(text).toContain(finding.reason.replace(/\s+/g, ' '));
+        expect(text).toContain(`${findings.length} new finding`);
+      }
     } finally {
       await opened.close();
     }
   });
 
-  it("stores this month's Full Council report as PDF and HTML, and the digest links to it", () => {
-    const pdf = readFileSync(first.report.pdf);
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(readFileSync(first.report.html, 'utf8')).toContain('Harbourne Town Council');
-    expect(readFileSync(first.digest.text, 'utf8')).toContain(first.report.pdf.split('/').at(-1));
+  it("keeps the councils apart: neither digest names the other council or carries the other's posts", () => {
+    const [townText, parishText] = first.map((s) => readFileSync(s.digest.text, 'utf8'));
+    expect(townText).not.toContain('Stowbury');
+    expect(parishText).not.toContain('Harbourne');
+    for (const post of expected[0]!.postsOfRegisteredAccounts) expect(parishText).not.toContain(post.url);
   });
 
-  it('finds no new posts the second time, adds nothing, and does not send the digest again', async () => {
-    expect(second).toMatchObject({ accountsScanned: first.accountsScanned, postsSeen: 0, postsNew: 0, findingsNew: 0 });
-    expect(second.digest.status).toBe('already-sent');
-    expect(second.bySeverity).toEqual(first.bySeverity);
-    expect(second.byRule).toEqual(first.byRule);
+  it('applies each council its own configuration: the parish switched the risky-link rule off', () => {
+    expect(expected[1]!.config.rules['risky-link']?.enabled).toBe(false);
+    expect(first[1]!.byRule['risky-link']).toBeUndefined();
+    expect(first[0]!.byRule['risky-link']).toBeGreaterThan(0);
+  });
+
+  it("stores each council's report for this month as PDF and HTML, and its digest links to it", () => {
+    for (const [i, summary] of first.entries()) {
+      const pdf = readFileSync(summary.report.pdf);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(readFileSync(summary.report.html, 'utf8')).toContain(expected[i]!.config.council.name);
+      expect(summary.report.pdf).toContain(join('reports', summary.council));
+      expect(readFileSync(summary.digest.text, 'utf8')).toContain(summary.report.pdf.split('/').at(-1));
+    }
+  });
+
+  it('finds no new posts the second time, adds nothing, and does not send the digests again', () => {
+    for (const [i, summary] of second.entries()) {
+      expect(summary).toMatchObject({ accountsScanned: first[i]!.accountsScanned, postsSeen: 0, postsNew: 0, findingsNew: 0 });
+      expect(summary.digest.status).toBe('already-sent');
+      expect(summary.bySeverity).toEqual(first[i]!.bySeverity);
+      expect(summary.byRule).toEqual(first[i]!.byRule);
+    }
+  });
+});
+
+describe('a local cycle refuses what it cannot run, before anything is stored', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'council-audit-data-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'council-audit-out-'));
+
+  it.each([
+    ['a council id that is not one', [{ ...town, id: 'Harbourne TC' }], /invalid council id: council = "Harbourne TC"/],
+    ['the same council twice', [town, town], /council harbourne-tc is named twice/],
+    ['a posts file that is not there', [{ ...parish, postsPath: join(outDir, 'missing.jsonl') }], /cannot read the posts of council little-stowbury-pc: .*missing\.jsonl \(ENOENT\)/],
+    ['a configuration file that is not there', [{ ...parish, configPath: join(outDir, 'missing.json') }], /cannot read council configuration .*missing\.json: no such file/],
+  ])('%s', async (_, bad, message) => {
+    await expect(runLocalCycle({ councils: bad, dataDir, outDir })).rejects.toThrow(message);
+    // Nothing was started, so nothing was stored: the data folder is still empty.
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 });
 

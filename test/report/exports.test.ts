@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportFacts, type ReportFacts } from '../../shared/report/build-report';
 import { csvCell, FOI_FIELDS, maskStray, renderReportCsv } from '../../shared/report/render-csv';
-import { renderReportJson, type ReportJson } from '../../shared/report/render-json';
+import { reportJson, renderReportJson, type ReportJson } from '../../shared/report/render-json';
 import { MemoryCouncilStore } from '../support/memory-store';
 import { config, FINDINGS, fillQuarter, FULL_PHONE, HOSTILE, IMPOSTOR, IN_QUARTER, MASKED_PHONE_EVIDENCE, NOW, QUARTER } from './report-fixtures';
 
@@ -83,7 +83,13 @@ describe('renderReportCsv', () => {
     const hostile = rows.find((r) => r[0] === 'j-hostile')!;
 
     expect(hostile[FOI_FIELDS.indexOf('evidence')]).toBe(HOSTILE.evidence);
-    expect(hostile[FOI_FIELDS.indexOf('postUrl')]).toBe(HOSTILE.postUrl);
+  });
+
+  it('releases a post link only when it is a web address: a javascript: link becomes empty', () => {
+    const rows = parseCsv(renderReportCsv(facts).slice(1)).slice(1);
+    expect(HOSTILE.postUrl.startsWith('javascript:')).toBe(true);
+    expect(rows.find((r) => r[0] === 'j-hostile')![FOI_FIELDS.indexOf('postUrl')]).toBe('');
+    expect(reportJson(facts).findings.find((f) => f.id === 'j-hostile')!.postUrl).toBe('');
   });
 
   it('stops a cell from being read as a formula by a spreadsheet', () => {

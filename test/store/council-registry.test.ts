@@ -53,6 +53,15 @@ describe.each(stores)('the council registry (%s)', (_name, freshStore) => {
     expect(await store.getCouncil('harbourne-tc')).toEqual({ ...HARBOURNE, digestTo: ['deputy@harbourne-tc.example'] });
   });
 
+  it("stores a council's digest schedule, and drops a field a later registration leaves out (so its default applies)", async () => {
+    const store = await freshStore();
+    const scheduled: Council = { ...HARBOURNE, digestDay: 'friday', digestTime: '16:30', timezone: 'Pacific/Auckland' };
+    await store.putCouncil(scheduled);
+    expect(await store.getCouncil('harbourne-tc')).toEqual(scheduled);
+    await store.putCouncil({ ...HARBOURNE, digestDay: 'tuesday' });
+    expect(await store.getCouncil('harbourne-tc')).toEqual({ ...HARBOURNE, digestDay: 'tuesday' });
+  });
+
   it('lists every council, from every shard, ordered by id', async () => {
     const store = await freshStore();
     for (const council of [...PARISHES].reverse()) await store.putCouncil(council);

@@ -3,7 +3,7 @@ import { answerTo, parsePayload } from '../parse-payload';
 import type { Account } from '../../domain/account';
 import type { Post } from '../../domain/post';
 import { DEFAULT_FIRST_SCAN, type ConnectorDeps, type FetchOptions, type FetchResult } from '../connector';
-import { PlatformAuthError, PlatformResponseError } from '../errors';
+import { PlatformResponseError, PlatformTokenMissingError } from '../errors';
 import { safeUrl } from '../http/create-http';
 import { advanceGraphCursor, decodeGraphCursor } from './cursor';
 import { graphPolicy } from './policy';
@@ -97,7 +97,7 @@ export async function fetchGraphTimeline<T>(
   const { platform } = timeline;
   const previous = cursor === undefined ? undefined : decodeGraphCursor(platform, cursor);
   const token = await deps.token(platform);
-  if (!token) throw new PlatformAuthError(platform, 'no access token is configured');
+  if (!token) throw new PlatformTokenMissingError(platform);
 
   try {
     const firstScan = options?.firstScan ?? DEFAULT_FIRST_SCAN;

@@ -3,7 +3,7 @@ import type { Account } from '../../domain/account';
 import { ConnectorError } from '../../domain/errors';
 import type { Post } from '../../domain/post';
 import { scanBounds, type Connector, type ConnectorDeps, type FetchOptions, type FetchResult, type ScanBounds } from '../connector';
-import { PlatformAuthError, PlatformResponseError } from '../errors';
+import { PlatformResponseError, PlatformTokenMissingError } from '../errors';
 import { safeUrl } from '../http/create-http';
 import type { PlatformHttp } from '../http/platform-http';
 import { xPolicy } from './policy';
@@ -50,7 +50,7 @@ export function createXConnector(deps: ConnectorDeps): Connector {
     async fetchNewPosts(account: Account, cursor: string | undefined, options: FetchOptions = {}): Promise<FetchResult> {
       const username = usernameOf(account.handle);
       const token = await deps.token('x');
-      if (!token) throw new PlatformAuthError('x', 'no bearer token is configured');
+      if (!token) throw new PlatformTokenMissingError('x');
       const http = deps.http(xPolicy, token);
       const base = (account.baseUrl ?? deps.baseUrl ?? X_API).replace(/\/+$/, '');
 

@@ -1,0 +1,53 @@
+import type { Council } from '../domain/council';
+import type { DigestRequest, JobQueue, ReportRequest } from '../queue/council-jobs';
+import type { AuditStore } from '../store/audit-store';
+import { mapConcurrently } from '../tenancy/each-council';
+import { digestWeekDue, reportMonthDue } from './due-work';
+
+export interface QueueDueWorkDeps {
+  store: Pick<AuditStore, 'listCouncils' | 'forCouncil'>;
+  digests: JobQueue<DigestRequest>;
+  reports: JobQueue<ReportRequest>;
+  now: Date;
+  /** How many councils' records are read at once (two small reads each, at most). */
+  concurrency?: number;
+}
+
+export interface DueWork {
+  councils: number;
+  digests: DigestRequest[];
+  reports: ReportRequest[];
+}
+
+/**
+ * The hourly tick, primary course:
+ * 1. list the registered councils;
+ * 2. for each, the digest week and the report month due now by its own schedule (due-work.ts);
+ * 3. read only those: a digest is still due unless it is recorded as sending or sent (a failed one is
+ *    due again), a report unless that month's or a later one is stored;
+ * 4. queue one message per council and kind, so each council's work runs, and fails, on its own.
+ *
+ * Queuing the same work twice is harmless: the digest is claimed once, and the report consumer skips
+ * a month already stored.
+ */
+export async function queueDueWork(deps: QueueDueWorkDeps): Promise<DueWork> {
+  const { store, now } = deps;
+  const councils = await store.listCouncils();
+  const due = await mapConcurrently(councils, deps.concurrency ?? 16, async (council: Council) => {
+    const view = store.forCouncil(council.id);
+    const week = digestWeekDue(council, now);
+    const month = reportMonthDue(council, now);
+    const [digest, latest] = await Promise.all([week ? view.getDigest(week) : undefined, month ? view.latestReport() : undefined]);
+    return {
+      digest: week && (digest === undefined || digest.status === 'failed') ? { council: council.id, week } : undefined,
+      report: month && !(latest && latest.month >= month) ? { council: council.id, month } : undefined,
+    };
+  });
+  const digests = due.flatMap((d) => (d.digest ? [d.digest] : []));
+  const reports = due.flatMap((d) => (d.report ? [d.report] : []));
+  // Both kinds are queued even if one queue refuses; the first failure is then thrown for the scheduler to retry.
+  const sent = await Promise.allSettled([digests.length > 0 && deps.digests.send(digests), reports.length > 0 && deps.reports.send(reports)]);
+  const failed = sent.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { councils: councils.length, digests, reports };
+}
