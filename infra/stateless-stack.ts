@@ -216,6 +216,15 @@ export class StatelessStack extends Stack {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.accounts, LEADING_KEYS.findings] } },
       }),
     );
+    // Takes request slots from, and pauses, the platform hosts' shared budgets: their items only.
+    this.scanAccount.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ShareHostBudgets',
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.hosts] } },
+      }),
+    );
     props.platformSecret.grantRead(this.scanAccount.role);
     this.scanAccount.function.addEventSource(
       new SqsEventSource(this.scanQueue, {

@@ -3,7 +3,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
-import { AccountNotFoundError, CouncilAuditError } from '../../shared/domain/errors';
+import { AccountNotFoundError, CouncilAuditError, ScanDeferredError } from '../../shared/domain/errors';
 import { ScanRequestSchema, type DiscoveryRequest, type ScanRequest } from '../../shared/queue/scan-queue';
 import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
@@ -14,6 +14,12 @@ import { CouncilNotConfiguredError, type AuditStore } from '../../shared/store/a
 
 /** What the deployed function reads at cold start (handler.ts). */
 export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'RETENTION_DAYS', 'AWS_REGION'], ['PLATFORM_SECRET_ARN', 'DYNAMODB_ENDPOINT']);
+
+/**
+ * The longest a request waits for its host inside this function: a pacing gap or a short pause. A
+ * longer wait defers the scan (see createHandler) rather than keep the function billed asleep.
+ */
+export const HOST_WAIT_MS = 5_000;
 
 export interface ScanAccountHandlerDeps {
   /** Every council's records: each request is scanned in its own council's view. */
@@ -33,6 +39,14 @@ export interface ScanAccountHandlerDeps {
  * the field named in the log. A capture failure is recorded on the
  * scan run by the use case and is not an error here; a storage failure fails the record alone
  * (partial batch response), so SQS retries it and, in the end, parks it on the dead-letter queue.
+ *
+ * A deferred scan (ScanDeferredError: the platform's host asks every scan to wait longer than the host
+ * budget's few seconds) is failed the same way, on purpose: the function returns at once instead of
+ * being billed to sleep, and SQS delivers the request again when its visibility timeout ends (six times
+ * the function's timeout, 12 minutes), by when a throttled host's window (5 minutes for Mastodon and
+ * Bluesky, 15 for X) has mostly passed. Nothing was captured, so nothing is lost or recorded as a failed
+ * capture. A host closed through three deliveries leaves the request on the dead-letter queue, with its
+ * alarm, while the next hourly dispatch queues the account afresh.
  */
 export function createHandler(deps: ScanAccountHandlerDeps) {
   const processor = new LoggedBatchProcessor(EventType.SQS, { parser: parseRecord, schema: sqsRecordSchema(jsonText(ScanRequestSchema)), logger });
@@ -43,10 +57,16 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
     try {
       result = await discoverForCouncil({
         store: deps.store.forCouncil(request.councilId),
+        // A host asking every caller to wait defers the whole discovery, as it defers a scan (below).
+        deferOn: (error) => error instanceof ScanDeferredError,
         ...deps.discovery,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
     } catch (error) {
+      if (error instanceof ScanDeferredError) {
+        logger.info('discovery deferred', { council: request.councilId, retryAt: error.retryAt?.toISOString(), reason: error.message });
+        throw error;
+      }
       if (error instanceof CouncilNotConfiguredError) {
         // Registered but not configured yet (or removed since dispatch): no name to search for, nothing to retry.
         logger.warn('council not configured, so not searched for', { council: request.councilId });
@@ -73,6 +93,10 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
         findingsNew: run.findingsNew,
       });
     } catch (error) {
+      if (error instanceof ScanDeferredError) {
+        logger.info('scan deferred', { council: request.councilId, platform: request.platform, account: request.handle, retryAt: error.retryAt?.toISOString(), reason: error.message });
+        throw error;
+      }
       if (error instanceof AccountNotFoundError) {
         // Unregistered between dispatch and scan: nothing to scan, nothing to retry.
         logger.warn('account no longer registered', { council: request.councilId, platform: request.platform, account: request.handle });
@@ -90,7 +114,17 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
 /** Says why a record failed (a malformed body names its field), before SQS retries it or parks it on the dead-letter queue. */
 class LoggedBatchProcessor extends BatchProcessor {
   override failureHandler(record: SQSRecord, error: Error) {
-    logger.error('scan request failed', { messageId: record.messageId, error: `${error.name}: ${error.message}` });
+    // A deferral is the queue doing its job (logged as such above), not a failure to alarm anyone.
+    if (!(error instanceof ScanDeferredError)) logger.error('scan request failed', { messageId: record.messageId, error: `${error.name}: ${error.message}` });
     return super.failureHandler(record, error);
+  }
+
+  /**
+   * A batch whose every record failed fails the invocation (Powertools' FullBatchFailureError), and the
+   * function's error alarm goes off: right for a storage outage, wrong for a batch of scans deferred
+   * by a busy host, which are reported for redelivery like any partial failure.
+   */
+  override entireBatchFailed(): boolean {
+    return super.entireBatchFailed() && !this.errors.some((error) => error instanceof ScanDeferredError);
   }
 }

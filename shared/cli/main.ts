@@ -100,6 +100,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
   councils
+    .command('show')
+    .description("show a council: its registration, its configuration's version (when and by whom it was pushed), and its accounts by state")
+    .requiredOption('--council <id>', 'its id')
+    .action(async (opts: { council: string }) => {
+      const [{ parseCouncilId }, { summariseCouncil }, { writeCouncilSummary }] = await Promise.all([import('../domain/council'), import('../configuration/show-config'), import('./config')]);
+      await withStore(async (store) => writeCouncilSummary(io.stdout, await summariseCouncil(store, parseCouncilId(opts.council, '--council'))));
+    });
+  councils
     .command('remove')
     .description('take a council off the registry: it is no longer scanned, sent digests or reported on; its records are kept')
     .requiredOption('--council <id>', 'its id')
@@ -112,6 +120,54 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.stderr.write(`council-audit: no council ${opts.council} is registered in ${where}\n`);
           exitCode = EXIT.unusableInput;
         }
+      });
+    });
+
+  const config = program
+    .command('config')
+    .description("a council's configuration in the store (TABLE_NAME names, else the local one under .local/): pushed from a file, versioned, every change recorded");
+  config
+    .command('push')
+    .description(
+      'validate a configuration file and store it as the council\'s next version, recording who, when and what changed; ' +
+        'unknown keys and bad values are refused by name and nothing is stored; its approvedAccounts are registered, and approved when approvedBy and approvedOn are given, in the account registry',
+    )
+    .requiredOption('--council <id>', 'the council, e.g. harbourne-tc (registered with councils add)')
+    .option('--by <name>', 'who is pushing, for the change record (default: your user name)')
+    .argument('<file>', 'the configuration (JSON, UTF-8)')
+    .action(async (file: string, opts: { council: string; by?: string }) => {
+      const [{ parseCouncilId }, { readConfigJson }, { pushCouncilConfig }, { defaultPusher, writePushResult }] = await Promise.all([
+        import('../domain/council'),
+        import('../domain/load-config'),
+        import('../configuration/push-config'),
+        import('./config'),
+      ]);
+      const councilId = parseCouncilId(opts.council, '--council');
+      const json = await readConfigJson(file);
+      const by = opts.by ?? defaultPusher(io.env ?? process.env);
+      await withStore(async (store, where) => writePushResult(io.stdout, councilId, where, by.trim(), await pushCouncilConfig(store, councilId, json, { by, source: file })));
+    });
+  config
+    .command('show')
+    .description('print the configuration as JSON, with approvedAccounts as the account registry holds them now: the output can be edited and pushed back')
+    .requiredOption('--council <id>', 'the council')
+    .option('--version <n>', 'this version instead of the newest (config history lists them)', parseVersionOption)
+    .action(async (opts: { council: string; version?: number }) => {
+      const [{ parseCouncilId }, { showCouncilConfig }] = await Promise.all([import('../domain/council'), import('../configuration/show-config')]);
+      await withStore(async (store) => {
+        const shown = await showCouncilConfig(store, parseCouncilId(opts.council, '--council'), opts.version);
+        io.stdout.write(`${JSON.stringify(shown.config, null, 2)}\n`);
+      });
+    });
+  config
+    .command('history')
+    .description('one line per version of the configuration, oldest first: version, when, who, what changed')
+    .requiredOption('--council <id>', 'the council')
+    .action(async (opts: { council: string }) => {
+      const [{ parseCouncilId }, { councilConfigHistory }, { writeConfigHistory }] = await Promise.all([import('../domain/council'), import('../configuration/show-config'), import('./config')]);
+      await withStore(async (store) => {
+        const councilId = parseCouncilId(opts.council, '--council');
+        writeConfigHistory(io.stdout, councilId, await councilConfigHistory(store, councilId));
       });
     });
 
@@ -281,6 +337,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 export function describeFailure(error: unknown): string {
   const what = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
   return `unexpected failure (${printable(what, 300)}); nothing was left half done, and running the command again is safe`;
+}
+
+/** `--version`: a configuration version number, 1 or more. */
+function parseVersionOption(value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError('expected a version number such as 3 (config history lists them)');
+  return Number(value);
 }
 
 /** `--week`: an ISO week that exists; commander names the option and the value when it is not. */

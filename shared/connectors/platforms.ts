@@ -6,6 +6,7 @@ import { createFacebookConnector } from './facebook/facebook-connector';
 import { createRssConnector } from './feeds/rss-connector';
 import { createYouTubeConnector } from './feeds/youtube-connector';
 import { createPlatformHttp } from './http/create-http';
+import { inMemoryHostBudget, type HostBudget } from './http/host-budget';
 import { createInstagramConnector } from './instagram/instagram-connector';
 import { createMastodonConnector } from './mastodon/mastodon-connector';
 import { connectorsFrom, type ConnectorRegistry } from './registry';
@@ -20,15 +21,23 @@ export interface PlatformOptions {
   clock?: () => Date;
   /** Injected in tests so that backoff and rate-limit waits take no real time. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Each host's request budget, shared by every connector built here: DynamoDB in Lambda (shared by
+   * every instance); by default one in this process's memory (the CLI).
+   */
+  hostBudget?: HostBudget;
 }
 
 export function connectorDeps(options: PlatformOptions): ConnectorDeps {
+  // One budget for every platform's client: Facebook and Instagram both ask graph.facebook.com.
+  const hostBudget = options.hostBudget ?? inMemoryHostBudget({ ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     http: (policy, bearerToken) =>
       createPlatformHttp({
         policy,
         ...(bearerToken ? { bearerToken } : {}),
         allowLoopback: options.allowLoopback ?? false,
+        hostBudget,
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       }),

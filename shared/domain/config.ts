@@ -11,7 +11,7 @@ export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const RegisteredAccountSchema = z.object({
+export const RegisteredAccountSchema = z.strictObject({
   platform: PlatformSchema,
   handle: z.string().check(z.minLength(1, 'must not be empty')),
   displayName: z.optional(z.string()),
@@ -28,7 +28,7 @@ export const RegisteredAccountSchema = z.object({
 );
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
 
-export const ElectionSchema = z.object({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(
+export const ElectionSchema = z.strictObject({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(
   z.refine((e) => e.preElectionStart <= e.pollingDay, {
     message: 'preElectionStart must not be after pollingDay',
     path: ['preElectionStart'],
@@ -36,14 +36,18 @@ export const ElectionSchema = z.object({ pollingDay: IsoDate, preElectionStart: 
 );
 export type Election = z.infer<typeof ElectionSchema>;
 
-export const RuleSettingsSchema = z.object({
+export const RuleSettingsSchema = z.strictObject({
   enabled: z._default(z.boolean(), true),
   severity: z.optional(SeveritySchema),
 });
 
-/** The council's configuration, in the rulebook's shape, with a few optional extras. */
-export const CouncilConfigSchema = z.object({
-  council: z.object({
+/**
+ * The council's configuration, in the rulebook's shape, with a few optional extras. Strict: a key it
+ * does not know is refused by name (a misspelt `handels` would otherwise be dropped without a word,
+ * and the councillor's handles with it).
+ */
+export const CouncilConfigSchema = z.strictObject({
+  council: z.strictObject({
     name: z.string().check(z.minLength(1, 'must not be empty')),
     aliases: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
     /** The council's own web and email domains; those of published email contacts are added. */
@@ -53,7 +57,7 @@ export const CouncilConfigSchema = z.object({
   approvedAccounts: z._default(z.array(RegisteredAccountSchema), []),
   publishedContacts: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   councillors: z._default(
-    z.array(z.object({ name: z.string().check(z.minLength(1, 'must not be empty')), handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []) })),
+    z.array(z.strictObject({ name: z.string().check(z.minLength(1, 'must not be empty')), handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []) })),
     [],
   ),
   elections: z._default(z.array(ElectionSchema), []),
@@ -70,7 +74,7 @@ export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;
 export function parseCouncilConfig(input: unknown): CouncilConfig {
   const result = CouncilConfigSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigValidationError('invalid council configuration', issuesFromZod(result.error, input));
+    throw new ConfigValidationError('invalid council configuration', issuesFromZod(result.error, input, CouncilConfigSchema));
   }
   return result.data;
 }

@@ -1,4 +1,5 @@
 import type * as z from '../zod';
+import { closestName, knownFieldsAt } from './field-names';
 
 /** Base of every error the product raises on purpose: the message is meant for a person. */
 export class CouncilAuditError extends Error {
@@ -43,17 +44,28 @@ export function describeIssue(issue: ValidationIssue): string {
   return issue.value === undefined ? `${issue.field}: ${issue.message}` : `${issue.field} = ${issue.value}: ${issue.message}`;
 }
 
-/** Turns zod's issues into ours, looking the offending value up in the input. */
-export function issuesFromZod(error: z.core.$ZodError, input: unknown): ValidationIssue[] {
-  return error.issues.map((issue) => {
+/**
+ * Turns zod's issues into ours, looking the offending value up in the input. A key a strict object
+ * refuses becomes one issue per key, named by its own path; given the schema, each says which known
+ * field it was most likely meant to be.
+ */
+export function issuesFromZod(error: z.core.$ZodError, input: unknown, schema?: z.core.$ZodType): ValidationIssue[] {
+  return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      const known = schema ? knownFieldsAt(schema, path) : [];
+      return issue.keys.map((key) => {
+        const suggestion = closestName(key, known);
+        return { field: formatPath([...path, key]), message: suggestion ? `is not a known field: did you mean "${suggestion}"?` : 'is not a known field' };
+      });
+    }
     const value = valueAt(input, path);
     const missing = value === undefined && issue.code === 'invalid_type';
-    return {
+    return [{
       field: formatPath(path),
       message: missing ? `is missing (expected ${issue.expected})` : issue.message,
       ...(value === undefined ? {} : { value: displayValue(value) }),
-    };
+    }];
   });
 }
 
@@ -82,6 +94,17 @@ export class AccountNotFoundError extends CouncilAuditError {}
 
 /** A platform or source could not deliver posts; the scan records it and tries again next time. */
 export class ConnectorError extends CouncilAuditError {}
+
+/**
+ * The scan of an account stopped before capturing anything because its platform's host asks every
+ * scan to wait longer than one may (a rate limit, or the host's shared request budget): not a failed
+ * capture, a scan to run again later. `retryAt` is when the host expects to be free, when known.
+ */
+export class ScanDeferredError extends CouncilAuditError {
+  constructor(message: string, readonly retryAt: Date | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
 
 /** An item read back from the store that does not match its schema: names the key and the field. */
 export class StoredItemValidationError extends ValidationError {}

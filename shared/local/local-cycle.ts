@@ -10,7 +10,8 @@ import { FileSourceConnector } from '../connectors/file/file-source';
 import { oneConnectorForAll } from '../connectors/registry';
 import type { CouncilConfig, Severity } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
-import { loadCouncilConfig } from '../domain/load-config';
+import { readConfigJson } from '../domain/load-config';
+import { pushCouncilConfig, validatePush } from '../configuration/push-config';
 import { parseCouncil, parseCouncilId, type CouncilId } from '../domain/council';
 import { isoWeekOf, localDate } from '../domain/calendar';
 import { sesMailer } from '../email/ses-mailer';
@@ -68,6 +69,9 @@ export interface CouncilCycleSummary {
   report: { pdf: string; html: string };
 }
 
+/** Who the local twin's configuration pushes are recorded as made by. */
+const PUSHED_BY = 'npm start (the local twin)';
+
 /** A local cycle's councils are refused before anything runs: a bad file or id named, nothing stored. */
 export class LocalCycleError extends CouncilAuditError {}
 
@@ -86,7 +90,7 @@ export class LocalCycleError extends CouncilAuditError {}
  */
 export async function runLocalCycle(options: LocalCycleOptions): Promise<CouncilCycleSummary[]> {
   const now = options.now ?? (() => new Date());
-  const councils = await readCouncils(options.councils);
+  const councils = await readCouncils(options.councils, now);
   const dynamo = await startDynalite({ path: join(options.dataDir, 'dynamodb') });
   const ses = await startSesLocal();
   try {
@@ -98,14 +102,11 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
     const reports = new FolderReportStorage(options.outDir);
     const registeredAt = now().toISOString();
 
-    for (const { id, config, digestTo } of councils) {
+    for (const { id, config, input, configPath, digestTo } of councils) {
       await store.putCouncil(parseCouncil({ id, name: config.council.name, digestTo: [digestTo], registeredAt }));
-      const council = store.forCouncil(id);
-      await council.putCouncilConfig(config);
-      for (const account of config.approvedAccounts) {
-        if (await council.getAccount(account.platform, account.handle)) continue;
-        await council.putAccount({ ...account, status: 'active', registeredAt });
-      }
+      // As an operator would: the configuration's next version, its accounts registered and approved
+      // in the account registry (a second run finds it unchanged and writes nothing).
+      await pushCouncilConfig(store, id, input, { by: PUSHED_BY, clock: now, source: configPath });
     }
 
     // Dispatch serves every council in the store: one previewed earlier is queued too, but only this
@@ -182,12 +183,15 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
 interface ReadCouncil {
   id: CouncilId;
   config: CouncilConfig;
+  /** The configuration as read, for the push. */
+  input: unknown;
+  configPath: string;
   postsPath: string;
   digestTo: string;
 }
 
 /** Every council's id, configuration and posts file checked before the first write. */
-async function readCouncils(councils: readonly LocalCouncil[]): Promise<ReadCouncil[]> {
+async function readCouncils(councils: readonly LocalCouncil[], now: () => Date): Promise<ReadCouncil[]> {
   if (councils.length === 0) throw new LocalCycleError('no councils to run');
   const seen = new Set<string>();
   const read: ReadCouncil[] = [];
@@ -195,14 +199,15 @@ async function readCouncils(councils: readonly LocalCouncil[]): Promise<ReadCoun
     const id = parseCouncilId(council.id);
     if (seen.has(id)) throw new LocalCycleError(`council ${id} is named twice`);
     seen.add(id);
-    const config = await loadCouncilConfig(council.configPath);
+    const input = await readConfigJson(council.configPath);
+    const { config } = validatePush(input, PUSHED_BY, now, council.configPath);
     try {
       await access(council.postsPath, constants.R_OK);
     } catch (error) {
       throw new LocalCycleError(`cannot read the posts of council ${id}: ${council.postsPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
     }
     const digestTo = council.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? `clerk@${id}.example`;
-    read.push({ id, config, postsPath: council.postsPath, digestTo });
+    read.push({ id, config, input, configPath: council.configPath, postsPath: council.postsPath, digestTo });
   }
   return read;
 }

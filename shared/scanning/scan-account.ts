@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { handleKey } from '../domain/account';
-import { AccountNotFoundError } from '../domain/errors';
+import { AccountNotFoundError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
-import { PlatformAuthError } from '../connectors/errors';
+import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
@@ -26,7 +26,9 @@ export interface ScanAccountDeps {
  * 1. load the account, its cursor and the council configuration;
  * 2. fetch the posts newer than the cursor through the platform's connector
  *    (a failing fetch is recorded on the scan run and retried next time; an expired token also marks
- *    the account as needing reconnection, until a capture succeeds again);
+ *    the account as needing reconnection, until a capture succeeds again; a host that asks every scan
+ *    to wait too long, or a shared request budget that cannot be read, throws: nothing was captured,
+ *    nothing is recorded, and the caller's queue runs the scan again later);
  * 3. store each post (with a SHA-256 of what was captured) and its findings, oldest first;
  * 4. advance the cursor only once everything is stored, then record the scan run.
  * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
@@ -57,6 +59,10 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   try {
     fetched = await deps.connectors(account.platform).fetchNewPosts(account, cursor);
   } catch (error) {
+    if (error instanceof PlatformRateLimitedError) {
+      throw new ScanDeferredError(`the scan of ${account.platform} account ${account.handle} waits for its platform: ${error.message}`, error.resetAt, { cause: error });
+    }
+    if (error instanceof HostBudgetUnavailableError) throw error;
     // An expired or revoked token needs a person, not a retry: say so on the account.
     if (error instanceof PlatformAuthError && account.status !== 'needs-reconnection') {
       await deps.store.putAccount({ ...account, status: 'needs-reconnection' });

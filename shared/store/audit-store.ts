@@ -1,5 +1,6 @@
 import type { Account, AccountStatus } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
+import type { ConfigVersion } from '../domain/config-version';
 import type { Council, CouncilId } from '../domain/council';
 import type { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
@@ -40,9 +41,25 @@ export interface AuditStore {
 export interface CouncilStore {
   readonly councilId: CouncilId;
 
-  /** The council configuration (its `approvedAccounts` are ignored: the account registry is the truth). */
+  /**
+   * Stores a configuration without a version or change record, read only while the council has no
+   * version (the local twin and tests; people push through pushCouncilConfig). Its `approvedAccounts`
+   * are ignored: the account registry is the truth.
+   */
   putCouncilConfig(config: CouncilConfig): Promise<void>;
+  /** The configuration in effect: the newest version, else one stored before versions were kept. */
   getCouncilConfig(): Promise<CouncilConfig | undefined>;
+
+  /**
+   * Stores the next version of the configuration with its change record, on condition that no
+   * version of that number is stored: throws ConfigVersionConflictError when another push stored it
+   * first, having changed nothing.
+   */
+  putConfigVersion(version: ConfigVersion): Promise<void>;
+  /** One stored version, or the newest when no number is given; undefined when there is none. */
+  getConfigVersion(version?: number): Promise<ConfigVersion | undefined>;
+  /** Every stored version with its change record, oldest first. */
+  listConfigVersions(): Promise<ConfigVersion[]>;
 
   /** Registers an account, or updates its display name and status; approval is kept unless given. */
   putAccount(account: Account): Promise<void>;
@@ -97,6 +114,8 @@ export interface CouncilStore {
 
 export class CouncilNotConfiguredError extends CouncilAuditError {}
 export class CouncilNotFoundError extends CouncilAuditError {}
+/** A configuration version another push stored first: nothing of the losing push was stored. */
+export class ConfigVersionConflictError extends CouncilAuditError {}
 
 /** The council's stored configuration, or an error saying, for that council, that it was never stored. */
 export async function requireCouncilConfig(council: Pick<CouncilStore, 'councilId' | 'getCouncilConfig'>): Promise<CouncilConfig> {

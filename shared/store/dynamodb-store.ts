@@ -12,6 +12,7 @@ import {
 import * as z from '../zod';
 import { AccountSchema, AccountValidationError, type Account, type AccountStatus } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
+import { ConfigVersionSchema, type ConfigVersion } from '../domain/config-version';
 import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
@@ -29,7 +30,7 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../domain/records';
-import type { AuditStore, CouncilStore, FindingStatus } from './audit-store';
+import { ConfigVersionConflictError, type AuditStore, type CouncilStore, type FindingStatus } from './audit-store';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
 import { councilKeys, councilRegistryKeys, councilsIndexPartitions, type CouncilKeys } from './keys';
 
@@ -182,6 +183,8 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async getCouncilConfig(): Promise<CouncilConfig | undefined> {
+    const latest = await this.latestConfigVersion(false);
+    if (latest) return latest.config;
     const key = this.keys.config();
     const item = await this.table.get(key);
     if (!item) return undefined;
@@ -191,6 +194,60 @@ export class DynamoDbCouncilStore implements CouncilStore {
       if (!(error instanceof ValidationError)) throw error;
       throw new StoredItemValidationError(`invalid council configuration stored at ${describeKey(key)}`, prefixed('config', error), { cause: error });
     }
+  }
+
+  async putConfigVersion(version: ConfigVersion): Promise<void> {
+    const valid = parseStored(ConfigVersionSchema, version, this.keys.configVersion(version.version), 'configuration version');
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withoutUndefined({ ...this.keys.configVersion(valid.version), ...valid }),
+          // The version number is the lock: of two pushes from the same version, one writes it.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      throw new ConfigVersionConflictError(
+        `version ${valid.version} of council ${this.councilId}'s configuration was stored by another push while this one ran; nothing of this push was stored: look at config history, then push again`,
+        { cause: error },
+      );
+    }
+  }
+
+  async getConfigVersion(version?: number): Promise<ConfigVersion | undefined> {
+    if (version === undefined) return this.latestConfigVersion(true);
+    const key = this.keys.configVersion(version);
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return Item && parseStored(ConfigVersionSchema, Item, key, 'configuration version');
+  }
+
+  async listConfigVersions(): Promise<ConfigVersion[]> {
+    const versions = this.keys.configVersions();
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :versions)',
+      ExpressionAttributeValues: { ':pk': versions.pk, ':versions': versions.skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseStored(ConfigVersionSchema, item, keyOf(item), 'configuration version'));
+  }
+
+  /** The newest version: the last sort key under the prefix. Consistent for a push; scans may read a moment behind. */
+  private async latestConfigVersion(consistent: boolean): Promise<ConfigVersion | undefined> {
+    const versions = this.keys.configVersions();
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :versions)',
+        ExpressionAttributeValues: { ':pk': versions.pk, ':versions': versions.skPrefix },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: consistent,
+      }),
+    );
+    const item = Items?.[0];
+    return item && parseStored(ConfigVersionSchema, item, keyOf(item), 'configuration version');
   }
 
   async putAccount(account: Account): Promise<void> {

@@ -15,7 +15,8 @@ import { normaliseHandle } from '../domain/account';
  * | entity        | pk                                    | sk                      | gsi1pk / gsi1sk                                  | gsi2pk / gsi2sk (sparse)                                  |
  * |---------------|---------------------------------------|-------------------------|--------------------------------------------------|-----------------------------------------------------------|
  * | council       | C#<c>                                 | COUNCIL                 | COUNCILS#<shard> / <c>                           |                                                           |
- * | configuration | C#<c>                                 | CONFIG                  |                                                  |                                                           |
+ * | configuration | C#<c>                                 | CONFIG#v<000001>        |                                                  |                                                           |
+ * | (unversioned) | C#<c>                                 | CONFIG                  |                                                  |                                                           |
  * | account       | C#<c>#ACCOUNT#<platform>#<handle>     | ACCOUNT                 | C#<c>#ACCOUNTS / <platform>#<handle>             |                                                           |
  * | cursor        | C#<c>#ACCOUNT#<platform>#<handle>     | CURSOR                  |                                                  |                                                           |
  * | post          | C#<c>#ACCOUNT#<platform>#<handle>     | POST#<postId>           |                                                  |                                                           |
@@ -24,9 +25,21 @@ import { normaliseHandle } from '../domain/account';
  * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
  * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
  * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
+ * | host budget   | HOST#<host>                           | BUDGET                  |                                                  |                                                           |
+ *
+ * A configuration is versioned: each push that changes it writes the next `CONFIG#v<n>` (n zero-padded
+ * to six digits, so the sort key orders versions), holding the configuration and its change record
+ * (who, when, what changed), on condition that it does not exist yet: of two pushes from the same
+ * version one wins. The newest version is the council's configuration; the unversioned `CONFIG` item
+ * is what was stored before versions were kept, read only while a council has no version.
  *
  * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
  * normalised handle (lower case, no leading @, `#` escaped as `%23`). Posts carry `expiresAt` (TTL).
+ *
+ * A host budget is not a council's: one item per platform host (`<host>` as in a URL, port included:
+ * `mastodon.social`, `public.api.bsky.app`, a council website's host), shared by every council's scans
+ * and every Lambda instance, so that together they stay within the host's limits (see
+ * shared/connectors/http/host-budget.ts). It carries `expiresAt` too, so a host no longer asked goes.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
@@ -40,6 +53,14 @@ export const TABLE_KEYS = {
 
 /** Every council's partition keys begin with this, then the council id. */
 export const COUNCIL_PREFIX = 'C#';
+
+/** A platform host's request budget: the partition key begins with this, then the host. */
+export const HOST_PREFIX = 'HOST#';
+
+/** The request budget item of one platform host (URL.host: lower case, port included; never `#`). */
+export function hostBudgetKey(host: string) {
+  return { pk: `${HOST_PREFIX}${host.toLowerCase()}`, sk: 'BUDGET' };
+}
 
 /** The kinds of item under a council, each the part of the partition key after `C#<id>#`. */
 export const ITEM_PREFIXES = {
@@ -59,7 +80,11 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+  /** Every platform host's request budget (no council's item: scans of every council share them). */
+  hosts: `${HOST_PREFIX}*`,
 } as const;
+
+const CONFIG_VERSION_PREFIX = 'CONFIG#v';
 
 /** How many partitions the list of councils is spread over. Listing reads them all; a write touches one. */
 export const COUNCIL_SHARDS = 8;
@@ -85,6 +110,9 @@ export function councilKeys(councilId: CouncilId) {
   const findingPk = (findingId: string) => `${council}#${ITEM_PREFIXES.finding}${findingId}`;
   return {
     config: () => ({ pk: council, sk: 'CONFIG' }),
+    configVersion: (version: number) => ({ pk: council, sk: `${CONFIG_VERSION_PREFIX}${String(version).padStart(6, '0')}` }),
+    /** The sort-key prefix of the configuration's versions, in the council's partition. */
+    configVersions: () => ({ pk: council, skPrefix: CONFIG_VERSION_PREFIX }),
     account: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'ACCOUNT' }),
     cursor: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'CURSOR' }),
     post: (platform: Platform, handle: string, postId: string) => ({ pk: accountPk(platform, handle), sk: `POST#${postId}` }),

@@ -602,12 +602,16 @@ describe('least privilege', () => {
     expect(secretStatements[0]!.Resource).toEqual(envOf(synth.stateless.scanAccount).PLATFORM_SECRET_ARN);
   });
 
-  it("lets scan-account write only accounts' items and findings, of any council, and delete nothing", () => {
+  it("lets scan-account write only accounts' items and findings, of any council, and the hosts' budgets, and delete nothing", () => {
     const statements = statementsOf(synth.stateless.scanAccount);
     const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
-    expect(writes).toHaveLength(1);
-    expect(actionsOf(writes).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#ACCOUNT#*', 'C#*#FINDING#*'] } });
+    expect(writes).toHaveLength(2);
+    const [councils, hosts] = [writes.find((s) => actionsOf([s]).includes('dynamodb:PutItem'))!, writes.find((s) => !actionsOf([s]).includes('dynamodb:PutItem'))!];
+    expect(actionsOf([councils]).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(councils.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#ACCOUNT#*', 'C#*#FINDING#*'] } });
+    expect(actionsOf([hosts]).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(hosts.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['HOST#*'] } });
+    expect(actionsOf(writes)).not.toContain('dynamodb:DeleteItem');
   });
 
   it('lets the digest write only digest records', () => {

@@ -8,6 +8,7 @@ import { tokensFromEnvironment } from '../../shared/connectors/credentials';
 import type { Account } from '../../shared/domain/account';
 import { parseIsoWeek } from '../../shared/domain/calendar';
 import type { Council } from '../../shared/domain/council';
+import { ScanDeferredError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import { buildDigestFacts } from '../../shared/digest/build-digest';
 import { renderDigestText } from '../../shared/digest/render-text';
@@ -255,11 +256,10 @@ describe('weekly impostor discovery', () => {
   });
 
   it('leaves a discovery deferred by a busy host for the queue to deliver again, storing nothing', async () => {
-    class HostBusy extends Error {}
-    // The host is busy when the parish's name is searched for, and answers the town's searches.
+    // The host's shared budget is spent when the parish's name is searched for, and answers the town's searches.
     const busy = {
       searchAccounts: async (query: string) => {
-        if (query.includes('PC') || query.includes('Parish')) throw new HostBusy('mastodon.social asks to wait 4 minutes');
+        if (query.includes('PC') || query.includes('Parish')) throw new ScanDeferredError('mastodon.social asks to wait 4 minutes', new Date('2026-12-01T09:04:00Z'));
         return [];
       },
     };
@@ -269,7 +269,7 @@ describe('weekly impostor discovery', () => {
       connectors: () => {
         throw new Error('no account is scanned in a discovery');
       },
-      discovery: { searches: { mastodon: busy }, deferOn: (e) => e instanceof HostBusy },
+      discovery: { searches: { mastodon: busy } },
       retentionDays: 30,
       clock: () => tuesday,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNCIL_SHARDS, councilKeys, councilRegistryKeys, councilsIndexPartitions, LEADING_KEYS } from '../../shared/store/keys';
+import { COUNCIL_SHARDS, councilKeys, councilRegistryKeys, councilsIndexPartitions, hostBudgetKey, LEADING_KEYS } from '../../shared/store/keys';
 
 /** IAM's StringLike: `*` is any run of characters (`#` included), `?` one character. */
 function stringLike(pattern: string, value: string): boolean {
@@ -77,5 +77,23 @@ describe('the list of councils', () => {
   it('puts a council on the same shard every time', () => {
     expect(councilRegistryKeys('harbourne-tc').index).toEqual(councilRegistryKeys('harbourne-tc').index);
     expect(councilRegistryKeys('harbourne-tc').index.gsi1sk).toBe('harbourne-tc');
+  });
+});
+
+describe("a platform host's budget key", () => {
+  it("falls under the hosts' IAM pattern alone, and no council's item falls under it", () => {
+    // Prepare
+    const keys = councilKeys('host-harbourne');
+    // Assess
+    expect(hostBudgetKey('mastodon.social')).toEqual({ pk: 'HOST#mastodon.social', sk: 'BUDGET' });
+    expect(grantsFor(hostBudgetKey('public.api.bsky.app').pk)).toEqual(['hosts']);
+    expect(grantsFor(hostBudgetKey('www.harbourne-tc.example:8443').pk)).toEqual(['hosts']);
+    for (const pk of [keys.config().pk, keys.account('rss', 'https://host.example/feed').pk, keys.finding('f').pk, keys.digest('2026-W47').pk]) {
+      expect(grantsFor(pk)).not.toContain('hosts');
+    }
+  });
+
+  it('is the same however the host is capitalised', () => {
+    expect(hostBudgetKey('Mastodon.Social')).toEqual(hostBudgetKey('mastodon.social'));
   });
 });

@@ -1,5 +1,6 @@
 import { AccountSchema, normaliseHandle, type Account, type AccountStatus } from '../../shared/domain/account';
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
+import { ConfigVersionSchema, type ConfigVersion } from '../../shared/domain/config-version';
 import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
@@ -16,7 +17,7 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../../shared/domain/records';
-import type { AuditStore, CouncilStore, FindingStatus } from '../../shared/store/audit-store';
+import { ConfigVersionConflictError, type AuditStore, type CouncilStore, type FindingStatus } from '../../shared/store/audit-store';
 
 /** The council the tests' records belong to, unless a test names another. */
 export const TEST_COUNCIL = 'harbourne-tc';
@@ -76,6 +77,7 @@ export class MemoryAuditStore implements AuditStore {
 export class MemoryCouncilStore implements CouncilStore {
   readonly councilId: CouncilId;
   private config: CouncilConfig | undefined;
+  private readonly versions: ConfigVersion[] = [];
   private readonly accounts = new Map<string, Account>();
   private readonly cursors = new Map<string, string>();
   private readonly posts = new Map<string, StoredPost>();
@@ -96,7 +98,25 @@ export class MemoryCouncilStore implements CouncilStore {
   }
 
   async getCouncilConfig(): Promise<CouncilConfig | undefined> {
-    return clone(this.config);
+    return clone(this.versions.at(-1)?.config ?? this.config);
+  }
+
+  async putConfigVersion(version: ConfigVersion): Promise<void> {
+    const incoming = ConfigVersionSchema.parse(structuredClone(version));
+    // As the adapter's conditional put: a version number is written once.
+    if (this.versions.some((v) => v.version === incoming.version)) {
+      throw new ConfigVersionConflictError(`version ${incoming.version} of council ${this.councilId}'s configuration is already stored`);
+    }
+    this.versions.push(incoming);
+    this.versions.sort((a, b) => a.version - b.version);
+  }
+
+  async getConfigVersion(version?: number): Promise<ConfigVersion | undefined> {
+    return clone(version === undefined ? this.versions.at(-1) : this.versions.find((v) => v.version === version));
+  }
+
+  async listConfigVersions(): Promise<ConfigVersion[]> {
+    return structuredClone(this.versions);
   }
 
   async putAccount(account: Account): Promise<void> {

@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError, UrlRefusedError } from '../errors';
+import { HostBusyError, PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError, UrlRefusedError } from '../errors';
+import { inMemoryHostBudget } from './host-budget';
 import type { GetOptions, HttpOptions, HttpResponse, PlatformHttp } from './platform-http';
 import { checkUrl, guardedLookup } from './url-policy';
 
@@ -22,6 +23,7 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
+  const budget = options.hostBudget ?? inMemoryHostBudget({ sleep, clock, maxWaitMs: maxRateLimitWaitMs });
   // Node's own clients take the guarded lookup too, so every connection, redirects included, is checked
   // when its name is resolved; one keep-alive agent per scheme for the platform's repeated pages.
   const lookup = guardedLookup(allowLoopback) as never;
@@ -35,7 +37,10 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     let rateLimitWaits = 0;
     let redirects = 0;
     for (;;) {
-      checkUrl(target, allowLoopback);
+      // The budget is the request URL's host's (port included): each Mastodon instance, feed host and API
+      // host has its own, and a redirect to another host takes from that one.
+      const { host } = checkUrl(target, allowLoopback);
+      await acquire(host);
       let response: HttpResponse;
       try {
         response = await send(target, getOptions);
@@ -56,12 +61,14 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
 
       const wait = policy.rateLimitWaitMs(response, clock());
       if (wait !== undefined) {
-        const resetAt = new Date(clock().getTime() + wait);
-        if (wait > maxRateLimitWaitMs || rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+        // Every scan sharing the budget pauses this host (and only this host); the next acquire sits the
+        // pause out when it is short, and stops the scan with PlatformRateLimitedError when it is not.
+        await budget.slowDown(host, Math.max(0, wait));
+        if (rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+          const resetAt = new Date(clock().getTime() + wait);
           throw new PlatformRateLimitedError(policy.platform, resetAt, `GET ${safeUrl(target)} answered HTTP ${response.status}`);
         }
         rateLimitWaits += 1;
-        await sleep(Math.max(0, wait));
         continue;
       }
 
@@ -79,11 +86,23 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
         if (failures >= maxAttempts) {
           throw new PlatformUnavailableError(`${policy.platform}: HTTP ${response.status} for GET ${safeUrl(target)}, ${failures} attempts`);
         }
-        await sleep(backoffMs(failures));
+        // A 429 that says not for how long still slows its host for everyone, by the backoff.
+        if (response.status === 429) await budget.slowDown(host, backoffMs(failures));
+        else await sleep(backoffMs(failures));
         continue;
       }
       if ((response.status >= 200 && response.status < 300) || response.status === 304) return response;
       throw new PlatformResponseError(`${policy.platform}: HTTP ${response.status} for GET ${safeUrl(target)}: ${snippet(response.text)}`);
+    }
+  }
+
+  /** Waits for a slot on the host's budget; a wait too long for a scan becomes PlatformRateLimitedError. */
+  async function acquire(host: string): Promise<void> {
+    try {
+      await budget.acquire(host);
+    } catch (error) {
+      if (error instanceof HostBusyError) throw new PlatformRateLimitedError(policy.platform, error.until, error.message, { cause: error });
+      throw error;
     }
   }
 

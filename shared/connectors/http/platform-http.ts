@@ -1,4 +1,5 @@
 import type { Platform } from '../../domain/post';
+import type { HostBudget } from './host-budget';
 
 /** A response as the connectors see it: status, headers (case-insensitive) and the body as text. */
 export interface HttpResponse {
@@ -17,10 +18,11 @@ export interface GetOptions {
 
 /**
  * HTTP for one platform, with its politeness built in: every call is checked against the URL policy,
- * retried with exponential backoff and jitter on 5xx, timeouts and network errors (bounded), waits out a
- * rate limit the platform announces when the wait is short and throws PlatformRateLimitedError when it
- * is not, and throws PlatformAuthError for an expired or revoked token. Other 4xx throw
- * PlatformResponseError. A returned response is 2xx or 304.
+ * takes a slot from its host's request budget (HostBudget, shared across platforms and instances), is
+ * retried with exponential backoff and jitter on 5xx, timeouts and network errors (bounded), pauses its
+ * host for everyone sharing the budget when the platform throttles, waits out a short pause and throws
+ * PlatformRateLimitedError for a long one, and throws PlatformAuthError for an expired or revoked token.
+ * Other 4xx throw PlatformResponseError. A returned response is 2xx or 304.
  */
 export interface PlatformHttp {
   get(url: string, options?: GetOptions): Promise<HttpResponse>;
@@ -52,7 +54,12 @@ export interface HttpOptions {
   timeoutMs?: number;
   /** Attempts for 5xx/timeouts/network errors (default 4). */
   maxAttempts?: number;
-  /** The longest announced rate-limit wait to sit out inside a scan (default 60 s). */
+  /**
+   * The request budget of each host, shared by every client given the same one (and, in DynamoDB, by
+   * every Lambda instance). Default: one in this client's memory, with maxRateLimitWaitMs, sleep and clock.
+   */
+  hostBudget?: HostBudget;
+  /** The longest rate-limit wait to sit out inside a scan, for the default host budget (default 60 s). */
   maxRateLimitWaitMs?: number;
   /** The largest body read (default 5 MiB); a larger answer is a PlatformResponseError. */
   maxResponseBytes?: number;
