@@ -73,6 +73,14 @@ export const DIGEST_CONCURRENCY = 4;
 /** How many reports print at once: each is a headless Chromium in 2 GB. */
 export const REPORT_CONCURRENCY = 5;
 /**
+ * Impostor discovery: one schedule for the whole deployment, at half past every hour (UTC); dispatch
+ * queues the councils whose hour of the week it is, so each council is searched for once a week and
+ * mastodon.social sees a 168th of the fleet's searches an hour, not all of them at once.
+ */
+export const DISCOVERY_SCHEDULE = 'cron(30 * * * ? *)';
+/** What the discovery schedule sends scan dispatch (the scan schedule sends `{}`). */
+export const DISCOVERY_INPUT = { task: 'discover' } as const;
+/**
  * What the monthly report imports from the browser layer rather than its bundle: Chromium ships as
  * brotli-compressed binaries that the package unpacks from its own directory, and playwright-core
  * reads its own package.json and lib/ files at run time (esbuild output fails with __dirname errors).
@@ -100,6 +108,7 @@ export class StatelessStack extends Stack {
   readonly scheduleDeadLetterQueue: sqs.Queue;
   readonly scanSchedule: scheduler.Schedule;
   readonly councilJobsSchedule: scheduler.Schedule;
+  readonly discoverySchedule: scheduler.Schedule;
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
 
@@ -161,7 +170,7 @@ export class StatelessStack extends Stack {
     this.scanDispatch = new CouncilFunction(this, 'ScanDispatch', {
       ...common,
       name: 'scan-dispatch',
-      description: 'Queues one scan request per registered account of every council',
+      description: 'Queues one scan request per registered account of every council, or one discovery request per council',
       memorySize: 256,
       // One Query per council and a batch send per ten accounts: thousands of councils take a while.
       timeout: Duration.minutes(5),
@@ -372,6 +381,15 @@ export class StatelessStack extends Stack {
       // UTC: each council's slot is read in its own time zone by the function.
       schedule: scheduler.ScheduleExpression.expression(COUNCIL_JOBS_SCHEDULE, TimeZone.ETC_UTC),
       target: new InvokeUnqualifiedFunction(this.councilJobs.function, targetDefaults),
+    });
+    this.discoverySchedule = new scheduler.Schedule(this, 'DiscoverySchedule', {
+      description: 'Dispatches the weekly search for accounts presenting as each council, a 168th of the councils each hour',
+      // UTC: with summer time an hour of the week would be skipped in spring and run twice in autumn.
+      schedule: scheduler.ScheduleExpression.expression(DISCOVERY_SCHEDULE, TimeZone.ETC_UTC),
+      target: new InvokeUnqualifiedFunction(this.scanDispatch.function, {
+        ...targetDefaults,
+        input: scheduler.ScheduleTargetInput.fromObject(DISCOVERY_INPUT),
+      }),
     });
 
     // --- Alarms ---------------------------------------------------------------------------------

@@ -3,13 +3,14 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
-import { AccountNotFoundError, ScanDeferredError } from '../../shared/domain/errors';
-import { ScanRequestSchema, type ScanRequest } from '../../shared/queue/scan-queue';
+import { AccountNotFoundError, CouncilAuditError, ScanDeferredError } from '../../shared/domain/errors';
+import { ScanRequestSchema, type DiscoveryRequest, type ScanRequest } from '../../shared/queue/scan-queue';
 import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
+import { discoverForCouncil, type CouncilDiscoveryDeps } from '../../shared/scanning/discover-council';
 import { scanAccount } from '../../shared/scanning/scan-account';
-import type { AuditStore } from '../../shared/store/audit-store';
+import { CouncilNotConfiguredError, type AuditStore } from '../../shared/store/audit-store';
 
 /** What the deployed function reads at cold start (handler.ts). */
 export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'RETENTION_DAYS', 'AWS_REGION'], ['PLATFORM_SECRET_ARN', 'DYNAMODB_ENDPOINT']);
@@ -24,13 +25,16 @@ export interface ScanAccountHandlerDeps {
   /** Every council's records: each request is scanned in its own council's view. */
   store: Pick<AuditStore, 'forCouncil'>;
   connectors: ConnectorRegistry;
+  /** The platforms' account search, for the weekly impostor discovery; without it a discovery request fails. */
+  discovery?: Pick<CouncilDiscoveryDeps, 'searches' | 'baseUrlOf' | 'deferOn'>;
   /** How long captured posts are kept, in days. */
   retentionDays: number;
   clock?: () => Date;
 }
 
 /**
- * One SQS record, one account of one council, scanned in that council's view of the store. Powertools'
+ * One SQS record, one account of one council (or one council's impostor discovery), in that
+ * council's view of the store. Powertools'
  * batch processor checks each body against ScanRequestSchema: a malformed message fails alone, with
  * the field named in the log. A capture failure is recorded on the
  * scan run by the use case and is not an error here; a storage failure fails the record alone
@@ -47,8 +51,36 @@ export interface ScanAccountHandlerDeps {
 export function createHandler(deps: ScanAccountHandlerDeps) {
   const processor = new LoggedBatchProcessor(EventType.SQS, { parser: parseRecord, schema: sqsRecordSchema(jsonText(ScanRequestSchema)), logger });
 
+  const discover = async (request: DiscoveryRequest) => {
+    if (!deps.discovery) throw new CouncilAuditError('this scan function has no account search wired for discovery');
+    let result;
+    try {
+      result = await discoverForCouncil({
+        store: deps.store.forCouncil(request.councilId),
+        // A host asking every caller to wait defers the whole discovery, as it defers a scan (below).
+        deferOn: (error) => error instanceof ScanDeferredError,
+        ...deps.discovery,
+        ...(deps.clock ? { clock: deps.clock } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ScanDeferredError) {
+        logger.info('discovery deferred', { council: request.councilId, retryAt: error.retryAt?.toISOString(), reason: error.message });
+        throw error;
+      }
+      if (error instanceof CouncilNotConfiguredError) {
+        // Registered but not configured yet (or removed since dispatch): no name to search for, nothing to retry.
+        logger.warn('council not configured, so not searched for', { council: request.councilId });
+        return;
+      }
+      throw error;
+    }
+    // Failed searches are capture failures recorded for the digest, not errors: retrying the record would not help them.
+    logger.info('impostors searched for', { council: request.councilId, ...result });
+  };
+
   const scanRecord = async (record: { body: ScanRequest }) => {
     const request = record.body;
+    if (request.kind === 'discover') return discover(request);
     try {
       const run = await scanAccount({ ...deps, store: deps.store.forCouncil(request.councilId) }, request);
       logger.info('account scanned', {

@@ -1,10 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from '../../shared/zod';
+import { issuesFromZod, ValidationError } from '../../shared/domain/errors';
 import type { ScanQueue } from '../../shared/queue/scan-queue';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
-import { dispatchScan } from '../../shared/scanning/dispatch-scan';
+import { dispatchDiscovery, dispatchScan } from '../../shared/scanning/dispatch-scan';
 import type { AuditStore } from '../../shared/store/audit-store';
 
 /** What the deployed function reads at cold start (handler.ts). */
@@ -13,14 +14,31 @@ export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'SCAN_QUEUE_URL', 'A
 export interface ScanDispatchDeps {
   store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>;
   queue: ScanQueue;
+  /** Which hour of the week it is, for discovery; the system clock unless a test fixes it. */
+  clock?: () => Date;
 }
 
-/** EventBridge Scheduler delivers the schedule's own input; nothing in it is needed. */
-export const DispatchEventSchema = z.looseObject({});
+/**
+ * EventBridge Scheduler delivers the schedule's own input: `{}` from the scan schedule (a scan of
+ * every account), `{ "task": "discover" }` from the hourly discovery schedule (a search for the
+ * impostors of the councils whose hour of the week it is). An operator may add `"everyCouncil": true`
+ * to search for every council's now.
+ */
+export const DispatchEventSchema = z.looseObject({
+  task: z.optional(z.enum(['scan', 'discover'])),
+  everyCouncil: z.optional(z.boolean()),
+});
 
 export function createHandler(deps: ScanDispatchDeps) {
   return middy(async (event: unknown) => {
-    DispatchEventSchema.parse(event ?? {});
+    const parsed = DispatchEventSchema.safeParse(event ?? {});
+    if (!parsed.success) throw new ValidationError('the dispatch event is not one the schedules send', issuesFromZod(parsed.error, event ?? {}));
+    if (parsed.data.task === 'discover') {
+      const now = (deps.clock ?? (() => new Date()))();
+      const { councils } = await dispatchDiscovery(deps, { now, everyCouncil: parsed.data.everyCouncil === true });
+      logger.info('discovery dispatched', { councils });
+      return { task: 'discover', councils };
+    }
     const { councils, requests } = await dispatchScan(deps);
     logger.info('scan dispatched', { councils, accounts: requests.length });
     return { councils, accounts: requests.length };

@@ -3,11 +3,11 @@ import { loadCouncilConfig } from '../domain/load-config';
 import { tokensFromEnvironment } from '../connectors/credentials';
 import { accountSearches } from '../connectors/platforms';
 import { openStore } from '../local/open-store';
-import { discoverAccounts } from '../scanning/discover-accounts';
+import { describeSearchFailure, discoverAccounts, mastodonInstancesOf, searchTargets } from '../scanning/discover-accounts';
 import { withRegisteredAccounts } from '../scanning/registered-accounts';
 import { requireCouncilConfig } from '../store/audit-store';
 import { CouncilOptionError, resolveCouncil } from './council-option';
-import type { Io } from './io';
+import { EXIT, type Io } from './io';
 
 export interface DiscoverCommandOptions {
   /** A council configuration file; its `approvedAccounts` say which accounts are approved. */
@@ -19,10 +19,12 @@ export interface DiscoverCommandOptions {
 }
 
 /**
- * `council-audit discover`: searches Mastodon and Bluesky for the council's name and aliases and
- * prints every account found, with a finding for each that presents as the council without approval.
- * The council is a configuration file (--config), or a council in the store (--council, which may be
- * left out when the store holds one). Exit 0 when none does, 1 when some do, 2 for unusable input.
+ * `council-audit discover`: searches Mastodon (mastodon.social and the instances of the council's own
+ * Mastodon accounts) and Bluesky for the council's name and aliases, and prints every account found,
+ * with a finding for each that presents as the council without approval. The council is a
+ * configuration file (--config), or a council in the store (--council, which may be left out when the
+ * store holds one). --base-url sends every search to that one server instead.
+ * Exit 0 when none does, 1 when some do or when every search failed (each is named), 2 for unusable input.
  */
 export async function runDiscover(options: DiscoverCommandOptions, io: Io): Promise<number> {
   if (options.config !== undefined && options.council !== undefined) {
@@ -34,8 +36,17 @@ export async function runDiscover(options: DiscoverCommandOptions, io: Io): Prom
     allowLoopback: true,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
   });
-  const { discoveries, failures } = await discoverAccounts(config, searches, options.baseUrl ? { baseUrl: options.baseUrl } : {});
-  for (const failure of failures) io.stderr.write(`${failure.platform} search for "${failure.query}" failed: ${failure.error}\n`);
+  const baseUrl = options.baseUrl;
+  const targets = searchTargets(
+    searches,
+    baseUrl ? { baseUrlOf: () => baseUrl } : { mastodonInstances: mastodonInstancesOf(config.approvedAccounts) },
+  );
+  const { discoveries, searches: searched, failures } = await discoverAccounts(config, targets);
+  for (const failure of failures) io.stderr.write(`${describeSearchFailure(failure)}\n`);
+  if (searched > 0 && failures.length === searched) {
+    io.stderr.write(`council-audit: every search failed (${searched}), so nothing was checked\n`);
+    return EXIT.found;
+  }
 
   if (options.format === 'jsonl') {
     for (const d of discoveries) io.stdout.write(`${JSON.stringify({ ...d.account, verdict: d.verdict, ...(d.finding ? { finding: d.finding } : {}) })}\n`);
@@ -47,9 +58,10 @@ export async function runDiscover(options: DiscoverCommandOptions, io: Io): Prom
       if (d.finding) io.stdout.write(`${' '.repeat(14)}${d.finding.reason}\n${' '.repeat(14)}→ ${d.finding.remediation}\n`);
     }
     const unapproved = discoveries.filter((d) => d.verdict === 'unapproved').length;
-    io.stdout.write(`${discoveries.length} account${discoveries.length === 1 ? '' : 's'} found; ${unapproved} present${unapproved === 1 ? 's' : ''} as the council without approval\n`);
+    const failed = failures.length > 0 ? ` (${failures.length} of ${searched} searches failed)` : '';
+    io.stdout.write(`${discoveries.length} account${discoveries.length === 1 ? '' : 's'} found${failed}; ${unapproved} present${unapproved === 1 ? 's' : ''} as the council without approval\n`);
   }
-  return discoveries.some((d) => d.verdict === 'unapproved') ? 1 : 0;
+  return discoveries.some((d) => d.verdict === 'unapproved') ? EXIT.found : EXIT.clean;
 }
 
 /** The council as the store knows it: its configuration, judged with its account registry. */

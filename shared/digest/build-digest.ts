@@ -162,7 +162,8 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
   const headline: DigestHeadline = {
     newFindings: newFindings.length,
     bySeverity,
-    accountsScanned: new Set(runs.map((r) => handleKey(r.platform, r.handle))).size,
+    // A failed search of impostor discovery is a capture failure, but not an account.
+    accountsScanned: new Set(runs.filter((r) => r.query === undefined).map((r) => handleKey(r.platform, r.handle))).size,
     scanRuns: runs.length,
     postsChecked: sum(runs.map((r) => r.postsNew)),
     postsSeen: sum(runs.map((r) => r.postsFetched)),

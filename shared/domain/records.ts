@@ -37,6 +37,11 @@ export const ScanRunSchema = z.object({
   findingsNew: z.number().check(z.int(), z.nonnegative()),
   /** For a failed capture: what failed, without personal data or credentials. */
   error: z.optional(z.string()),
+  /**
+   * For a search of impostor discovery rather than an account's capture: the name searched for
+   * (`handle` then says what was searched where, for the digest's capture failures).
+   */
+  query: z.optional(z.string()),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 

@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CouncilAuditError } from '../domain/errors';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
-import type { ScanQueue, ScanRequest } from './scan-queue';
+import { describeRequest, type ScanQueue, type ScanRequest } from './scan-queue';
 
 /** The scan queue on an SQS queue, with a client of its own. */
 export function sqsScanQueue(settings: AwsSettings & { queueUrl: string }): SqsScanQueue {
@@ -27,7 +27,7 @@ export class SqsScanQueue implements ScanQueue {
       if (result.Failed && result.Failed.length > 0) {
         const refused = result.Failed.map((f) => {
           const request = requests[Number(f.Id)];
-          return `${request?.councilId} ${request?.platform}:${request?.handle} (${f.Code})`;
+          return `${request ? describeRequest(request) : `message ${f.Id}`} (${f.Code})`;
         });
         throw new CouncilAuditError(`SQS refused ${refused.length} scan request(s): ${refused.join(', ')}`);
       }

@@ -7,7 +7,7 @@ import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
-import type { ScanRequest } from '../queue/scan-queue';
+import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
@@ -34,7 +34,7 @@ export interface ScanAccountDeps {
  * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
  * being idempotent, duplicates nothing.
  */
-export async function scanAccount(deps: ScanAccountDeps, request: Pick<ScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
+export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
   const clock = deps.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
   const [account, config, accounts] = await Promise.all([

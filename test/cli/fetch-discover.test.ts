@@ -105,6 +105,43 @@ describe('council-audit fetch and discover, against recorded payloads on 127.0.0
   });
 });
 
+describe('council-audit discover, when searches fail', () => {
+  let server: ReplayServer;
+  beforeAll(async () => {
+    server = await startReplayServer();
+  });
+  afterAll(() => server.close());
+
+  it('exits 1 naming each failed search when every search failed, instead of reporting no accounts', async () => {
+    // Prepare: a server with no routes answers every search 404.
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+
+    const result = await runCli(['discover', '--config', files['config.json'], '--base-url', server.baseUrl]);
+
+    expect(result.code).toBe(1);
+    for (const platform of ['mastodon', 'bluesky']) {
+      for (const query of ['Harbourne Town Council', 'Harbourne TC', 'HTC']) {
+        expect(result.stderr).toMatch(new RegExp(`^${platform} search on \\S+ for "${query}" failed: .*404`, 'm'));
+      }
+    }
+    expect(result.stderr.match(/ failed: /g)).toHaveLength(6);
+    expect(result.stderr).toContain('every search failed (6), so nothing was checked');
+    expect(result.stdout).not.toMatch(/0 accounts found/);
+  });
+
+  it('lists the searches that failed and judges what the others found when only some failed', async () => {
+    server.route('/api/v2/search', { status: 200, body: { accounts: [], statuses: [], hashtags: [] } });
+    const files = tempFiles({ 'config.json': JSON.stringify(COUNCIL_INPUT) });
+
+    const result = await runCli(['discover', '--config', files['config.json'], '--base-url', server.baseUrl]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr.match(/^bluesky search on .* failed: /gm)).toHaveLength(3);
+    expect(result.stderr).not.toMatch(/mastodon search/);
+    expect(result.stdout).toContain('0 accounts found (3 of 6 searches failed)');
+  });
+});
+
 describe('council-audit discover, for a council in the store', () => {
   let server: ReplayServer;
   let dynamo: LocalDynamoDb;

@@ -9,7 +9,7 @@ import { createHandler as createScan, type ScanAccountHandlerDeps } from '../../
 import { createHandler as createDigest, type WeeklyDigestDeps } from '../../functions/weekly-digest/create-handler';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import { sesMailer } from '../../shared/email/ses-mailer';
-import type { ScanQueue } from '../../shared/queue/scan-queue';
+import type { ScanQueue, ScanRequest } from '../../shared/queue/scan-queue';
 import { latestReportLink, REPORT_LINK_SECONDS } from '../../shared/report/report-link';
 import { logger } from '../../shared/runtime/logger';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
@@ -49,6 +49,14 @@ const sqsEvent = (bodies: string[]): SQSEvent => ({
 const request = (a: { platform: string; handle: string }, councilId = HARBOURNE.id) => JSON.stringify({ councilId, platform: a.platform, handle: a.handle });
 
 describe('scan-dispatch handler', () => {
+  it('refuses an event whose task is not one a schedule sends, naming the field and the value, and queues nothing', async () => {
+    const { store } = await registryWith([MASTODON]);
+    const sent: unknown[] = [];
+    const dispatch = createDispatch({ store, queue: { send: async (r) => void sent.push(...r) } });
+    await expect(dispatch({ task: 'discovr' }, context)).rejects.toThrow(/task.*"discovr"|"discovr".*task/);
+    expect(sent).toEqual([]);
+  });
+
   it('sends one request per account to the queue', async () => {
     const { store } = await registryWith([MASTODON, BLUESKY, FACEBOOK]);
     const sent: unknown[] = [];
@@ -62,10 +70,10 @@ describe('scan-dispatch handler', () => {
     const { store } = await registryWith([MASTODON, BLUESKY]);
     await store.putCouncil({ ...HARBOURNE, id: 'stow-pc', name: 'Stow Parish Council' });
     await store.forCouncil('stow-pc').putAccount(MASTODON);
-    const sent: { councilId: string; platform: string }[] = [];
+    const sent: ScanRequest[] = [];
     const result = await createDispatch({ store, queue: { send: async (r) => void sent.push(...r) } })({}, context);
     expect(result).toEqual({ councils: 2, accounts: 3 });
-    expect(sent.map((r) => `${r.councilId} ${r.platform}`).sort()).toEqual(['harbourne-tc bluesky', 'harbourne-tc mastodon', 'stow-pc mastodon']);
+    expect(sent.map((r) => `${r.councilId} ${'platform' in r ? r.platform : r.kind}`).sort()).toEqual(['harbourne-tc bluesky', 'harbourne-tc mastodon', 'stow-pc mastodon']);
   });
 
   it('fails the invocation when DynamoDB throttles, so the scheduler retries it', async () => {
@@ -103,6 +111,45 @@ describe('scan-account handler', () => {
     expect(reasons[0]!.error).toMatch(/body\.platform/);
     expect(reasons[2]!.error).toMatch(/body\.councilId: expected a council id/);
     logged.mockRestore();
+  });
+
+  it('reads a discovery request beside account scans, and fails it alone when no account search is wired', async () => {
+    const { store, council } = await registryWith([MASTODON]);
+    const connector = new FixedConnector(byKey([[MASTODON, postsOf(MASTODON, 'm')]]));
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(connector) }))(
+      sqsEvent([JSON.stringify({ kind: 'discover', councilId: HARBOURNE.id }), request(MASTODON), JSON.stringify({ kind: 'rediscover', councilId: HARBOURNE.id })]),
+      context,
+    );
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['msg-0', 'msg-2']);
+    expect((await council.listScanRuns('2026-W48')).map((r) => r.platform)).toEqual(['mastodon']);
+    const reasons = Object.fromEntries(logged.mock.calls.map(([, detail]) => [(detail as { messageId: string }).messageId, (detail as { error: string }).error]));
+    expect(reasons['msg-0']).toMatch(/no account search wired for discovery/);
+    expect(reasons['msg-2']).toMatch(/body\.kind/);
+    logged.mockRestore();
+  });
+
+  it('passes over a discovery request for a council with no configuration yet, without searching or retrying', async () => {
+    const { store } = await registryWith([MASTODON]);
+    await store.putCouncil({ ...HARBOURNE, id: 'stow-pc', name: 'Stow Parish Council' });
+    const queries: string[] = [];
+    const searches = {
+      mastodon: {
+        searchAccounts: async (query: string) => {
+          queries.push(query);
+          return [];
+        },
+      },
+    };
+    const warned = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const result = await createScan(scanDeps({ store, connectors: oneConnectorForAll(new FixedConnector(new Map())), discovery: { searches } }))(
+      sqsEvent([JSON.stringify({ kind: 'discover', councilId: 'stow-pc' })]),
+      context,
+    );
+    expect(result.batchItemFailures).toEqual([]);
+    expect(queries).toEqual([]);
+    expect(warned).toHaveBeenCalledWith('council not configured, so not searched for', { council: 'stow-pc' });
+    warned.mockRestore();
   });
 
   it('fails the whole invocation when DynamoDB throttles every record, so SQS retries them all', async () => {

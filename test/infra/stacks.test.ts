@@ -371,8 +371,26 @@ describe('the schedules', () => {
     });
   });
 
-  it('are the scan schedule and the tick alone: no deployment-wide Monday 08:00 or 1st 07:00 schedule is left', () => {
-    stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
+  it('search for impostors through scan dispatch at half past every hour, UTC, so that no hour of the week is skipped', () => {
+    const schedule = scheduleOf(synth.stateless.discoverySchedule);
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(30 * * * ? *)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] } },
+      },
+    });
+    expect(JSON.parse((schedule.Target as { Input: string }).Input)).toEqual({ task: 'discover' });
+    // One schedule for the deployment, whatever the number of councils.
+    const schedules = Object.values(stateless.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const discovering = schedules.filter((r) => JSON.parse(String((r.Properties.Target as { Input?: string }).Input ?? '{}')).task === 'discover');
+    expect(discovering).toHaveLength(1);
+  });
+
+  it('are the scan schedule, the tick and discovery alone: no deployment-wide Monday 08:00 or 1st 07:00 schedule is left', () => {
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
     const targets = Object.values(stateless.findResources('AWS::Scheduler::Schedule')).map((r) => JSON.stringify((r as Resource).Properties.Target));
     for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
       expect(targets.some((target) => target.includes(logicalIdOf(fn.function))), fn.node.id).toBe(false);
@@ -382,6 +400,7 @@ describe('the schedules', () => {
   it('may invoke their own function and nothing else', () => {
     for (const [schedule, fn] of [
       [synth.stateless.scanSchedule, synth.stateless.scanDispatch],
+      [synth.stateless.discoverySchedule, synth.stateless.scanDispatch],
       [synth.stateless.councilJobsSchedule, synth.stateless.councilJobs],
     ] as const) {
       const roleArn = (scheduleOf(schedule).Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn;

@@ -117,7 +117,7 @@ describe('two councils in one table', () => {
   afterAll(() => dynamo.stop());
 
   it('are both scanned in the one run, each request naming its council', () => {
-    expect(dispatched.map((r) => `${r.councilId} ${r.platform}`).sort()).toEqual(['harbourne-pc mastodon', 'harbourne-tc bluesky', 'harbourne-tc mastodon']);
+    expect(dispatched.map((r) => `${r.councilId} ${'platform' in r ? r.platform : r.kind}`).sort()).toEqual(['harbourne-pc mastodon', 'harbourne-tc bluesky', 'harbourne-tc mastodon']);
   });
 
   it('keep their registrations and configurations apart', async () => {
