@@ -13,7 +13,6 @@ import { ASSUMPTIONS, costLine, monthlyBill, monthlyUsage, ratesFromSimulation, 
 import { runSimulation, type SimulationResult } from './lib/simulation/run-simulation';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO';
 
 const { values } = parseArgs({ options: { councils: { type: 'string', default: '1000' }, simulation: { type: 'string' } } });
 const councils = Number(values.councils);

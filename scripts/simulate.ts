@@ -12,7 +12,6 @@ import { formatNumber } from './lib/bench-report';
 import { runSimulation, type PhaseFigures, type SimulationResult } from './lib/simulation/run-simulation';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'INFO'; // the deployed functions' level (cdk.json logLevel)
 
 const { values } = parseArgs({
   options: {

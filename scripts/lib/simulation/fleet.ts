@@ -73,6 +73,9 @@ export function generateFleet(options: FleetOptions): SimCouncil[] {
     // Two, three or four accounts (three on average), no platform twice.
     const count = 2 + Math.floor(r() * 3);
     const chosen = pickWeighted(platforms, count, r);
+    // The first seven councils have one platform each among theirs, so that even a small fleet uses every platform.
+    const due = platforms[i];
+    if (due && !chosen.includes(due)) chosen[0] = due;
     const counts = chosen.map(() => 5 + Math.floor(r() * 11));
     perAccount.push(counts);
     total += counts.reduce((a, b) => a + b, 0);
@@ -96,7 +99,7 @@ export function generateFleet(options: FleetOptions): SimCouncil[] {
       for (let k = 0; k < n; k++) {
         const source = texts[seq + k]!;
         // Evenly over the week, newest first, on whole seconds (as every platform's timestamps are).
-        const createdAt = new Date(Math.floor((end - ((k + r()) / n) * weekMs) / 1000) * 1000);
+        const createdAt = new Date(Math.floor((end - ((k + r()) / n) * (weekMs - 10 * 60_000)) / 1000) * 1000);
         const altText = source.media?.[0]?.altText;
         const link = source.links?.[0];
         // Ids grow with time, as every platform's do: the newest post has the highest.

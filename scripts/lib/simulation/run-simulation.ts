@@ -33,6 +33,7 @@ import { startSesLocal } from '../../../shared/local/ses-local';
 import type { ScanQueue, ScanRequest } from '../../../shared/queue/scan-queue';
 import { FolderReportStorage } from '../../../shared/report/folder-storage';
 import { DEFAULT_RETENTION_DAYS } from '../../../shared/runtime/environment';
+import { logger } from '../../../shared/runtime/logger';
 import { DynamoDbAuditStore } from '../../../shared/store/dynamodb-store';
 import { mapConcurrently } from '../../../shared/tenancy/each-council';
 import { readDeployedStack, type DeployedStack } from './deployed-stack';
@@ -120,7 +121,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const seed = options.seed ?? 20261207;
   const deployed = options.deployed ?? (await readDeployedStack(options.root));
   const now = new Date();
-  const logLevel = process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO';
+  // The deployed functions log at INFO (cdk.json logLevel): the log bytes and the scan outcomes come from
+  // those lines. Powertools sets its level again from POWERTOOLS_LOG_LEVEL at every invocation.
+  const logLevel = logger.getLevelName();
+  if (logLevel !== 'INFO') throw new Error(`the simulation needs the handlers to log at INFO, as deployed: POWERTOOLS_LOG_LEVEL is ${logLevel}`);
 
   const dynalite = await startDynaliteProcess(options.root);
   const replay = await startPlatformReplay({ latencyMs });
