@@ -55,7 +55,7 @@ function printReport(r: SimulationResult): void {
       .join(', ')}), ${n(r.postsInWeek)} posts in the week`,
   );
   console.log(
-    `Node ${r.machine.node}, ${r.machine.cpus} CPUs; platform answers after ${r.settings.platformLatencyMs} ms; SQS batches of ${r.settings.batchSize}, ${r.settings.scanConcurrency} scan invocations at once; dynalite in a child process; SES local (aws-ses-v2-local) behind a counting mailer`,
+    `Node ${r.machine.node}, ${r.machine.cpus} CPUs; platform answers after ${r.settings.platformLatencyMs} ms; SQS batches of ${r.settings.batchSize}, ${r.settings.scanConcurrency} scan invocations at once; dynalite in ${r.settings.dynaliteProcesses} child processes (whole councils in each); the SES mailer sending to a counting SES endpoint`,
   );
   console.log(`\nwall time ${n(r.totalWallSeconds, 1)} s in all\n`);
   const rows: [string, PhaseFigures, string][] = [

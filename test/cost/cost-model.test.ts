@@ -49,7 +49,7 @@ const SIMULATION: SimulationResult = {
   accounts: 30,
   accountsByPlatform: { facebook: 10, rss: 10, x: 10 },
   postsInWeek: 700,
-  settings: { platformLatencyMs: 100, batchSize: 5, scanConcurrency: 5, seed: 1, logLevel: 'INFO' },
+  settings: { platformLatencyMs: 100, batchSize: 5, scanConcurrency: 5, seed: 1, logLevel: 'INFO', dynaliteProcesses: 2 },
   machine: { node: 'v20', cpus: 2 },
   deployed: {
     functions: {

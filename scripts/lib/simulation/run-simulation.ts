@@ -1,6 +1,6 @@
 // The simulation, primary course:
 // 1. read each function's memory (and the fixed resources) from the CDK app;
-// 2. start dynalite in a child process of its own (the second core), the table from the stack's key
+// 2. start dynalite in child processes (whole councils in each, one process a core), the table from the stack's key
 //    design, the store on a client metered for capacity units; the platform replay servers; SES local;
 // 3. register N councils with their configuration and accounts, through the store;
 // 4. run the real handlers: dispatch → in-process queue → scan-account in SQS batches of 5, five
@@ -10,8 +10,9 @@
 // 5. return what each phase cost: wall time, invocations and their durations, capacity units, writes per
 //    partition, platform requests, log bytes, messages and report bytes.
 import { randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, SQSEvent } from 'aws-lambda';
@@ -25,11 +26,8 @@ import { platformRegistry } from '../../../shared/connectors/platforms';
 import { isoWeekOf } from '../../../shared/domain/calendar';
 import { parseCouncilConfig } from '../../../shared/domain/config';
 import { parseCouncil } from '../../../shared/domain/council';
-import type { Mailer } from '../../../shared/email/mailer';
 import { sesMailer } from '../../../shared/email/ses-mailer';
-import { ensureTable } from '../../../shared/local/dynalite';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../shared/local/local-aws';
-import { startSesLocal } from '../../../shared/local/ses-local';
 import type { ScanQueue, ScanRequest } from '../../../shared/queue/scan-queue';
 import { FolderReportStorage } from '../../../shared/report/folder-storage';
 import { DEFAULT_RETENTION_DAYS } from '../../../shared/runtime/environment';
@@ -37,6 +35,7 @@ import { logger } from '../../../shared/runtime/logger';
 import { DynamoDbAuditStore } from '../../../shared/store/dynamodb-store';
 import { mapConcurrently } from '../../../shared/tenancy/each-council';
 import { readDeployedStack, type DeployedStack } from './deployed-stack';
+import { startDynaliteShards } from './dynalite-shards';
 import { hottestPartition, meterDynamoDb, newPhase } from './dynamodb-meter';
 import { generateFleet, type ScannedPlatform, type SimCouncil } from './fleet';
 import { startPlatformReplay } from './platform-replay';
@@ -51,6 +50,8 @@ export interface SimulationOptions {
   batchSize?: number;
   /** scan-account invocations at once (the stack's maxConcurrency). */
   scanConcurrency?: number;
+  /** dynalite processes, each holding whole councils (default 2, one a core). */
+  dynaliteProcesses?: number;
   /** Councils whose monthly report is printed (Chromium); 0 for none. */
   reportSample?: number;
   seed?: number;
@@ -95,7 +96,7 @@ export interface SimulationResult {
   accounts: number;
   accountsByPlatform: Partial<Record<ScannedPlatform, number>>;
   postsInWeek: number;
-  settings: { platformLatencyMs: number; batchSize: number; scanConcurrency: number; seed: number; logLevel: string };
+  settings: { platformLatencyMs: number; batchSize: number; scanConcurrency: number; seed: number; logLevel: string; dynaliteProcesses: number };
   machine: { node: string; cpus: number };
   deployed: DeployedStack;
   totalWallSeconds: number;
@@ -126,16 +127,16 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const logLevel = logger.getLevelName();
   if (logLevel !== 'INFO') throw new Error(`the simulation needs the handlers to log at INFO, as deployed: POWERTOOLS_LOG_LEVEL is ${logLevel}`);
 
-  const dynalite = await startDynaliteProcess(options.root);
+  const dynalite = await startDynaliteShards(options.root, options.dynaliteProcesses ?? 2);
   const replay = await startPlatformReplay({ latencyMs });
-  const ses = await startSesLocal();
+  const ses = await startCountingSes();
   const reportDir = mkdtempSync(join(tmpdir(), 'council-audit-simulation-'));
   const logs = captureStdout();
   try {
-    const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: dynalite.endpoint };
+    const clientAt = (port: number) => new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: `http://127.0.0.1:${port}`, maxAttempts: 10 });
     const tableName = 'council-audit-simulation';
-    const raw = new DynamoDBClient({ ...local, maxAttempts: 10 });
-    await ensureTable(raw, tableName);
+    const raw = clientAt(dynalite.ports[0]!);
+    await dynalite.route(raw, tableName, clientAt);
     const meter = meterDynamoDb(raw);
     const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
     const store = new DynamoDbAuditStore({ client, tableName });
@@ -232,9 +233,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const steady = await scanCycle('steady');
 
     // The weekly digest of this week, every council in one invocation, as the schedule runs it.
-    const counting = countingMailer(sesMailer({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: ses.endpoint }));
+    const mailer = sesMailer({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: ses.endpoint });
     const digest = await phase('digest', async (time) => {
-      const handler = createDigestHandler({ store, mailer: counting, from: 'council-audit@simulation.example' });
+      const handler = createDigestHandler({ store, mailer, from: 'council-audit@simulation.example' });
       await time(() => handler({ week: isoWeekOf(now, 'Europe/London').id }, lambdaContext('weekly-digest', deployed)));
     });
     logs.forget();
@@ -263,7 +264,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       accounts: accounts.length,
       accountsByPlatform: byPlatform,
       postsInWeek: accounts.reduce((n, a) => n + a.posts.length, 0),
-      settings: { platformLatencyMs: latencyMs, batchSize, scanConcurrency, seed, logLevel },
+      settings: { platformLatencyMs: latencyMs, batchSize, scanConcurrency, seed, logLevel, dynaliteProcesses: dynalite.ports.length },
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       deployed,
       totalWallSeconds: (Date.now() - started) / 1000,
@@ -273,7 +274,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         scanFirst: first.scan,
         dispatchSteady: steady.dispatch,
         scanSteady: steady.scan,
-        digest: { ...digest.figures, messages: counting.messages, messageBytes: counting.bytes },
+        digest: { ...digest.figures, messages: ses.messages, messageBytes: ses.bytes },
         report: { ...report.figures, sampled: reportError ? 0 : sample.length, reportBytes, ...(reportError ? { error: reportError } : {}) },
       },
     };
@@ -320,18 +321,41 @@ async function registerCouncil(
   }
 }
 
-/** Counts what the digest sends through SES: messages, and their size (HTML, text and inline images). */
-function countingMailer(inner: Mailer): Mailer & { messages: number; bytes: number } {
-  const counting = {
-    messages: 0,
-    bytes: 0,
-    async send(message: Parameters<Mailer['send']>[0]) {
-      counting.messages += 1;
-      counting.bytes += Buffer.byteLength(message.html) + Buffer.byteLength(message.text) + (message.inlineImages ?? []).reduce((n, i) => n + i.content.length, 0);
-      return inner.send(message);
+/**
+ * A stand-in for the SES v2 API that counts what it is sent (SendEmail requests and their bytes: the
+ * raw MIME message, base64 in JSON, when the digest has its inline chart) and answers with a message id.
+ * The real SES mailer sends to it; nothing is parsed or kept, so the machine's time goes to the handlers.
+ */
+async function startCountingSes(): Promise<{ endpoint: string; messages: number; bytes: number; stop(): Promise<void> }> {
+  const counts = { messages: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => (size += chunk.length));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url?.startsWith('/v2/email/outbound-emails')) {
+        counts.messages += 1;
+        counts.bytes += size;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: `simulation-${counts.messages}` }));
+      } else {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get messages() {
+      return counts.messages;
     },
+    get bytes() {
+      return counts.bytes;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
-  return counting;
 }
 
 /** The handlers' log lines (Powertools writes JSON to standard output), counted and kept off the screen. */
@@ -371,34 +395,6 @@ function captureStdout() {
     restore() {
       process.stdout.write = write;
     },
-  };
-}
-
-/** dynalite in a child process: its work runs on the other core, not in the handlers' event loop. */
-async function startDynaliteProcess(root: string): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  // LevelDB in a temporary folder (in memory where /dev/shm is) is about twice as fast as dynalite's
-  // in-memory store, and does its work off dynalite's own event loop.
-  const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'council-audit-dynalite-'));
-  const code = `const s=require('dynalite')({createTableMs:0,deleteTableMs:0,updateTableMs:0,path:process.argv[1]});s.listen(0,'127.0.0.1',()=>process.stdout.write(s.address().port+'\\n'));`;
-  const child: ChildProcess = spawn(process.execPath, ['-e', code, dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (status) => reject(new Error(`dynalite exited with ${status}`)));
-    child.stdout!.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
-  });
-  child.removeAllListeners('exit');
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill();
-      }),
   };
 }
 
