@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { monthlyUsage, ratesFromSimulation, scansPerMonth } from './lib/cost/cost-model';
+import { COUNCIL_SHARDS } from '../shared/store/keys';
 import { formatNumber } from './lib/bench-report';
 import { runSimulation, type PhaseFigures, type SimulationResult } from './lib/simulation/run-simulation';
 
@@ -117,6 +118,10 @@ function printReport(r: SimulationResult): void {
     ).map(([name, f]) => [name, n(f.hottestPartition.partitions), f.hottestPartition.partition, n(f.hottestPartition.writeUnits), `${n(f.hottestPartition.share * 100, 2)} %`]),
   );
 
+  console.log(
+    `A council's even share of a phase's writes is 1/${n(r.councils)} = ${n(100 / r.councils, 2)} %; no partition above holds more than one council's items, and the councils list (registration only) is spread over ${COUNCIL_SHARDS} shards.`,
+  );
+
   const S = scansPerMonth(r.deployed.scanSchedule);
   const usage = monthlyUsage(ratesFromSimulation(r), r.councils);
   console.log(`\nLambda per council per month at ${n(r.councils)} councils (${r.deployed.scanSchedule}: ${n(S)} scans a month; memory from the CDK stack)`);
@@ -125,8 +130,8 @@ function printReport(r: SimulationResult): void {
     usage.lambda.map((l) => [
       l.name,
       n(r.deployed.functions[l.name]?.memoryMb ?? 256),
-      n(l.invocations / r.councils, 2),
-      n(l.gbSeconds / r.councils, 3),
+      small(l.invocations / r.councils),
+      small(l.gbSeconds / r.councils),
       l.measured ? '' : l.name === 'weekly-discovery' ? 'modelled: not in the stack yet' : 'not measured: no report printed',
     ]),
   );
@@ -140,6 +145,11 @@ function printReport(r: SimulationResult): void {
       `The monthly report was printed for ${p.report.sampled} of ${n(r.councils)} councils (headless Chromium, ${n(p.report.durationMs.mean)} ms each): the other councils' report time is extrapolated from them.`,
     );
   }
+}
+
+/** Two decimals, or two significant figures below 1 (a weekly invocation shared by 1,000 councils). */
+function small(x: number): string {
+  return x >= 1 || x === 0 ? formatNumber(x, 2) : x.toPrecision(2);
 }
 
 function printTable(header: string[], rows: string[][]): void {
