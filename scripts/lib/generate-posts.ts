@@ -1,7 +1,7 @@
 import type { Post } from '../../shared/domain/post';
 
 /** A small, fast, seeded PRNG (mulberry32), so every benchmark run sees the same posts. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
