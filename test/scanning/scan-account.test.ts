@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { StoredPost } from '../../shared/domain/records';
 import { contentHash, scanAccount } from '../../shared/scanning/scan-account';
@@ -94,6 +94,19 @@ describe('scanning one account', () => {
     expect(unapproved).toHaveLength(1);
     expect(unapproved[0]!.account).toBe(EVENTS.handle);
     expect(unapproved[0]!.reason).toMatch(/approv/);
+  });
+
+  it("does not write the account's own finding again on every scan once it is stored (a refused put is still billed)", async () => {
+    const store = await storeWith([MASTODON, EVENTS]);
+    const connector = new FixedConnector(byKey([[EVENTS, []]]));
+    await scanAccount(deps(store, connector), EVENTS);
+    const puts = vi.spyOn(store, 'putFinding');
+
+    const next = await scanAccount(deps(store, connector), EVENTS);
+
+    expect(next.outcome).toBe('ok');
+    expect(puts).not.toHaveBeenCalled();
+    expect((await store.listOpenFindings()).filter((f) => f.rule === 'unapproved-account')).toHaveLength(1);
   });
 
   it('refuses to scan an account that is not registered, or before the council is configured', async () => {
