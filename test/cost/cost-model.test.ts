@@ -96,8 +96,10 @@ describe('ratesFromSimulation', () => {
     expect(scan.invocations).toBeCloseTo(scans / 5, 9);
     // 438 invocations of 500 ms, and 10 ms per post, at 0.5 GB.
     expect(scan.gbSeconds).toBeCloseTo(((scans / 5) * 500 + posts * 10) / 1000 * 0.5, 6);
-    expect(perCouncil.dynamoDb.writeUnits).toBeCloseTo(scans * 3 + posts * 4 + (WEEKS * 20) / 10 + 4 / 2, 6);
-    expect(perCouncil.dynamoDb.readUnits).toBeCloseTo(scans * 2 + (730 * 5) / 10 + (WEEKS * 50) / 10 + 10 / 2, 6);
+    // ...plus weekly discovery: two searches (a host-budget write each) and a scan's 2 read units; and
+    // council-jobs' half a read unit every hour.
+    expect(perCouncil.dynamoDb.writeUnits).toBeCloseTo(scans * 3 + posts * 4 + (WEEKS * 20) / 10 + 4 / 2 + WEEKS * 2, 6);
+    expect(perCouncil.dynamoDb.readUnits).toBeCloseTo(scans * 2 + (730 * 5) / 10 + (WEEKS * 50) / 10 + 10 / 2 + WEEKS * 2 + 730 * 0.5, 6);
   });
 
   it('shares the hourly dispatch, the weekly digest and the monthly report out by council', () => {
@@ -105,8 +107,14 @@ describe('ratesFromSimulation', () => {
     expect(gbs('scan-dispatch')).toBeCloseTo(730 * (100 / 10 / 1000) * 0.25, 9);
     expect(gbs('weekly-digest')).toBeCloseTo(WEEKS * (1000 / 10 / 1000) * 1, 9);
     expect(gbs('monthly-report')).toBeCloseTo((2000 / 1000) * 2, 9);
-    expect(perDeployment.lambda.find((l) => l.name === 'scan-dispatch')!.invocations).toBe(730);
-    expect(perDeployment.lambda.find((l) => l.name === 'monthly-report')!.invocations).toBe(1);
+    // The hourly scan dispatch and the hourly discovery tick; council-jobs every hour.
+    expect(perDeployment.lambda.find((l) => l.name === 'scan-dispatch')!.invocations).toBe(730 + 730);
+    expect(perDeployment.lambda.find((l) => l.name === 'council-jobs')!.invocations).toBe(730);
+    // A digest is a tenth of an invocation (batches of ten); a report is one.
+    expect(perCouncil.lambda.find((l) => l.name === 'weekly-digest')!.invocations).toBeCloseTo(WEEKS / 10, 9);
+    expect(perCouncil.lambda.find((l) => l.name === 'monthly-report')!.invocations).toBe(1);
+    // Discovery: 2 searches of 100 ms and 20 ms of work, weekly, at scan-account's 0.5 GB.
+    expect(gbs('discovery (in scan-account)')).toBeCloseTo(WEEKS * 0.22 * 0.5, 9);
   });
 
   it('keeps posts for the retention period and scan runs for the year of history', () => {
@@ -118,7 +126,8 @@ describe('ratesFromSimulation', () => {
   });
 
   it('counts each scan request sent in tens and received and deleted in fives, and the idle polling once', () => {
-    expect(perCouncil.sqsRequests).toBeCloseTo(scans * (1 / 10 + 2 / 5), 9);
+    // Scan and discovery requests in tens and fives; digests sent and taken in tens; a report sent in tens, taken alone.
+    expect(perCouncil.sqsRequests).toBeCloseTo((scans + WEEKS) * (1 / 10 + 2 / 5) + WEEKS * (3 / 10) + (1 / 10 + 2), 9);
     expect(perDeployment.sqsRequests).toBe(5 * 3 * 60 * 730);
     expect(perCouncil.ses.messages).toBeCloseTo(WEEKS, 9);
     expect(perDeployment.cloudWatch.alarms).toBe(6);
@@ -132,7 +141,7 @@ describe('monthlyUsage', () => {
     const usage = monthlyUsage(rates, 4);
     expect(usage.councils).toBe(4);
     expect(usage.sqsRequests).toBeCloseTo(657_000 + 4 * rates.perCouncil.sqsRequests, 6);
-    expect(usage.lambda.find((l) => l.name === 'scan-dispatch')!.invocations).toBe(730);
+    expect(usage.lambda.find((l) => l.name === 'scan-dispatch')!.invocations).toBe(1460);
     expect(usage.lambda.find((l) => l.name === 'scan-account')!.invocations).toBeCloseTo(4 * 438, 9);
     expect(usage.cloudWatch.alarms).toBe(6);
   });

@@ -52,11 +52,20 @@ export const ASSUMPTIONS = {
   monthsOfHistory: 12,
   /** A monthly report's time when no report could be printed here (headless Chromium missing). */
   reportMsWithoutSample: 5_000,
-  /** Weekly discovery (not in the stack yet): searches per council (Mastodon and Bluesky, the council's name). */
+  /**
+   * Weekly impostor discovery runs in scan-account, one request per council a week: the council's
+   * name (the simulated councils have no aliases) searched on Bluesky and on mastodon.social.
+   */
   discoverySearchesPerCouncil: 2,
-  discoveryMemoryMb: 256,
-  /** Weekly discovery's own work per council besides waiting on the searches. */
+  /** Discovery's own work per council besides waiting on the searches. */
   discoveryCpuMsPerCouncil: 20,
+  /**
+   * council-jobs runs every hour and reads each council's digest record once its slot has passed,
+   * until the week ends: taken as every hour of the month (an upper bound), half a read unit each.
+   */
+  councilJobsReadUnitsPerCouncilPerTick: 0.5,
+  /** Digest requests are queued and taken in tens; report requests one at a time. */
+  digestBatchSize: 10,
 } as const;
 
 const GB = 1024 ** 3;
@@ -111,20 +120,22 @@ export function ratesFromSimulation(sim: SimulationResult): UsageRates {
   // councils, their time growing with councils.
   const scanInvocations = scansPerCouncil / B;
   const scanMs = scanInvocations * steady.durationMs.mean + postsPerCouncil * perPost(first.durationMs.total, steady.durationMs.total);
+  const H = a.hoursPerMonth; // council-jobs and the discovery tick run every hour
   const discoveryMs = a.discoverySearchesPerCouncil * settings.platformLatencyMs + a.discoveryCpuMsPerCouncil;
+  const scanAccount = fn('scan-account');
   perCouncil.lambda = [
     { name: 'scan-dispatch', architecture: fn('scan-dispatch').architecture, invocations: 0, gbSeconds: S * gbs('scan-dispatch', phases.dispatchSteady.durationMs.total / C), measured: true },
-    { name: 'scan-account', architecture: fn('scan-account').architecture, invocations: scanInvocations, gbSeconds: gbs('scan-account', scanMs), measured: true },
-    { name: 'weekly-digest', architecture: fn('weekly-digest').architecture, invocations: 0, gbSeconds: W * gbs('weekly-digest', phases.digest.durationMs.total / C), measured: true },
-    { name: 'monthly-report', architecture: fn('monthly-report').architecture, invocations: 0, gbSeconds: gbs('monthly-report', reportMs), measured: sampled > 0 },
-    { name: 'weekly-discovery', architecture: 'arm64', invocations: 0, gbSeconds: W * (discoveryMs / 1000) * (a.discoveryMemoryMb / 1024), measured: false },
+    { name: 'scan-account', architecture: scanAccount.architecture, invocations: scanInvocations, gbSeconds: gbs('scan-account', scanMs), measured: true },
+    // Its tick is dispatch's work (a council list, a read per council): modelled on dispatch's time.
+    { name: 'council-jobs', architecture: fn('council-jobs').architecture, invocations: 0, gbSeconds: H * gbs('council-jobs', phases.dispatchSteady.durationMs.total / C), measured: false },
+    { name: 'weekly-digest', architecture: fn('weekly-digest').architecture, invocations: W / a.digestBatchSize, gbSeconds: W * gbs('weekly-digest', phases.digest.durationMs.total / C), measured: true },
+    { name: 'monthly-report', architecture: fn('monthly-report').architecture, invocations: 1, gbSeconds: gbs('monthly-report', reportMs), measured: sampled > 0 },
+    { name: 'discovery (in scan-account)', architecture: scanAccount.architecture, invocations: W / B, gbSeconds: W * gbs('scan-account', discoveryMs), measured: false },
   ];
   perDeployment.lambda = [
-    { name: 'scan-dispatch', architecture: fn('scan-dispatch').architecture, invocations: S, gbSeconds: 0, measured: true },
-    { name: 'scan-account', architecture: fn('scan-account').architecture, invocations: 0, gbSeconds: 0, measured: true },
-    { name: 'weekly-digest', architecture: fn('weekly-digest').architecture, invocations: W, gbSeconds: 0, measured: true },
-    { name: 'monthly-report', architecture: fn('monthly-report').architecture, invocations: 1, gbSeconds: 0, measured: sampled > 0 },
-    { name: 'weekly-discovery', architecture: 'arm64', invocations: W, gbSeconds: 0, measured: false },
+    // The hourly scan dispatch, and the hourly discovery tick (the councils whose hour of the week it is).
+    { name: 'scan-dispatch', architecture: fn('scan-dispatch').architecture, invocations: S + H, gbSeconds: 0, measured: true },
+    { name: 'council-jobs', architecture: fn('council-jobs').architecture, invocations: H, gbSeconds: 0, measured: false },
   ];
 
   // DynamoDB: each scan's reads and writes, each new post's, and the council's share of dispatch, digest and report.
@@ -134,12 +145,17 @@ export function ratesFromSimulation(sim: SimulationResult): UsageRates {
     postsPerCouncil * perPost(first.readUnits, steady.readUnits) +
     (S * phases.dispatchSteady.readUnits) / C +
     (W * phases.digest.readUnits) / C +
-    reportUnits(phases.report.readUnits);
+    reportUnits(phases.report.readUnits) +
+    H * a.councilJobsReadUnitsPerCouncilPerTick +
+    // Discovery reads what a scan reads (the configuration and the account registry).
+    W * perScan(steady.readUnits);
   perCouncil.dynamoDb.writeUnits =
     scansPerCouncil * perScan(steady.writeUnits) +
     postsPerCouncil * perPost(first.writeUnits, steady.writeUnits) +
     (W * phases.digest.writeUnits) / C +
-    reportUnits(phases.report.writeUnits);
+    reportUnits(phases.report.writeUnits) +
+    // Each search takes a slot from its host's budget: one write each.
+    W * a.discoverySearchesPerCouncil;
   // Posts expire after the retention period; scan runs and findings are kept.
   const postBytesPerMonth = postsPerCouncil * perPost(first.storedBytes, steady.storedBytes);
   const runBytesPerMonth = scansPerCouncil * perScan(steady.storedBytes);
@@ -147,7 +163,9 @@ export function ratesFromSimulation(sim: SimulationResult): UsageRates {
   perCouncil.dynamoDb.storedGb = (postBytesPerMonth * retentionMonths + runBytesPerMonth * a.monthsOfHistory) / GB;
 
   // SQS: each scan request is sent (in batches of 10), received and deleted (in batches of B).
-  perCouncil.sqsRequests = scansPerCouncil * (1 / 10 + 2 / B);
+  // So are discovery requests, weekly; digest requests are sent and taken in tens; report requests
+  // are sent in tens and taken one at a time.
+  perCouncil.sqsRequests = (scansPerCouncil + W) * (1 / 10 + 2 / B) + W * (3 / a.digestBatchSize) + (1 / 10 + 2);
   perDeployment.sqsRequests = deployed.resources.polledQueues * a.idleSqsPollers * (60 / a.longPollSeconds) * 60 * a.hoursPerMonth;
 
   perCouncil.ses = { messages: (W * phases.digest.messages) / C, dataGb: (W * phases.digest.messageBytes) / C / GB };
@@ -155,7 +173,7 @@ export function ratesFromSimulation(sim: SimulationResult): UsageRates {
   const reportBytes = sampled > 0 ? phases.report.reportBytes / sampled : 0;
   perCouncil.s3 = { storedGb: (reportBytes * a.monthsOfHistory) / GB, putRequests: 2 };
 
-  perDeployment.schedulerInvocations = S + W + 1 + W; // scans, digest, report, discovery
+  perDeployment.schedulerInvocations = S + H + H; // scans, council-jobs (digests and reports), discovery
   perDeployment.secretsManager = { secrets: deployed.resources.secrets, apiCalls: S * settings.scanConcurrency };
   perDeployment.kmsKeys = deployed.resources.kmsKeys;
 
@@ -164,7 +182,7 @@ export function ratesFromSimulation(sim: SimulationResult): UsageRates {
   const scanLogPerInvocation = steady.logBytes / Math.max(1, steady.invocations) + platform;
   const councilLogBytes =
     scanInvocations * scanLogPerInvocation + (W * phases.digest.logBytes) / C + (sampled > 0 ? phases.report.logBytes / sampled : 0);
-  const deploymentLogBytes = S * (phases.dispatchSteady.logBytes + platform) + W * platform * 2 + platform;
+  const deploymentLogBytes = (S + H) * (phases.dispatchSteady.logBytes + platform) + H * platform;
   const logMonths = deployed.logRetentionDays / a.daysPerMonth;
   perCouncil.cloudWatch = { logsIngestedGb: councilLogBytes / GB, logsStoredGb: (councilLogBytes * logMonths) / GB, alarms: 0 };
   perDeployment.cloudWatch = { logsIngestedGb: deploymentLogBytes / GB, logsStoredGb: (deploymentLogBytes * logMonths) / GB, alarms: deployed.resources.alarms };
@@ -178,9 +196,12 @@ export function monthlyUsage(rates: UsageRates, councils: number): MonthlyUsage 
   const scale = (x: number, y: number) => y + councils * x;
   return {
     councils,
-    lambda: d.lambda.map((fixed) => {
-      const grows = c.lambda.find((l) => l.name === fixed.name);
-      return { ...fixed, invocations: scale(grows?.invocations ?? 0, fixed.invocations), gbSeconds: scale(grows?.gbSeconds ?? 0, fixed.gbSeconds) };
+    // Every function either list names: the deployment's fixed share plus the councils' share.
+    lambda: [...new Set([...d.lambda, ...c.lambda].map((l) => l.name))].map((name) => {
+      const fixed = d.lambda.find((l) => l.name === name);
+      const grows = c.lambda.find((l) => l.name === name);
+      const line = (fixed ?? grows)!;
+      return { ...line, invocations: scale(grows?.invocations ?? 0, fixed?.invocations ?? 0), gbSeconds: scale(grows?.gbSeconds ?? 0, fixed?.gbSeconds ?? 0) };
     }),
     dynamoDb: {
       readUnits: scale(c.dynamoDb.readUnits, d.dynamoDb.readUnits),
