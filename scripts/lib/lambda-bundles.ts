@@ -2,12 +2,13 @@
 // the options the stack's CouncilFunction gives that function (module layers' packages external too),
 // then weighed and imported cold.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { build } from 'esbuild';
 import { functionBundling, type FunctionBundling } from '../../infra/constructs/bundling';
+import { withSynthesisedApp } from './cdk-app';
 
 /** The folders under functions/ that hold a handler, whether or not the stack deploys them yet. */
 export function handlerFolders(root: string): string[] {
@@ -28,14 +29,9 @@ export interface DeployedFunction {
  * bundling skipped (a couple of seconds: aws-cdk-lib is only loaded here).
  */
 export async function deployedFunctions(root: string): Promise<Map<string, DeployedFunction>> {
-  const { App, Stack } = await import('aws-cdk-lib');
-  const { buildCouncilAudit } = await import('../../infra/council-audit');
+  const { Stack } = await import('aws-cdk-lib');
   const { CouncilFunction } = await import('../../infra/constructs/council-function');
-  const { context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  // The bench measures bundles, not a deployment: any sender domain will do.
-  const app = new App({ context: { senderDomain: 'bench.example', ...context, 'aws:cdk:bundling-stacks': [] } });
-  try {
-    buildCouncilAudit(app, {});
+  return withSynthesisedApp(root, (app) => {
     const deployed = new Map<string, DeployedFunction>();
     for (const construct of app.node.findAll()) {
       if (!(construct instanceof CouncilFunction)) continue;
@@ -47,9 +43,7 @@ export async function deployedFunctions(root: string): Promise<Map<string, Deplo
       deployed.set(construct.name, { bundling: construct.bundling, environment });
     }
     return deployed;
-  } finally {
-    rmSync(app.outdir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Bundles functions/<name>/handler.ts into `outdir`/<name>/index.mjs (and its map), as CDK would. */

@@ -1,10 +1,8 @@
 // What the cost model needs to know about the deployment, read from the CDK app as `cdk synth` builds
 // it (bundling skipped): each function's memory and architecture, and how many of each fixed resource
 // (alarms, schedules, keys, secrets, queues) one deployment has. Nothing here is typed twice.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { rmSync } from 'node:fs';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { withSynthesisedApp } from '../cdk-app';
 
 export interface DeployedFunctionSize {
   memoryMb: number;
@@ -34,16 +32,11 @@ export interface DeployedStack {
 }
 
 export async function readDeployedStack(root: string): Promise<DeployedStack> {
-  const { App, CfnResource, Stack } = await import('aws-cdk-lib');
+  const { CfnResource, Stack } = await import('aws-cdk-lib');
   const { CfnEventSourceMapping } = await import('aws-cdk-lib/aws-lambda');
   const { CfnLogGroup } = await import('aws-cdk-lib/aws-logs');
-  const { buildCouncilAudit } = await import('../../../infra/council-audit');
   const { CouncilFunction } = await import('../../../infra/constructs/council-function');
-  const { context } = JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  // The simulation measures the functions, not a deployment: any sender domain will do.
-  const app = new App({ context: { senderDomain: 'simulation.example', ...context, 'aws:cdk:bundling-stacks': [] } });
-  try {
-    buildCouncilAudit(app, {});
+  return withSynthesisedApp(root, (app, context): DeployedStack => {
     const functions: Record<string, DeployedFunctionSize> = {};
     const counts = new Map<string, number>();
     let polledQueues = 0;
@@ -82,7 +75,5 @@ export async function readDeployedStack(root: string): Promise<DeployedStack> {
       retentionDays,
       logRetentionDays,
     };
-  } finally {
-    rmSync(app.outdir, { recursive: true, force: true });
-  }
+  });
 }
