@@ -59,7 +59,8 @@ export function meterDynamoDb(client: DynamoDBClient, meter: DynamoDbMeter = { p
           const body = JSON.parse(text) as Record<string, unknown>;
           body.ReturnConsumedCapacity = 'TOTAL';
           const bytes = Buffer.from(JSON.stringify(body));
-          request.body = typeof request.body === 'string' ? bytes.toString('utf8') : new Uint8Array(bytes);
+          // As text: the SDK's JSON protocol reads the body as a string further on (and warns about bytes).
+          request.body = bytes.toString('utf8');
           if (request.headers?.['content-length'] !== undefined) request.headers['content-length'] = String(bytes.length);
         }
       }
