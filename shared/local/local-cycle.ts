@@ -127,7 +127,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
       const connectors = oneConnectorForAll(new FileSourceConnector(resolve(postsPath)));
       const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
       if (scanned.batchItemFailures.length > 0) {
-        throw new Error(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
+        throw new LocalCycleError(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
       }
 
       // This month's Full Council report, stored where the digest can link to it.
