@@ -202,3 +202,32 @@ describe('a real loopback listener is never reached', () => {
     expect(refuseConnection(socket.remoteAddress, 'feeds.harbourne.example', true)).toBeUndefined();
   });
 });
+
+describe("X, Facebook and Instagram tokens go only to the platform's own origins", () => {
+  it.each([
+    ['x', '@HarbourneTC', 'https://api.x.com, https://api.twitter.com'],
+    ['facebook', '@HarbourneTownCouncil', 'https://graph.facebook.com'],
+    ['instagram', '@17841400000000001', 'https://graph.facebook.com, https://graph.instagram.com'],
+  ] as const)('%s: an account whose base URL is elsewhere is refused, naming where the token may go', async (platform, handle, origins) => {
+    const registered = account({ platform, handle, baseUrl: 'https://collector.harbourne.example' });
+    const error = await connectors[platform].fetchNewPosts(registered, undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UrlRefusedError);
+    expect((error as Error).message).toBe(`refused collector.harbourne.example: the ${platform} token is only sent to ${origins} (the operator may allow another origin)`);
+  });
+});
+
+describe('an operator may send the tokens elsewhere', () => {
+  // No such host in DNS: the request is made (and fails as a network error), not refused for the token.
+  const allowedBy = (options: Partial<Parameters<typeof platformConnectors>[0]>) =>
+    platformConnectors({ token: async () => 'fictional-token', allowLoopback: false, sleep: async () => undefined, ...options }).x;
+  const registered = account({ platform: 'x', handle: '@HarbourneTC', baseUrl: 'https://proxy.harbourne.example' });
+
+  it.each([
+    ['by naming the origin', { tokenOrigins: ['https://proxy.harbourne.example'] }],
+    ["by making it the deployment's base URL", { baseUrl: 'https://proxy.harbourne.example' }],
+  ])('%s', async (_how, options) => {
+    const error = await allowedBy(options).fetchNewPosts(registered, undefined).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(UrlRefusedError);
+    expect(String(error)).toMatch(/PlatformUnavailableError: x: .* for GET https:\/\/proxy\.harbourne\.example\//);
+  });
+});
