@@ -126,7 +126,35 @@ function expectMappedOrRefused({ outcome, timelineUrl }: { outcome: unknown; tim
   if (outcome.message.includes('unexpected shape')) expect(outcome.message).toMatch(/unexpected shape: \S/);
 }
 
+/** Personal data a malformed payload may hold: none of it may reach a message (stored, and mailed in the digest). */
+const PERSONAL = 'Ring Mrs Example on 07700 900123';
+const personalMutations = fc.array(
+  fc.record({
+    at: fc.nat(),
+    op: fc.constant('replace' as const),
+    value: fc.constantFrom<unknown>(PERSONAL, [PERSONAL], { text: PERSONAL, id: PERSONAL }, 7700900123, { nested: [PERSONAL] }),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
 describe.each(CASES)('the $platform connector, given any answer', (c) => {
+  it('refuses a malformed payload naming its fields and their types, never a value from it', async () => {
+    let refusals = 0;
+    await fc.assert(
+      fc.asyncProperty(personalMutations, async (mutations) => {
+        const scanned = await scanWith(c, mutateJson(c.page, mutations));
+        expectMappedOrRefused(scanned);
+        if (Array.isArray(scanned.outcome)) return;
+        refusals += 1;
+        const { message } = scanned.outcome as Error;
+        for (const piece of ['07700', '7700900123', 'Mrs Example']) expect(message).not.toContain(piece);
+      }),
+      RUNS,
+    );
+    expect(refusals).toBeGreaterThan(0);
+  });
+
+
   it('maps the recorded page as it is', async () => {
     const { outcome } = await scanWith(c, c.page);
 
