@@ -97,6 +97,17 @@ describe('the polite HTTP client', () => {
     await expect(http().getJson(`${server.baseUrl}/html`)).rejects.toThrow(/GET http:\/\/127\.0\.0\.1:\d+\/html is not valid JSON/);
   });
 
+  it('refuses JSON nested too deeply, naming the URL, and reads JSON nested as deep as allowed', async () => {
+    reset();
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}${String.raw`"\"{["`}${'}'.repeat(depth)}`;
+    server.route('/deep', { body: nested(201) });
+    server.route('/deep-enough', { body: nested(200) });
+    await expect(http().getJson(`${server.baseUrl}/deep`)).rejects.toThrow(`GET ${server.baseUrl}/deep is not valid JSON (nested more than 200 levels deep)`);
+    let inner = await http().getJson(`${server.baseUrl}/deep-enough`);
+    for (let level = 0; level < 200; level++) inner = (inner as { a: unknown }).a;
+    expect(inner).toBe('"{[');
+  });
+
   it('stops reading an answer larger than the cap', async () => {
     reset();
     server.route('/huge', { body: 'x'.repeat(200_000) });
