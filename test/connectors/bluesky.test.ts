@@ -462,6 +462,12 @@ describe('Bluesky rate-limit policy', () => {
 });
 
 describe('Bluesky posts as canonical posts', () => {
+  it('takes the indexed time for a post whose own date does not exist (30 February), rather than rolling it over', () => {
+    const item = structuredClone(feedItem('author-feed-page-3', 'Our new events'));
+    item.post.record.createdAt = '2026-02-30T09:00:00+00:00';
+    expect(toPost(item, COUNCIL).createdAt).toBe(item.post.indexedAt);
+  });
+
   it('maps a council post: id, account, name, time and permalink', () => {
     const item = feedItem('author-feed-page-3', 'Our new events');
     const post = toPost(item, COUNCIL);
