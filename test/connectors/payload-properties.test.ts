@@ -12,6 +12,8 @@ import type { Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import { parsePost } from '../../shared/domain/post';
+import { parsePayload } from '../../shared/connectors/parse-payload';
+import * as z from '../../shared/zod';
 import { jsonMutations, mutateJson } from '../support/mutate';
 import { recordedAnswers } from '../support/recorded-answers';
 
@@ -177,5 +179,18 @@ describe.each(CASES)('the $platform connector, given any answer', (c) => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a payload nested deeper than the stack', () => {
+  it('is refused with the platform error naming the answer, not a bare RangeError', () => {
+    // A recursive schema (as a reply thread is) over an object nested far deeper than any real answer.
+    type Node = { child?: Node };
+    const NodeSchema: z.ZodMiniType<Node> = z.looseObject({ get child() { return z.optional(NodeSchema); } });
+    let deep: Node = {};
+    for (let level = 0; level < 100_000; level++) deep = { child: deep };
+    const source = `bluesky: the getPostThread answer to GET ${BASE}/xrpc/app.bsky.feed.getPostThread`;
+
+    expect(() => parsePayload(NodeSchema, deep, source)).toThrow(`${source} is nested too deeply to read`);
   });
 });
