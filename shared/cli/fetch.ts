@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { AccountValidationError, checkHandle, type Account } from '../domain/account';
+import { isCalendarDate } from '../domain/calendar';
 import { CouncilAuditError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import { DEFAULT_FIRST_SCAN, type FetchOptions } from '../connectors/connector';
@@ -66,6 +67,8 @@ function parseSince(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
     throw new CouncilAuditError(`--since = ${JSON.stringify(value)}: expected an ISO time such as 2026-11-01 or 2026-11-01T09:00:00Z`);
   }
+  // new Date() rolls 30 February over into March.
+  if (!isCalendarDate(value.slice(0, 10))) throw new CouncilAuditError(`--since = ${JSON.stringify(value)}: ${value.slice(0, 10)} is not a day of the calendar`);
   return date;
 }
 

@@ -16,8 +16,17 @@ export interface PlatformOptions {
   token: TokenSource;
   /** http/https to loopback addresses: for local testing only, never in Lambda. */
   allowLoopback?: boolean;
-  /** One API base URL for every platform (tests, recorded payloads on 127.0.0.1). */
+  /**
+   * One API base URL for every platform (tests, recorded payloads on 127.0.0.1, `fetch --base-url`).
+   * The operator's own choice, so tokens may go to it, unlike an account's own base URL.
+   */
   baseUrl?: string;
+  /**
+   * Origins besides each platform's own (api.x.com, graph.facebook.com, …) that X, Facebook and
+   * Instagram tokens may be sent to: the operator's explicit allowance for a proxy or a stand-in.
+   * Loopback addresses need none when allowLoopback is on.
+   */
+  tokenOrigins?: readonly string[];
   clock?: () => Date;
   /** Injected in tests so that backoff and rate-limit waits take no real time. */
   sleep?: (ms: number) => Promise<void>;
@@ -31,12 +40,14 @@ export interface PlatformOptions {
 export function connectorDeps(options: PlatformOptions): ConnectorDeps {
   // One budget for every platform's client: Facebook and Instagram both ask graph.facebook.com.
   const hostBudget = options.hostBudget ?? inMemoryHostBudget({ ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const tokenOrigins = [...(options.tokenOrigins ?? []), ...(options.baseUrl ? [options.baseUrl] : [])];
   return {
     http: (policy, bearerToken) =>
       createPlatformHttp({
         policy,
         ...(bearerToken ? { bearerToken } : {}),
         allowLoopback: options.allowLoopback ?? false,
+        ...(tokenOrigins.length > 0 ? { tokenOrigins } : {}),
         hostBudget,
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(options.clock ? { clock: options.clock } : {}),

@@ -47,9 +47,12 @@ export function describeIssue(issue: ValidationIssue): string {
 /**
  * Turns zod's issues into ours, looking the offending value up in the input. A key a strict object
  * refuses becomes one issue per key, named by its own path; given the schema, each says which known
- * field it was most likely meant to be.
+ * field it was most likely meant to be. With `values: false` (a platform's payload, which holds other
+ * people's posts and phone numbers) an issue names the value's type, never the value: the message
+ * is stored on the scan run and shown in the digest. A person's own input keeps its value.
  */
-export function issuesFromZod(error: z.core.$ZodError, input: unknown, schema?: z.core.$ZodType): ValidationIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, input: unknown, schema?: z.core.$ZodType, options: { values?: boolean } = {}): ValidationIssue[] {
+  const showValues = options.values ?? true;
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
@@ -61,6 +64,11 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown, schema?: 
     }
     const value = valueAt(input, path);
     const missing = value === undefined && issue.code === 'invalid_type';
+    if (!showValues) {
+      // zod's own messages say what was expected, never what was found; "received" names only a type.
+      const typed = missing || value === undefined || issue.message.includes('received') ? issue.message : `${issue.message} (got ${typeName(value)})`;
+      return [{ field: formatPath(path), message: missing ? `is missing (expected ${issue.expected})` : typed }];
+    }
     return [{
       field: formatPath(path),
       message: missing ? `is missing (expected ${issue.expected})` : issue.message,
@@ -83,6 +91,14 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;
+}
+
+/** `a string`, `an array`, `null`…: what a value is, for a message that must not show it. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function displayValue(value: unknown): string {

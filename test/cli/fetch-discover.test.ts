@@ -80,6 +80,9 @@ describe('council-audit fetch and discover, against recorded payloads on 127.0.0
     const since = await runCli(['fetch', '--platform', 'mastodon', '--account', '@a@b.example', '--since', 'last week']);
     expect(since.code).toBe(2);
     expect(since.stderr).toContain('--since = "last week"');
+    const impossible = await runCli(['fetch', '--platform', 'mastodon', '--account', '@a@b.example', '--since', '2026-02-30']);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain('--since = "2026-02-30": 2026-02-30 is not a day of the calendar');
     const limit = await runCli(['fetch', '--platform', 'mastodon', '--account', '@a@b.example', '--limit', '0']);
     expect(limit.stderr).toContain('--limit = "0"');
   });

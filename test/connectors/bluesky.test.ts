@@ -239,6 +239,46 @@ describe('Bluesky connector: paging', () => {
     expect(JSON.parse(result.cursor!).seen).toEqual([result.posts[0]!.id, deleted]);
   });
 
+  it('keeps a post indexed far in the future without letting it freeze the cursor', async () => {
+    // Prepare: the newest item claims to be indexed in 2099; a later scan finds a new post under it
+    const stuck = feedBody('author-feed-page-1');
+    delete stuck.cursor;
+    stuck.feed[0]!.post.indexedAt = '2099-01-01T00:00:00.000Z';
+    delete stuck.feed[0]!.reason;
+    serveFeed({ '': { status: 200, headers: {}, body: stuck } as Recorded });
+    const first = await fetchPosts();
+    const fresh = feedBody('author-feed-newer').feed.find((item) => item.post.record.text.startsWith('Fore Street'))!;
+    serveFeed({ '': { status: 200, headers: {}, body: { feed: [stuck.feed[0], fresh, ...stuck.feed.slice(1)] } } as Recorded });
+
+    // Act
+    const second = await fetchPosts(first.cursor);
+    const third = await fetchPosts(second.cursor);
+
+    // Assess: the 2099 post was kept once; the cursor never moved past now; the new post is found, once
+    expect(first.posts.map((p) => p.id)).toContain(stuck.feed[0]!.post.uri);
+    expect(Date.parse(JSON.parse(first.cursor!).newest)).toBeLessThanOrEqual(NOW.getTime() + 86_400_000);
+    expect(texts(second.posts)).toEqual(['Fore Street is closed for resu']);
+    expect(third).toEqual({ posts: [], cursor: undefined });
+  });
+
+  it('repairs a cursor an earlier scan already pushed into the future', async () => {
+    // Prepare: a cursor written before the fix, at 2099, having seen only that post
+    const stuck = feedBody('author-feed-page-1');
+    delete stuck.cursor;
+    stuck.feed[0]!.post.indexedAt = '2099-01-01T00:00:00.000Z';
+    delete stuck.feed[0]!.reason;
+    const fresh = feedBody('author-feed-newer').feed.find((item) => item.post.record.text.startsWith('Fore Street'))!;
+    serveFeed({ '': { status: 200, headers: {}, body: { feed: [stuck.feed[0], fresh] } } as Recorded });
+    const frozen = JSON.stringify({ v: 1, newest: '2099-01-01T00:00:00.000Z', seen: [stuck.feed[0]!.post.uri] });
+
+    // Act
+    const result = await fetchPosts(frozen);
+
+    // Assess
+    expect(texts(result.posts)).toEqual(['Fore Street is closed for resu']);
+    expect(JSON.parse(result.cursor!).newest).toBe(fresh.post.indexedAt);
+  });
+
   it('treats a cursor it did not write as a first scan', async () => {
     // Prepare
     serveThreePages();
@@ -422,6 +462,12 @@ describe('Bluesky rate-limit policy', () => {
 });
 
 describe('Bluesky posts as canonical posts', () => {
+  it('takes the indexed time for a post whose own date does not exist (30 February), rather than rolling it over', () => {
+    const item = structuredClone(feedItem('author-feed-page-3', 'Our new events'));
+    item.post.record.createdAt = '2026-02-30T09:00:00+00:00';
+    expect(toPost(item, COUNCIL).createdAt).toBe(item.post.indexedAt);
+  });
+
   it('maps a council post: id, account, name, time and permalink', () => {
     const item = feedItem('author-feed-page-3', 'Our new events');
     const post = toPost(item, COUNCIL);

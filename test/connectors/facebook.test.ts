@@ -10,7 +10,8 @@ import { FACEBOOK_POST_FIELDS, FacebookPostsPageSchema } from '../../shared/conn
 import { GraphErrorBodySchema } from '../../shared/connectors/graph/error-body';
 import { decodeGraphCursor, encodeGraphCursor } from '../../shared/connectors/graph/cursor';
 import { DEFAULT_THROTTLE_WAIT_MS, graphPolicy } from '../../shared/connectors/graph/policy';
-import { graphApiRoot, nextPageUrl } from '../../shared/connectors/graph/timeline';
+import { parseGraphTime } from '../../shared/connectors/graph/time';
+import { graphApiRoot, nextPageUrl, parseGraphPayload } from '../../shared/connectors/graph/timeline';
 import { createPlatformHttp } from '../../shared/connectors/http/create-http';
 import type { HttpOptions, HttpResponse } from '../../shared/connectors/http/platform-http';
 import { failure as failed } from '../support/failure';
@@ -404,6 +405,24 @@ describe('graph API root and paging', () => {
 
     expect(error).toBeInstanceOf(PlatformResponseError);
     expect(error?.message).toBe(`facebook: the answer to GET ${asked} has an unexpected shape: paging.next: is not a URL`);
+  });
+});
+
+describe('Graph API times', () => {
+  it('refuses a day the calendar does not have, instead of rolling it over into March', () => {
+    expect(parseGraphTime('2028-02-29T09:15:02+0000').toISOString()).toBe('2028-02-29T09:15:02.000Z');
+    expect(Number.isNaN(parseGraphTime('2026-02-30T09:15:02+0000').getTime())).toBe(true);
+    expect(Number.isNaN(parseGraphTime('2026-04-31T09:15:02+0000').getTime())).toBe(true);
+  });
+
+  it('names the post and field of an impossible date in a page', () => {
+    const page = structuredClone(recordedAnswers('facebook').fixture('posts-page-1').body) as { data: { created_time: string }[] };
+    page.data[1]!.created_time = '2026-02-30T09:15:02+0000';
+    const asked = 'http://127.0.0.1:9000/v23.0/1/posts?limit=50';
+
+    expect(() => parseGraphPayload('facebook', FacebookPostsPageSchema, page, asked)).toThrow(
+      `facebook: the answer to GET ${asked} has an unexpected shape: data[1].created_time: is not a real date and time`,
+    );
   });
 });
 

@@ -416,11 +416,24 @@ describe('feed dates', () => {
     ['Tue, 10 Mar 2026 09:30:00 -0500', '2026-03-10T14:30:00.000Z'],
     ['2026-03-09T17:00:00+01:00', '2026-03-09T16:00:00.000Z'],
     ['2026-03-09T17:00:00.250Z', '2026-03-09T17:00:00.250Z'],
+    ['Tue, 29 Feb 2028 12:00:00 GMT', '2028-02-29T12:00:00.000Z'],
+    ['2028-02-29', '2028-02-29T00:00:00.000Z'],
   ])('reads %s', (raw, iso) => {
     expect(parseFeedDate(raw)).toBe(iso);
   });
 
-  it.each(['', 'next Tuesday', 'Tue, 10 Foo 2026 09:30:00 +0000', 'Tue, 10 Mar 2026 25:30:00 +0000'])('gives up on %j', (raw) => {
+  it.each([
+    '',
+    'next Tuesday',
+    'Tue, 10 Foo 2026 09:30:00 +0000',
+    'Tue, 10 Mar 2026 25:30:00 +0000',
+    // Days the calendar does not have, which Date would roll over into the next month
+    'Mon, 30 Feb 2026 09:30:00 +0000',
+    '29 Feb 2025 09:30 GMT',
+    'Fri, 31 Apr 2026 09:30:00 BST',
+    '2026-02-30T09:00:00Z',
+    '2026-04-31',
+  ])('gives up on %j', (raw) => {
     expect(parseFeedDate(raw)).toBeUndefined();
   });
 });

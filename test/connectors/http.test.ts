@@ -97,6 +97,17 @@ describe('the polite HTTP client', () => {
     await expect(http().getJson(`${server.baseUrl}/html`)).rejects.toThrow(/GET http:\/\/127\.0\.0\.1:\d+\/html is not valid JSON/);
   });
 
+  it('refuses JSON nested too deeply, naming the URL, and reads JSON nested as deep as allowed', async () => {
+    reset();
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}${String.raw`"\"{["`}${'}'.repeat(depth)}`;
+    server.route('/deep', { body: nested(201) });
+    server.route('/deep-enough', { body: nested(200) });
+    await expect(http().getJson(`${server.baseUrl}/deep`)).rejects.toThrow(`GET ${server.baseUrl}/deep is not valid JSON (nested more than 200 levels deep)`);
+    let inner = await http().getJson(`${server.baseUrl}/deep-enough`);
+    for (let level = 0; level < 200; level++) inner = (inner as { a: unknown }).a;
+    expect(inner).toBe('"{[');
+  });
+
   it('stops reading an answer larger than the cap', async () => {
     reset();
     server.route('/huge', { body: 'x'.repeat(200_000) });
@@ -127,6 +138,56 @@ describe('the polite HTTP client', () => {
     await expect(http({ allowLoopback: false }).get(`${server.baseUrl}/flaky`)).rejects.toThrow(UrlRefusedError);
     await expect(http({ allowLoopback: false }).get('https://localhost:1/')).rejects.toThrow(UrlRefusedError);
     expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('a bearer token goes only where it belongs', () => {
+  let server: ReplayServer;
+  beforeAll(async () => {
+    server = await startReplayServer();
+  });
+  afterAll(() => server.close());
+  /** A policy like X's: the token belongs to api.x.com. */
+  const tokenPolicy: PlatformPolicy = { ...policy, platform: 'x', tokenOrigins: ['https://api.x.com'] };
+  const http = (extra: Partial<HttpOptions> = {}) =>
+    createPlatformHttp({ policy: tokenPolicy, bearerToken: 'fictional-bearer', allowLoopback: true, maxAttempts: 1, sleep: async () => undefined, ...extra });
+  /** The same server under another origin: `localhost` instead of 127.0.0.1. */
+  const otherOrigin = () => server.baseUrl.replace('127.0.0.1', 'localhost');
+
+  it('is not sent again after a redirect to another origin, nor its access_token parameter', async () => {
+    server.route('/away', { status: 302, headers: { location: `${otherOrigin()}/landing?access_token=fictional-query-token&page=2` } });
+    server.route('/landing', { body: { ok: true } });
+    await http().getJson(`${server.baseUrl}/away`);
+    const [asked, landed] = server.requests.slice(-2);
+    expect(asked?.headers.authorization).toBe('Bearer fictional-bearer');
+    expect(landed?.path).toBe('/landing');
+    expect(landed?.headers.authorization).toBeUndefined();
+    expect(landed?.query.get('access_token')).toBeNull();
+    expect(landed?.query.get('page')).toBe('2');
+  });
+
+  it('is sent again after a redirect within the same origin', async () => {
+    server.route('/here', { status: 301, headers: { location: '/there' } });
+    server.route('/there', { body: { ok: true } });
+    await http().getJson(`${server.baseUrl}/here`);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer fictional-bearer');
+  });
+
+  it("refuses a base URL outside the platform's own origins before any request", async () => {
+    const before = server.requests.length;
+    const error = await http({ allowLoopback: false }).get('https://collector.harbourne.example/2/users/by/username/HarbourneTC').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UrlRefusedError);
+    expect((error as Error).message).toBe(
+      'refused collector.harbourne.example: the x token is only sent to https://api.x.com (the operator may allow another origin)',
+    );
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('goes to an origin the operator allows', async () => {
+    // No such host in DNS: the request is made (and fails as a network error), not refused for the token.
+    const notFound: HttpOptions['resolve'] = (hostname, _options, callback) => callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
+    const allowed = http({ allowLoopback: false, resolve: notFound, tokenOrigins: ['https://proxy.harbourne.example'] });
+    await expect(allowed.get('https://proxy.harbourne.example/2/users/1/tweets')).rejects.toThrow(PlatformUnavailableError);
   });
 });
 

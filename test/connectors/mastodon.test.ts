@@ -299,6 +299,17 @@ describe('the Mastodon connector: platform failures', () => {
     expect((error as Error).message).toContain('not valid JSON');
   });
 
+  it('refuses an answer nested too deeply, naming the URL, instead of overflowing the stack', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    server.route(LOOKUP, fixture('lookup'));
+    server.route(STATUSES, { headers: { 'content-type': 'application/json' }, body: `[{"id":"116045571848996017","content":${deep}}]` });
+
+    const error = await connectorWith().fetchNewPosts(account, undefined).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PlatformResponseError);
+    expect((error as Error).message).toBe(`mastodon: the answer to GET ${server.baseUrl}${STATUSES}?limit=40 is not valid JSON (nested more than 200 levels deep)`);
+  });
+
   it('names the field when the shape of a status has changed', async () => {
     const page = fixture('statuses-page-3') as Fixture & { body: Record<string, unknown>[] };
     delete page.body[1]!.created_at;

@@ -12,6 +12,8 @@ import type { Account } from '../../shared/domain/account';
 import { ConnectorError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import { parsePost } from '../../shared/domain/post';
+import { parsePayload } from '../../shared/connectors/parse-payload';
+import * as z from '../../shared/zod';
 import { jsonMutations, mutateJson } from '../support/mutate';
 import { recordedAnswers } from '../support/recorded-answers';
 
@@ -126,7 +128,35 @@ function expectMappedOrRefused({ outcome, timelineUrl }: { outcome: unknown; tim
   if (outcome.message.includes('unexpected shape')) expect(outcome.message).toMatch(/unexpected shape: \S/);
 }
 
+/** Personal data a malformed payload may hold: none of it may reach a message (stored, and mailed in the digest). */
+const PERSONAL = 'Ring Mrs Example on 07700 900123';
+const personalMutations = fc.array(
+  fc.record({
+    at: fc.nat(),
+    op: fc.constant('replace' as const),
+    value: fc.constantFrom<unknown>(PERSONAL, [PERSONAL], { text: PERSONAL, id: PERSONAL }, 7700900123, { nested: [PERSONAL] }),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
 describe.each(CASES)('the $platform connector, given any answer', (c) => {
+  it('refuses a malformed payload naming its fields and their types, never a value from it', async () => {
+    let refusals = 0;
+    await fc.assert(
+      fc.asyncProperty(personalMutations, async (mutations) => {
+        const scanned = await scanWith(c, mutateJson(c.page, mutations));
+        expectMappedOrRefused(scanned);
+        if (Array.isArray(scanned.outcome)) return;
+        refusals += 1;
+        const { message } = scanned.outcome as Error;
+        for (const piece of ['07700', '7700900123', 'Mrs Example']) expect(message).not.toContain(piece);
+      }),
+      RUNS,
+    );
+    expect(refusals).toBeGreaterThan(0);
+  });
+
+
   it('maps the recorded page as it is', async () => {
     const { outcome } = await scanWith(c, c.page);
 
@@ -149,5 +179,18 @@ describe.each(CASES)('the $platform connector, given any answer', (c) => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a payload nested deeper than the stack', () => {
+  it('is refused with the platform error naming the answer, not a bare RangeError', () => {
+    // A recursive schema (as a reply thread is) over an object nested far deeper than any real answer.
+    type Node = { child?: Node };
+    const NodeSchema: z.ZodMiniType<Node> = z.looseObject({ get child() { return z.optional(NodeSchema); } });
+    let deep: Node = {};
+    for (let level = 0; level < 100_000; level++) deep = { child: deep };
+    const source = `bluesky: the getPostThread answer to GET ${BASE}/xrpc/app.bsky.feed.getPostThread`;
+
+    expect(() => parsePayload(NodeSchema, deep, source)).toThrow(`${source} is nested too deeply to read`);
   });
 });

@@ -29,6 +29,8 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 /** How many of the newest item ids the cursor remembers (ties in time, a deleted newest post). */
 const SEEN_IDS = 20;
+/** A feed time further ahead than this is a wrong clock: kept as a post, never used as a position (see fetchNewPosts). */
+const FUTURE_SLACK_MS = 86_400_000;
 
 /**
  * The cursor this connector stores: the newest feed time it has returned (the repost's time for a
@@ -67,8 +69,13 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
       const handle = account.handle.trim().replace(/^@/, '');
       const councilAccount = `@${handle}`;
       const seen = new Set(previous?.seen ?? []);
-      const newestSeen = previous ? Date.parse(previous.newest) : undefined;
-      const found: { item: FeedViewPost; id: string; time: string }[] = [];
+      // A time more than a day ahead is a wrong clock, not a position in the feed: such a post is kept,
+      // but it neither ends a scan nor moves the cursor (else it would sit on top and freeze it for good),
+      // and a cursor already pushed into the future by one is not trusted for its time.
+      const horizon = now.getTime() + FUTURE_SLACK_MS;
+      const newestSeen = previous && Date.parse(previous.newest) <= horizon ? Date.parse(previous.newest) : undefined;
+      const found: { item: FeedViewPost; id: string; time: string; future: boolean }[] = [];
+      const futureSeen: string[] = [];
       const ids = new Set<string>();
 
       let pageCursor: string | undefined;
@@ -80,12 +87,17 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
           if (item.reason !== undefined && item.reason.$type !== REASON_REPOST) continue; // a kind of item we do not know
           const id = feedItemId(item);
           const time = feedTime(item);
-          if (seen.has(id)) break paging;
-          if (newestSeen !== undefined && Date.parse(time) < newestSeen) break paging;
+          const future = Date.parse(time) > horizon;
+          if (seen.has(id)) {
+            if (!future) break paging;
+            futureSeen.push(id);
+            continue;
+          }
+          if (!future && newestSeen !== undefined && Date.parse(time) < newestSeen) break paging;
           if (floor !== undefined && Date.parse(time) < floor) break paging;
           if (ids.has(id)) continue;
           ids.add(id);
-          found.push({ item, id, time });
+          found.push({ item, id, time, future });
           if (found.length >= cap) break paging;
         }
         if (body.cursor === undefined || body.cursor === pageCursor || body.feed.length === 0) break;
@@ -93,7 +105,7 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
       }
 
       const posts: Post[] = found.map(({ item }) => toPost(item, councilAccount)).reverse();
-      return { posts, cursor: found.length > 0 ? writeCursor(found, previous) : undefined };
+      return { posts, cursor: found.length > 0 ? writeCursor(found, futureSeen, previous, newestSeen) : undefined };
     },
 
     async searchAccounts(query: string, options: { baseUrl?: string; limit?: number } = {}): Promise<DiscoveredAccount[]> {
@@ -145,11 +157,16 @@ function readCursor(cursor: string | undefined): Cursor | undefined {
   }
 }
 
-/** `found` is newest first. */
-function writeCursor(found: readonly { id: string; time: string }[], previous: Cursor | undefined): string {
-  const newest = found.reduce((max, { time }) => (Date.parse(time) > Date.parse(max) ? time : max), found[0]!.time);
-  const seen = [...new Set([...found.map(({ id }) => id), ...(previous?.seen ?? [])])].slice(0, SEEN_IDS);
-  const cursor: Cursor = { v: 1, newest: new Date(Date.parse(newest)).toISOString(), seen };
+/**
+ * `found` is newest first. The newest time is that of the newest post not from the future, else the
+ * previous cursor's (when trusted), else none at all (the epoch: the seen ids alone end the next scan).
+ * The ids of future posts still on top of the feed stay first among those seen.
+ */
+function writeCursor(found: readonly { id: string; time: string; future: boolean }[], futureSeen: readonly string[], previous: Cursor | undefined, newestSeen: number | undefined): string {
+  const times = found.filter(({ future }) => !future).map(({ time }) => Date.parse(time));
+  const newest = times.length > 0 ? Math.max(...times) : (newestSeen ?? 0);
+  const seen = [...new Set([...futureSeen, ...found.map(({ id }) => id), ...(previous?.seen ?? [])])].slice(0, SEEN_IDS);
+  const cursor: Cursor = { v: 1, newest: new Date(newest).toISOString(), seen };
   return JSON.stringify(cursor);
 }
 

@@ -1,4 +1,5 @@
 import { PostSchema, type Media, type Post } from '../../domain/post';
+import { isCalendarDate } from '../../domain/calendar';
 import {
   EXTERNAL_VIEW,
   IMAGES_VIEW,
@@ -250,9 +251,14 @@ function isShortenedForm(display: string, uri: string): boolean {
   return full.toLowerCase().startsWith(shown.toLowerCase()) || uri.toLowerCase().startsWith(shown.toLowerCase());
 }
 
-/** An ISO-8601 timestamp with an offset, as the canonical post wants, or undefined when unreadable. */
+/**
+ * An ISO-8601 timestamp with an offset, as the canonical post wants, or undefined when unreadable or
+ * on a day the calendar does not have (Date.parse would roll 30 February over into March).
+ */
 function isoTimestamp(value: string): string | undefined {
   if (PostSchema.shape.createdAt.safeParse(value).success) return value;
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(value.trim());
+  if (day && !isCalendarDate(day[0])) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

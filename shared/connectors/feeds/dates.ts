@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../domain/calendar';
+
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
@@ -12,7 +14,8 @@ const RFC_822 =
 
 /**
  * A feed date as ISO-8601 (UTC): RSS `pubDate` is RFC 822 (`Tue, 04 Mar 2025 09:15:02 +0000`, two-digit
- * years and zone names included); Atom and `dc:date` are RFC 3339. Undefined when it is neither.
+ * years and zone names included); Atom and `dc:date` are RFC 3339. Undefined when it is neither, or
+ * names a day the calendar does not have (30 February).
  */
 export function parseFeedDate(raw: string | undefined): string | undefined {
   const value = raw?.trim();
@@ -20,6 +23,8 @@ export function parseFeedDate(raw: string | undefined): string | undefined {
   const rfc822 = RFC_822.exec(value);
   if (rfc822) return fromRfc822(rfc822);
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i.test(value)) {
+    // Date.parse rolls 30 February over into March: a date that does not exist is no date.
+    if (!isCalendarDate(value.slice(0, 10))) return undefined;
     const ms = Date.parse(value.replace(' ', 'T'));
     return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
   }
@@ -35,6 +40,8 @@ function fromRfc822(m: RegExpExecArray): string | undefined {
   const offset = zoneOffsetMinutes(zone);
   if (offset === undefined) return undefined;
   if (Number(day) < 1 || Number(day) > 31 || Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 60) return undefined;
+  // Date.UTC rolls 30 February over into March: a date that does not exist is no date.
+  if (new Date(Date.UTC(year, month, Number(day))).getUTCDate() !== Number(day)) return undefined;
   return new Date(Date.UTC(year, month, Number(day), Number(hour), Number(minute), Number(second ?? 0)) - offset * 60_000).toISOString();
 }
 

@@ -24,6 +24,8 @@ const USAGE_HEADERS = ['x-business-use-case-usage', 'x-page-usage', 'x-app-usage
 export function graphPolicy(platform: 'facebook' | 'instagram'): PlatformPolicy {
   return {
     platform,
+    // Instagram's API answers on both hosts (Instagram Login and Facebook Login).
+    tokenOrigins: platform === 'facebook' ? ['https://graph.facebook.com'] : ['https://graph.facebook.com', 'https://graph.instagram.com'],
     rateLimitWaitMs(response) {
       const error = graphErrorOf(response.status, response.text);
       if (!error || !isThrottlingCode(error.code)) return undefined;

@@ -1,9 +1,11 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { HostBusyError, PlatformAuthError, PlatformRateLimitedError, PlatformResponseError, PlatformUnavailableError, UrlRefusedError } from '../errors';
 import { inMemoryHostBudget } from './host-budget';
 import type { GetOptions, HttpOptions, HttpResponse, PlatformHttp } from './platform-http';
-import { checkUrl, guardedLookup } from './url-policy';
+import { parseJson } from './parse-json';
+import { checkUrl, classifyAddress, guardedLookup, refuseConnection } from './url-policy';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -26,13 +28,33 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
   const budget = options.hostBudget ?? inMemoryHostBudget({ sleep, clock, maxWaitMs: maxRateLimitWaitMs });
   // Node's own clients take the guarded lookup too, so every connection, redirects included, is checked
   // when its name is resolved; one keep-alive agent per scheme for the platform's repeated pages.
-  const lookup = guardedLookup(allowLoopback) as never;
+  const lookup = (options.resolve ? guardedLookup(allowLoopback, options.resolve) : guardedLookup(allowLoopback)) as never;
+  const tokenOrigins = new Set([...(policy.tokenOrigins ?? []), ...(options.tokenOrigins ?? [])].map((o) => new URL(o).origin));
   const agents = { 'https:': new HttpsAgent({ keepAlive: true, lookup }), 'http:': new HttpAgent({ keepAlive: true, lookup }) };
 
   const backoffMs = (attempt: number) => Math.min(8_000, 500 * 2 ** (attempt - 1)) * (0.5 + random() * 0.5);
 
+  /**
+   * Whether the bearer token may go to this URL: only to the platform's own origins, those the operator
+   * allows, and (when loopback is allowed, for local testing) loopback addresses; a platform that names
+   * no origins sends its token to wherever its base URL is.
+   */
+  function tokenMayGoTo(url: URL): boolean {
+    if (policy.tokenOrigins === undefined || tokenOrigins.has(url.origin)) return true;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    return allowLoopback && (host === 'localhost' || (isIP(host) !== 0 && classifyAddress(host) === 'loopback'));
+  }
+
   async function get(url: string, getOptions: GetOptions = {}): Promise<HttpResponse> {
+    const first = checkUrl(url, allowLoopback);
+    if (options.bearerToken && !tokenMayGoTo(first)) {
+      throw new UrlRefusedError(
+        `refused ${first.host}: the ${policy.platform} token is only sent to ${[...tokenOrigins].join(', ')} (the operator may allow another origin)`,
+      );
+    }
     let target = url;
+    // Credentials go to the origin asked for, never to another one a redirect points at.
+    let credentials = options.bearerToken !== undefined;
     let failures = 0;
     let rateLimitWaits = 0;
     let redirects = 0;
@@ -43,7 +65,7 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
       await acquire(host);
       let response: HttpResponse;
       try {
-        response = await send(target, getOptions);
+        response = await send(target, getOptions, credentials);
       } catch (error) {
         const refused = findCause(error, UrlRefusedError);
         if (refused) throw refused;
@@ -77,7 +99,12 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
         if (!location || ++redirects > MAX_REDIRECTS) {
           throw new PlatformResponseError(`${policy.platform}: too many or empty redirects from GET ${safeUrl(target)}`);
         }
-        target = new URL(location, target).toString();
+        const next = new URL(location, target);
+        if (next.origin !== first.origin && credentials) {
+          credentials = false;
+          next.searchParams.delete('access_token');
+        }
+        target = next.toString();
         continue;
       }
 
@@ -106,9 +133,10 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     }
   }
 
-  async function send(url: string, getOptions: GetOptions): Promise<HttpResponse> {
+  async function send(url: string, getOptions: GetOptions, credentials: boolean): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json, application/xml;q=0.9, */*;q=0.8', ...getOptions.headers };
-    if (options.bearerToken) headers.authorization = `Bearer ${options.bearerToken}`;
+    if (!credentials) for (const name of Object.keys(headers)) if (name.toLowerCase() === 'authorization') delete headers[name];
+    if (options.bearerToken && credentials) headers.authorization = `Bearer ${options.bearerToken}`;
     if (getOptions.etag) headers['if-none-match'] = getOptions.etag;
     if (getOptions.lastModified) headers['if-modified-since'] = getOptions.lastModified;
     const response = await open(url, headers);
@@ -144,6 +172,16 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     return new Promise((resolve, reject) => {
       const sent = request(target, { method: 'GET', headers, agent, signal: AbortSignal.timeout(timeoutMs) }, resolve);
       sent.on('error', reject);
+      // The last check, on the address the socket really reached, before a byte of the request is
+      // sent over it (TLS sends the request only after the handshake; plain http only goes to loopback).
+      sent.on('socket', (socket) => {
+        const check = () => {
+          const refused = refuseConnection(socket.remoteAddress, target.host, allowLoopback);
+          if (refused) sent.destroy(refused);
+        };
+        if (socket.remoteAddress !== undefined) check();
+        else socket.once('connect', check);
+      });
       sent.end();
     });
   }
@@ -153,7 +191,7 @@ export function createPlatformHttp(options: HttpOptions): PlatformHttp {
     async getJson(url, getOptions) {
       const response = await get(url, getOptions);
       try {
-        return JSON.parse(response.text) as unknown;
+        return parseJson(response.text);
       } catch (error) {
         throw new PlatformResponseError(`${policy.platform}: the answer to GET ${safeUrl(url)} is not valid JSON (${(error as Error).message})`, { cause: error });
       }

@@ -1,3 +1,4 @@
+import type { Resolver } from './url-policy';
 import type { Platform } from '../../domain/post';
 import type { HostBudget } from './host-budget';
 
@@ -48,14 +49,28 @@ export interface PlatformPolicy {
   rateLimitWaitMs(response: HttpResponse, now: Date): number | undefined;
   /** A short description when the response says the token is expired or revoked (401, Facebook 190). */
   authFailure(response: HttpResponse): string | undefined;
+  /**
+   * The origins (`https://api.x.com`) the platform's bearer token may be sent to. When given, a client
+   * with a token refuses any other origin (save those in HttpOptions.tokenOrigins, and loopback when
+   * allowed); when absent, the token goes to the origin asked for. Either way a redirect to another
+   * origin is followed without the token.
+   */
+  tokenOrigins?: readonly string[];
 }
 
 export interface HttpOptions {
   policy: PlatformPolicy;
   /** Sent as `Authorization: Bearer …` (never logged, never in an error message). */
   bearerToken?: string;
-  /** Allow http/https to loopback addresses (local testing, the local twin); off in Lambda. */
+  /**
+   * Allow http/https to loopback addresses (local testing, the local twin); off in Lambda. The bearer
+   * token may then go to a loopback address too (it never leaves the machine).
+   */
   allowLoopback?: boolean;
+  /** Origins the operator allows the bearer token to go to besides the platform's own (a proxy, say). */
+  tokenOrigins?: readonly string[];
+  /** The DNS resolver behind the guarded lookup (the system's by default); tests play a hostile DNS with it. */
+  resolve?: Resolver;
   /** Per request (default 10 s). */
   timeoutMs?: number;
   /** Attempts for 5xx/timeouts/network errors (default 4). */

@@ -14,6 +14,7 @@ import {
 import { PlatformResponseError } from '../errors';
 import { safeUrl } from '../http/create-http';
 import type { HttpResponse, PlatformHttp } from '../http/platform-http';
+import { parseJson } from '../http/parse-json';
 import { compareIds, parseMastodonHandle, qualifiedHandle } from './handles';
 import { mastodonPolicy } from './policy';
 import { MastodonAccountSchema, MastodonSearchSchema, MastodonStatusesSchema, type MastodonStatus } from './schemas';
@@ -167,7 +168,7 @@ function nextMaxId(response: HttpResponse): string | undefined {
 function parseBody<S extends z.ZodMiniType>(response: HttpResponse, schema: S): z.infer<S> {
   let json: unknown;
   try {
-    json = JSON.parse(response.text);
+    json = parseJson(response.text);
   } catch (error) {
     throw new PlatformResponseError(`mastodon: the answer to GET ${safeUrl(response.url)} is not valid JSON (${(error as Error).message})`, { cause: error });
   }

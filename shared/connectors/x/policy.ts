@@ -9,6 +9,7 @@ const RESET_SLACK_MS = 1_000;
  */
 export const xPolicy: PlatformPolicy = {
   platform: 'x',
+  tokenOrigins: ['https://api.x.com', 'https://api.twitter.com'],
   rateLimitWaitMs(response: HttpResponse, now: Date): number | undefined {
     if (response.status !== 429) return undefined;
     const reset = Number(response.header('x-rate-limit-reset'));
