@@ -21,6 +21,13 @@ export interface CouncilJobsDeps {
 export const TickEventSchema = z.looseObject({});
 
 /**
+ * The message logged for each digest found stuck `sending` past its lease. The stack's metric filter
+ * counts it (StaleDigestClaims) and alarms: a sender died mid-send, and someone should check the
+ * week went out once.
+ */
+export const STALE_DIGEST_MESSAGE = 'weekly digest stuck in sending past its lease';
+
+/**
  * The hourly tick: queues each council's weekly digest and monthly report when its own schedule, in
  * its own time zone, says they are due and they have not been done. The work itself runs in the
  * weekly-digest and monthly-report functions, one council per message.
@@ -29,8 +36,11 @@ export function createHandler(deps: CouncilJobsDeps) {
   const clock = deps.clock ?? (() => new Date());
   return middy(async (event: unknown) => {
     TickEventSchema.parse(event ?? {});
-    const { councils, digests, reports } = await queueDueWork({ ...deps, now: clock() });
+    const { councils, digests, reports, staleDigests } = await queueDueWork({ ...deps, now: clock() });
+    for (const { council, record } of staleDigests) {
+      logger.error(STALE_DIGEST_MESSAGE, { council, week: record.week, attempts: record.attempts, claimedAt: record.updatedAt, leaseUntil: record.leaseUntil, requeued: true });
+    }
     logger.info('council jobs queued', { councils, digests: digests.length, reports: reports.length });
-    return { councils, digests: digests.length, reports: reports.length };
+    return { councils, digests: digests.length, reports: reports.length, staleDigests: staleDigests.length };
   }).use(injectLambdaContext(logger));
 }

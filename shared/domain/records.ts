@@ -45,16 +45,41 @@ export const ScanRunSchema = z.object({
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 
+/**
+ * How long a claim to send a week's digest holds. A sender that dies between its claim and its outcome
+ * (a timeout, a crash) leaves the digest `sending`; once the lease has passed, the week may be claimed
+ * again and the stale claim is reported. Far longer than one send takes (seconds), shorter than the
+ * hourly tick that queues the retry.
+ */
+export const DIGEST_LEASE_MINUTES = 15;
+
 /** The record that a week's digest was claimed and (when `sent`) delivered. */
 export const DigestRecordSchema = z.object({
   week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
   status: z.enum(['sending', 'sent', 'failed']),
   attempts: z.number().check(z.int(), z.positive()),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** While `sending`: when the claim lapses (a record written before leases had none, and has lapsed). */
+  leaseUntil: z.optional(z.iso.datetime({ offset: true })),
   messageId: z.optional(z.string()),
   error: z.optional(z.string()),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/** How a digest is claimed: `force` claims it whatever its state (an operator's re-send of a week). */
+export interface DigestClaimOptions {
+  force?: boolean;
+}
+
+/** When a claim made at `at` lapses. */
+export function digestLeaseUntil(at: string): string {
+  return new Date(Date.parse(at) + DIGEST_LEASE_MINUTES * 60_000).toISOString();
+}
+
+/** A digest left `sending` past its lease: its sender died, and no outcome will come. */
+export function isStaleDigestClaim(record: DigestRecord, now: Date): boolean {
+  return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
+}
 
 /** One change of a finding's status: who, when, why (the audit trail). */
 export const FindingEventSchema = z.object({

@@ -17,12 +17,14 @@ import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type Council
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import {
+  digestLeaseUntil,
   DigestRecordSchema,
   FindingEventSchema,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
+  type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
   type ReportRecord,
@@ -454,9 +456,9 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return items.map((item) => parseStored(ScanRunSchema, item, keyOf(item), 'scan run'));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
     const update = updateExpression({
-      set: { week, status: 'sending', updatedAt: at },
+      set: { week, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at) },
       remove: ['error', 'messageId'],
       add: { attempts: 1 },
     });
@@ -466,9 +468,15 @@ export class DynamoDbCouncilStore implements CouncilStore {
           TableName: this.tableName,
           Key: this.keys.digest(week),
           ...update,
-          // Only one sender at a time, and never a second copy of a digest that went out.
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed' },
+          // Only one sender at a time, and never a second copy of a digest that went out; a claim
+          // whose lease has passed (its sender died) is taken over. An operator's force takes any.
+          ...(options.force
+            ? {}
+            : {
+                ConditionExpression:
+                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
+                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
+              }),
         }),
       );
       return true;
@@ -479,11 +487,11 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async markDigestSent(week: string, messageId: string, at: string): Promise<void> {
-    await this.updateDigest(week, { status: 'sent', messageId, updatedAt: at }, ['error']);
+    await this.updateDigest(week, { status: 'sent', messageId, updatedAt: at }, ['error', 'leaseUntil']);
   }
 
   async markDigestFailed(week: string, error: string, at: string): Promise<void> {
-    await this.updateDigest(week, { status: 'failed', error, updatedAt: at }, ['messageId']);
+    await this.updateDigest(week, { status: 'failed', error, updatedAt: at }, ['messageId', 'leaseUntil']);
   }
 
   async getDigest(week: string): Promise<DigestRecord | undefined> {

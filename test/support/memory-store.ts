@@ -5,11 +5,14 @@ import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../.
 import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import {
+  digestLeaseUntil,
   DigestRecordSchema,
+  isStaleDigestClaim,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
+  type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
   type ReportRecord,
@@ -238,12 +241,12 @@ export class MemoryCouncilStore implements CouncilStore {
       .map((r) => structuredClone(r));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
     const existing = this.digests.get(week);
-    if (existing && existing.status !== 'failed') return false;
+    if (existing && !options.force && existing.status !== 'failed' && !isStaleDigestClaim(existing, new Date(at))) return false;
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at }),
+      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, leaseUntil: digestLeaseUntil(at) }),
     );
     return true;
   }
