@@ -4,7 +4,7 @@ import * as z from '../../shared/zod';
 import type { DigestRequest, JobQueue, ReportRequest } from '../../shared/queue/council-jobs';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
-import { queueDueWork } from '../../shared/scheduling/queue-due-work';
+import { queueDueWork, STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import type { AuditStore } from '../../shared/store/audit-store';
 
 /** What the deployed function reads at cold start (handler.ts). */
@@ -19,13 +19,6 @@ export interface CouncilJobsDeps {
 
 /** EventBridge Scheduler delivers the schedule's own input; nothing in it is needed (the time is the clock's). */
 export const TickEventSchema = z.looseObject({});
-
-/**
- * The message logged for each digest found stuck `sending` past its lease. The stack's metric filter
- * counts it (StaleDigestClaims) and alarms: a sender died mid-send, and someone should check the
- * week went out once.
- */
-export const STALE_DIGEST_MESSAGE = 'weekly digest stuck in sending past its lease';
 
 /**
  * The hourly tick: queues each council's weekly digest and monthly report when its own schedule, in

@@ -14,6 +14,13 @@ export interface QueueDueWorkDeps {
   concurrency?: number;
 }
 
+/**
+ * What council-jobs logs, as an error, for each digest found stuck `sending` past its lease. The
+ * stack's metric filter counts the line (StaleDigestClaims) and alarms: a sender died mid-send, and
+ * someone should check the week went out once.
+ */
+export const STALE_DIGEST_MESSAGE = 'weekly digest stuck in sending past its lease';
+
 export interface DueWork {
   councils: number;
   digests: DigestRequest[];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandler as createCouncilJobs, STALE_DIGEST_MESSAGE } from '../../functions/council-jobs/create-handler';
+import { createHandler as createCouncilJobs } from '../../functions/council-jobs/create-handler';
+import { STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import { createHandler as createMonthlyReport } from '../../functions/monthly-report/create-handler';
 import { createHandler as createWeeklyDigest } from '../../functions/weekly-digest/create-handler';
 import type { Council } from '../../shared/domain/council';
