@@ -10,6 +10,11 @@ export const StoredPostSchema = z.object({
   capturedAt: z.iso.datetime({ offset: true }),
   /** When the post may be deleted (retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.number().check(z.int(), z.positive()),
+  /**
+   * Set when the post was too long to store whole and was stored cut to STORED_POST_BOUNDS (it was
+   * checked whole; contentHash is of the whole post).
+   */
+  truncated: z.optional(z.literal(true)),
 });
 export type StoredPost = z.infer<typeof StoredPostSchema>;
 
@@ -37,6 +42,11 @@ export const ScanRunSchema = z.object({
   findingsNew: z.number().check(z.int(), z.nonnegative()),
   /** For a failed capture: what failed, without personal data or credentials. */
   error: z.optional(z.string()),
+  /**
+   * Posts captured and checked (their findings kept) that the store refused: the scan went on past
+   * them, and they are not captured again. The first few, with the store's reason.
+   */
+  unstoredPosts: z.optional(z.array(z.object({ postId: z.string(), reason: z.string() }))),
   /**
    * For a search of impostor discovery rather than an account's capture: the name searched for
    * (`handle` then says what was searched where, for the digest's capture failures).

@@ -14,7 +14,7 @@ import { AccountSchema, AccountValidationError, type Account, type AccountStatus
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { ConfigVersionSchema, type ConfigVersion } from '../domain/config-version';
 import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
-import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
+import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, PostNotStorableError, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import {
   digestLeaseUntil,
@@ -353,6 +353,10 @@ export class DynamoDbCouncilStore implements CouncilStore {
       return Attributes ? 'updated' : 'created';
     } catch (error) {
       if (isConditionalCheckFailed(error)) return 'unchanged';
+      // DynamoDB's refusal of the item itself (over 400 KB, a key too long): no retry will store it.
+      if (error instanceof Error && error.name === 'ValidationException') {
+        throw new PostNotStorableError(`post ${post.post.id} of ${platform} account ${handle} could not be stored: ${error.message}`, post.post.id, error.message, { cause: error });
+      }
       throw error;
     }
   }

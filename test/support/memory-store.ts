@@ -2,7 +2,7 @@ import { AccountSchema, normaliseHandle, type Account, type AccountStatus } from
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
 import { ConfigVersionSchema, type ConfigVersion } from '../../shared/domain/config-version';
 import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
-import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
+import { AccountNotFoundError, FindingNotFoundError, PostNotStorableError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import {
   digestLeaseUntil,
@@ -186,6 +186,11 @@ export class MemoryCouncilStore implements CouncilStore {
 
   async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
     const incoming = StoredPostSchema.parse(structuredClone(post));
+    // DynamoDB's item limit, roughly (attribute names and values as UTF-8): as the table would refuse it.
+    if (Buffer.byteLength(JSON.stringify(incoming)) > 400 * 1024) {
+      const reason = 'Item size has exceeded the maximum allowed size';
+      throw new PostNotStorableError(`post ${incoming.post.id} of ${platform} account ${handle} could not be stored: ${reason}`, incoming.post.id, reason);
+    }
     const key = `${accountKey(platform, handle)}#${incoming.post.id}`;
     const existing = this.posts.get(key);
     if (existing?.contentHash === incoming.contentHash) return 'unchanged';
