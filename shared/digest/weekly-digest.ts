@@ -1,7 +1,7 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
 import { parseIsoWeek, previousIsoWeek, type IsoWeek } from '../domain/calendar';
-import type { DigestRecord } from '../domain/records';
+import { DIGEST_LEASE_MINUTES, type DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
 import { latestReportLink } from '../report/report-link';
 import type { ReportStorage } from '../report/report-storage';
@@ -55,8 +55,9 @@ export class DigestSendError extends CouncilAuditError {
 }
 
 /**
- * The mail was sent but the store could not record it. The claim stays `sending`, so the week is
- * not sent twice; an operator should mark it sent with `messageId`.
+ * The mail was sent but the store could not record it. The claim stays `sending` until its lease
+ * passes (DIGEST_LEASE_MINUTES); the next hourly tick then reports it as stale (an alarm) and queues
+ * the week again, which sends a second copy unless an operator has marked it sent with `messageId`.
  */
 export class DigestRecordError extends CouncilAuditError {
   constructor(
@@ -115,7 +116,7 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
     try {
       await store.markDigestFailed(week.id, reason, at);
     } catch (markError) {
-      released = `It could not be marked failed either (${markError instanceof Error ? markError.message : String(markError)}), so the claim stays "sending" and must be released before a retry.`;
+      released = `It could not be marked failed either (${markError instanceof Error ? markError.message : String(markError)}), so the claim stays "sending" until its lease passes (${DIGEST_LEASE_MINUTES} minutes); then it is sent again.`;
     }
     throw new DigestSendError(`the weekly digest for ${week.id} ${stage}: ${reason}. ${released}`, prepared, { cause: error });
   }

@@ -14,6 +14,7 @@ import { TABLE_KEYS } from '../../shared/store/keys';
 import type { CouncilFunction } from '../../infra/constructs/council-function';
 import { NONCURRENT_REPORT_DAYS, REPORTS_PREFIX } from '../../infra/stateful-stack';
 import { BROWSER_MODULES, COUNCIL_JOBS_SCHEDULE, REPORT_CONCURRENCY, STALE_DIGEST_METRIC } from '../../infra/stateless-stack';
+import { DIGEST_LEASE_MINUTES } from '../../shared/domain/records';
 import { STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import { actionsOf, asArray, logicalIdOf, statementsOfRole, synthesise, type Statement, type Synthesised } from './synth';
 
@@ -541,6 +542,11 @@ describe('the scheduled and asynchronous functions', () => {
       expect(functionResource(fn).Properties.TracingConfig, fn.node.id).toEqual({ Mode: 'Active' });
       expect(actionsOf(statementsOfRole(stateless, fn.role)), fn.node.id).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
     }
+  });
+
+  it('hold a digest claim longer than the digest function may run, so a live sender never loses its claim', () => {
+    const timeout = functionResource(synth.stateless.weeklyDigest).Properties.Timeout as number;
+    expect(timeout).toBeLessThan(DIGEST_LEASE_MINUTES * 60);
   });
 
   it('alarm on a digest that council-jobs finds stuck in "sending" past its lease', () => {
