@@ -29,8 +29,9 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
     {
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue: the DeadLetterConfig of the two EventBridge Scheduler ' +
-        'schedules, which cdk-nag does not recognise (it only sees SQS redrive policies). It is alarmed on.',
+        'This queue is itself a dead-letter queue: the DeadLetterConfig of the EventBridge Scheduler ' +
+        'schedules and the on-failure destination of the functions they invoke, which cdk-nag does not ' +
+        'recognise (it only sees SQS redrive policies). It is alarmed on.',
     },
   ]);
 
@@ -47,7 +48,24 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
     ],
   );
 
-  // The only wildcard in any function's policy: the objects under reports/ of the one reports bucket,
+  // X-Ray's PutTraceSegments and PutTelemetryRecords take no resource but "*": the statement CDK adds
+  // to each function's role for active tracing, and nothing else in those policies, may name it.
+  const functions = [stateless.scanDispatch, stateless.scanAccount, stateless.weeklyDigest, stateless.monthlyReport, stateless.councilJobs];
+  NagSuppressions.addResourceSuppressions(
+    functions.map((fn) => policyOf(fn.role)),
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+          'permissions, so AWS requires Resource "*" for them; the statement grants those two actions only.',
+        appliesTo: ['Resource::*'],
+      },
+    ],
+    true,
+  );
+
+  // The only other wildcard in any function's policy: the objects under reports/ of the one reports bucket,
   // whose keys (reports/<YYYY-MM>/...) are only known when a report is made. Each action is named.
   const reportsBucketId = stateful.getLogicalId(stateful.reportsBucket.node.defaultChild as CfnBucket);
   // Matched as a pattern: the ARN is written <Id.Arn> on the first synthesis and as the stateful

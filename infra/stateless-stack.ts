@@ -5,7 +5,9 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -15,6 +17,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { STALE_DIGEST_MESSAGE } from '../shared/scheduling/queue-due-work';
 import { LEADING_KEYS, TABLE_KEYS } from '../shared/store/keys';
 import { CouncilFunction, FUNCTION_RUNTIME, repositoryRoot } from './constructs/council-function';
 import { NodeModulesLayer } from './constructs/node-modules-layer';
@@ -70,8 +73,10 @@ export const COUNCIL_JOBS_SCHEDULE = 'cron(0 * * * ? *)';
  * digests go out in the morning without SES throttling them.
  */
 export const DIGEST_CONCURRENCY = 4;
-/** How many reports print at once: each is a headless Chromium in 2 GB. */
+/** How many reports print at once: each is a headless Chromium in 2 GB (also the function's reserved concurrency). */
 export const REPORT_CONCURRENCY = 5;
+/** The metric the stale-digest log lines are counted in (the metric filter on council-jobs' log group). */
+export const STALE_DIGEST_METRIC = { namespace: 'CouncilAudit', name: 'StaleDigestClaims' } as const;
 /**
  * Impostor discovery: one schedule for the whole deployment, at half past every hour (UTC); dispatch
  * queues the councils whose hour of the week it is, so each council is searched for once a week and
@@ -156,7 +161,8 @@ export class StatelessStack extends Stack {
     [this.digestQueue, this.digestDeadLetterQueue] = jobQueue('Digest', WEEKLY_DIGEST_TIMEOUT);
     [this.reportQueue, this.reportDeadLetterQueue] = jobQueue('Report', MONTHLY_REPORT_TIMEOUT);
 
-    // Invocations the scheduler could not deliver after its retries.
+    // Scheduled invocations that never ran to the end: those the scheduler could not deliver after its
+    // retries, and those the function failed on every try (the functions' on-failure destination).
     this.scheduleDeadLetterQueue = new sqs.Queue(this, 'ScheduleDeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -172,6 +178,8 @@ export class StatelessStack extends Stack {
       name: 'scan-dispatch',
       description: 'Queues one scan request per registered account of every council, or one discovery request per council',
       memorySize: 256,
+      // One dispatch at a time: two would queue every account twice (a schedule retried, an operator's run).
+      reservedConcurrency: 1,
       // One Query per council and a batch send per ten accounts: thousands of councils take a while.
       timeout: Duration.minutes(5),
       environment: { TABLE_NAME: tableName, SCAN_QUEUE_URL: this.scanQueue.queueUrl },
@@ -299,6 +307,8 @@ export class StatelessStack extends Stack {
       // Chromium wants memory (and the CPU that comes with it); launch and print take seconds.
       memorySize: 2048,
       timeout: MONTHLY_REPORT_TIMEOUT,
+      // No more Chromiums than the queue feeds it, whoever else invokes it.
+      reservedConcurrency: REPORT_CONCURRENCY,
       architecture: this.browserLayer.architecture,
       moduleLayers: [this.browserLayer],
       environment: { TABLE_NAME: tableName, REPORTS_BUCKET: reportsBucket.bucketName },
@@ -336,6 +346,8 @@ export class StatelessStack extends Stack {
       name: 'council-jobs',
       description: "Queues each council's weekly digest and monthly report when its own schedule says they are due",
       memorySize: 256,
+      // One tick at a time: a retried or doubled tick would read every council again for nothing.
+      reservedConcurrency: 1,
       // Two small reads per council that is due: 10,000 councils take seconds, not minutes.
       timeout: Duration.minutes(5),
       environment: { TABLE_NAME: tableName, DIGEST_QUEUE_URL: this.digestQueue.queueUrl, REPORT_QUEUE_URL: this.reportQueue.queueUrl },
@@ -360,6 +372,16 @@ export class StatelessStack extends Stack {
     this.reportQueue.grantSendMessages(this.councilJobs.role);
 
     // --- Schedules (EventBridge Scheduler) ------------------------------------------------------
+    // The scheduler invokes asynchronously: it only knows the invocation was accepted. A function that
+    // then fails is retried twice by Lambda, and the event is kept in the schedule's dead-letter queue
+    // (which is alarmed on) instead of being dropped.
+    for (const scheduled of [this.scanDispatch, this.councilJobs]) {
+      scheduled.function.configureAsyncInvoke({
+        onFailure: new SqsDestination(this.scheduleDeadLetterQueue),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      });
+    }
     const targetDefaults: schedulerTargets.ScheduleTargetBaseProps = {
       // Neither scheduled function needs anything from the schedule: the time is the clock's.
       input: scheduler.ScheduleTargetInput.fromObject({}),
@@ -438,8 +460,21 @@ export class StatelessStack extends Stack {
     );
     alarmOn(
       'ScheduleDeadLetterAlarm',
-      'The scheduler could not invoke a function (scan dispatch or council jobs)',
+      'A scheduled invocation never ran to the end: the scheduler could not invoke scan dispatch or council jobs, or the function failed on every try',
       this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+    );
+    // council-jobs logs one error line per digest left "sending" past its lease (a sender died mid-send).
+    const staleDigests = new logs.MetricFilter(this, 'StaleDigestClaimFilter', {
+      logGroup: this.councilJobs.logGroup,
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', STALE_DIGEST_MESSAGE),
+      metricNamespace: STALE_DIGEST_METRIC.namespace,
+      metricName: STALE_DIGEST_METRIC.name,
+      metricValue: '1',
+    });
+    alarmOn(
+      'StaleDigestClaimAlarm',
+      "A council's weekly digest stayed \"sending\" past its lease (its sender died); it has been queued again, check it went out once",
+      staleDigests.metric({ period: Duration.hours(1), statistic: cloudwatch.Stats.SUM }),
     );
     for (const [id, fn] of [
       ['ScanDispatchErrors', this.scanDispatch],

@@ -4,7 +4,7 @@ import * as z from '../../shared/zod';
 import type { DigestRequest, JobQueue, ReportRequest } from '../../shared/queue/council-jobs';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
-import { queueDueWork } from '../../shared/scheduling/queue-due-work';
+import { queueDueWork, STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import type { AuditStore } from '../../shared/store/audit-store';
 
 /** What the deployed function reads at cold start (handler.ts). */
@@ -29,8 +29,11 @@ export function createHandler(deps: CouncilJobsDeps) {
   const clock = deps.clock ?? (() => new Date());
   return middy(async (event: unknown) => {
     TickEventSchema.parse(event ?? {});
-    const { councils, digests, reports } = await queueDueWork({ ...deps, now: clock() });
+    const { councils, digests, reports, staleDigests } = await queueDueWork({ ...deps, now: clock() });
+    for (const { council, record } of staleDigests) {
+      logger.error(STALE_DIGEST_MESSAGE, { council, week: record.week, attempts: record.attempts, claimedAt: record.updatedAt, leaseUntil: record.leaseUntil, requeued: true });
+    }
     logger.info('council jobs queued', { councils, digests: digests.length, reports: reports.length });
-    return { councils, digests: digests.length, reports: reports.length };
+    return { councils, digests: digests.length, reports: reports.length, staleDigests: staleDigests.length };
   }).use(injectLambdaContext(logger));
 }

@@ -31,13 +31,22 @@ export interface WeeklyDigestDeps {
 /**
  * An operator's direct invocation: `{}` sends last week's digest of every registered council (a small
  * deployment, or the local twin); a council, a week to (re)send, or both may be named:
- * `{ "council": "harbourne-tc", "week": "2026-W05" }`. The hourly tick (council-jobs) does not call
- * this: it queues one DigestRequest per council that is due, and the queue delivers them here in batches.
+ * `{ "council": "harbourne-tc", "week": "2026-W05" }`. `"force": true` sends that council's week even
+ * if it was sent or is stuck `sending`, and needs both named. The hourly tick (council-jobs) does not
+ * call this: it queues one DigestRequest per council that is due, and the queue delivers them here in batches.
  */
-export const DigestEventSchema = z.looseObject({
-  council: z.optional(CouncilIdSchema),
-  week: z.optional(IsoWeekIdSchema),
-});
+export const DigestEventSchema = z
+  .looseObject({
+    council: z.optional(CouncilIdSchema),
+    week: z.optional(IsoWeekIdSchema),
+    force: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((event) => !event.force || (event.council !== undefined && event.week !== undefined), {
+      message: 'a forced digest names the council and the week it re-sends (council and week are required with force)',
+      path: ['force'],
+    }),
+  );
 
 /** One council's digest, as the handler reports it. */
 export interface DigestOutcome {
@@ -51,7 +60,7 @@ export function createHandler(deps: WeeklyDigestDeps) {
   const clock = deps.clock ?? (() => new Date());
   const processor = loggedBatchProcessor('digest request', DigestRequestSchema);
 
-  const sendDigest = async ({ id, digestTo }: Pick<Council, 'id' | 'digestTo'>, now: Date, week?: string): Promise<DigestOutcome> => {
+  const sendDigest = async ({ id, digestTo }: Pick<Council, 'id' | 'digestTo'>, now: Date, week?: string, force = false): Promise<DigestOutcome> => {
     const result = await sendCouncilDigest({
       store: deps.store.forCouncil(id),
       mailer: deps.mailer,
@@ -60,8 +69,9 @@ export function createHandler(deps: WeeklyDigestDeps) {
       now,
       ...(deps.reports ? { reports: deps.reports } : {}),
       ...(week ? { week } : {}),
+      ...(force ? { force } : {}),
     });
-    logger.info('weekly digest', { council: id, week: result.week.id, status: result.status });
+    logger.info('weekly digest', { council: id, week: result.week.id, status: result.status, ...(force ? { forced: true } : {}) });
     return { council: id, week: result.week.id, status: result.status, ...(result.messageId ? { messageId: result.messageId } : {}) };
   };
 
@@ -88,9 +98,9 @@ export function createHandler(deps: WeeklyDigestDeps) {
 
   return middy(async (event: unknown, context: Context): Promise<{ digests: DigestOutcome[]; batchItemFailures?: SQSBatchItemFailure[] }> => {
     if (isSqsEvent(event)) return fromQueue(event as SQSEvent, context);
-    const { council, week } = DigestEventSchema.parse(event ?? {});
+    const { council, week, force } = DigestEventSchema.parse(event ?? {});
     const now = clock();
-    const outcomes = await forEachCouncil(deps.store, 'the weekly digest', (c) => sendDigest(c, now, week), {
+    const outcomes = await forEachCouncil(deps.store, 'the weekly digest', (c) => sendDigest(c, now, week, force === true), {
       ...(council ? { council } : {}),
       onError: (id, error) => logger.error('weekly digest failed', { council: id, error: String(error) }),
     });

@@ -47,6 +47,11 @@ export interface CouncilFunctionProps {
   readonly architecture?: lambda.Architecture;
   /** Packages provided at run time by layers: left out of the bundle, imported from /opt/nodejs. */
   readonly moduleLayers?: readonly NodeModulesLayer[];
+  /**
+   * Instances it may run at once, reserved from (and capped within) the account's concurrency: for a
+   * function whose runaway (a schedule firing in a loop, an operator's script) would hurt. None when absent.
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /** The runtime every function (and every layer built for them) targets. */
@@ -56,8 +61,8 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
  * The one way the product builds a Lambda function: Node 22 on arm64 (x86_64 where a layer's native
  * binary needs it), bundled by the local esbuild (there is no Docker here) as ESM with source maps, the
  * AWS SDK left to the runtime and packages from module layers left out, its own log group with a
- * retention, and its own role that starts with nothing but writing to that log group (no
- * AWSLambdaBasicExecutionRole), so each stack grants exactly what a function needs.
+ * retention, X-Ray active tracing, and its own role that starts with nothing but writing to that log
+ * group and its traces (no AWSLambdaBasicExecutionRole), so each stack grants exactly what a function needs.
  */
 export class CouncilFunction extends Construct {
   readonly name: FunctionName;
@@ -100,6 +105,10 @@ export class CouncilFunction extends Construct {
       layers: moduleLayers.map((layer) => layer.layerVersion),
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(30),
+      // Lambda's own segments (init, invocation, duration); the Powertools tracer, once a dependency,
+      // adds the AWS SDK calls inside them.
+      tracing: lambda.Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,

@@ -1,7 +1,7 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
 import { parseIsoWeek, previousIsoWeek, type IsoWeek } from '../domain/calendar';
-import type { DigestRecord } from '../domain/records';
+import { DIGEST_LEASE_MINUTES, type DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
 import { latestReportLink } from '../report/report-link';
 import type { ReportStorage } from '../report/report-storage';
@@ -23,6 +23,8 @@ export interface WeeklyDigestInput {
   now: Date;
   /** A link to the latest monthly Full Council report, when there is one (shown in both parts, with its expiry). */
   reportLink?: ReportLink;
+  /** Send it even if it was sent, or is being sent (an operator's re-send of the week). */
+  force?: boolean;
 }
 
 export type WeeklyDigestResult =
@@ -53,8 +55,9 @@ export class DigestSendError extends CouncilAuditError {
 }
 
 /**
- * The mail was sent but the store could not record it. The claim stays `sending`, so the week is
- * not sent twice; an operator should mark it sent with `messageId`.
+ * The mail was sent but the store could not record it. The claim stays `sending` until its lease
+ * passes (DIGEST_LEASE_MINUTES); the next hourly tick then reports it as stale (an alarm) and queues
+ * the week again, which sends a second copy unless an operator has marked it sent with `messageId`.
  */
 export class DigestRecordError extends CouncilAuditError {
   constructor(
@@ -70,7 +73,8 @@ export class DigestRecordError extends CouncilAuditError {
  * Sends the Town Clerk the week's compliance digest, at most once per week.
  *
  * Primary course:
- * 1. Claim the week's digest; if another run has claimed or sent it, stop (already-sent).
+ * 1. Claim the week's digest; if another run has claimed it (within its lease) or sent it, stop
+ *    (already-sent). A forced send claims it whatever its state.
  * 2. Build the facts from the week's findings, the still-open findings and the scan runs.
  * 3. Render HTML and plain text from the same facts, and the findings-per-week chart.
  * 4. Send them through the mailer, the chart inline (the HTML shows it by Content-ID).
@@ -80,11 +84,11 @@ export class DigestRecordError extends CouncilAuditError {
  * a DigestSendError, so the scheduler or an operator can run it again.
  */
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
-  const { store, mailer, config, week, from, to, now, reportLink } = input;
+  const { store, mailer, config, week, from, to, now, reportLink, force } = input;
   const at = now.toISOString();
   if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
-  if (!(await store.claimDigest(week.id, at))) {
+  if (!(await store.claimDigest(week.id, at, force ? { force } : {}))) {
     const record = await store.getDigest(week.id);
     return { status: 'already-sent', week, ...(record?.messageId ? { messageId: record.messageId } : {}), ...(record ? { record } : {}) };
   }
@@ -112,7 +116,7 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
     try {
       await store.markDigestFailed(week.id, reason, at);
     } catch (markError) {
-      released = `It could not be marked failed either (${markError instanceof Error ? markError.message : String(markError)}), so the claim stays "sending" and must be released before a retry.`;
+      released = `It could not be marked failed either (${markError instanceof Error ? markError.message : String(markError)}), so the claim stays "sending" until its lease passes (${DIGEST_LEASE_MINUTES} minutes); then it is sent again.`;
     }
     throw new DigestSendError(`the weekly digest for ${week.id} ${stage}: ${reason}. ${released}`, prepared, { cause: error });
   }
@@ -141,6 +145,8 @@ export interface CouncilDigestInput {
   now: Date;
   /** `2026-W05` to (re)send a given week; last week, in the council's time zone, when absent. */
   week?: string;
+  /** Send it even if it was sent or is being sent (see sendWeeklyDigest). */
+  force?: boolean;
 }
 
 /**
@@ -155,5 +161,15 @@ export async function sendCouncilDigest(input: CouncilDigestInput): Promise<Week
   const config = await requireCouncilConfig(store);
   const week = input.week ? parseIsoWeek(input.week) : previousIsoWeek(now, config.timezone);
   const reportLink = reports ? await latestReportLink(store, reports, now) : undefined;
-  return sendWeeklyDigest({ store, mailer: input.mailer, config, week, from: input.from, to: input.to, now, ...(reportLink ? { reportLink } : {}) });
+  return sendWeeklyDigest({
+    store,
+    mailer: input.mailer,
+    config,
+    week,
+    from: input.from,
+    to: input.to,
+    now,
+    ...(reportLink ? { reportLink } : {}),
+    ...(input.force ? { force: true } : {}),
+  });
 }

@@ -122,6 +122,22 @@ export class ScanDeferredError extends CouncilAuditError {
   }
 }
 
+/**
+ * The store refused a post as it is (DynamoDB: an item over 400 KB, a key too long): a fault of that
+ * post alone, not of the store, so the scan records it and goes on.
+ */
+export class PostNotStorableError extends CouncilAuditError {
+  constructor(
+    message: string,
+    readonly postId: string,
+    /** The store's own reason, without the post's identity. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** An item read back from the store that does not match its schema: names the key and the field. */
 export class StoredItemValidationError extends ValidationError {}
 

@@ -10,6 +10,11 @@ export const StoredPostSchema = z.object({
   capturedAt: z.iso.datetime({ offset: true }),
   /** When the post may be deleted (retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.number().check(z.int(), z.positive()),
+  /**
+   * Set when the post was too long to store whole and was stored cut to STORED_POST_BOUNDS (it was
+   * checked whole; contentHash is of the whole post).
+   */
+  truncated: z.optional(z.literal(true)),
 });
 export type StoredPost = z.infer<typeof StoredPostSchema>;
 
@@ -38,6 +43,11 @@ export const ScanRunSchema = z.object({
   /** For a failed capture: what failed, without personal data or credentials. */
   error: z.optional(z.string()),
   /**
+   * Posts captured and checked (their findings kept) that the store refused: the scan went on past
+   * them, and they are not captured again. The first few, with the store's reason.
+   */
+  unstoredPosts: z.optional(z.array(z.object({ postId: z.string(), reason: z.string() }))),
+  /**
    * For a search of impostor discovery rather than an account's capture: the name searched for
    * (`handle` then says what was searched where, for the digest's capture failures).
    */
@@ -45,16 +55,41 @@ export const ScanRunSchema = z.object({
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 
+/**
+ * How long a claim to send a week's digest holds. A sender that dies between its claim and its outcome
+ * (a timeout, a crash) leaves the digest `sending`; once the lease has passed, the week may be claimed
+ * again and the stale claim is reported. Far longer than one send takes (seconds), shorter than the
+ * hourly tick that queues the retry.
+ */
+export const DIGEST_LEASE_MINUTES = 15;
+
 /** The record that a week's digest was claimed and (when `sent`) delivered. */
 export const DigestRecordSchema = z.object({
   week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
   status: z.enum(['sending', 'sent', 'failed']),
   attempts: z.number().check(z.int(), z.positive()),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** While `sending`: when the claim lapses (a record written before leases had none, and has lapsed). */
+  leaseUntil: z.optional(z.iso.datetime({ offset: true })),
   messageId: z.optional(z.string()),
   error: z.optional(z.string()),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/** How a digest is claimed: `force` claims it whatever its state (an operator's re-send of a week). */
+export interface DigestClaimOptions {
+  force?: boolean;
+}
+
+/** When a claim made at `at` lapses. */
+export function digestLeaseUntil(at: string): string {
+  return new Date(Date.parse(at) + DIGEST_LEASE_MINUTES * 60_000).toISOString();
+}
+
+/** A digest left `sending` past its lease: its sender died, and no outcome will come. */
+export function isStaleDigestClaim(record: DigestRecord, now: Date): boolean {
+  return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
+}
 
 /** One change of a finding's status: who, when, why (the audit trail). */
 export const FindingEventSchema = z.object({

@@ -7,7 +7,25 @@ export interface AwsSettings {
   region: string;
   endpoint?: string | undefined;
   credentials?: AwsCredentials;
+  /** Bounds on each request; AWS_TIMEOUTS when absent. */
+  timeouts?: Partial<AwsTimeouts>;
 }
+
+/**
+ * How long a client waits, and how often it tries. The SDK's own defaults wait for ever on a socket
+ * that connected but never answers: a function then runs to its own timeout, and a digest it claimed
+ * stays "sending". Bounded, a stalled call fails in seconds and the use case records the failure.
+ */
+export interface AwsTimeouts {
+  /** Milliseconds to open the connection. */
+  connectionMs: number;
+  /** Milliseconds a request may wait with nothing received. */
+  requestMs: number;
+  /** Tries in all, the first included (the SDK's standard retry strategy, with backoff). */
+  maxAttempts: number;
+}
+
+export const AWS_TIMEOUTS: AwsTimeouts = { connectionMs: 3_000, requestMs: 15_000, maxAttempts: 3 };
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -15,12 +33,23 @@ export interface AwsCredentials {
   sessionToken?: string;
 }
 
-/** The settings as an AWS SDK v3 client's configuration. */
-export function clientConfig(settings: AwsSettings): { region: string; endpoint?: string; credentials?: AwsCredentials } {
+/** The settings as an AWS SDK v3 client's configuration, every request bounded in time and tries. */
+export function clientConfig(settings: AwsSettings): {
+  region: string;
+  endpoint?: string;
+  credentials?: AwsCredentials;
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
+} {
+  const timeouts = { ...AWS_TIMEOUTS, ...settings.timeouts };
   return {
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    maxAttempts: timeouts.maxAttempts,
+    // Options, not a handler instance: each client builds its own NodeHttpHandler from them. Without
+    // throwOnRequestTimeout the handler only logs a warning when the request timeout passes, and waits on.
+    requestHandler: { connectionTimeout: timeouts.connectionMs, requestTimeout: timeouts.requestMs, throwOnRequestTimeout: true },
   };
 }
 

@@ -1,16 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { handleKey } from '../domain/account';
-import { AccountNotFoundError, ScanDeferredError } from '../domain/errors';
+import { AccountNotFoundError, PostNotStorableError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
+import { boundPostForStorage, noteUnstoredEvidence } from '../domain/stored-post-bounds';
 import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError } from '../connectors/errors';
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
+
+/** How many refused posts a scan run names (the count of posts fetched and stored says the rest). */
+const MAX_UNSTORED_LISTED = 20;
 
 export interface ScanAccountDeps {
   /** The records of the council the account belongs to (the request's council). */
@@ -29,10 +33,13 @@ export interface ScanAccountDeps {
  *    the account as needing reconnection, until a capture succeeds again; a host that asks every scan
  *    to wait too long, or a shared request budget that cannot be read, throws: nothing was captured,
  *    nothing is recorded, and the caller's queue runs the scan again later);
- * 3. store each post (with a SHA-256 of what was captured) and its findings, oldest first;
+ * 3. check each post whole and store it (with a SHA-256 of what was captured, its long fields cut to
+ *    the stored bounds and marked truncated) and its findings, oldest first;
  * 4. advance the cursor only once everything is stored, then record the scan run.
  * A storage failure throws, leaving the cursor where it was, so a retry loses nothing and, the writes
- * being idempotent, duplicates nothing.
+ * being idempotent, duplicates nothing. A post the store refuses as it is (PostNotStorableError) is
+ * the post's fault, not the store's: its findings are kept, it is named on the scan run, and the scan
+ * goes on past it, so one post cannot stop its account's scans for good.
  */
 export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
   const clock = deps.clock ?? (() => new Date());
@@ -44,7 +51,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
-  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
+  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error' | 'unstoredPosts'>): ScanRun => ({
     runId: randomUUID(),
     platform: account.platform,
     handle: account.handle,
@@ -91,22 +98,37 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   await keep(accountFindings.filter((_, i) => known[i] === undefined));
 
   let postsNew = 0;
+  const unstoredPosts: Array<{ postId: string; reason: string }> = [];
   const expiresAt = Math.floor(Date.parse(startedAt) / 1000) + deps.retentionDays * 86_400;
   for (const post of fetched.posts) {
-    const outcome = await deps.store.putPost(account.platform, account.handle, {
-      post,
-      contentHash: contentHash(post),
-      capturedAt: detectedAt,
-      expiresAt,
-    });
-    if (outcome !== 'unchanged') postsNew += 1;
-    // Detection runs even for a post stored before: a scan interrupted between the post and its
-    // findings completes them now, and storing a finding twice is a no-op.
-    await keep(engine.checkPost(post));
+    const bounded = boundPostForStorage(post);
+    try {
+      const outcome = await deps.store.putPost(account.platform, account.handle, {
+        post: bounded.post,
+        contentHash: contentHash(post),
+        capturedAt: detectedAt,
+        expiresAt,
+        ...(bounded.truncated ? { truncated: true as const } : {}),
+      });
+      if (outcome !== 'unchanged') postsNew += 1;
+    } catch (error) {
+      if (!(error instanceof PostNotStorableError)) throw error;
+      unstoredPosts.push({ postId: shorten(post.id, 200), reason: shorten(`the store refused it: ${error.reason}`, 300) });
+    }
+    // Detection runs on the whole post, and even for a post stored before: a scan interrupted between
+    // the post and its findings completes them now, and storing a finding twice is a no-op.
+    const findings = engine.checkPost(post);
+    await keep(bounded.truncated ? findings.map((f) => noteUnstoredEvidence(f, bounded.post)) : findings);
   }
 
   if (fetched.cursor !== undefined) await deps.store.setCursor(account.platform, account.handle, fetched.cursor);
-  const ok = run({ outcome: 'ok', postsFetched: fetched.posts.length, postsNew, findingsNew });
+  const ok = run({
+    outcome: 'ok',
+    postsFetched: fetched.posts.length,
+    postsNew,
+    findingsNew,
+    ...(unstoredPosts.length > 0 ? { unstoredPosts: unstoredPosts.slice(0, MAX_UNSTORED_LISTED) } : {}),
+  });
   await deps.store.recordScanRun(ok);
   return ok;
 }
@@ -118,6 +140,9 @@ export function contentHash(post: Post): string {
 
 /** What failed, for the scan run and the digest: the error's own message, never a stack. */
 function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return message.length > 300 ? `${message.slice(0, 297)}...` : message;
+  return shorten(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 300);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

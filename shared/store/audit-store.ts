@@ -5,7 +5,7 @@ import type { Council, CouncilId } from '../domain/council';
 import type { FINDING_STATUSES } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import { CouncilAuditError } from '../domain/errors';
-import type { DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
+import type { DigestClaimOptions, DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -98,10 +98,11 @@ export interface CouncilStore {
   listScanRuns(week: string): Promise<ScanRun[]>;
 
   /**
-   * Claims a week's digest for sending: true when this caller may send it (never claimed, or a
-   * previous attempt failed), false when it is being or has been sent.
+   * Claims a week's digest for sending, for DIGEST_LEASE_MINUTES: true when this caller may send it
+   * (never claimed, a previous attempt failed, or a previous claim lapsed), false when it is being or
+   * has been sent. `force` claims it in any state.
    */
-  claimDigest(week: string, at: string): Promise<boolean>;
+  claimDigest(week: string, at: string, options?: DigestClaimOptions): Promise<boolean>;
   markDigestSent(week: string, messageId: string, at: string): Promise<void>;
   markDigestFailed(week: string, error: string, at: string): Promise<void>;
   getDigest(week: string): Promise<DigestRecord | undefined>;

@@ -14,15 +14,17 @@ import { AccountSchema, AccountValidationError, type Account, type AccountStatus
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { ConfigVersionSchema, type ConfigVersion } from '../domain/config-version';
 import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
-import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, StoredItemValidationError, ValidationError } from '../domain/errors';
+import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, PostNotStorableError, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
 import {
+  digestLeaseUntil,
   DigestRecordSchema,
   FindingEventSchema,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
+  type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
   type ReportRecord,
@@ -351,6 +353,10 @@ export class DynamoDbCouncilStore implements CouncilStore {
       return Attributes ? 'updated' : 'created';
     } catch (error) {
       if (isConditionalCheckFailed(error)) return 'unchanged';
+      // DynamoDB's refusal of the item itself (over 400 KB, a key too long): no retry will store it.
+      if (error instanceof Error && error.name === 'ValidationException') {
+        throw new PostNotStorableError(`post ${post.post.id} of ${platform} account ${handle} could not be stored: ${error.message}`, post.post.id, error.message, { cause: error });
+      }
       throw error;
     }
   }
@@ -454,9 +460,9 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return items.map((item) => parseStored(ScanRunSchema, item, keyOf(item), 'scan run'));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
     const update = updateExpression({
-      set: { week, status: 'sending', updatedAt: at },
+      set: { week, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at) },
       remove: ['error', 'messageId'],
       add: { attempts: 1 },
     });
@@ -466,9 +472,15 @@ export class DynamoDbCouncilStore implements CouncilStore {
           TableName: this.tableName,
           Key: this.keys.digest(week),
           ...update,
-          // Only one sender at a time, and never a second copy of a digest that went out.
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :failed',
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed' },
+          // Only one sender at a time, and never a second copy of a digest that went out; a claim
+          // whose lease has passed (its sender died) is taken over. An operator's force takes any.
+          ...(options.force
+            ? {}
+            : {
+                ConditionExpression:
+                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
+                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
+              }),
         }),
       );
       return true;
@@ -479,11 +491,11 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async markDigestSent(week: string, messageId: string, at: string): Promise<void> {
-    await this.updateDigest(week, { status: 'sent', messageId, updatedAt: at }, ['error']);
+    await this.updateDigest(week, { status: 'sent', messageId, updatedAt: at }, ['error', 'leaseUntil']);
   }
 
   async markDigestFailed(week: string, error: string, at: string): Promise<void> {
-    await this.updateDigest(week, { status: 'failed', error, updatedAt: at }, ['messageId']);
+    await this.updateDigest(week, { status: 'failed', error, updatedAt: at }, ['messageId', 'leaseUntil']);
   }
 
   async getDigest(week: string): Promise<DigestRecord | undefined> {

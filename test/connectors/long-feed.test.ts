@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanFeed, type FeedScan } from '../../shared/connectors/feeds/feed-scan';
+import { DEFAULT_FIRST_SCAN } from '../../shared/connectors/connector';
+import { MAX_REMEMBERED, scanFeed, type FeedScan } from '../../shared/connectors/feeds/feed-scan';
 import { websiteEntryToPost } from '../../shared/connectors/feeds/to-post';
 import type { HttpResponse, PlatformHttp } from '../../shared/connectors/http/platform-http';
 import { growthAsync } from '../support/work';
@@ -38,24 +39,42 @@ function scanOf(xml: string): FeedScan {
 
 describe('a feed of thousands of items', () => {
   it('gives the newest unseen items once each, and remembers every item it holds', async () => {
-    // Prepare: 20,000 items, 2,000 of them repeating an earlier guid
-    const first = await scanFeed(scanOf(longFeed(20_000)), undefined, { firstScan: { days: 10_000, maxPosts: 50_000 } });
+    // Prepare: 8,000 items, 800 of them repeating an earlier guid
+    const first = await scanFeed(scanOf(longFeed(8_000)), undefined, { firstScan: { days: 10_000, maxPosts: 50_000 } });
 
     // Assess: every distinct item once, oldest first
-    expect(first.posts).toHaveLength(18_000);
-    expect(new Set(first.posts.map((p) => p.id)).size).toBe(18_000);
+    expect(first.posts).toHaveLength(7_200);
+    expect(new Set(first.posts.map((p) => p.id)).size).toBe(7_200);
     // The newer of two items with one guid is the one kept
-    expect(first.posts.at(-1)?.text).toContain('Notice 19999');
-    expect(first.posts.some((p) => p.text.startsWith('Notice 19994'))).toBe(false);
+    expect(first.posts.at(-1)?.text).toContain('Notice 7999');
+    expect(first.posts.some((p) => p.text.startsWith('Notice 7994'))).toBe(false);
     const seen = JSON.parse(first.cursor!).seen as string[];
-    expect(seen).toHaveLength(18_000);
+    expect(seen).toHaveLength(7_200);
 
     // Act: the feed gains five items
-    const next = await scanFeed(scanOf(longFeed(20_005)), first.cursor);
+    const next = await scanFeed(scanOf(longFeed(8_005)), first.cursor);
 
     // Assess: only the five are new, and the cursor still remembers the old ones
-    expect(next.posts.map((p) => p.text.split('\n')[0])).toEqual(['Notice 20000', 'Notice 20001', 'Notice 20002', 'Notice 20003', 'Notice 20004']);
-    expect((JSON.parse(next.cursor!).seen as string[]).length).toBe(18_005);
+    expect(next.posts.map((p) => p.text.split('\n')[0])).toEqual(['Notice 8000', 'Notice 8001', 'Notice 8002', 'Notice 8003', 'Notice 8004']);
+    expect((JSON.parse(next.cursor!).seen as string[]).length).toBe(7_205);
+  });
+
+  it('keeps its cursor well under the 400 KB a DynamoDB item may hold, however long the feed, and still gives only new items', { timeout: 60_000 }, async () => {
+    // Prepare: 25,000 items (22,500 distinct), more than a cursor remembering them all could store
+    const first = await scanFeed(scanOf(longFeed(25_000)), undefined);
+
+    // Act: the feed gains five items, then the same feed again
+    const next = await scanFeed(scanOf(longFeed(25_005)), first.cursor);
+    const again = await scanFeed(scanOf(longFeed(25_005)), next.cursor);
+
+    // Assess: the newest MAX_REMEMBERED remembered, the rest up to a date; nothing old comes back
+    expect(first.posts).toHaveLength(DEFAULT_FIRST_SCAN.maxPosts);
+    for (const cursor of [first.cursor!, next.cursor!]) {
+      expect(Buffer.byteLength(cursor)).toBeLessThan(300 * 1024);
+      expect((JSON.parse(cursor) as { seen: string[] }).seen).toHaveLength(MAX_REMEMBERED);
+    }
+    expect(next.posts.map((p) => p.text.split('\n')[0])).toEqual(['Notice 25000', 'Notice 25001', 'Notice 25002', 'Notice 25003', 'Notice 25004']);
+    expect(again.posts).toEqual([]);
   });
 
   it('is scanned with work in proportion to its length', async () => {

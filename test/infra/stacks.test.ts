@@ -13,7 +13,9 @@ import { ENVIRONMENT as WEEKLY_DIGEST_ENVIRONMENT } from '../../functions/weekly
 import { TABLE_KEYS } from '../../shared/store/keys';
 import type { CouncilFunction } from '../../infra/constructs/council-function';
 import { NONCURRENT_REPORT_DAYS, REPORTS_PREFIX } from '../../infra/stateful-stack';
-import { BROWSER_MODULES, COUNCIL_JOBS_SCHEDULE } from '../../infra/stateless-stack';
+import { BROWSER_MODULES, COUNCIL_JOBS_SCHEDULE, REPORT_CONCURRENCY, STALE_DIGEST_METRIC } from '../../infra/stateless-stack';
+import { DIGEST_LEASE_MINUTES } from '../../shared/domain/records';
+import { STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import { actionsOf, asArray, logicalIdOf, statementsOfRole, synthesise, type Statement, type Synthesised } from './synth';
 
 // One synthesis (with the real handlers bundled by esbuild) for the whole file.
@@ -493,14 +495,74 @@ describe("the queues of each council's digest and report", () => {
     );
     expect(senders.map((fn) => fn.node.id).sort()).toEqual(['CouncilJobs', 'ScanDispatch']);
     const jobs = statementsOfRole(stateless, synth.stateless.councilJobs.role).filter((s) => actionsOf([s]).includes('sqs:SendMessage'));
-    expect(jobs.flatMap((s) => asArray(s.Resource))).toEqual([
-      { 'Fn::GetAtt': [logicalIdOf(synth.stateless.digestQueue), 'Arn'] },
-      { 'Fn::GetAtt': [logicalIdOf(synth.stateless.reportQueue), 'Arn'] },
-    ]);
+    // ...and its own failures, to the schedule's dead-letter queue (its on-failure destination)
+    expect(jobs.flatMap((s) => asArray(s.Resource))).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [logicalIdOf(synth.stateless.digestQueue), 'Arn'] },
+        { 'Fn::GetAtt': [logicalIdOf(synth.stateless.reportQueue), 'Arn'] },
+        { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] },
+      ]),
+    );
+    expect(jobs.flatMap((s) => asArray(s.Resource))).toHaveLength(3);
     for (const [queue, , fn] of queues()) {
       const receive = statementsOfRole(stateless, fn.role).filter((s) => actionsOf([s]).includes('sqs:ReceiveMessage'));
       expect(receive.flatMap((s) => asArray(s.Resource)), fn.node.id).toEqual([{ 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] }]);
     }
+  });
+});
+
+describe('the scheduled and asynchronous functions', () => {
+  const dlqArn = () => ({ 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] });
+
+  it('keep a scheduled invocation that failed on every try in the schedule\'s dead-letter queue, after two retries', () => {
+    const configs = Object.values(stateless.findResources('AWS::Lambda::EventInvokeConfig')) as Resource[];
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.councilJobs]) {
+      const config = configs.find((c) => JSON.stringify(c.Properties.FunctionName) === JSON.stringify({ Ref: logicalIdOf(fn.function) }));
+      expect(config?.Properties, fn.node.id).toMatchObject({
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 3600,
+        DestinationConfig: { OnFailure: { Destination: dlqArn() } },
+      });
+    }
+  });
+
+  it('reserve concurrency where a runaway would hurt: one dispatch, one tick, and no more reports than the queue feeds', () => {
+    expect(functionResource(synth.stateless.scanDispatch).Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(functionResource(synth.stateless.councilJobs).Properties.ReservedConcurrentExecutions).toBe(1);
+    expect(functionResource(synth.stateless.monthlyReport).Properties.ReservedConcurrentExecutions).toBe(REPORT_CONCURRENCY);
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf(synth.stateless.monthlyReport.function) },
+      ScalingConfig: { MaximumConcurrency: REPORT_CONCURRENCY },
+    });
+  });
+
+  it('are all traced by X-Ray', () => {
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport, synth.stateless.councilJobs]) {
+      expect(functionResource(fn).Properties.TracingConfig, fn.node.id).toEqual({ Mode: 'Active' });
+      expect(actionsOf(statementsOfRole(stateless, fn.role)), fn.node.id).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    }
+  });
+
+  it('hold a digest claim longer than the digest function may run, so a live sender never loses its claim', () => {
+    const timeout = functionResource(synth.stateless.weeklyDigest).Properties.Timeout as number;
+    expect(timeout).toBeLessThan(DIGEST_LEASE_MINUTES * 60);
+  });
+
+  it('alarm on a digest that council-jobs finds stuck in "sending" past its lease', () => {
+    stateless.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: logicalIdOf(synth.stateless.councilJobs.logGroup) },
+      FilterPattern: `{ $.message = "${STALE_DIGEST_MESSAGE}" }`,
+      MetricTransformations: [{ MetricNamespace: STALE_DIGEST_METRIC.namespace, MetricName: STALE_DIGEST_METRIC.name, MetricValue: '1' }],
+    });
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: STALE_DIGEST_METRIC.namespace,
+      MetricName: STALE_DIGEST_METRIC.name,
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      AlarmActions: [{ Ref: logicalIdOf(synth.stateless.alarmTopic) }],
+    });
   });
 });
 
@@ -531,7 +593,7 @@ describe('the alarms', () => {
         AlarmActions: [topicRef()],
       });
     }
-    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 10);
   });
 
   it('notify a KMS-encrypted topic that CloudWatch may use and that refuses requests without TLS', () => {
@@ -556,12 +618,12 @@ describe('the alarms', () => {
 describe('least privilege', () => {
   const statementsOf = (fn: CouncilFunction) => statementsOfRole(stateless, fn.role);
 
-  it('lets no statement of any policy name every resource or every action', () => {
+  it('lets no statement of any policy name every resource or every action, but X-Ray\'s (which takes no resource)', () => {
     const policies = Object.values(stateless.findResources('AWS::IAM::Policy')) as Resource[];
     expect(policies.length).toBeGreaterThanOrEqual(5);
     for (const policy of policies) {
       for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
-        expect(asArray(statement.Resource)).not.toContain('*');
+        if (asArray(statement.Resource).includes('*')) expect(actionsOf([statement]).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
         for (const action of asArray(statement.Action)) expect(action).not.toMatch(/(^\*$|:\*$)/);
       }
     }
@@ -575,8 +637,10 @@ describe('least privilege', () => {
     const query = statements.find((s) => actionsOf([s]).includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain(`/index/${TABLE_KEYS.indexes[0].name}`);
     expect(JSON.stringify(query.Resource)).not.toContain('/index/*');
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Action: expect.arrayContaining(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanQueue), 'Arn'] } }),
+    const send = statements.filter((s) => actionsOf([s]).includes('sqs:SendMessage'));
+    // The scan queue, and its own failures to the schedule's dead-letter queue (its on-failure destination)
+    expect(send.flatMap((s) => asArray(s.Resource)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      [synth.stateless.scanQueue, synth.stateless.scheduleDeadLetterQueue].map((q) => ({ 'Fn::GetAtt': [logicalIdOf(q), 'Arn'] })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     );
   });
 
@@ -719,9 +783,14 @@ describe('cdk-nag (AwsSolutions)', () => {
       }
     }
 
-    // Assess: five functions' runtime, the secret's rotation, the scheduler's dead-letter queue, and the
-    // reports/* object ARN in the two policies that touch reports
+    // Assess: five functions' runtime and X-Ray's Resource "*", the secret's rotation, the scheduler's
+    // dead-letter queue, and the reports/* object ARN in the two policies that touch reports
     expect(acknowledged.sort()).toEqual([
+      'AwsSolutions-IAM5',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-IAM5',
       'AwsSolutions-IAM5',
       'AwsSolutions-IAM5',
       'AwsSolutions-L1',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandler as createCouncilJobs } from '../../functions/council-jobs/create-handler';
+import { STALE_DIGEST_MESSAGE } from '../../shared/scheduling/queue-due-work';
 import { createHandler as createMonthlyReport } from '../../functions/monthly-report/create-handler';
 import { createHandler as createWeeklyDigest } from '../../functions/weekly-digest/create-handler';
 import type { Council } from '../../shared/domain/council';
@@ -120,7 +121,7 @@ describe("each council's digest and report, on its own schedule, through the tic
     quiet.mockRestore();
 
     // Assess
-    expect(tick).toEqual({ councils: 4, digests: 2, reports: 0 });
+    expect(tick).toEqual({ councils: 4, digests: 2, reports: 0, staleDigests: 0 });
     expect(queued).toEqual([
       { council: 'harbourne-tc', week: '2026-W47' },
       { council: 'unconfigured-pc', week: '2026-W47' },
@@ -261,5 +262,49 @@ describe("each council's digest and report, on its own schedule, through the tic
     expect(JSON.stringify(logged.mock.calls)).toContain('body.week: expected an ISO week such as 2026-W05');
     logged.mockRestore();
     expect((await mailsTo()).map((m) => m.to)).toEqual([['clerk@harbourne-tc.example']]);
+  });
+
+  it('takes over a digest whose sender died after claiming it, once the claim\'s lease has passed, and logs it for the alarm', async () => {
+    // Prepare: the tick queued Harbourne's digest; its sender claimed the week at 08:01 and died
+    await tickAt('2026-11-23T08:00:00Z');
+    digests.drain();
+    expect(await store.forCouncil(HARBOURNE.id).claimDigest('2026-W47', '2026-11-23T08:01:00Z')).toBe(true);
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    // Act: a tick within the lease, then the next hourly tick, and its queue consumed
+    const within = await tickAt('2026-11-23T08:10:00Z');
+    const withinQueued = digests.drain().Records.map((r) => JSON.parse(r.body) as DigestRequest);
+    const loggedWithin = logged.mock.calls.length;
+    const after = await tickAt('2026-11-23T09:00:00Z');
+    const afterQueued = digests.drain();
+    const consumed = await digestAt('2026-11-23T09:01:00Z')({ Records: afterQueued.Records.filter((r) => r.body.includes('harbourne-tc')) }, context);
+
+    // Assess: left alone while the claim may still be sending; then reported, queued again and sent
+    expect(within.staleDigests).toBe(0);
+    expect(withinQueued.map((r) => r.council)).toEqual(['unconfigured-pc']);
+    expect(loggedWithin).toBe(0);
+    expect(after.staleDigests).toBe(1);
+    expect(logged.mock.calls).toContainEqual([STALE_DIGEST_MESSAGE, expect.objectContaining({ council: 'harbourne-tc', week: '2026-W47', leaseUntil: '2026-11-23T08:16:00.000Z' })]);
+    logged.mockRestore();
+    expect(consumed.digests.map((d) => [d.council, d.status])).toEqual([['harbourne-tc', 'sent']]);
+    expect(await mailsTo()).toEqual([{ to: ['clerk@harbourne-tc.example'], subject: expect.stringContaining('2026-W47') }]);
+    expect(await store.forCouncil(HARBOURNE.id).getDigest('2026-W47')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('re-sends a week already sent only when the operator forces it, naming council and week', async () => {
+    // Prepare: Stow's week 46 sent
+    await digestAt('2026-11-23T10:00:00Z')({ council: 'stow-pc', week: '2026-W46' }, context);
+
+    // Act
+    const again = await digestAt('2026-11-23T11:00:00Z')({ council: 'stow-pc', week: '2026-W46' }, context);
+    const forced = await digestAt('2026-11-23T11:05:00Z')({ council: 'stow-pc', week: '2026-W46', force: true }, context);
+    const everyone = digestAt('2026-11-23T11:10:00Z')({ force: true }, context);
+
+    // Assess
+    expect(again.digests.map((d) => d.status)).toEqual(['already-sent']);
+    expect(forced.digests.map((d) => d.status)).toEqual(['sent']);
+    await expect(everyone).rejects.toThrow('council and week are required with force');
+    expect(await mailsTo()).toHaveLength(2);
+    expect(await store.forCouncil(STOW.id).getDigest('2026-W46')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });

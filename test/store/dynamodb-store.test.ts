@@ -503,7 +503,7 @@ describe('weekly digest', () => {
 
     // Assess
     expect([first, second]).toEqual([true, false]);
-    expect(await store.getDigest('2026-W06')).toEqual({ week: '2026-W06', status: 'sending', attempts: 1, updatedAt: '2026-02-09T08:00:00Z' });
+    expect(await store.getDigest('2026-W06')).toEqual({ week: '2026-W06', status: 'sending', attempts: 1, updatedAt: '2026-02-09T08:00:00Z', leaseUntil: '2026-02-09T08:15:00.000Z' });
   });
 
   it('may be claimed again after a failed attempt, counting the attempts', async () => {
@@ -519,7 +519,44 @@ describe('weekly digest', () => {
     // Assess
     expect(failed).toMatchObject({ status: 'failed', error: 'SES throttled the request', attempts: 1 });
     expect(reclaimed).toBe(true);
-    expect(await store.getDigest('2026-W06')).toEqual({ week: '2026-W06', status: 'sending', attempts: 2, updatedAt: '2026-02-09T09:00:00Z' });
+    expect(await store.getDigest('2026-W06')).toEqual({ week: '2026-W06', status: 'sending', attempts: 2, updatedAt: '2026-02-09T09:00:00Z', leaseUntil: '2026-02-09T09:15:00.000Z' });
+  });
+
+  it('may be claimed again once a claim nobody completed has passed its lease, and not before', async () => {
+    // Prepare: a sender claimed the week and died
+    const { store } = await freshStore();
+    await store.claimDigest('2026-W06', '2026-02-09T08:00:00Z');
+
+    // Act
+    const during = await store.claimDigest('2026-W06', '2026-02-09T08:14:59Z');
+    const after = await store.claimDigest('2026-W06', '2026-02-09T08:15:00Z');
+    const again = await store.claimDigest('2026-W06', '2026-02-09T08:16:00Z');
+
+    // Assess
+    expect([during, after, again]).toEqual([false, true, false]);
+    expect(await store.getDigest('2026-W06')).toMatchObject({ status: 'sending', attempts: 2, leaseUntil: '2026-02-09T08:30:00.000Z' });
+  });
+
+  it('takes over a claim written before claims had a lease', async () => {
+    const { store, documents, tableName } = await freshStore();
+    const key = councilKeys(HARBOURNE).digest('2026-W06');
+    await documents.send(new PutCommand({ TableName: tableName, Item: { ...key, week: '2026-W06', status: 'sending', attempts: 1, updatedAt: '2026-02-09T08:00:00Z' } }));
+
+    expect(await store.claimDigest('2026-W06', '2026-02-16T08:00:00Z')).toBe(true);
+  });
+
+  it('is claimed whatever its state when forced (an operator re-sending a week)', async () => {
+    // Prepare
+    const { store } = await freshStore();
+    await store.claimDigest('2026-W06', '2026-02-09T08:00:00Z');
+    await store.markDigestSent('2026-W06', 'ses-message-0001', '2026-02-09T08:00:03Z');
+
+    // Act
+    const forced = await store.claimDigest('2026-W06', '2026-02-10T10:00:00Z', { force: true });
+
+    // Assess
+    expect(forced).toBe(true);
+    expect(await store.getDigest('2026-W06')).toEqual({ week: '2026-W06', status: 'sending', attempts: 2, updatedAt: '2026-02-10T10:00:00Z', leaseUntil: '2026-02-10T10:15:00.000Z' });
   });
 
   it('is not claimed again once sent', async () => {

@@ -2,14 +2,17 @@ import { AccountSchema, normaliseHandle, type Account, type AccountStatus } from
 import { CouncilConfigSchema, type CouncilConfig } from '../../shared/domain/config';
 import { ConfigVersionSchema, type ConfigVersion } from '../../shared/domain/config-version';
 import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
-import { AccountNotFoundError, FindingNotFoundError } from '../../shared/domain/errors';
+import { AccountNotFoundError, FindingNotFoundError, PostNotStorableError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
 import {
+  digestLeaseUntil,
   DigestRecordSchema,
+  isStaleDigestClaim,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
   StoredPostSchema,
+  type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
   type ReportRecord,
@@ -183,6 +186,11 @@ export class MemoryCouncilStore implements CouncilStore {
 
   async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
     const incoming = StoredPostSchema.parse(structuredClone(post));
+    // DynamoDB's item limit, roughly (attribute names and values as UTF-8): as the table would refuse it.
+    if (Buffer.byteLength(JSON.stringify(incoming)) > 400 * 1024) {
+      const reason = 'Item size has exceeded the maximum allowed size';
+      throw new PostNotStorableError(`post ${incoming.post.id} of ${platform} account ${handle} could not be stored: ${reason}`, incoming.post.id, reason);
+    }
     const key = `${accountKey(platform, handle)}#${incoming.post.id}`;
     const existing = this.posts.get(key);
     if (existing?.contentHash === incoming.contentHash) return 'unchanged';
@@ -238,12 +246,12 @@ export class MemoryCouncilStore implements CouncilStore {
       .map((r) => structuredClone(r));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
     const existing = this.digests.get(week);
-    if (existing && existing.status !== 'failed') return false;
+    if (existing && !options.force && existing.status !== 'failed' && !isStaleDigestClaim(existing, new Date(at))) return false;
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at }),
+      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, leaseUntil: digestLeaseUntil(at) }),
     );
     return true;
   }

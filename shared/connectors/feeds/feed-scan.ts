@@ -11,18 +11,29 @@ import { entryIdentity, type FeedSource } from './to-post';
 /** How many entry identities the cursor remembers beyond those still in the feed. */
 export const SEEN_LIMIT = 300;
 
+/**
+ * How many entry identities the cursor remembers at most, the newest kept: 19 bytes each in its JSON,
+ * so about 190 KB, well under DynamoDB's 400 KB item (a cursor past ~21,000 entries could not be
+ * stored, and the account's scan failed on it every hour). A feed longer than this is remembered up to
+ * a date instead (`before`).
+ */
+export const MAX_REMEMBERED = 10_000;
+
 const ACCEPT = 'application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
 
 /**
  * The cursor of a feed (JSON): the validators for a conditional GET, and short hashes of the entries
  * already returned, newest first. Every entry still in the feed is remembered, plus up to SEEN_LIMIT
- * that have dropped out of it.
+ * that have dropped out of it, MAX_REMEMBERED in all. When the feed itself holds more, the older ones
+ * are forgotten and `before` is the date of the newest of them: an entry dated then or earlier that is
+ * not remembered was seen.
  */
 const FeedCursorSchema = z.object({
   v: z.literal(1),
   etag: z.optional(z.string()),
   lastModified: z.optional(z.string()),
   seen: z.array(z.string()),
+  before: z.optional(z.iso.datetime({ offset: true })),
 });
 export type FeedCursor = z.infer<typeof FeedCursorSchema>;
 
@@ -62,17 +73,21 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
     ...(scan.source.accountName || !feed.title ? {} : { accountName: feed.title }),
   };
   const seen = new Set(previous?.seen ?? []);
+  const forgottenUpTo = previous?.before === undefined ? undefined : Date.parse(previous.before);
   // Each entry's identity, hashed once; the first entry with an identity is the one kept. Sets and
   // maps throughout: a feed can hold tens of thousands of entries.
   const keyed = feed.entries.map((entry) => ({ entry, key: keyOf(entry, source.platform) }));
-  const inFeed = new Set<string>();
+  const inFeed: Array<{ key: string; time: number }> = [];
+  const inFeedKeys = new Set<string>();
   const fresh: Array<{ entry: FeedEntry; createdAt: string; time: number }> = [];
   for (const { entry, key } of keyed) {
-    if (inFeed.has(key)) continue;
-    inFeed.add(key);
-    if (seen.has(key)) continue;
+    if (inFeedKeys.has(key)) continue;
+    inFeedKeys.add(key);
     const createdAt = parseFeedDate(entry.date) ?? feedDate ?? scan.now.toISOString();
-    fresh.push({ entry, createdAt, time: Date.parse(createdAt) });
+    const time = Date.parse(createdAt);
+    inFeed.push({ key, time });
+    if (seen.has(key) || (forgottenUpTo !== undefined && time <= forgottenUpTo)) continue;
+    fresh.push({ entry, createdAt, time });
   }
 
   const bounds = scanBounds(previous !== undefined, options, scan.now);
@@ -83,12 +98,20 @@ export async function scanFeed(scan: FeedScan, cursor: string | undefined, optio
     .slice(0, bounds.maxPosts)
     .reverse();
 
-  const remembered = [...inFeed, ...(previous?.seen ?? []).filter((k) => !inFeed.has(k))].slice(0, Math.max(SEEN_LIMIT, inFeed.size));
+  // The feed's entries newest first (a stable sort keeps the feed's order among equal dates), then
+  // those that dropped out of it; the oldest of the feed's own are forgotten past MAX_REMEMBERED.
+  const byDate = [...inFeed].sort((a, b) => b.time - a.time);
+  const forgotten = byDate[MAX_REMEMBERED];
+  const remembered = [...byDate.map((e) => e.key), ...(previous?.seen ?? []).filter((k) => !inFeedKeys.has(k))].slice(
+    0,
+    Math.min(MAX_REMEMBERED, Math.max(SEEN_LIMIT, inFeed.length)),
+  );
   const next: FeedCursor = {
     v: 1,
     ...optional('etag', response.header('etag')),
     ...optional('lastModified', response.header('last-modified')),
     seen: remembered,
+    ...(forgotten ? { before: new Date(forgotten.time).toISOString() } : {}),
   };
   const written = JSON.stringify(next);
   return { posts: wanted.map(({ entry, createdAt }) => scan.toPost(entry, source, createdAt)), cursor: written === cursor ? undefined : written };
