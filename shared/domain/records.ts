@@ -35,6 +35,8 @@ export const ScanRunSchema = z.object({
   postsFetched: z.number().check(z.int(), z.nonnegative()),
   postsNew: z.number().check(z.int(), z.nonnegative()),
   findingsNew: z.number().check(z.int(), z.nonnegative()),
+  /** Findings not raised because the council suppressed their evidence (absent when none). */
+  findingsSuppressed: z.optional(z.number().check(z.int(), z.positive())),
   /** For a failed capture: what failed, without personal data or credentials. */
   error: z.optional(z.string()),
   /**

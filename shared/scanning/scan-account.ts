@@ -3,6 +3,7 @@ import { handleKey } from '../domain/account';
 import { AccountNotFoundError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
+import { evidenceFingerprint, isActive } from '../domain/suppression';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError } from '../connectors/errors';
@@ -37,14 +38,15 @@ export interface ScanAccountDeps {
 export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
   const clock = deps.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
-  const [account, config, accounts] = await Promise.all([
+  const [account, config, accounts, suppressions] = await Promise.all([
     deps.store.getAccount(request.platform, request.handle),
     requireCouncilConfig(deps.store),
     deps.store.listAccounts(),
+    deps.store.listSuppressions(),
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
-  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
+  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error' | 'findingsSuppressed'>): ScanRun => ({
     runId: randomUUID(),
     platform: account.platform,
     handle: account.handle,
@@ -76,8 +78,19 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   const engine = new DetectionEngine(withRegisteredAccounts(config, accounts));
   const detectedAt = clock().toISOString();
   let findingsNew = 0;
+  // Evidence the council asked not to be shown again is not raised at all (see shared/review):
+  // the dismissal that asked for it is the audit record, and a finding never stored can be raised
+  // by the next scan that sees its evidence once the suppression is lifted.
+  const suppressed = new Set(suppressions.filter(isActive).map((s) => s.id));
+  let findingsSuppressed = 0;
+  const raise = (finding: Finding) => {
+    if (suppressed.size === 0 || !suppressed.has(evidenceFingerprint(finding))) return true;
+    findingsSuppressed += 1;
+    return false;
+  };
   const keep = async (findings: Finding[]) => {
     for (const finding of findings) {
+      if (!raise(finding)) continue;
       const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week };
       if (await deps.store.putFinding(stored)) findingsNew += 1;
     }
@@ -86,7 +99,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   // The account's own findings (an account awaiting approval, say) are the same on every hourly scan:
   // looking one up costs a seventh of the write DynamoDB charges for a put its condition refuses.
   const thisAccount = handleKey(account.platform, account.handle);
-  const accountFindings = engine.checkRegisteredAccounts().filter((f) => handleKey(f.platform, f.account) === thisAccount);
+  const accountFindings = engine.checkRegisteredAccounts().filter((f) => handleKey(f.platform, f.account) === thisAccount && raise(f));
   const known = await Promise.all(accountFindings.map((f) => deps.store.getFinding(f.id)));
   await keep(accountFindings.filter((_, i) => known[i] === undefined));
 
@@ -106,7 +119,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   }
 
   if (fetched.cursor !== undefined) await deps.store.setCursor(account.platform, account.handle, fetched.cursor);
-  const ok = run({ outcome: 'ok', postsFetched: fetched.posts.length, postsNew, findingsNew });
+  const ok = run({ outcome: 'ok', postsFetched: fetched.posts.length, postsNew, findingsNew, ...(findingsSuppressed > 0 ? { findingsSuppressed } : {}) });
   await deps.store.recordScanRun(ok);
   return ok;
 }
