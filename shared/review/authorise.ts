@@ -12,7 +12,7 @@ export class AccessRefusedError extends CouncilAuditError {
     super(
       role === 'not the operator'
         ? `only the operator may ${ACTION_TITLES[action]} (council ${councilId})`
-        : `a ${ROLE_TITLES[role]} may not ${ACTION_TITLES[action]} in council ${councilId}`,
+        : `${/^[aeiou]/i.test(ROLE_TITLES[role]) ? 'an' : 'a'} ${ROLE_TITLES[role]} may not ${ACTION_TITLES[action]} in council ${councilId}`,
     );
   }
 }
