@@ -11,6 +11,7 @@ export const MAX_NOTE_LENGTH = 2000;
  * that make text display in an order other than it reads (a "Trojan Source" note): refused, because
  * no person types them and they could make the audit trail say something other than it holds.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /**

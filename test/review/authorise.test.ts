@@ -53,7 +53,7 @@ describe('authorise', () => {
     const ashbyClerk: Principal = { userId: 'clerk@ashby-pc.example', name: 'Ashby Clerk', memberships: { 'ashby-pc': 'town-clerk' } };
     const store = new MemoryAuditStore();
     await store.putCouncil({ id: HARBOURNE, name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example'], registeredAt: '2026-01-01T00:00:00Z' });
-    const unregistered = await requireCouncil(store, 'nowhere-pc').catch((error: unknown) => error as Error);
+    const unregistered = await requireCouncil(store, 'nowhere-pc').then(() => new Error('registered'), (error: unknown) => error as Error);
     // Act
     const refusal = (() => {
       try {

@@ -266,6 +266,7 @@ describe('hostile text in a note', () => {
     await expect(attempt).rejects.toThrow(/^invalid reason: reason = ".*": holds the control character U\+[0-9A-F]{4} at position \d+: write plain text$/);
     // The refusal quotes the value with the character escaped, never as itself.
     const message = await attempt.catch((error: Error) => error.message);
+    // eslint-disable-next-line no-control-regex -- the characters the message must not hold
     expect(message).not.toMatch(/[\u0000-\u0008\u001b\u0085\u202e]/);
     expect((await council.getFinding('f-1'))?.status).toBe('open');
     expect(await council.listFindingEvents('f-1')).toEqual([]);
