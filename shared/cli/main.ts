@@ -11,6 +11,7 @@ import type { FetchCommandOptions } from './fetch';
 import { FORMATS, REPORT_FORMATS, type Format } from './formats/format';
 import { EXIT, printable, type Io } from './io';
 import type { ReportCommandOptions } from './report';
+import { addReviewCommands } from './review-commands';
 
 // Each command loads its own modules when it runs (the engine, the store, the connectors, the
 // report's printer), so that `--help` and a mistyped option answer at once.
@@ -272,6 +273,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         else writeFindingTable(io.stdout, list, describeNoFindings(filter));
       });
     });
+
+  addReviewCommands(program, findings, { io, withStore, councilOption: COUNCIL_OPTION });
 
   program
     .command('fetch')

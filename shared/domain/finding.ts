@@ -57,6 +57,14 @@ export const RULE_SENSITIVITY: Partial<Record<RuleId, Sensitivity>> = { 'confide
 
 export const FINDING_STATUSES = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
 
+/** What a person can do to a finding (shared/review): each moves it from some statuses to one. */
+export const REVIEW_ACTIONS = ['acknowledge', 'resolve', 'dismiss', 'reopen'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** What was done about a resolved finding's post; `other` needs a note saying what. */
+export const RESOLUTION_OUTCOMES = ['post-deleted', 'post-edited', 'reply-posted', 'other'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
 export const FindingSchema = z.object({
   /** Deterministic: the same post, rule and evidence give the same id on every run. */
   id: z.string(),

@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { FINDING_STATUSES, FindingSchema } from './finding';
+import { FINDING_STATUSES, FindingSchema, RESOLUTION_OUTCOMES, REVIEW_ACTIONS } from './finding';
 import { PlatformSchema, PostSchema } from './post';
 
 /** A post as captured: the canonical post, when it was seen, and a digest of what was seen. */
@@ -40,6 +40,8 @@ export const ScanRunSchema = z.object({
   postsFetched: z.number().check(z.int(), z.nonnegative()),
   postsNew: z.number().check(z.int(), z.nonnegative()),
   findingsNew: z.number().check(z.int(), z.nonnegative()),
+  /** Findings not raised because the council suppressed their evidence (absent when none). */
+  findingsSuppressed: z.optional(z.number().check(z.int(), z.positive())),
   /** For a failed capture: what failed, without personal data or credentials. */
   error: z.optional(z.string()),
   /**
@@ -99,6 +101,14 @@ export const FindingEventSchema = z.object({
   by: z.string(),
   at: z.iso.datetime({ offset: true }),
   note: z.optional(z.string()),
+  /** The review action a person took (absent on events from before actions were recorded). */
+  action: z.optional(z.enum(REVIEW_ACTIONS)),
+  /** For a resolution: what was done about the post. */
+  outcome: z.optional(z.enum(RESOLUTION_OUTCOMES)),
+  /** The name of the person `by` identifies, as the audit trail shows it. */
+  byName: z.optional(z.string()),
+  /** For a dismissal that asked not to raise the same evidence again: the suppression it created. */
+  suppressionId: z.optional(z.string()),
 });
 export type FindingEvent = z.infer<typeof FindingEventSchema>;
 

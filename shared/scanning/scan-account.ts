@@ -3,6 +3,7 @@ import { handleKey } from '../domain/account';
 import { AccountNotFoundError, PostNotStorableError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
+import { evidenceFingerprint, isActive } from '../domain/suppression';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { boundPostForStorage, noteUnstoredEvidence } from '../domain/stored-post-bounds';
@@ -44,14 +45,15 @@ export interface ScanAccountDeps {
 export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountScanRequest, 'platform' | 'handle'>): Promise<ScanRun> {
   const clock = deps.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
-  const [account, config, accounts] = await Promise.all([
+  const [account, config, accounts, suppressions] = await Promise.all([
     deps.store.getAccount(request.platform, request.handle),
     requireCouncilConfig(deps.store),
     deps.store.listAccounts(),
+    deps.store.listSuppressions(),
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
-  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error' | 'unstoredPosts'>): ScanRun => ({
+  const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error' | 'unstoredPosts' | 'findingsSuppressed'>): ScanRun => ({
     runId: randomUUID(),
     platform: account.platform,
     handle: account.handle,
@@ -83,8 +85,19 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   const engine = new DetectionEngine(withRegisteredAccounts(config, accounts));
   const detectedAt = clock().toISOString();
   let findingsNew = 0;
+  // Evidence the council asked not to be shown again is not raised at all (see shared/review):
+  // the dismissal that asked for it is the audit record, and a finding never stored can be raised
+  // by the next scan that sees its evidence once the suppression is lifted.
+  const suppressed = new Set(suppressions.filter(isActive).map((s) => s.id));
+  let findingsSuppressed = 0;
+  const raise = (finding: Finding) => {
+    if (suppressed.size === 0 || !suppressed.has(evidenceFingerprint(finding))) return true;
+    findingsSuppressed += 1;
+    return false;
+  };
   const keep = async (findings: Finding[]) => {
     for (const finding of findings) {
+      if (!raise(finding)) continue;
       const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week };
       if (await deps.store.putFinding(stored)) findingsNew += 1;
     }
@@ -93,7 +106,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   // The account's own findings (an account awaiting approval, say) are the same on every hourly scan:
   // looking one up costs a seventh of the write DynamoDB charges for a put its condition refuses.
   const thisAccount = handleKey(account.platform, account.handle);
-  const accountFindings = engine.checkRegisteredAccounts().filter((f) => handleKey(f.platform, f.account) === thisAccount);
+  const accountFindings = engine.checkRegisteredAccounts().filter((f) => handleKey(f.platform, f.account) === thisAccount && raise(f));
   const known = await Promise.all(accountFindings.map((f) => deps.store.getFinding(f.id)));
   await keep(accountFindings.filter((_, i) => known[i] === undefined));
 
@@ -128,6 +141,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
     postsNew,
     findingsNew,
     ...(unstoredPosts.length > 0 ? { unstoredPosts: unstoredPosts.slice(0, MAX_UNSTORED_LISTED) } : {}),
+    ...(findingsSuppressed > 0 ? { findingsSuppressed } : {}),
   });
   await deps.store.recordScanRun(ok);
   return ok;

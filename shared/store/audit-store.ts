@@ -2,7 +2,9 @@ import type { Account, AccountStatus } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import type { ConfigVersion } from '../domain/config-version';
 import type { Council, CouncilId } from '../domain/council';
-import type { FINDING_STATUSES } from '../domain/finding';
+import type { FINDING_STATUSES, ResolutionOutcome, ReviewAction } from '../domain/finding';
+import type { Member } from '../domain/member';
+import type { Suppression } from '../domain/suppression';
 import type { Platform } from '../domain/post';
 import { CouncilAuditError } from '../domain/errors';
 import type { DigestClaimOptions, DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
@@ -86,8 +88,12 @@ export interface CouncilStore {
   /** Stores a new finding as `open`; returns false (and changes nothing) when it is already stored. */
   putFinding(finding: StoredFinding): Promise<boolean>;
   getFinding(findingId: string): Promise<StoredFinding | undefined>;
-  /** Changes a finding's status and records who did it, when and why in its audit trail. */
-  setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding>;
+  /**
+   * Changes a finding's status and records who did it, when and why in its audit trail. With
+   * `details.expectedStatus`, changes it only if it still has that status (else throws
+   * FindingStatusChangedError, having changed nothing): two people reviewing at once cannot both win.
+   */
+  setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string, details?: FindingStatusDetails): Promise<StoredFinding>;
   listFindingsDetectedIn(week: string): Promise<StoredFinding[]>;
   /** A finding's audit trail, oldest first. */
   listFindingEvents(findingId: string): Promise<FindingEvent[]>;
@@ -111,6 +117,44 @@ export interface CouncilStore {
   recordReport(report: ReportRecord): Promise<void>;
   /** The newest month's report, if any. */
   latestReport(): Promise<ReportRecord | undefined>;
+
+  /**
+   * Stores a suppression unless an active one with its id (fingerprint) is stored: false, changing
+   * nothing, when one is. A lifted one is replaced.
+   */
+  putSuppression(suppression: Suppression): Promise<boolean>;
+  /** Every suppression, active and lifted, by id. */
+  listSuppressions(): Promise<Suppression[]>;
+  /**
+   * Lifts an active suppression: the record stays, marked with who lifted it and when, and the scan
+   * raises its evidence again. Undefined (and nothing changed) when no active one has that id.
+   */
+  removeSuppression(id: string, by: string, byName?: string): Promise<Suppression | undefined>;
+
+  /** Adds a member, or changes their role or name (the first `addedBy`/`addedAt` are kept). */
+  putMember(member: Member): Promise<void>;
+  getMember(userId: string): Promise<Member | undefined>;
+  /** Every member, by user id. */
+  listMembers(): Promise<Member[]>;
+  /** Removes a member; returns who was removed, or undefined when they were not a member. */
+  removeMember(userId: string): Promise<Member | undefined>;
+}
+
+/** The audit-trail details of a status change beyond who and why (see FindingEvent). */
+export interface FindingStatusDetails {
+  action?: ReviewAction;
+  outcome?: ResolutionOutcome;
+  byName?: string;
+  suppressionId?: string;
+  /** Change the status only if the finding still has this one. */
+  expectedStatus?: FindingStatus;
+}
+
+/** A finding whose status changed (another reviewer) between reading it and changing it: nothing was changed. */
+export class FindingStatusChangedError extends CouncilAuditError {
+  constructor(readonly findingId: string, readonly status: FindingStatus, readonly expected: FindingStatus) {
+    super(`finding ${findingId} is now ${status}, no longer ${expected}: someone else changed it; nothing was changed`);
+  }
 }
 
 export class CouncilNotConfiguredError extends CouncilAuditError {}

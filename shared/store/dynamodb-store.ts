@@ -32,9 +32,11 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../domain/records';
-import { ConfigVersionConflictError, type AuditStore, type CouncilStore, type FindingStatus } from './audit-store';
+import { ConfigVersionConflictError, FindingStatusChangedError, type AuditStore, type CouncilStore, type FindingStatus, type FindingStatusDetails } from './audit-store';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
-import { councilKeys, councilRegistryKeys, councilsIndexPartitions, type CouncilKeys } from './keys';
+import { councilKeys, councilRegistryKeys, councilReviewKeys, councilsIndexPartitions, type CouncilKeys } from './keys';
+import { MemberSchema, type Member } from '../domain/member';
+import { SuppressionSchema, type Suppression } from '../domain/suppression';
 
 export { FindingNotFoundError, StoredItemValidationError };
 
@@ -396,32 +398,41 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return item && parseStored(StoredFindingSchema, item, key, 'finding');
   }
 
-  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding> {
+  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string, details: FindingStatusDetails = {}): Promise<StoredFinding> {
     // Primary course: change the status (and the finding's place in the open index), then append
     // the audit-trail event. A retry after a crash between the two repeats both harmlessly.
     const key = this.keys.finding(findingId);
     const at = this.now();
+    const { expectedStatus, ...recorded } = details;
     let previous: Item;
     try {
+      const update = updateExpression({
+        set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: this.keys.openPartition() } : {}) },
+        remove: STILL_OPEN.has(status) ? [] : ['gsi2pk'],
+      });
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          ...updateExpression({
-            set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: this.keys.openPartition() } : {}) },
-            remove: STILL_OPEN.has(status) ? [] : ['gsi2pk'],
-          }),
-          ConditionExpression: 'attribute_exists(pk)',
+          ...update,
+          ...(expectedStatus === undefined
+            ? { ConditionExpression: 'attribute_exists(pk)' }
+            : {
+                ConditionExpression: 'attribute_exists(pk) AND #status = :expectedStatus',
+                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expectedStatus': expectedStatus },
+              }),
           ReturnValues: 'ALL_OLD',
         }),
       );
       previous = Attributes ?? {};
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
+      const current = expectedStatus === undefined ? undefined : await this.getFinding(findingId);
+      if (current) throw new FindingStatusChangedError(findingId, current.status, expectedStatus!);
       throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`, { cause: error });
     }
     const before = parseStored(StoredFindingSchema, previous, key, 'finding');
-    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note };
+    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note, ...recorded };
     await this.table.put({ ...this.keys.findingEvent(findingId, at, status), ...event });
     return { ...before, status };
   }
@@ -550,6 +561,90 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return this.table.now();
   }
 
+  // Suppressions and members (issue #11): each a partition of the council's, read whole.
+
+  private get reviewKeys() {
+    return councilReviewKeys(this.councilId);
+  }
+
+  async putSuppression(suppression: Suppression): Promise<boolean> {
+    const parsed = SuppressionSchema.parse(suppression);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: withoutUndefined({ ...this.reviewKeys.suppression(parsed.id), ...parsed }),
+          // A lifted suppression may be replaced by a new one; an active one is never overwritten.
+          ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(liftedAt)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async listSuppressions(): Promise<Suppression[]> {
+    return this.queryPrefix(this.reviewKeys.suppressions(), SuppressionSchema, 'suppression');
+  }
+
+  async removeSuppression(id: string, by: string, byName?: string): Promise<Suppression | undefined> {
+    const key = this.reviewKeys.suppression(id);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...updateExpression({ set: { liftedBy: by, liftedByName: byName, liftedAt: this.now() } }),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(liftedAt)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return parseStored(SuppressionSchema, Attributes ?? {}, key, 'suppression');
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async putMember(member: Member): Promise<void> {
+    const parsed = MemberSchema.parse(member);
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: this.reviewKeys.member(parsed.userId),
+        ...updateExpression({
+          set: { userId: parsed.userId, name: parsed.name, role: parsed.role },
+          setIfMissing: { addedBy: parsed.addedBy, addedAt: parsed.addedAt },
+        }),
+      }),
+    );
+  }
+
+  async getMember(userId: string): Promise<Member | undefined> {
+    const key = this.reviewKeys.member(userId);
+    const item = await this.table.get(key);
+    return item && parseStored(MemberSchema, item, key, 'member');
+  }
+
+  async listMembers(): Promise<Member[]> {
+    return this.queryPrefix(this.reviewKeys.members(), MemberSchema, 'member');
+  }
+
+  async removeMember(userId: string): Promise<Member | undefined> {
+    const key = this.reviewKeys.member(userId);
+    const { Attributes } = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key, ReturnValues: 'ALL_OLD' }));
+    return Attributes && parseStored(MemberSchema, Attributes, key, 'member');
+  }
+
+  private async queryPrefix<T>(where: { pk: string; skPrefix: string }, schema: z.ZodMiniType<T>, what: string): Promise<T[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.skPrefix },
+    });
+    return items.map((item) => parseStored(schema, item, keyOf(item), what));
+  }
 }
 
 const CursorSchema = z.object({ cursor: z.string() });

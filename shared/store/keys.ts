@@ -160,3 +160,27 @@ function shardOf(councilId: string): number {
   }
   return (hash >>> 0) % COUNCIL_SHARDS;
 }
+
+/**
+ * The keys of what people decide about a council's findings and who may decide it (issue #11):
+ *
+ * | entity      | pk                      | sk                     |
+ * |-------------|-------------------------|------------------------|
+ * | suppression | C#<c>#SUPPRESSIONS      | SUPPRESSION#<fingerprint> |
+ * | member      | C#<c>#MEMBERS           | MEMBER#<userId>        |
+ *
+ * Each kind is one partition per council, read whole by one query (a scan reads the suppressions;
+ * the console the members), and under the council's id like everything of the council's.
+ */
+export const REVIEW_ITEM_PREFIXES = { suppressions: 'SUPPRESSIONS', members: 'MEMBERS' } as const;
+
+export function councilReviewKeys(councilId: CouncilId) {
+  const suppressions = `${COUNCIL_PREFIX}${councilId}#${REVIEW_ITEM_PREFIXES.suppressions}`;
+  const members = `${COUNCIL_PREFIX}${councilId}#${REVIEW_ITEM_PREFIXES.members}`;
+  return {
+    suppression: (id: string) => ({ pk: suppressions, sk: `SUPPRESSION#${id}` }),
+    suppressions: () => ({ pk: suppressions, skPrefix: 'SUPPRESSION#' }),
+    member: (userId: string) => ({ pk: members, sk: `MEMBER#${userId}` }),
+    members: () => ({ pk: members, skPrefix: 'MEMBER#' }),
+  } as const;
+}

@@ -20,7 +20,9 @@ import {
   type StoredFinding,
   type StoredPost,
 } from '../../shared/domain/records';
-import { ConfigVersionConflictError, type AuditStore, type CouncilStore, type FindingStatus } from '../../shared/store/audit-store';
+import { ConfigVersionConflictError, FindingStatusChangedError, type AuditStore, type CouncilStore, type FindingStatus, type FindingStatusDetails } from '../../shared/store/audit-store';
+import { MemberSchema, type Member } from '../../shared/domain/member';
+import { SuppressionSchema, type Suppression } from '../../shared/domain/suppression';
 
 /** The council the tests' records belong to, unless a test names another. */
 export const TEST_COUNCIL = 'harbourne-tc';
@@ -89,6 +91,8 @@ export class MemoryCouncilStore implements CouncilStore {
   private readonly runs = new Map<string, ScanRun>();
   private readonly digests = new Map<string, DigestRecord>();
   private readonly reports = new Map<string, ReportRecord>();
+  private readonly suppressions = new Map<string, Suppression>();
+  private readonly members = new Map<string, Member>();
   private readonly clock: () => Date;
 
   constructor(options: MemoryStoreOptions & { councilId?: CouncilId } = {}) {
@@ -214,12 +218,14 @@ export class MemoryCouncilStore implements CouncilStore {
     return clone(this.findings.get(findingId));
   }
 
-  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string): Promise<StoredFinding> {
+  async setFindingStatus(findingId: string, status: FindingStatus, by: string, note?: string, details: FindingStatusDetails = {}): Promise<StoredFinding> {
     const existing = this.findings.get(findingId);
     if (!existing) throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`);
+    const { expectedStatus, ...recorded } = details;
+    if (expectedStatus !== undefined && existing.status !== expectedStatus) throw new FindingStatusChangedError(findingId, existing.status, expectedStatus);
     const updated = { ...existing, status };
     this.findings.set(findingId, updated);
-    this.events.push({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), ...(note === undefined ? {} : { note }) });
+    this.events.push(withoutUndefined({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), note, ...recorded }));
     return structuredClone(updated);
   }
 
@@ -289,6 +295,47 @@ export class MemoryCouncilStore implements CouncilStore {
     return month === undefined ? undefined : clone(this.reports.get(month));
   }
 
+  async putSuppression(suppression: Suppression): Promise<boolean> {
+    const incoming = SuppressionSchema.parse(structuredClone(suppression));
+    const existing = this.suppressions.get(incoming.id);
+    if (existing && existing.liftedAt === undefined) return false;
+    this.suppressions.set(incoming.id, incoming);
+    return true;
+  }
+
+  async listSuppressions(): Promise<Suppression[]> {
+    return [...this.suppressions.values()].sort((a, b) => compare(a.id, b.id)).map((s) => structuredClone(s));
+  }
+
+  async removeSuppression(id: string, by: string, byName?: string): Promise<Suppression | undefined> {
+    const existing = this.suppressions.get(id);
+    if (!existing || existing.liftedAt !== undefined) return undefined;
+    const lifted = withoutUndefined({ ...existing, liftedBy: by, liftedByName: byName, liftedAt: this.clock().toISOString() });
+    this.suppressions.set(id, lifted);
+    return structuredClone(lifted);
+  }
+
+  async putMember(member: Member): Promise<void> {
+    const incoming = MemberSchema.parse(structuredClone(member));
+    const existing = this.members.get(incoming.userId);
+    // As the adapter's UpdateItem: the first addedBy/addedAt are kept.
+    this.members.set(incoming.userId, existing ? { ...incoming, addedBy: existing.addedBy, addedAt: existing.addedAt } : incoming);
+  }
+
+  async getMember(userId: string): Promise<Member | undefined> {
+    return clone(this.members.get(userId));
+  }
+
+  async listMembers(): Promise<Member[]> {
+    return [...this.members.values()].sort((a, b) => compare(a.userId, b.userId)).map((m) => structuredClone(m));
+  }
+
+  async removeMember(userId: string): Promise<Member | undefined> {
+    const existing = this.members.get(userId);
+    this.members.delete(userId);
+    return existing;
+  }
+
   /** A finding's audit trail, oldest first (also the port's listFindingEvents). */
   findingEvents(findingId: string): FindingEvent[] {
     return this.events.filter((e) => e.findingId === findingId).map((e) => structuredClone(e));
@@ -313,4 +360,9 @@ function compare(a: string, b: string): number {
 
 function clone<T>(value: T | undefined): T | undefined {
   return value === undefined ? undefined : structuredClone(value);
+}
+
+/** Drops undefined fields, as the adapter's marshalling does, so records compare equal. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
