@@ -19,6 +19,8 @@ export const StoredFindingSchema = z.extend(FindingSchema, {
   detectedAt: z.iso.datetime({ offset: true }),
   /** ISO week (`2026-W05`, council's timezone) of `detectedAt`. */
   detectedWeek: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type StoredFinding = z.infer<typeof StoredFindingSchema>;
 
@@ -42,6 +44,8 @@ export const ScanRunSchema = z.object({
    * (`handle` then says what was searched where, for the digest's capture failures).
    */
   query: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 
@@ -53,6 +57,8 @@ export const DigestRecordSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   messageId: z.optional(z.string()),
   error: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 
@@ -64,6 +70,8 @@ export const FindingEventSchema = z.object({
   by: z.string(),
   at: z.iso.datetime({ offset: true }),
   note: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type FindingEvent = z.infer<typeof FindingEventSchema>;
 
@@ -76,5 +84,7 @@ export const ReportRecordSchema = z.object({
   /** The object key of the HTML version, when stored. */
   htmlKey: z.optional(z.string()),
   generatedAt: z.iso.datetime({ offset: true }),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;

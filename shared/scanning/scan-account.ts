@@ -3,6 +3,7 @@ import { handleKey } from '../domain/account';
 import { AccountNotFoundError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
+import { expiresAfter, retentionOf } from '../domain/retention';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError } from '../connectors/errors';
@@ -17,7 +18,10 @@ export interface ScanAccountDeps {
   store: CouncilStore;
   connectors: ConnectorRegistry;
   clock?: () => Date;
-  /** How long captured posts are kept. */
+  /**
+   * How long captured posts are kept when the council's configuration says nothing (the deployment's
+   * RETENTION_DAYS): the council's `retention.postsDays` wins.
+   */
   retentionDays: number;
 }
 
@@ -44,6 +48,8 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
+  const retention = retentionOf(config, deps.retentionDays);
+  const recordsExpireAt = expiresAfter(startedAt, retention.recordsDays);
   const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error'>): ScanRun => ({
     runId: randomUUID(),
     platform: account.platform,
@@ -52,6 +58,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
     finishedAt: clock().toISOString(),
     week,
     ...fields,
+    expiresAt: recordsExpireAt,
   });
 
   const cursor = await deps.store.getCursor(account.platform, account.handle);
@@ -78,7 +85,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   let findingsNew = 0;
   const keep = async (findings: Finding[]) => {
     for (const finding of findings) {
-      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week };
+      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week, expiresAt: recordsExpireAt };
       if (await deps.store.putFinding(stored)) findingsNew += 1;
     }
   };
@@ -91,7 +98,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   await keep(accountFindings.filter((_, i) => known[i] === undefined));
 
   let postsNew = 0;
-  const expiresAt = Math.floor(Date.parse(startedAt) / 1000) + deps.retentionDays * 86_400;
+  const expiresAt = expiresAfter(startedAt, retention.postsDays);
   for (const post of fetched.posts) {
     const outcome = await deps.store.putPost(account.platform, account.handle, {
       post,

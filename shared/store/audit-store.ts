@@ -99,9 +99,10 @@ export interface CouncilStore {
 
   /**
    * Claims a week's digest for sending: true when this caller may send it (never claimed, or a
-   * previous attempt failed), false when it is being or has been sent.
+   * previous attempt failed), false when it is being or has been sent. `expiresAt` (epoch seconds)
+   * is when the record may go (the council's retention).
    */
-  claimDigest(week: string, at: string): Promise<boolean>;
+  claimDigest(week: string, at: string, expiresAt?: number): Promise<boolean>;
   markDigestSent(week: string, messageId: string, at: string): Promise<void>;
   markDigestFailed(week: string, error: string, at: string): Promise<void>;
   getDigest(week: string): Promise<DigestRecord | undefined>;

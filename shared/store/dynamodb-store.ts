@@ -415,7 +415,8 @@ export class DynamoDbCouncilStore implements CouncilStore {
       throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`, { cause: error });
     }
     const before = parseStored(StoredFindingSchema, previous, key, 'finding');
-    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note };
+    // The audit trail is kept as long as its finding (the council's retention, as TTL).
+    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note, expiresAt: before.expiresAt };
     await this.table.put({ ...this.keys.findingEvent(findingId, at, status), ...event });
     return { ...before, status };
   }
@@ -454,9 +455,9 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return items.map((item) => parseStored(ScanRunSchema, item, keyOf(item), 'scan run'));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, expiresAt?: number): Promise<boolean> {
     const update = updateExpression({
-      set: { week, status: 'sending', updatedAt: at },
+      set: { week, status: 'sending', updatedAt: at, expiresAt },
       remove: ['error', 'messageId'],
       add: { attempts: 1 },
     });

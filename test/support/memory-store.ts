@@ -211,7 +211,11 @@ export class MemoryCouncilStore implements CouncilStore {
     if (!existing) throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`);
     const updated = { ...existing, status };
     this.findings.set(findingId, updated);
-    this.events.push({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), ...(note === undefined ? {} : { note }) });
+    this.events.push({
+      findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(),
+      ...(note === undefined ? {} : { note }),
+      ...(existing.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }),
+    });
     return structuredClone(updated);
   }
 
@@ -238,12 +242,12 @@ export class MemoryCouncilStore implements CouncilStore {
       .map((r) => structuredClone(r));
   }
 
-  async claimDigest(week: string, at: string): Promise<boolean> {
+  async claimDigest(week: string, at: string, expiresAt?: number): Promise<boolean> {
     const existing = this.digests.get(week);
     if (existing && existing.status !== 'failed') return false;
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at }),
+      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, ...(expiresAt === undefined ? {} : { expiresAt }) }),
     );
     return true;
   }
@@ -252,7 +256,7 @@ export class MemoryCouncilStore implements CouncilStore {
     const existing = this.digests.get(week);
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId }),
+      DigestRecordSchema.parse({ week, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
     );
   }
 
@@ -260,7 +264,7 @@ export class MemoryCouncilStore implements CouncilStore {
     const existing = this.digests.get(week);
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error }),
+      DigestRecordSchema.parse({ week, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
     );
   }
 
