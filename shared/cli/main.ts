@@ -274,6 +274,45 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('purge')
+    .description(
+      "erase stored copies of posts on request (UK GDPR erasure): each leaves a tombstone (its hash, when, who, why) so the hash chain still verifies; its findings stay, their evidence replaced by \"[erased on <date> at the subject's request]\"",
+    )
+    .option(...COUNCIL_OPTION)
+    .option('--post <platform>:<handle>:<postId>', 'one post, e.g. mastodon:@harbournetc@mastodon.social:111')
+    .option('--account <platform>:<handle>', "every stored post of an account, e.g. mastodon:@harbournetc@mastodon.social")
+    .option('--by <name>', 'who is erasing, for the tombstone and the audit trail (default: your user name)')
+    .option('--reason <text>', 'why', "the subject's request")
+    .action(async (opts: { council?: string; post?: string; account?: string; by?: string; reason: string }) => {
+      const [{ parseAccountTarget, parsePostTarget, purgePosts, PurgeTargetError }, { defaultPusher }, { writePurgeResult }] = await Promise.all([
+        import('../evidence/purge'),
+        import('./config'),
+        import('./evidence'),
+      ]);
+      if ((opts.post === undefined) === (opts.account === undefined)) {
+        throw new PurgeTargetError('purge needs what to erase', [{ field: '--post', message: 'give either --post <platform>:<handle>:<postId> or --account <platform>:<handle>, not both' }]);
+      }
+      await withCouncil(opts.council, async (store, where) => {
+        const target = opts.post !== undefined ? parsePostTarget(opts.post, await store.listAccounts()) : parseAccountTarget(opts.account!);
+        const by = (opts.by ?? defaultPusher(io.env ?? process.env)).trim() || 'unknown';
+        const result = await purgePosts(store, target, { at: new Date().toISOString(), by, reason: opts.reason });
+        writePurgeResult(io.stdout, where, target, result);
+      });
+    });
+  program
+    .command('verify')
+    .description("check every account's hash chain of captured posts; exits 1 naming the first broken link of each account whose chain is broken")
+    .option(...COUNCIL_OPTION)
+    .action(async (opts: { council?: string }) => {
+      const [{ verifyChains }, { writeChainChecks }] = await Promise.all([import('../evidence/verify'), import('./evidence')]);
+      await withCouncil(opts.council, async (store, where) => {
+        const checks = await verifyChains(store);
+        writeChainChecks(io.stdout, where, checks);
+        exitCode = checks.some((c) => c.broken) ? EXIT.found : EXIT.clean;
+      });
+    });
+
+  program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
     .addOption(new Option('--platform <platform>', 'the platform').choices(['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss']).makeOptionMandatory())

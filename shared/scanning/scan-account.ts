@@ -10,6 +10,7 @@ import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
+import { canonicalJson } from '../evidence/chain';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
@@ -105,6 +106,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
       contentHash: contentHash(post),
       capturedAt: detectedAt,
       expiresAt,
+      chainExpiresAt: recordsExpireAt,
     });
     if (outcome !== 'unchanged') postsNew += 1;
     // Detection runs even for a post stored before: a scan interrupted between the post and its
@@ -118,9 +120,12 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   return ok;
 }
 
-/** SHA-256 of the canonical post as captured: evidence of exactly what the scanner saw. */
+/**
+ * SHA-256 of the canonical post as captured (its JSON, keys in order): evidence of exactly what the
+ * scanner saw, which `verify` can compute again from the stored copy.
+ */
 export function contentHash(post: Post): string {
-  return createHash('sha256').update(JSON.stringify(post)).digest('hex');
+  return createHash('sha256').update(canonicalJson(post)).digest('hex');
 }
 
 /** What failed, for the scan run and the digest: the error's own message, never a stack. */

@@ -101,6 +101,8 @@ describe('retention', () => {
     const findings = epoch(SCANNED) + 365 * DAY;
     expect(await ttlsByKind(TOWN.id)).toEqual({
       POST: [epoch(SCANNED) + 30 * DAY],
+      // the hash chain outlives the copies it vouches for, as long as the findings
+      LINK: [findings],
       FINDING: [findings],
       EVENT: [findings],
       RUN: [findings],
@@ -113,7 +115,7 @@ describe('retention', () => {
     const sixYears = 2192 * DAY;
     const ttls = await ttlsByKind(PARISH.id);
     expect(ttls.POST).toEqual([epoch(SCANNED) + 120 * DAY]);
-    for (const kind of ['FINDING', 'EVENT', 'RUN']) expect(ttls[kind], kind).toEqual([epoch(SCANNED) + sixYears]);
+    for (const kind of ['LINK', 'FINDING', 'EVENT', 'RUN']) expect(ttls[kind], kind).toEqual([epoch(SCANNED) + sixYears]);
     for (const kind of ['DIGEST', 'REPORT']) expect(ttls[kind], kind).toEqual([epoch(MONDAY) + sixYears]);
   });
 
