@@ -313,6 +313,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('rescan')
+    .description('check stored posts again with the current rules: new findings say a rescan found them; open findings the rules no longer raise are resolved with that reason, never deleted')
+    .option(...COUNCIL_OPTION)
+    .option('--since <YYYY-MM-DD>', 'only posts captured on or after this day (UTC)', parseSinceOption)
+    .action(async (opts: { council?: string; since?: string }) => {
+      const { rescanCouncil } = await import('../evidence/rescan');
+      await withCouncil(opts.council, async (store, where) => {
+        const result = await rescanCouncil(store, { now: new Date(), ...(opts.since ? { since: opts.since } : {}) });
+        io.stdout.write(
+          `rescanned ${result.postsChecked} stored post${result.postsChecked === 1 ? '' : 's'} of ${where} with rules ${result.rulesVersion}: ` +
+            `${result.raised.length} new finding${result.raised.length === 1 ? '' : 's'}${result.raised.length ? ` (${result.raised.join(', ')})` : ''}, ` +
+            `${result.withdrawn.length} no longer raised${result.withdrawn.length ? ` (${result.withdrawn.join(', ')})` : ''}\n`,
+        );
+      });
+    });
+
+  program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
     .addOption(new Option('--platform <platform>', 'the platform').choices(['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss']).makeOptionMandatory())
@@ -382,6 +399,14 @@ export function describeFailure(error: unknown): string {
 function parseVersionOption(value: string): number {
   if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError('expected a version number such as 3 (config history lists them)');
   return Number(value);
+}
+
+/** `--since`: a calendar date, read as the start of that day in UTC. */
+function parseSinceOption(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-01');
+  }
+  return `${value}T00:00:00Z`;
 }
 
 /** `--week`: an ISO week that exists; commander names the option and the value when it is not. */

@@ -83,6 +83,10 @@ export const StoredFindingSchema = z.extend(FindingSchema, {
   detectedAt: z.iso.datetime({ offset: true }),
   /** ISO week (`2026-W05`, council's timezone) of `detectedAt`. */
   detectedWeek: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
+  /** The version of the rules that raised it (RULES_VERSION); absent for findings from before it was kept. */
+  rulesVersion: z.optional(z.string()),
+  /** `rescan` when a rescan of stored posts raised it rather than the post's own scan. */
+  foundBy: z.optional(z.enum(['scan', 'rescan'])),
   /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });

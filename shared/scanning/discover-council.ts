@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handleKey } from '../domain/account';
 import { expiresAfter, retentionOf } from '../domain/retention';
+import { RULES_VERSION } from '../detectors';
 import { isoWeekOf } from '../domain/calendar';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
@@ -60,7 +61,7 @@ export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<Co
   const detectedAt = clock().toISOString();
   let findingsNew = 0;
   for (const { finding } of candidates) {
-    const stored: StoredFinding = { ...finding!, status: 'open', detectedAt, detectedWeek: week, expiresAt };
+    const stored: StoredFinding = { ...finding!, status: 'open', detectedAt, detectedWeek: week, expiresAt, rulesVersion: RULES_VERSION };
     if (await deps.store.putFinding(stored)) findingsNew += 1;
   }
 

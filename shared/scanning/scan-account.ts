@@ -11,6 +11,7 @@ import type { ConnectorRegistry } from '../connectors/registry';
 import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { canonicalJson } from '../evidence/chain';
+import { RULES_VERSION } from '../detectors';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
@@ -86,7 +87,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   let findingsNew = 0;
   const keep = async (findings: Finding[]) => {
     for (const finding of findings) {
-      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week, expiresAt: recordsExpireAt };
+      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week, expiresAt: recordsExpireAt, rulesVersion: RULES_VERSION };
       if (await deps.store.putFinding(stored)) findingsNew += 1;
     }
   };
