@@ -33,7 +33,7 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
     senderDomain,
     digestFrom: context('digestFrom') ?? `council-audit@${senderDomain}`,
     scanSchedule: context('scanSchedule') ?? 'rate(1 hour)',
-    retentionDays: Number(context('retentionDays') ?? 400),
+    retentionDays: Number(context('retentionDays') ?? 90),
     logLevel: (context('logLevel') ?? 'INFO').toUpperCase(),
     alarmEmail: context('alarmEmail'),
   };

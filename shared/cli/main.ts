@@ -277,6 +277,62 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   addReviewCommands(program, findings, { io, withStore, councilOption: COUNCIL_OPTION });
 
   program
+    .command('purge')
+    .description(
+      "erase stored copies of posts on request (UK GDPR erasure): each leaves a tombstone (its hash, when, who, why) so the hash chain still verifies; its findings stay, their evidence replaced by \"[erased on <date> at the subject's request]\"",
+    )
+    .option(...COUNCIL_OPTION)
+    .option('--post <platform>:<handle>:<postId>', 'one post, e.g. mastodon:@harbournetc@mastodon.social:111')
+    .option('--account <platform>:<handle>', "every stored post of an account, e.g. mastodon:@harbournetc@mastodon.social")
+    .option('--by <name>', 'who is erasing, for the tombstone and the audit trail (default: your user name)')
+    .option('--reason <text>', 'why', "the subject's request")
+    .action(async (opts: { council?: string; post?: string; account?: string; by?: string; reason: string }) => {
+      const [{ parseAccountTarget, parsePostTarget, purgePosts, PurgeTargetError }, { defaultPusher }, { writePurgeResult }] = await Promise.all([
+        import('../evidence/purge'),
+        import('./config'),
+        import('./evidence'),
+      ]);
+      if ((opts.post === undefined) === (opts.account === undefined)) {
+        throw new PurgeTargetError('purge needs what to erase', [{ field: '--post', message: 'give either --post <platform>:<handle>:<postId> or --account <platform>:<handle>, not both' }]);
+      }
+      await withCouncil(opts.council, async (store, where) => {
+        const target = opts.post !== undefined ? parsePostTarget(opts.post, await store.listAccounts()) : parseAccountTarget(opts.account!);
+        const by = (opts.by ?? defaultPusher(io.env ?? process.env)).trim() || 'unknown';
+        const result = await purgePosts(store, target, { at: new Date().toISOString(), by, reason: opts.reason });
+        writePurgeResult(io.stdout, where, target, result);
+      });
+    });
+  program
+    .command('verify')
+    .description("check every account's hash chain of captured posts; exits 1 naming the first broken link of each account whose chain is broken")
+    .option(...COUNCIL_OPTION)
+    .action(async (opts: { council?: string }) => {
+      const [{ verifyChains }, { writeChainChecks }] = await Promise.all([import('../evidence/verify'), import('./evidence')]);
+      await withCouncil(opts.council, async (store, where) => {
+        const checks = await verifyChains(store);
+        writeChainChecks(io.stdout, where, checks);
+        exitCode = checks.some((c) => c.broken) ? EXIT.found : EXIT.clean;
+      });
+    });
+
+  program
+    .command('rescan')
+    .description('check stored posts again with the current rules: new findings say a rescan found them; open findings the rules no longer raise are resolved with that reason, never deleted')
+    .option(...COUNCIL_OPTION)
+    .option('--since <YYYY-MM-DD>', 'only posts captured on or after this day (UTC)', parseSinceOption)
+    .action(async (opts: { council?: string; since?: string }) => {
+      const { rescanCouncil } = await import('../evidence/rescan');
+      await withCouncil(opts.council, async (store, where) => {
+        const result = await rescanCouncil(store, { now: new Date(), ...(opts.since ? { since: opts.since } : {}) });
+        io.stdout.write(
+          `rescanned ${result.postsChecked} stored post${result.postsChecked === 1 ? '' : 's'} of ${where} with rules ${result.rulesVersion}: ` +
+            `${result.raised.length} new finding${result.raised.length === 1 ? '' : 's'}${result.raised.length ? ` (${result.raised.join(', ')})` : ''}, ` +
+            `${result.withdrawn.length} no longer raised${result.withdrawn.length ? ` (${result.withdrawn.join(', ')})` : ''}\n`,
+        );
+      });
+    });
+
+  program
     .command('fetch')
     .description("print an account's posts as canonical JSON lines, newest first (pipe them into check)")
     .addOption(new Option('--platform <platform>', 'the platform').choices(['mastodon', 'bluesky', 'facebook', 'instagram', 'x', 'youtube', 'rss']).makeOptionMandatory())
@@ -346,6 +402,14 @@ export function describeFailure(error: unknown): string {
 function parseVersionOption(value: string): number {
   if (!/^[1-9]\d{0,5}$/.test(value)) throw new InvalidArgumentError('expected a version number such as 3 (config history lists them)');
   return Number(value);
+}
+
+/** `--since`: a calendar date, read as the start of that day in UTC. */
+function parseSinceOption(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-01');
+  }
+  return `${value}T00:00:00Z`;
 }
 
 /** `--week`: an ISO week that exists; commander names the option and the value when it is not. */

@@ -1,6 +1,7 @@
 import type { CouncilConfig } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
 import { parseIsoWeek, previousIsoWeek, type IsoWeek } from '../domain/calendar';
+import { expiresAfter, retentionOf } from '../domain/retention';
 import { DIGEST_LEASE_MINUTES, type DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
 import { latestReportLink } from '../report/report-link';
@@ -88,7 +89,7 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
   const at = now.toISOString();
   if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
-  if (!(await store.claimDigest(week.id, at, force ? { force } : {}))) {
+  if (!(await store.claimDigest(week.id, at, { ...(force ? { force } : {}), expiresAt: expiresAfter(now, retentionOf(config).recordsDays) }))) {
     const record = await store.getDigest(week.id);
     return { status: 'already-sent', week, ...(record?.messageId ? { messageId: record.messageId } : {}), ...(record ? { record } : {}) };
   }

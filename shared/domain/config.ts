@@ -66,6 +66,16 @@ export const CouncilConfigSchema = z.strictObject({
   removalNotice: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   /** Per-rule switches and severity overrides, keyed by rule id. */
   rules: z._default(z.record(z.string(), RuleSettingsSchema), {}),
+  /**
+   * How long records are kept, in days (see shared/domain/retention.ts): copies of posts (default
+   * 90) and findings with their audit trail, scan runs, digest and report records (default six years).
+   */
+  retention: z.optional(
+    z.strictObject({
+      postsDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.positive('must be at least 1 day'), z.lte(3660, 'must be at most 3660 days'))),
+      findingsDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.positive('must be at least 1 day'), z.lte(36600, 'must be at most 36600 days'))),
+    }),
+  ),
 });
 
 export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;

@@ -2,6 +2,8 @@ import * as z from '../zod';
 import { FINDING_STATUSES, FindingSchema, RESOLUTION_OUTCOMES, REVIEW_ACTIONS } from './finding';
 import { PlatformSchema, PostSchema } from './post';
 
+const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
 /** A post as captured: the canonical post, when it was seen, and a digest of what was seen. */
 export const StoredPostSchema = z.object({
   post: PostSchema,
@@ -15,8 +17,70 @@ export const StoredPostSchema = z.object({
    * checked whole; contentHash is of the whole post).
    */
   truncated: z.optional(z.literal(true)),
+  /**
+   * When this version's link in its account's hash chain may go (the council's retention of
+   * findings, longer than the copy's): the chain outlives the copies it vouches for.
+   */
+  chainExpiresAt: z.optional(z.number().check(z.int(), z.positive())),
+  /** Set by the store: this version's place in its account's hash chain (see shared/evidence/chain.ts). */
+  seq: z.optional(z.number().check(z.int(), z.positive())),
+  previousHash: z.optional(Sha256),
+  chainHash: z.optional(Sha256),
 });
 export type StoredPost = z.infer<typeof StoredPostSchema>;
+
+/** Who erased a stored copy of a post, when and why (UK GDPR erasure). */
+export const ErasureSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  by: z.string().check(z.minLength(1, 'must not be empty')),
+  reason: z.string().check(z.minLength(1, 'must not be empty')),
+});
+export type Erasure = z.infer<typeof ErasureSchema>;
+
+/**
+ * What is left of a post whose copy was erased: its hash and its place in the chain (so the chain and
+ * the findings' evidence hashes still verify), and who erased it, when and why. No content.
+ */
+export const PostTombstoneSchema = z.object({
+  postId: z.string(),
+  contentHash: Sha256,
+  capturedAt: z.iso.datetime({ offset: true }),
+  erased: ErasureSchema,
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
+  seq: z.optional(z.number().check(z.int(), z.positive())),
+  previousHash: z.optional(Sha256),
+  chainHash: z.optional(Sha256),
+});
+export type PostTombstone = z.infer<typeof PostTombstoneSchema>;
+
+/** A stored post: its copy, or its tombstone once erased. */
+export type PostRecord = StoredPost | PostTombstone;
+export function isTombstone(record: PostRecord): record is PostTombstone {
+  return 'erased' in record;
+}
+
+/**
+ * One captured version's link in its account's hash chain: `chainHash = sha256(previousHash +
+ * contentHash)`, `previousHash` the link before it (seq - 1) or, for the first, GENESIS_HASH.
+ */
+export const ChainLinkSchema = z.object({
+  seq: z.number().check(z.int(), z.positive()),
+  postId: z.string(),
+  contentHash: Sha256,
+  previousHash: Sha256,
+  chainHash: Sha256,
+  capturedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
+});
+export type ChainLink = z.infer<typeof ChainLinkSchema>;
+
+/** The newest link of an account's chain. */
+export const ChainHeadSchema = z.object({
+  seq: z.number().check(z.int(), z.positive()),
+  chainHash: Sha256,
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type ChainHead = z.infer<typeof ChainHeadSchema>;
 
 export const StoredFindingSchema = z.extend(FindingSchema, {
   status: z.enum(FINDING_STATUSES),
@@ -24,6 +88,12 @@ export const StoredFindingSchema = z.extend(FindingSchema, {
   detectedAt: z.iso.datetime({ offset: true }),
   /** ISO week (`2026-W05`, council's timezone) of `detectedAt`. */
   detectedWeek: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
+  /** The version of the rules that raised it (RULES_VERSION); absent for findings from before it was kept. */
+  rulesVersion: z.optional(z.string()),
+  /** `rescan` when a rescan of stored posts raised it rather than the post's own scan. */
+  foundBy: z.optional(z.enum(['scan', 'rescan'])),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type StoredFinding = z.infer<typeof StoredFindingSchema>;
 
@@ -54,6 +124,8 @@ export const ScanRunSchema = z.object({
    * (`handle` then says what was searched where, for the digest's capture failures).
    */
   query: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 
@@ -75,12 +147,17 @@ export const DigestRecordSchema = z.object({
   leaseUntil: z.optional(z.iso.datetime({ offset: true })),
   messageId: z.optional(z.string()),
   error: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 
 /** How a digest is claimed: `force` claims it whatever its state (an operator's re-send of a week). */
 export interface DigestClaimOptions {
+  /** Claim the week whatever its state (an operator's re-send). */
   force?: boolean;
+  /** When the digest record may be deleted (the council's retention), as epoch seconds. */
+  expiresAt?: number;
 }
 
 /** When a claim made at `at` lapses. */
@@ -109,6 +186,8 @@ export const FindingEventSchema = z.object({
   byName: z.optional(z.string()),
   /** For a dismissal that asked not to raise the same evidence again: the suppression it created. */
   suppressionId: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type FindingEvent = z.infer<typeof FindingEventSchema>;
 
@@ -121,5 +200,7 @@ export const ReportRecordSchema = z.object({
   /** The object key of the HTML version, when stored. */
   htmlKey: z.optional(z.string()),
   generatedAt: z.iso.datetime({ offset: true }),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
 export type ReportRecord = z.infer<typeof ReportRecordSchema>;

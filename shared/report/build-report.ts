@@ -12,7 +12,17 @@ import type { CouncilStore, FindingStatus } from '../store/audit-store';
 export type ReportSource = Pick<
   CouncilStore,
   'listFindingsDetectedIn' | 'listOpenFindings' | 'listFindingEvents' | 'listScanRuns' | 'listAccounts'
->;
+> &
+  Partial<Pick<CouncilStore, 'getChainHead'>>;
+
+/** An account's hash-chain head when the report was made: minuted, it fixes the record in time. */
+export interface ChainHeadRow {
+  platform: string;
+  handle: string;
+  /** How many versions the chain holds (the head's number). */
+  seq: number;
+  chainHash: string;
+}
 
 /** Calendar dates (YYYY-MM-DD), both inclusive, in the council's time zone. */
 export type ReportPeriod = DatePeriod;
@@ -155,6 +165,8 @@ export interface ReportFacts {
   openItems: OpenItem[];
   /** The period's findings, in order of detection. */
   findings: ReportFinding[];
+  /** Each registered account's hash-chain head (when the store keeps chains), by platform and handle. */
+  chainHeads?: ChainHeadRow[];
 }
 
 const DAY_MS = 86_400_000;
@@ -195,6 +207,7 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
     .sort(bySeverityThenAge);
 
   const accounts = accountSummaries(registry, runs, findings);
+  const chainHeads = store.getChainHead ? await chainHeadsOf(store.getChainHead.bind(store), registry) : undefined;
   const postsChecked = sum(accounts.map((a) => a.postsChecked));
   const postsWithFindings = sum(accounts.map((a) => a.postsWithFindings));
   const days = daysBetween(period.from, period.to) + 1;
@@ -225,7 +238,17 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
     preElection: preElectionSummaries(config.elections, period, findings, runs, timezone),
     openItems,
     findings,
+    ...(chainHeads ? { chainHeads } : {}),
   };
+}
+
+async function chainHeadsOf(getChainHead: NonNullable<ReportSource['getChainHead']>, registry: readonly { platform: Platform; handle: string }[]): Promise<ChainHeadRow[]> {
+  const rows: ChainHeadRow[] = [];
+  for (const account of registry) {
+    const head = await getChainHead(account.platform, account.handle);
+    if (head) rows.push({ platform: account.platform, handle: account.handle, seq: head.seq, chainHash: head.chainHash });
+  }
+  return rows.sort((a, b) => `${a.platform} ${a.handle}`.localeCompare(`${b.platform} ${b.handle}`));
 }
 
 /** Throws a ReportPeriodError naming `from` / `to` and the value when the period is not usable. */

@@ -1,6 +1,7 @@
 import type { CouncilConfig } from '../domain/config';
 import type { CouncilId } from '../domain/council';
 import { CouncilAuditError } from '../domain/errors';
+import { expiresAfter, retentionOf } from '../domain/retention';
 import { calendarMonth, localDate, previousMonth } from '../domain/calendar';
 import type { ReportRecord } from '../domain/records';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
@@ -80,7 +81,7 @@ export async function storeMonthlyReport(input: MonthlyReportInput): Promise<Mon
     throw new MonthlyReportError(`the report for ${month} could not be stored: ${messageOf(error)}`, { cause: error });
   }
 
-  const record: ReportRecord = { month, key: keys.pdf, htmlKey: keys.html, generatedAt: now.toISOString() };
+  const record: ReportRecord = { month, key: keys.pdf, htmlKey: keys.html, generatedAt: now.toISOString(), expiresAt: expiresAfter(now, retentionOf(config).recordsDays) };
   await store.recordReport(record);
   return { record, facts, html, pdf };
 }

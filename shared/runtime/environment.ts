@@ -2,7 +2,7 @@ import * as z from '../zod';
 import { issuesFromZod, ValidationError } from '../domain/errors';
 
 /** How long captured posts are kept, in days, unless the deployment says otherwise. */
-export const DEFAULT_RETENTION_DAYS = 400;
+export const DEFAULT_RETENTION_DAYS = 90;
 
 /**
  * Every environment variable a deployed function reads, in one place: the CDK stack sets them, and an

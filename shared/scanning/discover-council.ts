@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handleKey } from '../domain/account';
+import { expiresAfter, retentionOf } from '../domain/retention';
+import { RULES_VERSION } from '../detectors';
 import { isoWeekOf } from '../domain/calendar';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
@@ -47,6 +49,7 @@ export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<Co
   const startedAt = clock().toISOString();
   const [config, accounts] = await Promise.all([requireCouncilConfig(deps.store), deps.store.listAccounts()]);
   const week = isoWeekOf(startedAt, config.timezone).id;
+  const expiresAt = expiresAfter(startedAt, retentionOf(config).recordsDays);
   const targets = searchTargets(deps.searches, {
     mastodonInstances: mastodonInstancesOf(accounts),
     ...(deps.baseUrlOf ? { baseUrlOf: deps.baseUrlOf } : {}),
@@ -58,7 +61,7 @@ export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<Co
   const detectedAt = clock().toISOString();
   let findingsNew = 0;
   for (const { finding } of candidates) {
-    const stored: StoredFinding = { ...finding!, status: 'open', detectedAt, detectedWeek: week };
+    const stored: StoredFinding = { ...finding!, status: 'open', detectedAt, detectedWeek: week, expiresAt, rulesVersion: RULES_VERSION };
     if (await deps.store.putFinding(stored)) findingsNew += 1;
   }
 
@@ -77,6 +80,7 @@ export async function discoverForCouncil(deps: CouncilDiscoveryDeps): Promise<Co
       findingsNew: 0,
       error: failure.error.length > 300 ? `${failure.error.slice(0, 297)}...` : failure.error,
       query: failure.query,
+      expiresAt,
     };
     await deps.store.recordScanRun(run);
   }

@@ -4,6 +4,7 @@ import { AccountNotFoundError, PostNotStorableError, ScanDeferredError } from '.
 import type { Finding } from '../domain/finding';
 import { isoWeekOf } from '../domain/calendar';
 import { evidenceFingerprint, isActive } from '../domain/suppression';
+import { expiresAfter, retentionOf } from '../domain/retention';
 import type { Post } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { boundPostForStorage, noteUnstoredEvidence } from '../domain/stored-post-bounds';
@@ -11,6 +12,8 @@ import { HostBudgetUnavailableError, PlatformAuthError, PlatformRateLimitedError
 import type { ConnectorRegistry } from '../connectors/registry';
 import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
+import { canonicalJson } from '../evidence/chain';
+import { RULES_VERSION } from '../detectors';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
@@ -22,7 +25,10 @@ export interface ScanAccountDeps {
   store: CouncilStore;
   connectors: ConnectorRegistry;
   clock?: () => Date;
-  /** How long captured posts are kept. */
+  /**
+   * How long captured posts are kept when the council's configuration says nothing (the deployment's
+   * RETENTION_DAYS): the council's `retention.postsDays` wins.
+   */
   retentionDays: number;
 }
 
@@ -53,6 +59,8 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const week = isoWeekOf(startedAt, config.timezone).id;
+  const retention = retentionOf(config, deps.retentionDays);
+  const recordsExpireAt = expiresAfter(startedAt, retention.recordsDays);
   const run = (fields: Pick<ScanRun, 'outcome' | 'postsFetched' | 'postsNew' | 'findingsNew' | 'error' | 'unstoredPosts' | 'findingsSuppressed'>): ScanRun => ({
     runId: randomUUID(),
     platform: account.platform,
@@ -61,6 +69,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
     finishedAt: clock().toISOString(),
     week,
     ...fields,
+    expiresAt: recordsExpireAt,
   });
 
   const cursor = await deps.store.getCursor(account.platform, account.handle);
@@ -98,7 +107,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   const keep = async (findings: Finding[]) => {
     for (const finding of findings) {
       if (!raise(finding)) continue;
-      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week };
+      const stored: StoredFinding = { ...finding, status: 'open', detectedAt, detectedWeek: week, expiresAt: recordsExpireAt, rulesVersion: RULES_VERSION };
       if (await deps.store.putFinding(stored)) findingsNew += 1;
     }
   };
@@ -112,7 +121,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
 
   let postsNew = 0;
   const unstoredPosts: Array<{ postId: string; reason: string }> = [];
-  const expiresAt = Math.floor(Date.parse(startedAt) / 1000) + deps.retentionDays * 86_400;
+  const expiresAt = expiresAfter(startedAt, retention.postsDays);
   for (const post of fetched.posts) {
     const bounded = boundPostForStorage(post);
     try {
@@ -121,6 +130,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
         contentHash: contentHash(post),
         capturedAt: detectedAt,
         expiresAt,
+        chainExpiresAt: recordsExpireAt,
         ...(bounded.truncated ? { truncated: true as const } : {}),
       });
       if (outcome !== 'unchanged') postsNew += 1;
@@ -147,9 +157,12 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   return ok;
 }
 
-/** SHA-256 of the canonical post as captured: evidence of exactly what the scanner saw. */
+/**
+ * SHA-256 of the canonical post as captured (its JSON, keys in order): evidence of exactly what the
+ * scanner saw, which `verify` can compute again from the stored copy.
+ */
 export function contentHash(post: Post): string {
-  return createHash('sha256').update(JSON.stringify(post)).digest('hex');
+  return createHash('sha256').update(canonicalJson(post)).digest('hex');
 }
 
 /** What failed, for the scan run and the digest: the error's own message, never a stack. */

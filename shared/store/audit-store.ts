@@ -7,7 +7,7 @@ import type { Member } from '../domain/member';
 import type { Suppression } from '../domain/suppression';
 import type { Platform } from '../domain/post';
 import { CouncilAuditError } from '../domain/errors';
-import type { DigestClaimOptions, DigestRecord, FindingEvent, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
+import type { ChainHead, ChainLink, DigestClaimOptions, DigestRecord, Erasure, FindingEvent, PostRecord, PostTombstone, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -81,9 +81,28 @@ export interface CouncilStore {
   getCursor(platform: Platform, handle: string): Promise<string | undefined>;
   setCursor(platform: Platform, handle: string, cursor: string): Promise<void>;
 
-  /** Stores a captured post unless the same content is already stored; `updated` for an edit. */
+  /**
+   * Stores a captured post unless the same content is already stored; `updated` for an edit. Each
+   * version stored is appended to the account's hash chain (its `seq`, `previousHash`, `chainHash`).
+   */
   putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'>;
+  /** The stored copy; undefined when there is none, or it was erased. */
   getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined>;
+  /** Every stored post of an account, copies and tombstones, by post id. */
+  listPosts(platform: Platform, handle: string): Promise<PostRecord[]>;
+  /**
+   * Erases a post's stored copy, leaving a tombstone (its hash, capture time and place in the chain,
+   * and the erasure); undefined when no post of that id is stored. Erasing again keeps the tombstone.
+   */
+  erasePost(platform: Platform, handle: string, postId: string, erasure: Erasure): Promise<PostTombstone | undefined>;
+  /**
+   * Replaces the evidence of the post's findings with `evidence`, recording the erasure in each
+   * finding's audit trail; returns the ids of the findings changed. The findings themselves stay.
+   */
+  eraseFindingEvidence(platform: Platform, handle: string, postId: string, evidence: string, erasure: Erasure): Promise<string[]>;
+  /** The account's hash chain, oldest link first (links past their retention are gone). */
+  listChain(platform: Platform, handle: string): Promise<ChainLink[]>;
+  getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined>;
 
   /** Stores a new finding as `open`; returns false (and changes nothing) when it is already stored. */
   putFinding(finding: StoredFinding): Promise<boolean>;
@@ -106,7 +125,8 @@ export interface CouncilStore {
   /**
    * Claims a week's digest for sending, for DIGEST_LEASE_MINUTES: true when this caller may send it
    * (never claimed, a previous attempt failed, or a previous claim lapsed), false when it is being or
-   * has been sent. `force` claims it in any state.
+   * has been sent. `force` claims it in any state; `expiresAt` (epoch seconds) is when the record may
+   * go (the council's retention).
    */
   claimDigest(week: string, at: string, options?: DigestClaimOptions): Promise<boolean>;
   markDigestSent(week: string, messageId: string, at: string): Promise<void>;

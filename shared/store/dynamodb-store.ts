@@ -5,20 +5,30 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   UpdateCommand,
   type QueryCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from '../zod';
-import { AccountSchema, AccountValidationError, type Account, type AccountStatus } from '../domain/account';
+import { AccountSchema, AccountValidationError, normaliseHandle, type Account, type AccountStatus } from '../domain/account';
 import { parseCouncilConfig, type CouncilConfig } from '../domain/config';
 import { ConfigVersionSchema, type ConfigVersion } from '../domain/config-version';
 import { CouncilSchema, parseCouncil, parseCouncilId, type Council, type CouncilId } from '../domain/council';
 import { AccountNotFoundError, FindingNotFoundError, issuesFromZod, PostNotStorableError, StoredItemValidationError, ValidationError } from '../domain/errors';
 import type { Platform } from '../domain/post';
+import { nextLink } from '../evidence/chain';
 import {
   digestLeaseUntil,
+  ChainHeadSchema,
+  ChainLinkSchema,
   DigestRecordSchema,
+  PostTombstoneSchema,
+  type ChainHead,
+  type ChainLink,
+  type Erasure,
+  type PostRecord,
+  type PostTombstone,
   FindingEventSchema,
   ReportRecordSchema,
   ScanRunSchema,
@@ -338,35 +348,187 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async putPost(platform: Platform, handle: string, post: StoredPost): Promise<'created' | 'unchanged' | 'updated'> {
+    const key = this.keys.post(platform, handle, post.post.id);
+    // The version's link follows the account's chain head as read now; appendLink moves it on if
+    // another capture took that place meanwhile.
+    const head = await this.getChainHead(platform, handle);
+    let link = nextLink(head, { postId: post.post.id, contentHash: post.contentHash, capturedAt: post.capturedAt });
     // capturedAt may carry any offset, so captures are ordered by epoch milliseconds, not as strings.
-    const item = { ...this.keys.post(platform, handle, post.post.id), ...post, capturedAtMs: Date.parse(post.capturedAt) };
+    const item = { ...key, ...post, capturedAtMs: Date.parse(post.capturedAt), seq: link.seq, previousHash: link.previousHash, chainHash: link.chainHash };
+    let outcome: 'created' | 'unchanged' | 'updated';
     try {
       const { Attributes } = await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: withoutUndefined(item),
           // Written when new, or when an edit was captured after what is stored. A redelivered or
-          // older capture leaves the stored (newer) content alone.
+          // older capture leaves the stored (newer) content alone, and so does an erased post's
+          // tombstone, whose hash is that of the content captured.
           ConditionExpression: 'attribute_not_exists(pk) OR (contentHash <> :contentHash AND capturedAtMs < :capturedAtMs)',
           ExpressionAttributeValues: { ':contentHash': post.contentHash, ':capturedAtMs': item.capturedAtMs },
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return Attributes ? 'updated' : 'created';
+      outcome = Attributes ? 'updated' : 'created';
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'unchanged';
       // DynamoDB's refusal of the item itself (over 400 KB, a key too long): no retry will store it.
       if (error instanceof Error && error.name === 'ValidationException') {
         throw new PostNotStorableError(`post ${post.post.id} of ${platform} account ${handle} could not be stored: ${error.message}`, post.post.id, error.message, { cause: error });
       }
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      outcome = 'unchanged';
     }
+    if (outcome === 'unchanged') {
+      // A retry after a crash between the post and its link completes the link; otherwise nothing.
+      const stored = await this.consistentGet(key);
+      const unlinked = stored?.chainHash !== undefined && stored.contentHash === post.contentHash && Number(stored.seq) === (head?.seq ?? 0) + 1 && stored.previousHash === link.previousHash;
+      if (!unlinked) return outcome;
+    }
+    link = { ...link, ...(post.chainExpiresAt === undefined ? {} : { expiresAt: post.chainExpiresAt }) };
+    await this.appendLink(platform, handle, link);
+    return outcome;
+  }
+
+  /**
+   * Appends a version's link to its account's chain: the link is written on condition that its place
+   * is free (the place is the lock), then the head moves on to it. When another capture took the
+   * place, the version is chained after that one instead, and its post item says so.
+   */
+  private async appendLink(platform: Platform, handle: string, first: ChainLink): Promise<void> {
+    let link = first;
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const linkKey = this.keys.chainLink(platform, handle, link.seq);
+      try {
+        await this.client.send(new PutCommand({ TableName: this.tableName, Item: withoutUndefined({ ...linkKey, ...link }), ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+        const taken = await this.consistentGet(linkKey);
+        if (taken?.chainHash !== link.chainHash) {
+          const after = parseStored(ChainLinkSchema, taken ?? {}, linkKey, 'chain link');
+          link = { ...nextLink(after, link), ...(link.expiresAt === undefined ? {} : { expiresAt: link.expiresAt }) };
+          const relink = updateExpression({ set: { seq: link.seq, previousHash: link.previousHash, chainHash: link.chainHash } });
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: this.keys.post(platform, handle, link.postId),
+              ...relink,
+              ConditionExpression: 'contentHash = :contentHash',
+              ExpressionAttributeValues: { ...relink.ExpressionAttributeValues, ':contentHash': link.contentHash },
+            }),
+          );
+          continue;
+        }
+      }
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: this.keys.chainHead(platform, handle),
+            UpdateExpression: 'SET seq = :seq, chainHash = :chainHash, updatedAt = :at',
+            // The head only moves forward: a slower writer of an earlier link leaves it be.
+            ConditionExpression: 'attribute_not_exists(pk) OR seq < :seq',
+            ExpressionAttributeValues: { ':seq': link.seq, ':chainHash': link.chainHash, ':at': this.now() },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+      return;
+    }
+    throw new Error(`could not append post ${first.postId} to the hash chain of ${platform} account ${handle}: too many captures at once`);
   }
 
   async getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined> {
     const key = this.keys.post(platform, handle, postId);
     const item = await this.table.get(key);
-    return item && parseStored(StoredPostSchema, item, key, 'post');
+    // An erased post is a tombstone: there is no copy to give.
+    if (!item || item.erased !== undefined) return undefined;
+    return parseStored(StoredPostSchema, item, key, 'post');
+  }
+
+  async listPosts(platform: Platform, handle: string): Promise<PostRecord[]> {
+    const posts = this.keys.posts(platform, handle);
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :posts)',
+      ExpressionAttributeValues: { ':pk': posts.pk, ':posts': posts.skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item): PostRecord => (item.erased === undefined ? parseStored(StoredPostSchema, item, keyOf(item), 'post') : parseStored(PostTombstoneSchema, item, keyOf(item), 'post tombstone')));
+  }
+
+  async erasePost(platform: Platform, handle: string, postId: string, erasure: Erasure): Promise<PostTombstone | undefined> {
+    const key = this.keys.post(platform, handle, postId);
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          // The copy goes; its hash, capture time and place in the chain stay, with who erased it.
+          ...updateExpression({ set: { postId, erased: erasure }, remove: ['post'] }),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const tombstone = parseStored(PostTombstoneSchema, Attributes ?? {}, key, 'post tombstone');
+      return tombstone;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async eraseFindingEvidence(platform: Platform, handle: string, postId: string, evidence: string, erasure: Erasure): Promise<string[]> {
+    // Findings are indexed by week, not by post: an erasure, rare and run by a person, reads the
+    // council's findings once to find the post's.
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: 'begins_with(pk, :findings) AND sk = :finding AND postId = :postId AND platform = :platform',
+          ExpressionAttributeValues: { ':findings': this.keys.findingsPrefix(), ':finding': 'FINDING', ':postId': postId, ':platform': platform },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const changed: string[] = [];
+    for (const item of items) {
+      const finding = parseStored(StoredFindingSchema, item, keyOf(item), 'finding');
+      if (normaliseHandle(finding.account) !== normaliseHandle(handle)) continue;
+      await this.client.send(new UpdateCommand({ TableName: this.tableName, Key: this.keys.finding(finding.id), ...updateExpression({ set: { evidence, evidenceErased: erasure } }) }));
+      const event: FindingEvent = {
+        findingId: finding.id, status: finding.status, previousStatus: finding.status, by: erasure.by, at: erasure.at,
+        note: `evidence erased: ${erasure.reason}`, expiresAt: finding.expiresAt,
+      };
+      await this.table.put({ ...this.keys.findingEvent(finding.id, erasure.at, finding.status), ...event });
+      changed.push(finding.id);
+    }
+    return changed;
+  }
+
+  async getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined> {
+    const key = this.keys.chainHead(platform, handle);
+    const item = await this.consistentGet(key);
+    return item && parseStored(ChainHeadSchema, item, key, 'chain head');
+  }
+
+  /** A strongly consistent read, for the chain: its head and links are read just after being written. */
+  private async consistentGet(key: Key): Promise<Item | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return result?.Item;
+  }
+
+  async listChain(platform: Platform, handle: string): Promise<ChainLink[]> {
+    const links = this.keys.chainLinks(platform, handle);
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :links)',
+      ExpressionAttributeValues: { ':pk': links.pk, ':links': links.skPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseStored(ChainLinkSchema, item, keyOf(item), 'chain link'));
   }
 
   async putFinding(finding: StoredFinding): Promise<boolean> {
@@ -432,7 +594,8 @@ export class DynamoDbCouncilStore implements CouncilStore {
       throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`, { cause: error });
     }
     const before = parseStored(StoredFindingSchema, previous, key, 'finding');
-    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note, ...recorded };
+    // The audit trail is kept as long as its finding (the council's retention, as TTL).
+    const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note, ...recorded, expiresAt: before.expiresAt };
     await this.table.put({ ...this.keys.findingEvent(findingId, at, status), ...event });
     return { ...before, status };
   }
@@ -473,7 +636,7 @@ export class DynamoDbCouncilStore implements CouncilStore {
 
   async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
     const update = updateExpression({
-      set: { week, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at) },
+      set: { week, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at), expiresAt: options.expiresAt },
       remove: ['error', 'messageId'],
       add: { attempts: 1 },
     });

@@ -20,6 +20,8 @@ import { normaliseHandle } from '../domain/account';
  * | account       | C#<c>#ACCOUNT#<platform>#<handle>     | ACCOUNT                 | C#<c>#ACCOUNTS / <platform>#<handle>             |                                                           |
  * | cursor        | C#<c>#ACCOUNT#<platform>#<handle>     | CURSOR                  |                                                  |                                                           |
  * | post          | C#<c>#ACCOUNT#<platform>#<handle>     | POST#<postId>           |                                                  |                                                           |
+ * | chain head    | C#<c>#ACCOUNT#<platform>#<handle>     | CHAIN                   |                                                  |                                                           |
+ * | chain link    | C#<c>#ACCOUNT#<platform>#<handle>     | LINK#<0000000001>       |                                                  |                                                           |
  * | scan run      | C#<c>#ACCOUNT#<platform>#<handle>     | RUN#<startedAt>#<runId> | C#<c>#RUNS#<week> / <startedAt>#<runId>          |                                                           |
  * | finding       | C#<c>#FINDING#<findingId>             | FINDING                 | C#<c>#FINDINGS#<week> / <severity>#<rule>#<id>   | C#<c>#OPEN / <week>#<severity>#<rule>#<id>, while open or acknowledged |
  * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
@@ -34,7 +36,10 @@ import { normaliseHandle } from '../domain/account';
  * is what was stored before versions were kept, read only while a council has no version.
  *
  * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
- * normalised handle (lower case, no leading @, `#` escaped as `%23`). Posts carry `expiresAt` (TTL).
+ * normalised handle (lower case, no leading @, `#` escaped as `%23`). Every record a council writes
+ * carries `expiresAt` (TTL) by its retention settings, but for its registration, configuration
+ * versions, accounts, cursors and chain heads, which hold no copy of what was posted. An erased post
+ * keeps its item as a tombstone (hash and chain fields, no content).
  *
  * A host budget is not a council's: one item per platform host (`<host>` as in a URL, port included:
  * `mastodon.social`, `public.api.bsky.app`, a council website's host), shared by every council's scans
@@ -116,6 +121,15 @@ export function councilKeys(councilId: CouncilId) {
     account: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'ACCOUNT' }),
     cursor: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'CURSOR' }),
     post: (platform: Platform, handle: string, postId: string) => ({ pk: accountPk(platform, handle), sk: `POST#${postId}` }),
+    /** The sort-key prefix of an account's posts, in the account's partition. */
+    posts: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), skPrefix: 'POST#' }),
+    /** The newest link of the account's hash chain. */
+    chainHead: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), sk: 'CHAIN' }),
+    /** One link of the account's hash chain, its number zero-padded so the sort key orders them. */
+    chainLink: (platform: Platform, handle: string, seq: number) => ({ pk: accountPk(platform, handle), sk: `LINK#${String(seq).padStart(10, '0')}` }),
+    chainLinks: (platform: Platform, handle: string) => ({ pk: accountPk(platform, handle), skPrefix: 'LINK#' }),
+    /** The prefix of every finding's partition key, for the rare full look-up an erasure needs. */
+    findingsPrefix: () => `${council}#${ITEM_PREFIXES.finding}`,
     run: (platform: Platform, handle: string, startedAt: string, runId: string) => ({ pk: accountPk(platform, handle), sk: `RUN#${startedAt}#${runId}` }),
     finding: (findingId: string) => ({ pk: findingPk(findingId), sk: 'FINDING' }),
     findingEvent: (findingId: string, at: string, status: string) => ({ pk: findingPk(findingId), sk: `EVENT#${at}#${status}` }),

@@ -106,7 +106,9 @@ describe('storeMonthlyReport', () => {
     expect(report.facts.period).toMatchObject({ from: '2027-01-01', to: '2027-01-31', days: 31 });
     expect(report.facts.findings.map((f) => f.id)).toEqual(inJanuary.map((f) => f.id));
     expect(report.html).toContain('Harbourne Town Council');
-    const record = { month: '2027-01', key: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf', htmlKey: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.html', generatedAt: NOW.toISOString() };
+    const record = { month: '2027-01', key: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.pdf', htmlKey: 'reports/harbourne-tc/2027-01/council-audit-report-2027-01.html', generatedAt: NOW.toISOString(),
+      // kept six years (the default retention of records), as DynamoDB TTL
+      expiresAt: NOW.getTime() / 1000 + 2192 * 86_400 };
     expect(report.record).toEqual(record);
     expect(await store.latestReport()).toEqual(record);
   });

@@ -32,6 +32,7 @@ describe('renderReportHtml', () => {
       'Pre-election period',
       'Items still open (4)',
       'Findings in the period (9)',
+      'Record of captured posts',
     ]);
     expect(html).toContain('Harbourne Town Council');
     expect(html).toContain('1 March – 31 May 2027');

@@ -8,6 +8,7 @@ import { AccountValidationError } from '../../shared/domain/account';
 import { AccountNotFoundError } from '../../shared/domain/errors';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { DynamoDbAuditStore, FindingNotFoundError, StoredItemValidationError } from '../../shared/store/dynamodb-store';
+import { chainHashOf, GENESIS_HASH } from '../../shared/evidence/chain';
 import { councilKeys } from '../../shared/store/keys';
 import { testConfig } from '../support/fixtures';
 import { makeAccount, makeFinding, makeScanRun, MASTODON_HANDLE, storedPost } from './store-fixtures';
@@ -285,7 +286,8 @@ describe('posts', () => {
 
     // Assess
     expect(outcome).toBe('created');
-    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual(post);
+    // the first link of the account's hash chain
+    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual({ ...post, seq: 1, previousHash: GENESIS_HASH, chainHash: chainHashOf(GENESIS_HASH, post.contentHash) });
   });
 
   it('are unchanged when the same content is captured again', async () => {
@@ -299,7 +301,8 @@ describe('posts', () => {
 
     // Assess
     expect(outcome).toBe('unchanged');
-    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual(first);
+    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual({ ...first, seq: 1, previousHash: GENESIS_HASH, chainHash: chainHashOf(GENESIS_HASH, first.contentHash) });
+    expect(await store.listChain('mastodon', MASTODON_HANDLE)).toHaveLength(1);
   });
 
   it('are updated to the newer content when an edit is captured', async () => {
@@ -313,7 +316,9 @@ describe('posts', () => {
 
     // Assess
     expect(outcome).toBe('updated');
-    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual(edited);
+    // the edit is the second link, after the first version's
+    const firstLink = chainHashOf(GENESIS_HASH, storedPost().contentHash);
+    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual({ ...edited, seq: 2, previousHash: firstLink, chainHash: chainHashOf(firstLink, edited.contentHash) });
   });
 
   it('keep the newer content when an older capture arrives late', async () => {
@@ -327,7 +332,7 @@ describe('posts', () => {
 
     // Assess
     expect(outcome).toBe('unchanged');
-    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual(edited);
+    expect(await store.getPost('mastodon', MASTODON_HANDLE, '111')).toEqual({ ...edited, seq: 1, previousHash: GENESIS_HASH, chainHash: chainHashOf(GENESIS_HASH, edited.contentHash) });
   });
 
   it('keep empty text and drop absent optional fields', async () => {

@@ -4,10 +4,18 @@ import { ConfigVersionSchema, type ConfigVersion } from '../../shared/domain/con
 import { parseCouncil, parseCouncilId, type Council, type CouncilId } from '../../shared/domain/council';
 import { AccountNotFoundError, FindingNotFoundError, PostNotStorableError } from '../../shared/domain/errors';
 import type { Platform } from '../../shared/domain/post';
+import { nextLink } from '../../shared/evidence/chain';
 import {
   digestLeaseUntil,
   DigestRecordSchema,
   isStaleDigestClaim,
+  isTombstone,
+  PostTombstoneSchema,
+  type ChainHead,
+  type ChainLink,
+  type Erasure,
+  type PostRecord,
+  type PostTombstone,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
@@ -85,7 +93,8 @@ export class MemoryCouncilStore implements CouncilStore {
   private readonly versions: ConfigVersion[] = [];
   private readonly accounts = new Map<string, Account>();
   private readonly cursors = new Map<string, string>();
-  private readonly posts = new Map<string, StoredPost>();
+  private readonly posts = new Map<string, PostRecord>();
+  private readonly chains = new Map<string, { head?: ChainHead; links: ChainLink[] }>();
   private readonly findings = new Map<string, StoredFinding>();
   private readonly events: FindingEvent[] = [];
   private readonly runs = new Map<string, ScanRun>();
@@ -198,12 +207,68 @@ export class MemoryCouncilStore implements CouncilStore {
     const key = `${accountKey(platform, handle)}#${incoming.post.id}`;
     const existing = this.posts.get(key);
     if (existing?.contentHash === incoming.contentHash) return 'unchanged';
-    this.posts.set(key, incoming);
+    // As the adapter: each version stored is the next link of its account's chain.
+    const chain = this.chainOf(platform, handle);
+    const link = { ...nextLink(chain.head, { postId: incoming.post.id, contentHash: incoming.contentHash, capturedAt: incoming.capturedAt }), ...(incoming.chainExpiresAt === undefined ? {} : { expiresAt: incoming.chainExpiresAt }) };
+    chain.links.push(link);
+    chain.head = { seq: link.seq, chainHash: link.chainHash, updatedAt: this.clock().toISOString() };
+    this.posts.set(key, { ...incoming, seq: link.seq, previousHash: link.previousHash, chainHash: link.chainHash });
     return existing ? 'updated' : 'created';
   }
 
   async getPost(platform: Platform, handle: string, postId: string): Promise<StoredPost | undefined> {
-    return clone(this.posts.get(`${accountKey(platform, handle)}#${postId}`));
+    const stored = this.posts.get(`${accountKey(platform, handle)}#${postId}`);
+    return stored === undefined || isTombstone(stored) ? undefined : structuredClone(stored);
+  }
+
+  async listPosts(platform: Platform, handle: string): Promise<PostRecord[]> {
+    const prefix = `${accountKey(platform, handle)}#`;
+    return [...this.posts.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, record]) => structuredClone(record));
+  }
+
+  async erasePost(platform: Platform, handle: string, postId: string, erasure: Erasure): Promise<PostTombstone | undefined> {
+    const key = `${accountKey(platform, handle)}#${postId}`;
+    const stored = this.posts.get(key);
+    if (!stored) return undefined;
+    const { post: _erased, ...kept } = stored as StoredPost;
+    const tombstone = PostTombstoneSchema.parse({ ...kept, postId, erased: erasure });
+    this.posts.set(key, tombstone);
+    return structuredClone(tombstone);
+  }
+
+  async eraseFindingEvidence(platform: Platform, handle: string, postId: string, evidence: string, erasure: Erasure): Promise<string[]> {
+    const changed: string[] = [];
+    for (const finding of this.findings.values()) {
+      if (finding.postId !== postId || finding.platform !== platform || normaliseHandle(finding.account) !== normaliseHandle(handle)) continue;
+      this.findings.set(finding.id, { ...finding, evidence });
+      this.events.push({
+        findingId: finding.id, status: finding.status, previousStatus: finding.status, by: erasure.by, at: erasure.at, note: `evidence erased: ${erasure.reason}`,
+        ...(finding.expiresAt === undefined ? {} : { expiresAt: finding.expiresAt }),
+      });
+      changed.push(finding.id);
+    }
+    return changed;
+  }
+
+  async listChain(platform: Platform, handle: string): Promise<ChainLink[]> {
+    return structuredClone(this.chainOf(platform, handle).links);
+  }
+
+  async getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined> {
+    return clone(this.chainOf(platform, handle).head);
+  }
+
+  private chainOf(platform: Platform, handle: string): { head?: ChainHead; links: ChainLink[] } {
+    const key = accountKey(platform, handle);
+    let chain = this.chains.get(key);
+    if (!chain) {
+      chain = { links: [] };
+      this.chains.set(key, chain);
+    }
+    return chain;
   }
 
   async putFinding(finding: StoredFinding): Promise<boolean> {
@@ -225,7 +290,7 @@ export class MemoryCouncilStore implements CouncilStore {
     if (expectedStatus !== undefined && existing.status !== expectedStatus) throw new FindingStatusChangedError(findingId, existing.status, expectedStatus);
     const updated = { ...existing, status };
     this.findings.set(findingId, updated);
-    this.events.push(withoutUndefined({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), note, ...recorded }));
+    this.events.push(withoutUndefined({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), note, ...recorded, expiresAt: existing.expiresAt }));
     return structuredClone(updated);
   }
 
@@ -257,7 +322,7 @@ export class MemoryCouncilStore implements CouncilStore {
     if (existing && !options.force && existing.status !== 'failed' && !isStaleDigestClaim(existing, new Date(at))) return false;
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, leaseUntil: digestLeaseUntil(at) }),
+      DigestRecordSchema.parse({ week, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, leaseUntil: digestLeaseUntil(at), ...(options.expiresAt === undefined ? {} : { expiresAt: options.expiresAt }) }),
     );
     return true;
   }
@@ -266,7 +331,7 @@ export class MemoryCouncilStore implements CouncilStore {
     const existing = this.digests.get(week);
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId }),
+      DigestRecordSchema.parse({ week, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
     );
   }
 
@@ -274,7 +339,7 @@ export class MemoryCouncilStore implements CouncilStore {
     const existing = this.digests.get(week);
     this.digests.set(
       week,
-      DigestRecordSchema.parse({ week, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error }),
+      DigestRecordSchema.parse({ week, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
     );
   }
 
