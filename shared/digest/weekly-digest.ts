@@ -23,6 +23,8 @@ export interface WeeklyDigestInput {
   now: Date;
   /** A link to the latest monthly Full Council report, when there is one (shown in both parts, with its expiry). */
   reportLink?: ReportLink;
+  /** The deployment's console, for each item's "review it" link; absent, the digest has no such links. */
+  consoleUrl?: string;
 }
 
 export type WeeklyDigestResult =
@@ -80,7 +82,7 @@ export class DigestRecordError extends CouncilAuditError {
  * a DigestSendError, so the scheduler or an operator can run it again.
  */
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
-  const { store, mailer, config, week, from, to, now, reportLink } = input;
+  const { store, mailer, config, week, from, to, now, reportLink, consoleUrl } = input;
   const at = now.toISOString();
   if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
@@ -92,7 +94,11 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
   const prepared: FailedDigest = { status: 'failed', week };
   let messageId: string;
   try {
-    const facts = await buildDigestFacts(store, config, week, now, reportLink ? { reportLink } : {});
+    const facts = await buildDigestFacts(store, config, week, now, {
+      councilId: store.councilId,
+      ...(reportLink ? { reportLink } : {}),
+      ...(consoleUrl ? { consoleUrl } : {}),
+    });
     prepared.facts = facts;
     prepared.html = renderDigestHtml(facts);
     const chart = renderFindingsChart(facts.trend);
@@ -141,6 +147,8 @@ export interface CouncilDigestInput {
   now: Date;
   /** `2026-W05` to (re)send a given week; last week, in the council's time zone, when absent. */
   week?: string;
+  /** The deployment's console, for each item's "review it" link. */
+  consoleUrl?: string;
 }
 
 /**
@@ -155,5 +163,5 @@ export async function sendCouncilDigest(input: CouncilDigestInput): Promise<Week
   const config = await requireCouncilConfig(store);
   const week = input.week ? parseIsoWeek(input.week) : previousIsoWeek(now, config.timezone);
   const reportLink = reports ? await latestReportLink(store, reports, now) : undefined;
-  return sendWeeklyDigest({ store, mailer: input.mailer, config, week, from: input.from, to: input.to, now, ...(reportLink ? { reportLink } : {}) });
+  return sendWeeklyDigest({ store, mailer: input.mailer, config, week, from: input.from, to: input.to, now, ...(reportLink ? { reportLink } : {}), ...(input.consoleUrl ? { consoleUrl: input.consoleUrl } : {}) });
 }
