@@ -70,23 +70,6 @@ export function renderDigestHtml(facts: DigestFacts): string {
   rows.push(row(`<p style="${FONT}font-size:15px;margin:0;color:${verdictColour};"><strong>${text(verdictWording(facts))}</strong></p>`));
   rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(sinceLastWeekWording(facts))}</p>`));
 
-  if (facts.reportLink) {
-    const report = facts.reportLink;
-    rows.push(section('Full Council report'));
-    rows.push(
-      row(
-        `<p style="${FONT}font-size:14px;margin:0;">${text(reportLinkWording(report))}: ${link(report.url)}</p>` +
-          `<p style="${FONT}font-size:13px;margin:4px 0 0 0;color:${report.expired ? '#b35c00' : '#444444'};">${text(reportExpiryWording(report, facts.timezone))}</p>`,
-      ),
-    );
-  }
-
-  if (facts.trend.length > 0) {
-    rows.push(section(trendHeading(facts)));
-    rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(trendSummary(facts))}</p>`));
-    rows.push(row(trendChart(facts)));
-  }
-
   if (facts.newPosts.length > 0) {
     rows.push(section(`New this week (${countOf(facts.newPosts.length, 'item')})`));
     rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(responseTimesWording())}</p>`));
@@ -112,6 +95,23 @@ export function renderDigestHtml(facts: DigestFacts): string {
           .join(''),
       ),
     );
+  }
+
+  if (facts.reportLink) {
+    const report = facts.reportLink;
+    rows.push(section('Full Council report'));
+    rows.push(
+      row(
+        `<p style="${FONT}font-size:14px;margin:0;">${text(reportLinkWording(report))}: ${link(report.url)}</p>` +
+          `<p style="${FONT}font-size:13px;margin:4px 0 0 0;color:${report.expired ? '#b35c00' : '#444444'};">${text(reportExpiryWording(report, facts.timezone))}</p>`,
+      ),
+    );
+  }
+
+  if (facts.trend.length > 0) {
+    rows.push(section(trendHeading(facts)));
+    rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(trendSummary(facts))}</p>`));
+    rows.push(row(trendChart(facts)));
   }
 
   if (facts.failingCaptures.length > 0) {

@@ -27,18 +27,6 @@ export function renderDigestText(facts: DigestFacts): string {
   lines.push(sinceLastWeekWording(facts));
   lines.push('');
 
-  if (facts.reportLink) {
-    const report = facts.reportLink;
-    const target = webLink(report.url) === undefined ? `${tidy(report.url)} (not a web address)` : tidy(report.url);
-    lines.push('FULL COUNCIL REPORT', `  ${reportLinkWording(report)}:`, `  ${target}`, `  ${reportExpiryWording(report, facts.timezone)}`, '');
-  }
-
-  if (facts.trend.length > 0) {
-    lines.push(trendHeading(facts).toUpperCase(), `  ${trendSummary(facts)}`);
-    for (const week of facts.trend) lines.push(`  ${week.week}: ${weekCountWording(week)}${week.week === facts.week.id ? '  <- this week' : ''}`);
-    lines.push('');
-  }
-
   if (facts.newPosts.length > 0) {
     lines.push(`NEW THIS WEEK (${countOf(facts.newPosts.length, 'item')})`, `  ${responseTimesWording()}`);
     facts.newPosts.forEach((item, i) => lines.push('', ...postItemLines(i + 1, item)));
@@ -60,6 +48,18 @@ export function renderDigestText(facts: DigestFacts): string {
   if (facts.rules.length > 0) {
     lines.push(RULES_HEADING.toUpperCase());
     for (const rule of facts.rules) lines.push('', `  ${rule.title}`, `     ${tidy(rule.clause)}`);
+    lines.push('');
+  }
+
+  if (facts.reportLink) {
+    const report = facts.reportLink;
+    const target = webLink(report.url) === undefined ? `${tidy(report.url)} (not a web address)` : tidy(report.url);
+    lines.push('FULL COUNCIL REPORT', `  ${reportLinkWording(report)}:`, `  ${target}`, `  ${reportExpiryWording(report, facts.timezone)}`, '');
+  }
+
+  if (facts.trend.length > 0) {
+    lines.push(trendHeading(facts).toUpperCase(), `  ${trendSummary(facts)}`);
+    for (const week of facts.trend) lines.push(`  ${week.week}: ${weekCountWording(week)}${week.week === facts.week.id ? '  <- this week' : ''}`);
     lines.push('');
   }
 
