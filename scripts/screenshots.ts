@@ -11,7 +11,13 @@ const digests = (await readdir(join(out, council)).catch(() => [])).filter((f) =
 const reportsDir = join(out, 'reports', council);
 const months = (await readdir(reportsDir).catch(() => [])).sort();
 const targets = [
-  ...(digests.length ? [{ file: join(out, council, digests.at(-1)!), shot: 'digest.png', width: 720 }] : []),
+  ...(digests.length
+    ? [
+        { file: join(out, council, digests.at(-1)!), shot: 'digest.png', width: 1280 },
+        // As a Town Clerk reads it on a phone.
+        { file: join(out, council, digests.at(-1)!), shot: 'digest-375.png', width: 375 },
+      ]
+    : []),
   ...(months.length ? [{ file: join(reportsDir, months.at(-1)!, `council-audit-report-${months.at(-1)}.html`), shot: 'report.png', width: 900 }] : []),
 ];
 if (targets.length === 0) {

@@ -16,7 +16,7 @@ import type { AuditStore } from '../../shared/store/audit-store';
 import { forEachCouncil } from '../../shared/tenancy/each-council';
 
 /** What the deployed function reads at cold start (handler.ts); without a reports bucket the digest carries no report link. */
-export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'DIGEST_FROM', 'AWS_REGION'], ['REPORTS_BUCKET', 'SES_CONFIGURATION_SET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT']);
+export const ENVIRONMENT = environmentSchema(['TABLE_NAME', 'DIGEST_FROM', 'AWS_REGION'], ['REPORTS_BUCKET', 'SES_CONFIGURATION_SET', 'DYNAMODB_ENDPOINT', 'SES_ENDPOINT', 'CONSOLE_URL']);
 
 export interface WeeklyDigestDeps {
   store: Pick<AuditStore, 'getCouncil' | 'listCouncils' | 'forCouncil'>;
@@ -25,6 +25,8 @@ export interface WeeklyDigestDeps {
   from: string;
   /** Where the monthly reports are, for the digest's link to each council's latest. */
   reports?: ReportStorage;
+  /** The deployment's console (`https://audit.example`): each digest item links to its page there. */
+  consoleUrl?: string;
   clock?: () => Date;
 }
 
@@ -68,6 +70,7 @@ export function createHandler(deps: WeeklyDigestDeps) {
       to: digestTo,
       now,
       ...(deps.reports ? { reports: deps.reports } : {}),
+      ...(deps.consoleUrl ? { consoleUrl: deps.consoleUrl } : {}),
       ...(week ? { week } : {}),
       ...(force ? { force } : {}),
     });

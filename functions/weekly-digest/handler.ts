@@ -12,5 +12,6 @@ export const handler = createHandler({
   store: dynamoDbStore({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT, tableName: env.TABLE_NAME }),
   mailer: sesMailer({ region: env.AWS_REGION, endpoint: env.SES_ENDPOINT, configurationSetName: env.SES_CONFIGURATION_SET }),
   from: env.DIGEST_FROM,
+  ...(env.CONSOLE_URL ? { consoleUrl: env.CONSOLE_URL } : {}),
   ...(env.REPORTS_BUCKET ? { reports: s3ReportStorage({ region: env.AWS_REGION, bucket: env.REPORTS_BUCKET }) } : {}),
 });

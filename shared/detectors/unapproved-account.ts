@@ -47,7 +47,7 @@ export const unapprovedAccount: AccountDetector = {
     clause:
       'Social Media Guide 4c and 5a: all council-owned accounts must be approved by the Town Clerk; 4e: no anonymous use for work. Social Media Policy: only Authorised Officers set up and run council accounts.',
     remediation:
-      'If the council runs this account, ask the Town Clerk to approve it and record it in approvedAccounts (approvedBy, approvedOn); if it does not, report it to the platform as an impostor and ask for it to be closed.',
+      'If the council runs this account, approve it (in the console, or with `council-audit accounts approve`); if it does not, report it to the platform as an impostor and ask for it to be closed.',
   },
 
   detect(account: AccountSighting, context: DetectionContext): Hit[] {
@@ -61,8 +61,8 @@ type Problem = Pick<Hit, 'reason' | 'remediation'>;
 
 function registeredAccountProblem(account: AccountSighting, c: Compiled, context: DetectionContext): Problem | undefined {
   const reasons: string[] = [];
-  const missing = [account.approvedBy ? '' : 'approvedBy', account.approvedOn ? '' : 'approvedOn'].filter(Boolean);
-  if (missing.length) reasons.push(`it is registered for monitoring but has no record of the Town Clerk's approval (${missing.join(' and ')} missing)`);
+  const missing = [account.approvedBy ? '' : 'who approved it', account.approvedOn ? '' : 'when'].filter(Boolean);
+  if (missing.length) reasons.push(`it is registered for monitoring but has no record of the Town Clerk's approval (not recorded: ${missing.join(' or ')})`);
   const identified = identifies(handleTokens(account.handle), c, true) || (account.displayName !== undefined && identifies(nameTokens(account.displayName), c, true));
   if (!identified) {
     reasons.push(`it is used for council business but is anonymous: neither its handle${account.displayName ? ' nor its display name' : ''} identifies ${context.config.council.name}`);
@@ -71,8 +71,8 @@ function registeredAccountProblem(account: AccountSighting, c: Compiled, context
   return {
     reason: reasons.join('; and '),
     remediation: identified
-      ? 'Ask the Town Clerk to approve the account and record approvedBy and approvedOn for it in approvedAccounts, or close it.'
-      : `Ask the Town Clerk to rename the account so that its handle or display name identifies ${context.config.council.name}, and to record the approval; otherwise close it.`,
+      ? 'If the council runs this account, approve it (in the console, or with `council-audit accounts approve`); if not, close it.'
+      : `Rename the account so that its handle or display name identifies ${context.config.council.name}, then approve it (in the console, or with \`council-audit accounts approve\`); otherwise close it.`,
   };
 }
 
@@ -84,13 +84,13 @@ function unregisteredAccountProblem(account: AccountSighting, c: Compiled, conte
   if (!personal && (inHandle || inName)) {
     const where = inHandle ? `its handle ${account.handle}` : `its display name "${account.displayName}"`;
     return {
-      reason: `presents as the council (${where} carries the council's name or alias "${inHandle ?? inName}") but is not in approvedAccounts for ${account.platform}`,
+      reason: `presents as the council (${where} carries the council's name or alias "${inHandle ?? inName}") but is not one of the council's approved accounts on ${account.platform}`,
     };
   }
   if (!inHandle && !inName && account.firstPost && speaksForCouncil(account.firstPost.text, c)) {
     return {
-      reason: `posts on the council's behalf but is anonymous and not in approvedAccounts: neither its handle nor its display name identifies ${context.config.council.name}`,
-      remediation: `Council business must not be done from anonymous accounts: ask the Town Clerk to approve an account that identifies ${context.config.council.name}, and close this one.`,
+      reason: `posts on the council's behalf but is anonymous and not one of the council's approved accounts: neither its handle nor its display name identifies ${context.config.council.name}`,
+      remediation: `Council business must not be done from anonymous accounts: use an approved account that identifies ${context.config.council.name}, and close this one.`,
     };
   }
   return undefined;
@@ -161,7 +161,8 @@ function profileUrl(account: AccountSighting): string | undefined {
   const handle = account.handle.trim().replace(/^@/, '');
   if (account.platform === 'mastodon') {
     const [user, instance] = handle.split('@');
-    return user && instance ? `https://${instance}/@${user}` : undefined;
+    const host = instance?.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    return user && host ? `https://${host}/@${user}` : undefined;
   }
   if (account.platform === 'bluesky') return `https://bsky.app/profile/${handle}`;
   return undefined;

@@ -2,9 +2,9 @@ import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '..
 import { RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
-import { addDays, describePreElectionPeriod, formatLocal, isoWeekOf, monthLabel, weekLabel, type IsoWeek } from '../domain/calendar';
+import { addDays, describePreElectionPeriod, formatLocal, isoWeekOf, localDate, monthLabel, weekLabel, type IsoWeek } from '../domain/calendar';
 import { handleKey } from '../domain/account';
-import { SEVERITIES_HIGH_FIRST } from '../rendering/display';
+import { SEVERITIES_HIGH_FIRST, webLink } from '../rendering/display';
 import type { CouncilStore } from '../store/audit-store';
 
 /** How close (in days) a pre-election period must be to a week for the digest to warn about it. */
@@ -44,8 +44,13 @@ export interface UnapprovedAccount {
   remediation: string;
   postUrl?: string;
   firstDetectedWeek: string;
+  lastDetectedWeek: string;
   /** How many unapproved-account findings (new this week or still open) name it. */
   findings: number;
+  dueBy: string;
+  dueLocal: string;
+  overdue: boolean;
+  reviewUrl?: string;
 }
 
 /** An account whose capture failed at least once in the week. */
@@ -118,6 +123,72 @@ export interface DigestReportLink extends ReportLink {
 
 export interface DigestOptions {
   reportLink?: ReportLink;
+  /** The deployment's console (`https://audit.example`): each item then links to its page there; absent, no links. */
+  consoleUrl?: string;
+  /** The council's id, for the console links. */
+  councilId?: string;
+}
+
+/**
+ * How soon an item should be dealt with, by severity, counted from the day it was found (in the
+ * council's time zone). Working days are Monday to Friday; bank holidays are not taken into account.
+ */
+export const RESPONSE_TIMES: Record<Severity, { days: number; workingDays: boolean; wording: string }> = {
+  high: { days: 1, workingDays: true, wording: 'by the next working day' },
+  medium: { days: 3, workingDays: true, wording: 'within 3 working days' },
+  low: { days: 7, workingDays: false, wording: 'within 7 days' },
+};
+
+/** The date (YYYY-MM-DD) an item of `severity` found on `foundOn` (YYYY-MM-DD) is due by. */
+export function dueDate(foundOn: string, severity: Severity): string {
+  const { days, workingDays } = RESPONSE_TIMES[severity];
+  if (!workingDays) return addDays(foundOn, days);
+  let date = foundOn;
+  for (let left = days; left > 0; ) {
+    date = addDays(date, 1);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return date;
+}
+
+/** One post and everything found in it: what the Town Clerk deals with as one item. */
+export interface PostItem {
+  platform: Platform;
+  account: string;
+  postUrl?: string;
+  postedLocal?: string;
+  detectedLocal: string;
+  /** The most serious of its findings. */
+  severity: Severity;
+  /** YYYY-MM-DD, from the most serious finding's severity and the day the first was found. */
+  dueBy: string;
+  /** `Tue 8 Dec 2026` */
+  dueLocal: string;
+  /** True when the due date had passed when the digest was made. */
+  overdue: boolean;
+  /** High first, then in the rulebook's order. */
+  findings: DigestFinding[];
+  /** What to do, each step once (several findings of one post often ask the same). */
+  actions: string[];
+  /** The item's page in the console, when the deployment has one. */
+  reviewUrl?: string;
+}
+
+/** A rule that this week's items break, with its clause, stated once. */
+export interface RuleBehind {
+  rule: RuleId;
+  title: string;
+  clause: string;
+}
+
+/** What became of last week's new findings by the time this digest was made. */
+export interface SinceLastWeek {
+  week: string;
+  raised: number;
+  resolved: number;
+  dismissed: number;
+  stillOpen: number;
 }
 
 /** Everything the weekly email says, computed once; the HTML and text renderers only lay it out. */
@@ -135,6 +206,13 @@ export interface DigestFacts {
   /** High first, then medium, then low; within a severity, rules in the rulebook's order. */
   newFindings: SeverityGroup[];
   openFromEarlierWeeks: DigestFinding[];
+  /** This week's new findings, one item per post (unapproved accounts are listed on their own), most serious first. */
+  newPosts: PostItem[];
+  /** Findings still open from earlier weeks, one item per post, most serious first. */
+  earlierPosts: PostItem[];
+  /** Each rule behind the items listed, once, in the rulebook's order. */
+  rules: RuleBehind[];
+  sinceLastWeek: SinceLastWeek;
   unapprovedAccounts: UnapprovedAccount[];
   failingCaptures: FailingCapture[];
   preElection: PreElectionNotice[];
@@ -171,6 +249,7 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
     failedRuns,
     openFromEarlierWeeks: earlier.length,
   };
+  const links: ItemLinks = { timezone, today: localDate(now, timezone), ...consoleOf(options) };
   const verdict: DigestVerdict =
     newFindings.length > 0 ? 'findings' : runs.length === 0 ? 'not-scanned' : failedRuns > 0 ? 'capture-failed' : 'all-clear';
 
@@ -192,7 +271,11 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
       })).filter((g) => g.findings.length > 0),
     })).filter((g) => g.rules.length > 0),
     openFromEarlierWeeks: earlier,
-    unapprovedAccounts: unapprovedAccountsOf([...newFindings, ...earlier]),
+    newPosts: postItems(newFindings, links),
+    earlierPosts: postItems(earlier, links),
+    rules: rulesBehind([...newFindings, ...earlier]),
+    sinceLastWeek: sinceLastWeekOf(earlierWeeks.at(-1) ?? week.id, earlierDetected.at(-1) ?? []),
+    unapprovedAccounts: unapprovedAccountsOf([...newFindings, ...earlier], links),
     failingCaptures,
     preElection: preElectionNotices(config.elections, week, timezone),
     trend: [...earlierWeeks, week.id].map((id, i) => weekFindings(id, i < earlierWeeks.length ? earlierDetected[i]! : detected)),
@@ -279,7 +362,80 @@ function failingCapturesOf(runs: readonly ScanRun[], timezone: string): FailingC
   return failing.sort((a, b) => Number(a.recovered) - Number(b.recovered) || b.failedRuns - a.failedRuns || a.handle.localeCompare(b.handle));
 }
 
-function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAccount[] {
+interface ItemLinks {
+  timezone: string;
+  /** YYYY-MM-DD when the digest is made, in the council's time zone. */
+  today: string;
+  /** `https://audit.example/councils/harbourne-tc`, when the deployment has a console. */
+  consoleBase?: string;
+}
+
+function consoleOf(options: DigestOptions): { consoleBase?: string } {
+  const base = webLink(options.consoleUrl);
+  if (base === undefined || options.councilId === undefined) return {};
+  return { consoleBase: `${base.replace(/\/+$/, '')}/councils/${encodeURIComponent(options.councilId)}` };
+}
+
+function reviewUrlOf(links: ItemLinks, finding: DigestFinding): { reviewUrl?: string } {
+  return links.consoleBase === undefined ? {} : { reviewUrl: `${links.consoleBase}/findings/${encodeURIComponent(finding.id)}` };
+}
+
+function dueOf(links: ItemLinks, severity: Severity, detectedAt: string): Pick<PostItem, 'dueBy' | 'dueLocal' | 'overdue'> {
+  const dueBy = dueDate(localDate(new Date(detectedAt), links.timezone), severity);
+  return { dueBy, dueLocal: dayLabel(dueBy), overdue: dueBy < links.today };
+}
+
+/** `2026-12-08` → `Tue 8 Dec 2026` */
+export function dayLabel(date: string): string {
+  return formatLocal(`${date}T12:00:00Z`, 'UTC').replace(/, \d\d:\d\d$/, '');
+}
+
+/** Findings grouped by post (an account-level finding of unapproved-account is left out: it has its own list). */
+function postItems(findings: readonly DigestFinding[], links: ItemLinks): PostItem[] {
+  const byPost = new Map<string, DigestFinding[]>();
+  for (const f of findings) {
+    if (f.rule === 'unapproved-account') continue;
+    const key = f.postId !== undefined ? `${handleKey(f.platform, f.account)} ${f.postId}` : f.postUrl !== undefined ? `url ${f.postUrl}` : `finding ${f.id}`;
+    byPost.set(key, [...(byPost.get(key) ?? []), f]);
+  }
+  const items = [...byPost.values()].map((group): PostItem => {
+    const ordered = [...group].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+    const first = ordered[0]!;
+    const earliest = group.reduce((a, b) => (Date.parse(b.detectedAt) < Date.parse(a.detectedAt) ? b : a));
+    return {
+      platform: first.platform,
+      account: first.account,
+      ...(first.postUrl === undefined ? {} : { postUrl: first.postUrl }),
+      ...(first.postedLocal === undefined ? {} : { postedLocal: first.postedLocal }),
+      detectedLocal: earliest.detectedLocal,
+      severity: first.severity,
+      ...dueOf(links, first.severity, earliest.detectedAt),
+      findings: ordered,
+      actions: [...new Set(ordered.map((f) => f.remediation))],
+      ...reviewUrlOf(links, first),
+    };
+  });
+  return items.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.dueBy.localeCompare(b.dueBy) || instantOf(a.findings[0]!) - instantOf(b.findings[0]!));
+}
+
+function rulesBehind(findings: readonly DigestFinding[]): RuleBehind[] {
+  return RULE_IDS.flatMap((rule) => {
+    const first = findings.find((f) => f.rule === rule);
+    return first ? [{ rule, title: RULE_TITLES[rule], clause: first.clause }] : [];
+  });
+}
+
+function sinceLastWeekOf(week: string, detected: readonly StoredFinding[]): SinceLastWeek {
+  const raised = detected.filter((f) => f.detectedWeek === week);
+  const count = (status: StoredFinding['status']) => raised.filter((f) => f.status === status).length;
+  return { week, raised: raised.length, resolved: count('resolved'), dismissed: count('dismissed'), stillOpen: count('open') + count('acknowledged') };
+}
+
+function severityRank(severity: Severity): number {
+  return SEVERITIES_HIGH_FIRST.indexOf(severity);
+}
+
+function unapprovedAccountsOf(findings: readonly DigestFinding[], links: ItemLinks): UnapprovedAccount[] {
   const accounts = new Map<string, UnapprovedAccount>();
   for (const f of findings) {
     if (f.rule !== 'unapproved-account') continue;
@@ -287,7 +443,11 @@ function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAcc
     const seen = accounts.get(key);
     if (seen) {
       seen.findings += 1;
-      if (f.detectedWeek < seen.firstDetectedWeek) seen.firstDetectedWeek = f.detectedWeek;
+      if (f.detectedWeek > seen.lastDetectedWeek) seen.lastDetectedWeek = f.detectedWeek;
+      if (f.detectedWeek < seen.firstDetectedWeek) {
+        seen.firstDetectedWeek = f.detectedWeek;
+        Object.assign(seen, dueOf(links, f.severity, f.detectedAt));
+      }
       continue;
     }
     accounts.set(key, {
@@ -298,7 +458,10 @@ function unapprovedAccountsOf(findings: readonly DigestFinding[]): UnapprovedAcc
       remediation: f.remediation,
       ...(f.postUrl === undefined ? {} : { postUrl: f.postUrl }),
       firstDetectedWeek: f.detectedWeek,
+      lastDetectedWeek: f.detectedWeek,
       findings: 1,
+      ...dueOf(links, f.severity, f.detectedAt),
+      ...reviewUrlOf(links, f),
     });
   }
   return [...accounts.values()].sort((a, b) => a.platform.localeCompare(b.platform) || a.account.localeCompare(b.account));

@@ -1,10 +1,15 @@
 import type { Severity } from '../domain/config';
 import { RULE_TITLES } from '../domain/finding';
 import { escapeHtml, htmlText as text, webLink } from '../rendering/display';
-import { type DigestFacts, type DigestFinding, type FailingCapture, type UnapprovedAccount } from './build-digest';
+import { type DigestFacts, type FailingCapture, type PostItem, type UnapprovedAccount } from './build-digest';
 import { CHART_LAYOUT, describeChart, FINDINGS_CHART_CID } from './chart';
 import {
+  countOf,
+  dueWording,
   failingSummary,
+  responseTimesWording,
+  RULES_HEADING,
+  sinceLastWeekWording,
   headlineRows,
   preElectionWording,
   reportExpiryWording,
@@ -63,6 +68,34 @@ export function renderDigestHtml(facts: DigestFacts): string {
   );
   const verdictColour = facts.verdict === 'all-clear' ? '#1b5e20' : facts.verdict === 'findings' ? '#1a1a1a' : '#b35c00';
   rows.push(row(`<p style="${FONT}font-size:15px;margin:0;color:${verdictColour};"><strong>${text(verdictWording(facts))}</strong></p>`));
+  rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(sinceLastWeekWording(facts))}</p>`));
+
+  if (facts.newPosts.length > 0) {
+    rows.push(section(`New this week (${countOf(facts.newPosts.length, 'item')})`));
+    rows.push(row(`<p style="${FONT}font-size:14px;margin:0;">${text(responseTimesWording())}</p>`));
+    for (const item of facts.newPosts) rows.push(row(postCard(item)));
+  }
+
+  if (facts.unapprovedAccounts.length > 0) {
+    rows.push(section(`Accounts posting as the council without approval (${facts.unapprovedAccounts.length})`));
+    for (const account of facts.unapprovedAccounts) rows.push(row(unapprovedCard(account)));
+  }
+
+  if (facts.earlierPosts.length > 0) {
+    rows.push(section(`Still open from earlier weeks (${countOf(facts.earlierPosts.length, 'item')})`));
+    for (const item of facts.earlierPosts) rows.push(row(postCard(item)));
+  }
+
+  if (facts.rules.length > 0) {
+    rows.push(section(RULES_HEADING));
+    rows.push(
+      row(
+        facts.rules
+          .map((r) => `<p style="${FONT}font-size:13px;margin:0 0 8px 0;"><strong>${text(r.title)}:</strong> ${text(r.clause)}</p>`)
+          .join(''),
+      ),
+    );
+  }
 
   if (facts.reportLink) {
     const report = facts.reportLink;
@@ -81,29 +114,8 @@ export function renderDigestHtml(facts: DigestFacts): string {
     rows.push(row(trendChart(facts)));
   }
 
-  if (facts.headline.newFindings > 0) {
-    rows.push(section(`New findings this week (${facts.headline.newFindings})`));
-    for (const group of facts.newFindings) {
-      rows.push(row(`<h3 style="${FONT}font-size:15px;margin:8px 0 0 0;">${badge(group.severity)} ${text(group.severity)} severity</h3>`));
-      for (const rule of group.rules) {
-        rows.push(row(`<h4 style="${FONT}font-size:14px;margin:4px 0 0 0;color:#333333;">${text(rule.title)} (${rule.findings.length})</h4>`));
-        for (const finding of rule.findings) rows.push(row(findingCard(finding)));
-      }
-    }
-  }
-
-  if (facts.openFromEarlierWeeks.length > 0) {
-    rows.push(section(`Still open from earlier weeks (${facts.openFromEarlierWeeks.length})`));
-    for (const finding of facts.openFromEarlierWeeks) rows.push(row(openFindingCard(finding)));
-  }
-
-  if (facts.unapprovedAccounts.length > 0) {
-    rows.push(section(`Unapproved accounts (${facts.unapprovedAccounts.length})`));
-    for (const account of facts.unapprovedAccounts) rows.push(row(unapprovedCard(account)));
-  }
-
   if (facts.failingCaptures.length > 0) {
-    rows.push(section(`Accounts whose capture failed (${facts.failingCaptures.length})`));
+    rows.push(section(`Accounts that could not be read (${facts.failingCaptures.length})`));
     for (const capture of facts.failingCaptures) rows.push(row(failingCard(capture)));
   }
 
@@ -117,17 +129,17 @@ export function renderDigestHtml(facts: DigestFacts): string {
     `<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(facts.subject)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f4f4f4;">` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f4;"><tr><td align="center" style="padding:16px 8px;">` +
-    `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;width:100%;background:#ffffff;">\n` +
+    `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;width:100%;table-layout:fixed;background:#ffffff;">\n` +
     rows.join('\n') +
     `\n</table></td></tr></table></body></html>\n`
   );
 }
 
 /** A link for an http(s) URL; any other scheme (`javascript:`, `data:`) is shown as inert text. */
-function link(url: string): string {
+function link(url: string, label?: string): string {
   const href = webLink(url);
   if (href === undefined) return `<span style="color:#444444;">${text(url)}</span> <em style="color:#666666;">(not a web address, not linked)</em>`;
-  return `<a href="${escapeHtml(href)}" style="color:#1a5fb4;word-break:break-all;">${text(url)}</a>`;
+  return `<a href="${escapeHtml(href)}" style="color:#1a5fb4;word-break:break-all;">${text(label ?? href)}</a>`;
 }
 
 /**
@@ -145,11 +157,13 @@ function trendChart(facts: DigestFacts): string {
     `</tr>`;
   return (
     `<img src="cid:${FINDINGS_CHART_CID}" alt="${text(describeChart(facts.trend))}" width="${width}" height="${height}" style="display:block;border:0;max-width:100%;height:auto;">` +
-    `<table width="${width}" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;max-width:100%;">` +
+    // On a phone the numbers scroll sideways inside their own box; the page itself stays as wide as the screen.
+    `<div style="max-width:100%;overflow-x:auto;">` +
+    `<table width="${width}" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">` +
     tableRow('Week', (w) => `W${w.week.slice(-2)}`) +
     tableRow('New findings', (w) => String(w.count)) +
     tableRow('of which high', (w) => String(w.high)) +
-    `</table>` +
+    `</table></div>` +
     `<p style="${FONT}font-size:12px;margin:4px 0 0 0;color:#555555;">Each bar is a week's new findings, the red part those of high severity; the last column is this week, ${text(facts.week.id)}.</p>`
   );
 }
@@ -169,16 +183,14 @@ function badge(severity: Severity): string {
 
 function card(heading: string, fields: [string, string | undefined][]): string {
   return (
-    `<table role="presentation" width="100%" cellpadding="4" cellspacing="0" border="0" style="border:1px solid #d0d0d0;border-collapse:collapse;">` +
-    `<tr><td colspan="2" style="${FONT}font-size:14px;background:#f7f7f7;">${heading}</td></tr>` +
+    `<table role="presentation" width="100%" cellpadding="8" cellspacing="0" border="0" style="border:1px solid #d0d0d0;border-collapse:collapse;">` +
+    `<tr><td style="${FONT}font-size:14px;background:#f7f7f7;">${heading}</td></tr>` +
+    `<tr><td style="${FONT}font-size:13px;word-break:break-word;overflow-wrap:anywhere;">` +
     fields
       .filter((f): f is [string, string] => f[1] !== undefined)
-      .map(
-        ([label, value]) =>
-          `<tr><td valign="top" style="${FONT}font-size:13px;color:#555555;width:22%;">${text(label)}</td><td valign="top" style="${FONT}font-size:13px;word-break:break-word;">${value}</td></tr>`,
-      )
+      .map(([label, value]) => `<p style="${FONT}font-size:13px;margin:0 0 6px 0;">${label ? `<span style="color:#555555;">${text(label)}:</span> ` : ''}${value}</p>`)
       .join('') +
-    `</table>`
+    `</td></tr></table>`
   );
 }
 
@@ -186,35 +198,38 @@ function accountLine(account: string, platform: string): string {
   return `<strong>${text(account)}</strong> on ${text(platform)}`;
 }
 
-function findingCard(f: DigestFinding): string {
-  const when = f.postedLocal ? `posted ${f.postedLocal}` : `detected ${f.detectedLocal}`;
-  const status = f.status === 'open' ? '' : ` [${text(f.status)}]`;
-  return card(`${accountLine(f.account, f.platform)} — ${text(when)}${status}`, [
-    ['Post', f.postUrl === undefined ? undefined : link(f.postUrl)],
-    ['Evidence', `<code style="font-family:Consolas,Menlo,monospace;font-size:13px;background:#f2f2f2;">${text(f.evidence)}</code>`],
-    ['Why', text(f.reason)],
-    ['Clause', text(f.clause)],
-    ['Action', text(f.remediation)],
+function due(item: { dueLocal: string; overdue: boolean }): string {
+  return `<strong style="color:${item.overdue ? '#b00020' : '#1a1a1a'};">${text(dueWording(item))}</strong>`;
+}
+
+function review(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : link(url, 'Review it in the console');
+}
+
+function postCard(item: PostItem): string {
+  return card(`${badge(item.severity)} ${accountLine(item.account, item.platform)}${item.postedLocal ? `, posted ${text(item.postedLocal)}` : ''}`, [
+    ['', `${due(item)} <span style="color:#555555;">(found ${text(item.detectedLocal)})</span>`],
+    ['Post', item.postUrl === undefined ? undefined : link(item.postUrl)],
+    ...item.findings.map(
+      (f): [string, string] => [
+        '',
+        `<strong>${text(RULE_TITLES[f.rule])}</strong> (${text(f.severity)}${f.status === 'open' ? '' : `, ${text(f.status)}`}): ${text(f.reason)} ` +
+          `<span style="color:#555555;">Evidence:</span> <code style="font-family:Consolas,Menlo,monospace;font-size:13px;background:#f2f2f2;">${text(f.evidence)}</code>`,
+      ],
+    ),
+    ['What to do', text(item.actions.join(' '))],
+    ['', review(item.reviewUrl)],
   ]);
 }
 
-function openFindingCard(f: DigestFinding): string {
-  return card(
-    `${badge(f.severity)} ${text(RULE_TITLES[f.rule])} — ${accountLine(f.account, f.platform)}, detected ${text(f.detectedLocal)} (week ${text(f.detectedWeek)}), ${text(f.status)}`,
-    [
-      ['Post', f.postUrl === undefined ? undefined : link(f.postUrl)],
-      ['Evidence', `<code style="font-family:Consolas,Menlo,monospace;font-size:13px;background:#f2f2f2;">${text(f.evidence)}</code>`],
-      ['Why', text(f.reason)],
-      ['Action', text(f.remediation)],
-    ],
-  );
-}
-
 function unapprovedCard(a: UnapprovedAccount): string {
-  return card(`${accountLine(a.account, a.platform)} (first detected week ${text(a.firstDetectedWeek)})`, [
-    ['Evidence', text(a.evidence)],
+  return card(`${badge('high')} ${accountLine(a.account, a.platform)} (first found in week ${text(a.firstDetectedWeek)})`, [
+    ['', due(a)],
+    ['Account', text(a.evidence)],
+    ['A post from it', a.postUrl === undefined ? undefined : link(a.postUrl)],
     ['Why', text(a.reason)],
-    ['Action', text(a.remediation)],
+    ['What to do', text(a.remediation)],
+    ['', review(a.reviewUrl)],
   ]);
 }
 

@@ -1,9 +1,10 @@
 import { RULE_TITLES } from '../domain/finding';
-import { describeSeverityCounts, tidy, webLink } from '../rendering/display';
+import { describeSeverityCounts, SEVERITIES_HIGH_FIRST, tidy, webLink } from '../rendering/display';
 import {
+  RESPONSE_TIMES,
   type DigestFacts,
   type DigestReportLink,
-  type DigestFinding,
+  type PostItem,
   type FailingCapture,
   type PreElectionNotice,
   type UnapprovedAccount,
@@ -23,7 +24,32 @@ export function renderDigestText(facts: DigestFacts): string {
   for (const [label, value] of headlineRows(facts)) lines.push(`  ${label}: ${value}`);
   lines.push('');
   lines.push(verdictWording(facts));
+  lines.push(sinceLastWeekWording(facts));
   lines.push('');
+
+  if (facts.newPosts.length > 0) {
+    lines.push(`NEW THIS WEEK (${countOf(facts.newPosts.length, 'item')})`, `  ${responseTimesWording()}`);
+    facts.newPosts.forEach((item, i) => lines.push('', ...postItemLines(i + 1, item)));
+    lines.push('');
+  }
+
+  if (facts.unapprovedAccounts.length > 0) {
+    lines.push(`ACCOUNTS POSTING AS THE COUNCIL WITHOUT APPROVAL (${facts.unapprovedAccounts.length})`);
+    for (const account of facts.unapprovedAccounts) lines.push('', ...unapprovedLines(account));
+    lines.push('');
+  }
+
+  if (facts.earlierPosts.length > 0) {
+    lines.push(`STILL OPEN FROM EARLIER WEEKS (${countOf(facts.earlierPosts.length, 'item')})`);
+    facts.earlierPosts.forEach((item, i) => lines.push('', ...postItemLines(i + 1, item)));
+    lines.push('');
+  }
+
+  if (facts.rules.length > 0) {
+    lines.push(RULES_HEADING.toUpperCase());
+    for (const rule of facts.rules) lines.push('', `  ${rule.title}`, `     ${tidy(rule.clause)}`);
+    lines.push('');
+  }
 
   if (facts.reportLink) {
     const report = facts.reportLink;
@@ -37,33 +63,8 @@ export function renderDigestText(facts: DigestFacts): string {
     lines.push('');
   }
 
-  if (facts.headline.newFindings > 0) {
-    lines.push(`NEW FINDINGS THIS WEEK (${facts.headline.newFindings})`);
-    let n = 0;
-    for (const group of facts.newFindings) {
-      lines.push('', `${group.severity.toUpperCase()} SEVERITY`);
-      for (const rule of group.rules) {
-        lines.push('', `  ${rule.title} (${rule.findings.length})`);
-        for (const finding of rule.findings) lines.push('', ...findingLines(++n, finding));
-      }
-    }
-    lines.push('');
-  }
-
-  if (facts.openFromEarlierWeeks.length > 0) {
-    lines.push(`STILL OPEN FROM EARLIER WEEKS (${facts.openFromEarlierWeeks.length})`);
-    for (const finding of facts.openFromEarlierWeeks) lines.push('', ...openFindingLines(finding));
-    lines.push('');
-  }
-
-  if (facts.unapprovedAccounts.length > 0) {
-    lines.push(`UNAPPROVED ACCOUNTS (${facts.unapprovedAccounts.length})`);
-    for (const account of facts.unapprovedAccounts) lines.push('', ...unapprovedLines(account));
-    lines.push('');
-  }
-
   if (facts.failingCaptures.length > 0) {
-    lines.push(`ACCOUNTS WHOSE CAPTURE FAILED (${facts.failingCaptures.length})`);
+    lines.push(`ACCOUNTS THAT COULD NOT BE READ (${facts.failingCaptures.length})`);
     for (const capture of facts.failingCaptures) lines.push('', ...failingLines(capture));
     lines.push('');
   }
@@ -77,17 +78,50 @@ export function headlineRows(facts: DigestFacts): [string, string][] {
   const h = facts.headline;
   const failingAccounts = facts.failingCaptures.length;
   return [
-    ['New findings', h.newFindings === 0 ? '0' : `${h.newFindings} (${describeSeverityCounts(h.bySeverity)})`],
-    ['Accounts scanned', `${h.accountsScanned} (${h.scanRuns} ${h.scanRuns === 1 ? 'scan run' : 'scan runs'})`],
-    ['Posts checked', `${h.postsChecked} newly captured ${h.postsChecked === 1 ? 'post' : 'posts'} checked against every rule (${h.postsSeen} returned by the platforms)`],
+    ['New this week', h.newFindings === 0 ? 'nothing' : `${countOf(h.newFindings, 'finding')} (${describeSeverityCounts(h.bySeverity)}) in ${countOf(facts.newPosts.length + newUnapproved(facts), 'item')}`],
+    ['Accounts checked', `${h.accountsScanned} (${countOf(h.scanRuns, 'check')} this week)`],
+    ['Posts read', `${h.postsChecked} new or edited ${h.postsChecked === 1 ? 'post' : 'posts'} read against every rule`],
     [
-      'Capture failures',
-      h.captureFailed
-        ? `yes: ${h.failedRuns} failed ${h.failedRuns === 1 ? 'run' : 'runs'} on ${failingAccounts} ${failingAccounts === 1 ? 'account' : 'accounts'}`
-        : 'none',
+      'Accounts that could not be read',
+      h.captureFailed ? `${failingAccounts} (${countOf(h.failedRuns, 'failed check')})` : 'none',
     ],
     ['Still open from earlier weeks', String(h.openFromEarlierWeeks)],
   ];
+}
+
+/** Unapproved accounts found (again) this week: each is one item. */
+function newUnapproved(facts: DigestFacts): number {
+  return facts.unapprovedAccounts.filter((a) => a.lastDetectedWeek === facts.week.id).length;
+}
+
+export const RULES_HEADING = "The rules behind this week's items";
+
+/** `2 items`, `1 item` */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** How soon each severity is due, as every digest states it. */
+export function responseTimesWording(): string {
+  const parts = SEVERITIES_HIGH_FIRST.map((s) => `${s} ${RESPONSE_TIMES[s].wording}`);
+  return `Please deal with each item by its due date: ${parts.join(', ')} of being found (working days are Monday to Friday; bank holidays are not counted).`;
+}
+
+/** `Since last week: of the 4 items found in 2026-W49, 2 resolved, 1 dismissed, 1 still open.` */
+export function sinceLastWeekWording(facts: DigestFacts): string {
+  const s = facts.sinceLastWeek;
+  if (s.raised === 0) return `Since last week: nothing new was found in week ${s.week}.`;
+  return `Since last week: of the ${countOf(s.raised, 'finding')} raised in week ${s.week}, ${s.resolved} resolved, ${s.dismissed} dismissed, ${s.stillOpen} still open.`;
+}
+
+/** `Due by Tue 8 Dec 2026` or `Overdue: was due by …` */
+export function dueWording(item: { dueLocal: string; overdue: boolean }): string {
+  return item.overdue ? `Overdue: was due by ${item.dueLocal}` : `Due by ${item.dueLocal}`;
+}
+
+/** A post link as printed: a web address tidied (no doubled slashes), anything else marked. */
+export function shownLink(url: string): string {
+  return webLink(url) ?? `${tidy(url)} (not a web address)`;
 }
 
 export function trendHeading(facts: DigestFacts): string {
@@ -133,11 +167,11 @@ function formatAverage(value: number): string {
 export function verdictWording(facts: DigestFacts): string {
   switch (facts.verdict) {
     case 'all-clear':
-      return 'All clear: no new findings this week, and every account was captured.';
+      return 'All clear: nothing new found this week, and every account was read.';
     case 'capture-failed':
-      return 'No new findings this week, but not every account could be captured: see the accounts whose capture failed.';
+      return 'Nothing new found this week, but not every account could be read: see the accounts that could not be read.';
     case 'not-scanned':
-      return 'No scans ran this week, so nothing was checked. Check that the scheduled scans are running.';
+      return 'No checks ran this week, so nothing was read. Please ask whoever runs Council Audit to look at the schedule.';
     case 'findings':
       return `${facts.headline.newFindings} new ${facts.headline.newFindings === 1 ? 'finding needs' : 'findings need'} attention, most serious first.`;
   }
@@ -151,33 +185,29 @@ export function preElectionWording(notice: PreElectionNotice): string {
   return `PRE-ELECTION PERIOD: ${when} Council accounts must not publish anything that could be seen as supporting a party, candidate or campaign; political-content findings are raised at high severity.`;
 }
 
-function findingLines(n: number, f: DigestFinding): string[] {
+function postItemLines(n: number, item: PostItem): string[] {
   return [
-    `  ${n}. ${tidy(f.account)} on ${tidy(f.platform)} — ${f.postedLocal ? `posted ${f.postedLocal}` : `detected ${f.detectedLocal}`}${f.status === 'open' ? '' : ` [${f.status}]`}`,
-    ...field('Post', f.postUrl === undefined ? undefined : tidy(f.postUrl)),
-    ...field('Evidence', tidy(f.evidence)),
-    ...field('Why', tidy(f.reason)),
-    ...field('Clause', tidy(f.clause)),
-    ...field('Action', tidy(f.remediation)),
-  ];
-}
-
-function openFindingLines(f: DigestFinding): string[] {
-  return [
-    `  - [${f.severity}] ${RULE_TITLES[f.rule]} — ${tidy(f.account)} on ${tidy(f.platform)}, detected ${f.detectedLocal} (week ${f.detectedWeek}), ${f.status}`,
-    ...field('Post', f.postUrl === undefined ? undefined : tidy(f.postUrl)),
-    ...field('Evidence', tidy(f.evidence)),
-    ...field('Why', tidy(f.reason)),
-    ...field('Action', tidy(f.remediation)),
+    `  ${n}. [${item.severity.toUpperCase()}] ${tidy(item.account)} on ${tidy(item.platform)}${item.postedLocal ? `, posted ${item.postedLocal}` : ''}`,
+    `     ${dueWording(item)} (found ${item.detectedLocal})`,
+    ...field('Post', item.postUrl === undefined ? undefined : shownLink(item.postUrl)),
+    ...item.findings.flatMap((f) => [
+      `     - ${RULE_TITLES[f.rule]} (${f.severity}${f.status === 'open' ? '' : `, ${f.status}`}): ${tidy(f.reason)}`,
+      `       Evidence: ${tidy(f.evidence)}`,
+    ]),
+    ...field('What to do', item.actions.map(tidy).join(' ')),
+    ...field('Review it', item.reviewUrl),
   ];
 }
 
 function unapprovedLines(a: UnapprovedAccount): string[] {
   return [
-    `  - ${tidy(a.account)} on ${tidy(a.platform)} (first detected week ${a.firstDetectedWeek})`,
-    ...field('Evidence', tidy(a.evidence)),
+    `  - ${tidy(a.account)} on ${tidy(a.platform)} (first found in week ${a.firstDetectedWeek})`,
+    `     ${dueWording(a)}`,
+    ...field('Account', tidy(a.evidence)),
+    ...field('A post from it', a.postUrl === undefined ? undefined : shownLink(a.postUrl)),
     ...field('Why', tidy(a.reason)),
-    ...field('Action', tidy(a.remediation)),
+    ...field('What to do', tidy(a.remediation)),
+    ...field('Review it', a.reviewUrl),
   ];
 }
 
@@ -190,7 +220,7 @@ function failingLines(c: FailingCapture): string[] {
 
 /** `2 of 3 runs failed; last failure Tue 2 Feb 2027, 06:00; still failing` */
 export function failingSummary(c: FailingCapture): string {
-  return `${c.failedRuns} of ${c.totalRuns} ${c.totalRuns === 1 ? 'run' : 'runs'} failed; last failure ${c.lastFailedLocal}; ${c.recovered ? 'the latest run succeeded' : 'still failing'}`;
+  return `${c.failedRuns} of ${countOf(c.totalRuns, 'check')} failed; last failure ${c.lastFailedLocal}; ${c.recovered ? 'the latest check succeeded' : 'still failing'}`;
 }
 
 function field(label: string, value: string | undefined): string[] {

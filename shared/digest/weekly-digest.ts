@@ -26,6 +26,8 @@ export interface WeeklyDigestInput {
   reportLink?: ReportLink;
   /** Send it even if it was sent, or is being sent (an operator's re-send of the week). */
   force?: boolean;
+  /** The deployment's console, for each item's "review it" link; absent, the digest has no such links. */
+  consoleUrl?: string;
 }
 
 export type WeeklyDigestResult =
@@ -85,7 +87,7 @@ export class DigestRecordError extends CouncilAuditError {
  * a DigestSendError, so the scheduler or an operator can run it again.
  */
 export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<WeeklyDigestResult> {
-  const { store, mailer, config, week, from, to, now, reportLink, force } = input;
+  const { store, mailer, config, week, from, to, now, reportLink, force, consoleUrl } = input;
   const at = now.toISOString();
   if (to.length === 0) throw new CouncilAuditError(`the weekly digest of council ${store.councilId} for ${week.id} has no recipients (its registration names none)`);
 
@@ -97,7 +99,11 @@ export async function sendWeeklyDigest(input: WeeklyDigestInput): Promise<Weekly
   const prepared: FailedDigest = { status: 'failed', week };
   let messageId: string;
   try {
-    const facts = await buildDigestFacts(store, config, week, now, reportLink ? { reportLink } : {});
+    const facts = await buildDigestFacts(store, config, week, now, {
+      councilId: store.councilId,
+      ...(reportLink ? { reportLink } : {}),
+      ...(consoleUrl ? { consoleUrl } : {}),
+    });
     prepared.facts = facts;
     prepared.html = renderDigestHtml(facts);
     const chart = renderFindingsChart(facts.trend);
@@ -148,6 +154,8 @@ export interface CouncilDigestInput {
   week?: string;
   /** Send it even if it was sent or is being sent (see sendWeeklyDigest). */
   force?: boolean;
+  /** The deployment's console, for each item's "review it" link. */
+  consoleUrl?: string;
 }
 
 /**
@@ -172,5 +180,6 @@ export async function sendCouncilDigest(input: CouncilDigestInput): Promise<Week
     now,
     ...(reportLink ? { reportLink } : {}),
     ...(input.force ? { force: true } : {}),
+    ...(input.consoleUrl ? { consoleUrl: input.consoleUrl } : {}),
   });
 }

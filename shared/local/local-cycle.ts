@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/create-handler';
@@ -13,7 +13,7 @@ import { CouncilAuditError } from '../domain/errors';
 import { readConfigJson } from '../domain/load-config';
 import { pushCouncilConfig, validatePush } from '../configuration/push-config';
 import { parseCouncil, parseCouncilId, type CouncilId } from '../domain/council';
-import { isoWeekOf, localDate } from '../domain/calendar';
+import { addDays, isoWeekOf, localDate } from '../domain/calendar';
 import { sesMailer } from '../email/ses-mailer';
 import { FolderReportStorage } from '../report/folder-storage';
 import { storeCouncilReport } from '../report/monthly-report';
@@ -121,10 +121,10 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
     });
 
     const summaries: CouncilCycleSummary[] = [];
-    for (const { id, config, postsPath, digestTo } of councils) {
+    for (const { id, config, postsPath, digestTo, shiftDays } of councils) {
       const council = store.forCouncil(id);
       const batch: SQSEvent = { Records: queued.filter((r) => r.councilId === id).map((request) => sqsRecord(request)) };
-      const connectors = oneConnectorForAll(new FileSourceConnector(resolve(postsPath)));
+      const connectors = oneConnectorForAll(new FileSourceConnector(resolve(postsPath), { shiftDays }));
       const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
       if (scanned.batchItemFailures.length > 0) {
         throw new LocalCycleError(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
@@ -188,6 +188,53 @@ interface ReadCouncil {
   configPath: string;
   postsPath: string;
   digestTo: string;
+  /** Whole days the example posts (and the elections) are moved by, so that the newest post is today's. */
+  shiftDays: number;
+}
+
+/**
+ * The example posts carry fixed dates; the local twin moves them by whole days so that the newest is
+ * today (yesterday when its time of day has not come yet: never a post from the future), the others
+ * keeping their spacing. `npm start` then always shows this week's posts in this week's digest.
+ */
+export function demoShiftDays(createdAt: readonly string[], now: Date): number {
+  const newest = Math.max(...createdAt.map((c) => Date.parse(c)).filter((t) => !Number.isNaN(t)));
+  if (!Number.isFinite(newest)) return 0;
+  const days = Math.round((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - Date.parse(new Date(newest).toISOString().slice(0, 10))) / 86_400_000);
+  return newest + days * 86_400_000 > now.getTime() ? days - 1 : days;
+}
+
+/**
+ * The configuration with its elections moved as its posts are, so that a post published in a
+ * pre-election period still is: the examples' political-content findings stay what they were.
+ */
+export function shiftElections(input: unknown, days: number): unknown {
+  if (days === 0 || typeof input !== 'object' || input === null || !Array.isArray((input as { elections?: unknown }).elections)) return input;
+  const elections = (input as { elections: unknown[] }).elections.map((e) => {
+    if (typeof e !== 'object' || e === null) return e;
+    const election = { ...(e as Record<string, unknown>) };
+    for (const field of ['pollingDay', 'preElectionStart']) {
+      const value = election[field];
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) election[field] = addDays(value, days);
+    }
+    return election;
+  });
+  return { ...input, elections };
+}
+
+async function createdAtOf(postsPath: string): Promise<string[]> {
+  const text = await readFile(postsPath, 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        const createdAt = (JSON.parse(line) as { createdAt?: unknown }).createdAt;
+        return typeof createdAt === 'string' ? [createdAt] : [];
+      } catch {
+        return []; // the file source names the bad line when it reads it
+      }
+    });
 }
 
 /** Every council's id, configuration and posts file checked before the first write. */
@@ -199,15 +246,16 @@ async function readCouncils(councils: readonly LocalCouncil[], now: () => Date):
     const id = parseCouncilId(council.id);
     if (seen.has(id)) throw new LocalCycleError(`council ${id} is named twice`);
     seen.add(id);
-    const input = await readConfigJson(council.configPath);
-    const { config } = validatePush(input, PUSHED_BY, now, council.configPath);
     try {
       await access(council.postsPath, constants.R_OK);
     } catch (error) {
       throw new LocalCycleError(`cannot read the posts of council ${id}: ${council.postsPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
     }
+    const shiftDays = demoShiftDays(await createdAtOf(council.postsPath), now());
+    const input = shiftElections(await readConfigJson(council.configPath), shiftDays);
+    const { config } = validatePush(input, PUSHED_BY, now, council.configPath);
     const digestTo = council.digestTo ?? config.publishedContacts.find((c) => c.includes('@')) ?? `clerk@${id}.example`;
-    read.push({ id, config, input, configPath: council.configPath, postsPath: council.postsPath, digestTo });
+    read.push({ id, config, input, configPath: council.configPath, postsPath: council.postsPath, digestTo, shiftDays });
   }
   return read;
 }

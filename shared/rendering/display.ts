@@ -30,7 +30,10 @@ export function webLink(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   try {
     const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    // `https://mastodon.social//@council/1`: a base URL ending in `/` joined with a path starting with one.
+    parsed.pathname = parsed.pathname.replace(/\/{2,}/g, '/');
+    return parsed.href;
   } catch {
     return undefined;
   }

@@ -148,11 +148,32 @@ export interface ReportSummary {
   stillOpen: number;
 }
 
+/** The counts a period is compared on. */
+export interface PeriodCounts {
+  period: ReportPeriod & { label: string };
+  findings: number;
+  bySeverity: SeverityCounts;
+  checks: number;
+  postsChecked: number;
+}
+
+export interface ReportComparison {
+  /** The period before, as long as this one (for a month, the same days of the month before). */
+  previous: PeriodCounts;
+  /** The same dates a year before, when anything was recorded then. */
+  yearBefore?: PeriodCounts;
+}
+
 /** Everything the Full Council report says, computed once; the renderers only lay it out. */
 export interface ReportFacts {
   council: string;
   timezone: string;
-  period: ReportPeriod & { label: string; days: number };
+  /**
+   * `to` is the last day reported on: the period's last day, or the day the report was made when that
+   * is earlier (`toDate`: `1–6 December 2026 (to date)`). `requestedTo` is the last day asked for.
+   */
+  period: ReportPeriod & { label: string; days: number; toDate: boolean; requestedTo: string };
+  comparison: ReportComparison;
   generatedAt: string;
   generatedLocal: string;
   summary: ReportSummary;
@@ -163,7 +184,7 @@ export interface ReportFacts {
   preElection: PreElectionSummary[];
   /** Open or acknowledged findings detected up to the period's end, most serious and oldest first. */
   openItems: OpenItem[];
-  /** The period's findings, in order of detection. */
+  /** The period's findings: open and acknowledged first (most serious, then oldest), then resolved, then dismissed. */
   findings: ReportFinding[];
   /** Each registered account's hash-chain head (when the store keeps chains), by platform and handle. */
   chainHeads?: ChainHeadRow[];
@@ -180,9 +201,13 @@ const EVENT_READS_AT_ONCE = 8;
  * 3. read each finding's audit trail for the time to resolve;
  * 4. count per account, per rule, per week or month, per pre-election period; list what is still open.
  */
-export async function buildReportFacts(store: ReportSource, config: CouncilConfig, period: ReportPeriod, now: Date): Promise<ReportFacts> {
-  checkReportPeriod(period);
+export async function buildReportFacts(store: ReportSource, config: CouncilConfig, requested: ReportPeriod, now: Date): Promise<ReportFacts> {
+  checkReportPeriod(requested);
   const timezone = config.timezone;
+  // A period that has not ended is reported to date: no future days, no empty future weeks.
+  const today = localDate(now, timezone);
+  const toDate = requested.to > today && requested.from <= today;
+  const period: ReportPeriod = { from: requested.from, to: toDate ? today : requested.to };
   const inPeriod = (date: string) => date >= period.from && date <= period.to;
   const weeks = weeksOverlapping(period).map((w) => w.id);
 
@@ -196,7 +221,7 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
   const findings = uniqueById(weeklyFindings.flat())
     .map((f) => forReport(f, timezone))
     .filter((f) => inPeriod(f.detectedOn))
-    .sort(byDetection);
+    .sort(byStatusThenSeverity);
   const runs = weeklyRuns.flat().filter((r) => inPeriod(localDate(new Date(r.startedAt), timezone)));
   const events = await eventsOf(store, findings);
 
@@ -211,11 +236,13 @@ export async function buildReportFacts(store: ReportSource, config: CouncilConfi
   const postsChecked = sum(accounts.map((a) => a.postsChecked));
   const postsWithFindings = sum(accounts.map((a) => a.postsWithFindings));
   const days = daysBetween(period.from, period.to) + 1;
+  const [previous, yearBefore] = await Promise.all([countsOf(store, previousPeriod(period), timezone), countsOf(store, yearBeforePeriod(period), timezone)]);
 
   return {
     council: config.council.name,
     timezone,
-    period: { from: period.from, to: period.to, label: periodLabel(period), days },
+    period: { from: period.from, to: period.to, label: `${compactPeriodLabel(period)}${toDate ? ' (to date)' : ''}`, days, toDate, requestedTo: requested.to },
+    comparison: { previous, ...(yearBefore.findings + yearBefore.checks > 0 ? { yearBefore } : {}) },
     generatedAt: now.toISOString(),
     generatedLocal: formatLocal(now.toISOString(), timezone),
     summary: {
@@ -249,6 +276,60 @@ async function chainHeadsOf(getChainHead: NonNullable<ReportSource['getChainHead
     if (head) rows.push({ platform: account.platform, handle: account.handle, seq: head.seq, chainHash: head.chainHash });
   }
   return rows.sort((a, b) => `${a.platform} ${a.handle}`.localeCompare(`${b.platform} ${b.handle}`));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `1–6 December 2026`, `1 December 2026`, `28 November – 6 December 2026`, `1 December 2026 – 6 January 2027`. */
+export function compactPeriodLabel(period: ReportPeriod): string {
+  const [fy, fm, fd] = period.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = period.to.split('-').map(Number) as [number, number, number];
+  if (period.from === period.to) return `${fd} ${MONTHS[fm - 1]} ${fy}`;
+  if (fy === ty && fm === tm) return `${fd}–${td} ${MONTHS[tm - 1]} ${ty}`;
+  return periodLabel(period);
+}
+
+/**
+ * The period to compare with: for a period starting on the 1st (a month, or a month to date), the same
+ * days of the month before (clipped to its end); otherwise the as many days just before.
+ */
+export function previousPeriod(period: ReportPeriod): ReportPeriod {
+  if (period.from.endsWith('-01') && period.from.slice(0, 7) === period.to.slice(0, 7)) {
+    const [year, month] = period.from.split('-').map(Number) as [number, number];
+    const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    const lastDay = addDays(`${period.from.slice(0, 7)}-01`, -1);
+    const to = `${before}-${period.to.slice(8)}`;
+    return { from: `${before}-01`, to: isCalendarDate(to) && to <= lastDay ? to : lastDay };
+  }
+  const days = daysBetween(period.from, period.to) + 1;
+  return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+}
+
+/** The same dates a year before (29 February becomes 28 February). */
+export function yearBeforePeriod(period: ReportPeriod): ReportPeriod {
+  const back = (date: string) => {
+    const candidate = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    return isCalendarDate(candidate) ? candidate : addDays(`${candidate.slice(0, 8)}01`, 27);
+  };
+  return { from: back(period.from), to: back(period.to) };
+}
+
+async function countsOf(store: ReportSource, period: ReportPeriod, timezone: string): Promise<PeriodCounts> {
+  const weeks = weeksOverlapping(period).map((w) => w.id);
+  const [weeklyFindings, weeklyRuns] = await Promise.all([
+    Promise.all(weeks.map((w) => store.listFindingsDetectedIn(w))),
+    Promise.all(weeks.map((w) => store.listScanRuns(w))),
+  ]);
+  const inPeriod = (date: string) => date >= period.from && date <= period.to;
+  const findings = uniqueById(weeklyFindings.flat()).filter((f) => inPeriod(localDate(new Date(f.detectedAt), timezone)));
+  const runs = weeklyRuns.flat().filter((r) => inPeriod(localDate(new Date(r.startedAt), timezone)));
+  return {
+    period: { ...period, label: compactPeriodLabel(period) },
+    findings: findings.length,
+    bySeverity: severityCounts(findings),
+    checks: runs.length,
+    postsChecked: sum(runs.map((r) => r.postsNew)),
+  };
 }
 
 /** Throws a ReportPeriodError naming `from` / `to` and the value when the period is not usable. */
@@ -368,7 +449,7 @@ function findingsOverTime(findings: readonly ReportFinding[], period: ReportPeri
     for (const week of weeksOverlapping(period)) {
       const from = maxDate(week.monday, period.from);
       const to = minDate(week.sunday, period.to);
-      buckets.push(bucket(week.id, `${week.id.slice(5)} (${shortDate(from)})`, from, to, findings));
+      buckets.push(bucket(week.id, `Week from ${shortDate(from)}`, from, to, findings));
     }
   } else {
     for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = nextMonth(month)) {
@@ -473,6 +554,14 @@ function uniqueById(findings: readonly StoredFinding[]): StoredFinding[] {
 
 function byDetection(a: ReportFinding, b: ReportFinding): number {
   return Date.parse(a.detectedAt) - Date.parse(b.detectedAt) || a.id.localeCompare(b.id);
+}
+
+const STATUS_ORDER: readonly FindingStatus[] = ['open', 'acknowledged', 'resolved', 'dismissed'];
+
+/** Still open (open, acknowledged) first, then resolved, then dismissed; within each, most serious and oldest first. */
+function byStatusThenSeverity(a: ReportFinding, b: ReportFinding): number {
+  const rank = (f: ReportFinding) => (f.status === 'open' || f.status === 'acknowledged' ? 0 : STATUS_ORDER.indexOf(f.status));
+  return rank(a) - rank(b) || bySeverityThenAge(a, b);
 }
 
 function bySeverityThenAge(a: ReportFinding, b: ReportFinding): number {

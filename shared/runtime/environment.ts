@@ -31,6 +31,8 @@ export const VARIABLES = {
   DYNAMODB_ENDPOINT: z.url(),
   SES_ENDPOINT: z.url(),
   SQS_ENDPOINT: z.url(),
+  /** The deployment's console, which the digest's items link to (`https://audit.example`). */
+  CONSOLE_URL: z.url({ protocol: /^https?$/ }),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
 } as const;
 

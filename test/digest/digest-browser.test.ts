@@ -89,8 +89,8 @@ describe('weekly digest in a browser', () => {
     const text = seen.text.replace(/\s+/g, ' ');
     const newThisWeek = facts.headline.newFindings;
     expect(newThisWeek).toBe(inRange.filter((f) => f.detectedWeek === WEEK.id).length + 1);
-    expect(text).toContain(`New findings ${newThisWeek} (`);
-    expect(text).toContain(`Accounts scanned ${facts.headline.accountsScanned} (${facts.headline.scanRuns} scan runs)`);
+    expect(text).toContain(`New this week ${newThisWeek} findings (`);
+    expect(text).toContain(`Accounts checked ${facts.headline.accountsScanned} (${facts.headline.scanRuns} checks this week)`);
     expect(text).toContain(`This week ${newThisWeek};`);
     for (const value of Object.values(HOSTILE)) expect(text).toContain(value);
     expect(text).toContain('The Full Council report for January 2027');
@@ -99,5 +99,35 @@ describe('weekly digest in a browser', () => {
     const png = PNG.sync.read(seen.screenshot);
     expect(png.width).toBe(700);
     expect(png.height).toBeGreaterThan(900);
+  });
+
+  it('fits a phone: nothing runs off the side at 360 and 600 pixels wide', { timeout: 120_000 }, async () => {
+    // Prepare: a busy quarter, long post links, the report link and a console to link to.
+    const { inRange } = quarterOfFindings();
+    const { runs } = busyWeek();
+    const long = storedFinding({ postUrl: `https://www.facebook.com/HarbourneTownCouncil/posts/${'pfbid0'.repeat(20)}`, evidence: 'x'.repeat(120) });
+    const store = await storeWith([...inRange, long], runs);
+    const facts = await buildDigestFacts(store, testConfig(), WEEK, NOW, { reportLink: REPORT_LINK, consoleUrl: 'https://audit.example', councilId: 'harbourne-tc' });
+    const chart = renderFindingsChart(facts.trend);
+    const html = renderDigestHtml(facts).replaceAll('cid:findings-chart', `data:image/png;base64,${Buffer.from(chart.png).toString('base64')}`);
+    await mkdir(join('out', 'screenshots'), { recursive: true });
+
+    // Act
+    const widths = await withBrowser(async (browser) => {
+      const seen: { viewport: number; content: number }[] = [];
+      const page = await browser.newPage({ javaScriptEnabled: true });
+      await page.route('**/*', (route) => route.abort());
+      for (const viewport of [360, 600]) {
+        await page.setViewportSize({ width: viewport, height: 800 });
+        await page.setContent(html, { waitUntil: 'load' });
+        if (viewport === 360) await page.screenshot({ path: join('out', 'screenshots', 'digest-360.png'), fullPage: true });
+        const content = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+        seen.push({ viewport, content });
+      }
+      return seen;
+    });
+
+    // Assess: the page is no wider than the screen.
+    for (const { viewport, content } of widths) expect(content, `at ${viewport} px`).toBeLessThanOrEqual(viewport);
   });
 });

@@ -17,7 +17,7 @@ async function digestOfAQuarter(reportLink = REPORT_LINK) {
 
 /** The trend table of the HTML part: its rows' header and cells, as a reader sees them. */
 function trendTable(html: string): Map<string, string[]> {
-  const table = /<img src="cid:findings-chart"[^>]*><table[^>]*>(.*?)<\/table>/s.exec(html);
+  const table = /<img src="cid:findings-chart"[^>]*>(?:<div[^>]*>)?<table[^>]*>(.*?)<\/table>/s.exec(html);
   expect(table, 'a table right under the chart').not.toBeNull();
   const rows = new Map<string, string[]>();
   for (const [, row] of table![1]!.matchAll(/<tr>(.*?)<\/tr>/gs)) {
@@ -53,7 +53,7 @@ describe('digest trend and report link in both parts', () => {
     for (const [name, body] of Object.entries(shown)) {
       const says = (fact: string) => expect(body, `${name} should say ${fact}`).toContain(fact);
       says(`${total} new findings in 2026-W47 – 2027-W05 (${high} high). This week ${thisWeek.length};`);
-      says(`New findings${name === 'text' ? ':' : ''} ${thisWeek.length} (`);
+      says(`New this week${name === 'text' ? ':' : ''} ${thisWeek.length} findings (`);
       for (const f of thisWeek) says(f.reason);
       says('The Full Council report for January 2027');
       says(REPORT_LINK.url);

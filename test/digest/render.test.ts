@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestFacts } from '../../shared/digest/build-digest';
 import { renderDigestHtml } from '../../shared/digest/render-html';
 import { renderDigestText } from '../../shared/digest/render-text';
-import { parseIsoWeek } from '../../shared/domain/calendar';
+import { formatLocal, parseIsoWeek } from '../../shared/domain/calendar';
 import { normaliseHandle } from '../../shared/domain/account';
 import { testConfig } from '../support/fixtures';
 import { busyWeek, collapse, NOW, scanRun, storedFinding, storeWith, visibleText, WEEK } from './digest-fixtures';
 
-const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'p', 'a', 'span', 'strong', 'em', 'code', 'img']);
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'p', 'div', 'a', 'span', 'strong', 'em', 'code', 'img']);
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'name', 'content', 'role', 'width', 'height', 'cellpadding', 'cellspacing', 'border', 'align', 'valign', 'colspan', 'scope', 'style', 'href', 'src', 'alt',
 ]);
@@ -55,9 +55,9 @@ describe('digest renderers', () => {
       const says = (fact: string) => expect(body, `${name} should say ${fact}`).toContain(fact);
       says('Council Audit — Harbourne Town Council');
       says('week 2027-W05 (Mon 1 Feb – Sun 7 Feb 2027');
-      says(`New findings${name === 'text' ? ':' : ''} ${findings.length} (`);
-      says(`Accounts scanned${name === 'text' ? ':' : ''} ${accounts} (${weekRuns.length} scan runs)`);
-      says(`Posts checked${name === 'text' ? ':' : ''} ${postsChecked} newly captured posts`);
+      says(`New this week${name === 'text' ? ':' : ''} ${findings.length} findings (`);
+      says(`Accounts checked${name === 'text' ? ':' : ''} ${accounts} (${weekRuns.length} checks this week)`);
+      says(`Posts read${name === 'text' ? ':' : ''} ${postsChecked} new or edited posts`);
       says(`Still open from earlier weeks${name === 'text' ? ':' : ''} ${stillOpen.length}`);
       for (const f of findings) {
         says(f.account);
@@ -69,11 +69,11 @@ describe('digest renderers', () => {
       }
       for (const f of stillOpen) {
         says(f.reason);
-        says(`week ${f.detectedWeek}`);
+        says(`found ${formatLocal(f.detectedAt, 'Europe/London')}`);
       }
       for (const r of weekRuns.filter((run) => run.outcome === 'failed')) says(r.handle);
       says('rate limited (HTTP 429)');
-      says('2 of 2 runs failed');
+      says('2 of 2 checks failed');
       says('posted Tue 2 Feb 2027, 10:15');
       expect(body).not.toContain('a finding from the week after');
       expect(body).not.toContain('a dismissed link finding');
@@ -85,9 +85,10 @@ describe('digest renderers', () => {
     const { text, html } = await busyDigest();
 
     for (const body of [collapse(text), visibleText(html)]) {
-      const high = body.search(/HIGH SEVERITY|HIGH high severity/);
-      const medium = body.search(/MEDIUM SEVERITY|MEDIUM medium severity/);
-      const low = body.search(/LOW SEVERITY|LOW low severity/);
+      const items = body.slice(body.search(/New this week \(|NEW THIS WEEK \(/));
+      const high = items.search(/\[HIGH\]|HIGH @/);
+      const medium = items.search(/\[MEDIUM\]|MEDIUM @/);
+      const low = items.search(/\[LOW\]|LOW @/);
       expect(high).toBeGreaterThan(-1);
       expect(high).toBeLessThan(medium);
       expect(medium).toBeLessThan(low);
@@ -157,8 +158,8 @@ describe('digest renderers', () => {
     const html = renderDigestHtml(facts);
 
     for (const body of [collapse(text), visibleText(html)]) {
-      expect(body).toContain('All clear: no new findings this week, and every account was captured.');
-      expect(body).not.toMatch(/new findings this week \(/i);
+      expect(body).toContain('All clear: nothing new found this week, and every account was read.');
+      expect(body).not.toMatch(/new this week \(/i);
       expect(body).not.toContain('PRE-ELECTION');
     }
   });

@@ -85,7 +85,7 @@ describe('sendWeeklyDigest', () => {
     expect(failure).toBeInstanceOf(DigestSendError);
     expect((failure as DigestSendError).message).toMatch(/weekly digest for 2027-W05 could not be sent: .*MessageRejected.*run it again to retry/);
     expect((failure as DigestSendError).cause).toBe(mailer.failWith);
-    expect((failure as DigestSendError).digest.text).toContain('NEW FINDINGS THIS WEEK');
+    expect((failure as DigestSendError).digest.text).toContain('NEW THIS WEEK');
     expect(await store.getDigest(WEEK.id)).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('MessageRejected') });
     expect(mailer.sent).toHaveLength(0);
 

@@ -297,7 +297,9 @@ describe('weekly-digest handler and the monthly report', () => {
     expect(links).toEqual([{ key: 'reports/2026-10/council-audit-report-2026-10.pdf', seconds: REPORT_LINK_SECONDS }]);
     expect(REPORT_LINK_SECONDS).toBeLessThanOrEqual(12 * 3600);
     const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content?.Raw?.Data;
-    expect(Buffer.from(sent ?? new Uint8Array()).toString('utf8')).toContain('reports.example/reports/2026-10/council-audit-report-2026-10.pdf');
+    // The parts are quoted-printable: a long line is folded with `=` at its end, wherever the text puts it.
+    const raw = Buffer.from(sent ?? new Uint8Array()).toString('utf8').replace(/=\r?\n/g, '');
+    expect(raw).toContain('reports.example/reports/2026-10/council-audit-report-2026-10.pdf');
   });
 
   it('sends the digest without a link when no report is stored yet', async () => {

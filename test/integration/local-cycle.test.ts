@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCouncilConfig } from '../../shared/domain/config';
 import { parsePost } from '../../shared/domain/post';
@@ -90,6 +91,61 @@ describe('the local twin: a full cycle of two councils on dynalite and aws-ses-v
       expect(readFileSync(summary.report.html, 'utf8')).toContain(expected[i]!.config.council.name);
       expect(summary.report.pdf).toContain(join('reports', summary.council));
       expect(readFileSync(summary.digest.text, 'utf8')).toContain(summary.report.pdf.split('/').at(-1));
+    }
+  });
+
+  it("keeps each council's report for the month (made mid-month, to date) within 3 A4 pages", async () => {
+    for (const summary of first) {
+      const pdf = new Uint8Array(readFileSync(summary.report.pdf));
+      const document = await getDocument({ data: pdf, isEvalSupported: false, useSystemFonts: false }).promise;
+      try {
+        expect(document.numPages, summary.council).toBeLessThanOrEqual(3);
+      } finally {
+        await document.destroy();
+      }
+      const html = readFileSync(summary.report.html, 'utf8');
+      // A report made before the month ends says so, and charts no week after today.
+      const today = new Date();
+      if (new Date(today.getTime() + 86_400_000).getUTCMonth() === today.getUTCMonth()) expect(html).toContain('(to date)');
+    }
+  });
+
+  it("dates the example posts relative to today: each council's newest post is today's (or yesterday's), the others keep their spacing", async () => {
+    const opened = await openStore({}, dataDir);
+    try {
+      for (const [i, summary] of first.entries()) {
+        const fileDates = expected[i]!.postsOfRegisteredAccounts.map((p) => Date.parse(p.createdAt));
+        const findings = await opened.store.forCouncil(summary.council).listFindingsDetectedIn(summary.week);
+        const shifts = findings.flatMap((f) => {
+          const original = expected[i]!.postsOfRegisteredAccounts.find((p) => p.id === f.postId);
+          return original && f.postedAt !== undefined ? [Date.parse(f.postedAt) - Date.parse(original.createdAt)] : [];
+        });
+        expect(shifts.length).toBeGreaterThan(0);
+        const shift = shifts[0]!;
+        // A whole number of days, the same for every post of the council.
+        expect(Math.abs(shift % 86_400_000)).toBe(0);
+        expect(new Set(shifts)).toEqual(new Set([shift]));
+        const newest = Math.max(...fileDates) + shift;
+        expect(newest).toBeLessThanOrEqual(Date.now());
+        expect(Date.now() - newest).toBeLessThan(2 * 86_400_000);
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("keeps the parish's pre-election findings: its elections move with its posts", async () => {
+    const parishSummary = first[1]!;
+    expect(parishSummary.byRule['political-content'] ?? 0).toBeGreaterThan(0);
+    const opened = await openStore({}, dataDir);
+    try {
+      const config = await opened.store.forCouncil(parishSummary.council).getCouncilConfig();
+      const original = expected[1]!.config.elections[0]!;
+      const moved = config!.elections[0]!;
+      expect(moved.pollingDay).not.toBe(original.pollingDay);
+      expect(Date.parse(moved.pollingDay) - Date.parse(moved.preElectionStart)).toBe(Date.parse(original.pollingDay) - Date.parse(original.preElectionStart));
+    } finally {
+      await opened.close();
     }
   });
 

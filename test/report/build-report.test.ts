@@ -204,7 +204,7 @@ describe('buildReportFacts', () => {
 
     expect(report.findings.map((f) => f.id)).toEqual(['new-year']);
     expect(report.summary.postsChecked).toBe(7);
-    expect(report.period).toMatchObject({ days: 1, label: '1 January – 1 January 2027' });
+    expect(report.period).toMatchObject({ days: 1, label: '1 January 2027' });
   });
 
   it('refuses a period that is not two dates in order, naming the option and the value', async () => {

@@ -8,14 +8,21 @@ import type { Connector, FetchResult } from '../connector';
  * A connector that reads canonical posts from a JSON-lines file: the local twin's stand-in for the
  * platforms, through the same port. The cursor is the newest `createdAt|id` already returned.
  */
+export interface FileSourceOptions {
+  /** Whole days added to every post's `createdAt` as it is read (the local twin dates its example posts relative to today). */
+  shiftDays?: number;
+}
+
 export class FileSourceConnector implements Connector {
   readonly #path: string;
+  readonly #shiftMs: number;
   #posts: Promise<Post[]> | undefined;
   /** Each account's posts with their positions, in file order: grouped once, not filtered from every post for each account. */
   #byAccount: Promise<Map<string, Array<{ post: Post; position: string }>>> | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: FileSourceOptions = {}) {
     this.#path = path;
+    this.#shiftMs = (options.shiftDays ?? 0) * 86_400_000;
   }
 
   async fetchNewPosts(account: Account, cursor: string | undefined): Promise<FetchResult> {
@@ -51,7 +58,8 @@ export class FileSourceConnector implements Connector {
           .filter(({ line }) => line !== '')
           .map(({ line, number }) => {
             try {
-              return parsePost(JSON.parse(line));
+              const post = parsePost(JSON.parse(line));
+              return this.#shiftMs === 0 ? post : { ...post, createdAt: new Date(Date.parse(post.createdAt) + this.#shiftMs).toISOString() };
             } catch (error) {
               throw new ConnectorError(`${this.#path}:${number}: ${(error as Error).message}`, { cause: error });
             }
