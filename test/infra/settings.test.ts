@@ -25,7 +25,7 @@ describe('deployment settings', () => {
       senderDomain: 'harbourne-tc.example',
       digestFrom: 'council-audit@harbourne-tc.example',
       scanSchedule: 'rate(1 hour)',
-      retentionDays: 400,
+      retentionDays: 90,
       logLevel: 'INFO',
     });
     expect(settings.alarmEmail).toBeUndefined();

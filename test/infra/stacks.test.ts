@@ -254,7 +254,7 @@ describe('the functions', () => {
     });
     // Recipients are each council's own, in its registration: none is deployment-wide.
     expect(envOf(synth.stateless.weeklyDigest).DIGEST_TO).toBeUndefined();
-    expect(envOf(synth.stateless.scanAccount).RETENTION_DAYS).toBe('400');
+    expect(envOf(synth.stateless.scanAccount).RETENTION_DAYS).toBe('90');
     expect(envOf(synth.stateless.weeklyDigest).SCAN_QUEUE_URL).toBeUndefined();
     // both name the stateful stack's reports bucket
     for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
