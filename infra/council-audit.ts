@@ -13,6 +13,8 @@ export interface Settings {
   readonly retentionDays: number;
   readonly logLevel: string;
   readonly alarmEmail?: string;
+  /** The console's address, for the digest's "review it" links; none until a console is deployed. */
+  readonly consoleUrl?: string;
 }
 
 const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
@@ -36,6 +38,7 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
     retentionDays: Number(context('retentionDays') ?? 90),
     logLevel: (context('logLevel') ?? 'INFO').toUpperCase(),
     alarmEmail: context('alarmEmail'),
+    consoleUrl: context('consoleUrl'),
   };
 
   const problems: string[] = [];
@@ -49,6 +52,7 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   if (!Number.isInteger(settings.retentionDays) || settings.retentionDays <= 0) problems.push(`retentionDays must be a positive whole number, got "${context('retentionDays')}"`);
   if (!LOG_LEVELS.includes(settings.logLevel)) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (settings.alarmEmail !== undefined && !EMAIL.test(settings.alarmEmail)) problems.push(`alarmEmail is not an address: "${settings.alarmEmail}"`);
+  if (settings.consoleUrl !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(settings.consoleUrl)) problems.push(`consoleUrl must be an https address, got "${settings.consoleUrl}"`);
   if (problems.length > 0) throw new Error(`Invalid Council Audit context:\n  ${problems.join('\n  ')}`);
   return settings;
 }
@@ -83,6 +87,7 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
     retentionDays: settings.retentionDays,
     logLevel: settings.logLevel,
     alarmEmail: settings.alarmEmail,
+    consoleUrl: settings.consoleUrl,
   });
   Tags.of(stateful).add('project', 'council-audit');
   Tags.of(stateless).add('project', 'council-audit');

@@ -39,6 +39,8 @@ export interface StatelessStackProps extends StackProps {
   readonly logLevel: string;
   /** Optional address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
+  /** The console's address, for each digest item's "review it" link (CONSOLE_URL); no links without it. */
+  readonly consoleUrl?: string;
 }
 
 /**
@@ -254,6 +256,7 @@ export class StatelessStack extends Stack {
         DIGEST_FROM: props.digestFrom,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         REPORTS_BUCKET: reportsBucket.bucketName,
+        ...(props.consoleUrl ? { CONSOLE_URL: props.consoleUrl } : {}),
       },
     });
     this.weeklyDigest.role.addToPrincipalPolicy(

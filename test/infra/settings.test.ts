@@ -48,6 +48,7 @@ describe('deployment settings', () => {
     [{ digestTo: 'clerk@harbourne-tc.example' }, /digestTo is no longer a setting: each council's registration names its own digest recipients/],
     [{ retentionDays: 0 }, /retentionDays must be a positive whole number/],
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
+    [{ consoleUrl: 'http://console.harbourne-tc.example' }, /consoleUrl must be an https address, got "http:\/\/console\.harbourne-tc\.example"/],
   ])('refuse %j', (context, message) => {
     expect(() => readSettings(appWith(context), {})).toThrow(message);
   });
@@ -64,10 +65,18 @@ describe('a deployment with its own context', () => {
         scanSchedule: 'cron(0 7-19 ? * MON-FRI *)',
         retentionDays: 90,
         alarmEmail: 'ops@stow-parish.example',
+        consoleUrl: 'https://console.stow-parish.example',
       },
     });
   }, 60_000);
   afterAll(() => rmSync(synth.app.outdir, { recursive: true, force: true }));
+
+  it("gives the digest the console's address for its review links, and no other function", () => {
+    const environment = (fn: { function: unknown }) =>
+      (synth.stateless.resolve((fn.function as { node: { defaultChild: { environment: unknown } } }).node.defaultChild.environment) as { variables: Record<string, unknown> }).variables;
+    expect(environment(synth.stateless.weeklyDigest).CONSOLE_URL).toBe('https://console.stow-parish.example');
+    expect(environment(synth.stateless.scanAccount).CONSOLE_URL).toBeUndefined();
+  });
 
   it('reads a cron scan schedule as London time', () => {
     synth.statelessTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
