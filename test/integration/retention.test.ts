@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as createDispatch } from '../../functions/scan-dispatch/create-handler';
 import { createHandler as createScan } from '../../functions/scan-account/create-handler';
@@ -16,6 +16,7 @@ import type { ReportStorage } from '../../shared/report/report-storage';
 import { DynamoDbAuditStore } from '../../shared/store/dynamodb-store';
 import { COUNCIL_INPUT, testConfig } from '../support/fixtures';
 import { byKey, FixedConnector, MASTODON, postsOf } from '../support/scan-fixtures';
+import { sqsEvent } from '../support/sqs-event';
 
 /*
  * Retention, on dynalite through the real handlers: every record a council writes carries the TTL
@@ -37,15 +38,6 @@ const KEPT = /^(COUNCIL|CONFIG(#v\d+)?|ACCOUNT|CURSOR|CHAIN)$/;
 const mailer: Mailer = { send: async (_message: EmailMessage) => ({ messageId: 'message-1' }) };
 const reports: ReportStorage = { put: async () => undefined, linkTo: async (key: string) => `https://reports.example/${key}` };
 
-function sqsEvent(requests: readonly ScanRequest[]): SQSEvent {
-  return {
-    Records: requests.map((request, i) => ({
-      messageId: `msg-${i}`, receiptHandle: `r-${i}`, body: JSON.stringify(request),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795420800000', SenderId: 'AIDAEXAMPLE', ApproximateFirstReceiveTimestamp: '1795420800001' },
-      messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:scan', awsRegion: 'eu-west-2',
-    })),
-  };
-}
 
 describe('retention', () => {
   let dynamo: LocalDynamoDb;

@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as createDispatch } from '../../functions/scan-dispatch/create-handler';
 import { createHandler as createScan } from '../../functions/scan-account/create-handler';
@@ -18,6 +18,7 @@ import { discoverySlot, hourOfWeek } from '../../shared/scanning/dispatch-scan';
 import { DynamoDbAuditStore, type DynamoDbCouncilStore } from '../../shared/store/dynamodb-store';
 import { testConfig } from '../support/fixtures';
 import { startReplayServer, type RecordedRequest, type ReplayResponse, type ReplayServer } from '../support/replay-server';
+import { sqsEvent } from '../support/sqs-event';
 
 /*
  * The weekly impostor discovery, through the real dispatch and scan-account handlers, on dynalite,
@@ -97,15 +98,6 @@ const context = { functionName: 'scheduled-discovery', awsRequestId: 'req-1', ge
 const SUNDAY = new Date('2026-11-22T06:00:00Z'); // 2026-W47 in London
 const NEXT_SUNDAY = new Date('2026-11-29T06:00:00Z'); // 2026-W48
 
-function sqsEvent(requests: readonly ScanRequest[]): SQSEvent {
-  return {
-    Records: requests.map((request, i) => ({
-      messageId: `msg-${i}`, receiptHandle: `r-${i}`, body: JSON.stringify(request),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1795420800000', SenderId: 'AIDAEXAMPLE', ApproximateFirstReceiveTimestamp: '1795420800001' },
-      messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:eu-west-2:111111111111:scan', awsRegion: 'eu-west-2',
-    })),
-  };
-}
 
 describe("a council's hour of discovery", () => {
   it('counts the hours of the week from Monday 00:00 UTC, whatever the season', () => {
