@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { createHandler as createDispatchHandler } from '../../functions/scan-dispatch/create-handler';
 import { createHandler as createScanHandler } from '../../functions/scan-account/create-handler';
 import { createHandler as createDigestHandler } from '../../functions/weekly-digest/create-handler';
@@ -22,6 +21,7 @@ import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
 import { DEFAULT_RETENTION_DAYS } from '../runtime/environment';
 import { dynamoDbStore } from '../store/dynamodb-store';
 import { startDynalite, ensureTable } from './dynalite';
+import { lambdaContext, sqsRecord } from './in-process-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 import { LOCAL_TABLE } from './open-store';
 import { startSesLocal } from './ses-local';
@@ -111,7 +111,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
 
     // Dispatch serves every council in the store: one previewed earlier is queued too, but only this
     // run's councils have posts to read, so only their requests are scanned.
-    await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch'));
+    await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch', 'local'));
     const digestHandler = createDigestHandler({
       store,
       mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
@@ -123,9 +123,9 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
     const summaries: CouncilCycleSummary[] = [];
     for (const { id, config, postsPath, digestTo, shiftDays } of councils) {
       const council = store.forCouncil(id);
-      const batch: SQSEvent = { Records: queued.filter((r) => r.councilId === id).map((request) => sqsRecord(request)) };
+      const batch: SQSEvent = { Records: queued.filter((r) => r.councilId === id).map((request) => sqsRecord(request, 'local')) };
       const connectors = oneConnectorForAll(new FileSourceConnector(resolve(postsPath), { shiftDays }));
-      const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account'));
+      const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account', 'local'));
       if (scanned.batchItemFailures.length > 0) {
         throw new LocalCycleError(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
       }
@@ -135,7 +135,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
       const report = await storeCouncilReport({ store: council, storage: reports, month, now: now() });
 
       const week = isoWeekOf(now(), config.timezone);
-      const { digests } = await digestHandler({ council: id, week: week.id }, lambdaContext('weekly-digest'));
+      const { digests } = await digestHandler({ council: id, week: week.id }, lambdaContext('weekly-digest', 'local'));
       const digest = digests[0]!;
 
       const runs = await council.listScanRuns(week.id);
@@ -258,41 +258,4 @@ async function readCouncils(councils: readonly LocalCouncil[], now: () => Date):
     read.push({ id, config, input, configPath: council.configPath, postsPath: council.postsPath, digestTo, shiftDays });
   }
   return read;
-}
-
-function sqsRecord(request: ScanRequest): SQSEvent['Records'][number] {
-  const messageId = randomUUID();
-  return {
-    messageId,
-    receiptHandle: messageId,
-    body: JSON.stringify(request),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'local',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-2:000000000000:local-scan-queue',
-    awsRegion: 'eu-west-2',
-  };
-}
-
-function lambdaContext(name: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `local-${name}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:local-${name}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/local/${name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import type { JobQueue } from './council-jobs';
 import { CouncilIdSchema } from '../domain/council';
 import { PlatformSchema } from '../domain/post';
 
@@ -30,7 +31,5 @@ export function describeRequest(request: ScanRequest): string {
   return request.kind === 'discover' ? `${request.councilId} discovery` : `${request.councilId} ${request.platform}:${request.handle}`;
 }
 
-/** The queue port between dispatch and per-account scanning. */
-export interface ScanQueue {
-  send(requests: readonly ScanRequest[]): Promise<void>;
-}
+/** The queue port between dispatch and per-account scanning: a job queue of scan requests. */
+export type ScanQueue = JobQueue<ScanRequest>;

@@ -9,13 +9,12 @@
 //    the monthly report for a sample of councils (headless Chromium takes seconds each);
 // 5. return what each phase cost: wall time, invocations and their durations, capacity units, writes per
 //    partition, platform requests, log bytes, messages and report bytes.
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHandler as createDispatchHandler } from '../../../functions/scan-dispatch/create-handler';
@@ -28,8 +27,8 @@ import { platformRegistry } from '../../../shared/connectors/platforms';
 import { isoWeekOf } from '../../../shared/domain/calendar';
 import { parseCouncil } from '../../../shared/domain/council';
 import { sesMailer } from '../../../shared/email/ses-mailer';
+import { lambdaContext, sqsRecord } from '../../../shared/local/in-process-lambda';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../shared/local/local-aws';
-import type { DigestRequest } from '../../../shared/queue/council-jobs';
 import type { ScanQueue, ScanRequest } from '../../../shared/queue/scan-queue';
 import { FolderReportStorage } from '../../../shared/report/folder-storage';
 import { DEFAULT_RETENTION_DAYS } from '../../../shared/runtime/environment';
@@ -199,7 +198,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const queue: ScanQueue = { send: async (requests) => void queued.push(...requests) };
       const dispatch = await phase(`dispatch-${label}`, async (time) => {
         const handler = createDispatchHandler({ store, queue });
-        await time(() => handler({}, lambdaContext('scan-dispatch', deployed)));
+        await time(() => handler({}, lambdaContext('scan-dispatch', 'simulation', sized(deployed, 'scan-dispatch'))));
       });
       const batches: ScanRequest[][] = [];
       for (let i = 0; i < queued.length; i += batchSize) batches.push(queued.slice(i, i + batchSize));
@@ -212,8 +211,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           instances.map(async (handler) => {
             while (next < batches.length) {
               const batch = batches[next++]!;
-              const event: SQSEvent = { Records: batch.map(sqsRecord) };
-              const result = await time(() => handler(event, lambdaContext('scan-account', deployed)));
+              const event: SQSEvent = { Records: batch.map((request) => sqsRecord(request, 'simulation')) };
+              const result = await time(() => handler(event, lambdaContext('scan-account', 'simulation', sized(deployed, 'scan-account'))));
               failures += result.batchItemFailures.length;
             }
           }),
@@ -244,8 +243,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const handler = createDigestHandler({ store, mailer, from: 'council-audit@simulation.example' });
       const week = isoWeekOf(now, 'Europe/London').id;
       for (let i = 0; i < fleet.length; i += 10) {
-        const event: SQSEvent = { Records: fleet.slice(i, i + 10).map((council) => sqsRecord({ council: council.id, week })) };
-        const result = await time(() => handler(event, lambdaContext('weekly-digest', deployed)));
+        const event: SQSEvent = { Records: fleet.slice(i, i + 10).map((council) => sqsRecord({ council: council.id, week }, 'simulation')) };
+        const result = await time(() => handler(event, lambdaContext('weekly-digest', 'simulation', sized(deployed, 'weekly-digest'))));
         const failed = result && 'batchItemFailures' in result ? (result.batchItemFailures?.length ?? 0) : 0;
         if (failed > 0) throw new Error(`${failed} digest(s) failed: see the log`);
       }
@@ -259,7 +258,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const handler = createReportHandler({ store, reports: new FolderReportStorage(reportDir) });
       for (const council of sample) {
         try {
-          await time(() => handler({ council: council.id, month: now.toISOString().slice(0, 7) }, lambdaContext('monthly-report', deployed)));
+          await time(() => handler({ council: council.id, month: now.toISOString().slice(0, 7) }, lambdaContext('monthly-report', 'simulation', sized(deployed, 'monthly-report'))));
         } catch (error) {
           reportError = error instanceof Error ? error.message : String(error);
           break;
@@ -424,35 +423,7 @@ function folderBytes(dir: string): number {
 
 const sumRequests = (requests: Record<string, number>) => Object.values(requests).reduce((a, b) => a + b, 0);
 
-
-function sqsRecord(request: ScanRequest | DigestRequest): SQSEvent['Records'][number] {
-  const messageId = randomUUID();
-  return {
-    messageId,
-    receiptHandle: messageId,
-    body: JSON.stringify(request),
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'simulation', ApproximateFirstReceiveTimestamp: String(Date.now()) },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-2:000000000000:simulation-scan-queue',
-    awsRegion: 'eu-west-2',
-  };
-}
-
-function lambdaContext(name: string, deployed: DeployedStack): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: `simulation-${name}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:simulation-${name}`,
-    memoryLimitInMB: String(deployed.functions[name]?.memoryMb ?? 128),
-    awsRequestId: randomUUID(),
-    logGroupName: `/simulation/${name}`,
-    logStreamName: 'simulation',
-    getRemainingTimeInMillis: () => (deployed.functions[name]?.timeoutSeconds ?? 60) * 1000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+/** A function's deployed memory and timeout, for its in-process context (128 MB, 60 s if unknown). */
+function sized(deployed: DeployedStack, name: string): { memoryMb: number; timeoutSeconds: number } {
+  return { memoryMb: deployed.functions[name]?.memoryMb ?? 128, timeoutSeconds: deployed.functions[name]?.timeoutSeconds ?? 60 };
 }
