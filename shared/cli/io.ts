@@ -15,15 +15,5 @@ export interface Io {
  */
 export const EXIT = { clean: 0, found: 1, unusableInput: 2, failed: 3 } as const;
 
-/** Control characters (C0, DEL, C1) and the bidirectional controls that could reorder a terminal line. */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from the input made safe to echo on one terminal line: every control character shown as an
- * escape (`\u0000`), never sent raw, and at most `max` characters.
- */
-export function printable(text: string, max = 200): string {
-  const escaped = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
-}
+/** Text from the input made safe to echo on one terminal line (see shared/rendering/display). */
+export { printable } from '../rendering/display';

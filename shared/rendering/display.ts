@@ -2,6 +2,15 @@
 // report and the console all lay them out through these, so that one fix protects every page.
 import { SEVERITIES, type Severity } from '../domain/config';
 
+/**
+ * What must not reach a line as it is: control characters (C0, DEL, C1: a line break could fake a new
+ * entry, an escape sequence restyle a terminal) and the bidirectional marks and overrides that can
+ * make text read backwards.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it matches
+const UNSAFE_ON_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_RUNS = new RegExp(`${UNSAFE_ON_ONE_LINE.source}+`, 'g');
+
 /** Severities most serious first: the order people read them in. */
 export const SEVERITIES_HIGH_FIRST: readonly Severity[] = [...SEVERITIES].reverse();
 
@@ -11,8 +20,16 @@ export const SEVERITIES_HIGH_FIRST: readonly Severity[] = [...SEVERITIES].revers
  * become spaces. Renderers apply it; the facts keep the stored value.
  */
 export function tidy(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what it replaces
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return value.replace(UNSAFE_RUNS, ' ');
+}
+
+/**
+ * Text from outside made safe to echo on one terminal line (the command line's messages): every
+ * control character shown as an escape (`\u0000`), never sent raw, and at most `max` characters.
+ */
+export function printable(text: string, max = 200): string {
+  const escaped = text.replace(UNSAFE_ON_ONE_LINE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
 /** Escapes text for an element's content or a quoted attribute. */
