@@ -103,13 +103,13 @@ export interface WeekFindings {
   high: number;
 }
 
-/** Where the latest monthly Full Council report can be downloaded (a time-limited link). */
+/** Where the latest monthly Full Council report can be read: the console's reports page, or a time-limited download link. */
 export interface ReportLink {
   /** `2026-10` */
   month: string;
   url: string;
-  /** When the link stops working (ISO 8601). */
-  expiresAt: string;
+  /** When the link stops working (ISO 8601); absent for a link that does not expire (the console's reports page). */
+  expiresAt?: string;
 }
 
 export interface DigestReportLink extends ReportLink {
@@ -295,6 +295,7 @@ function weekFindings(week: string, detected: readonly StoredFinding[]): WeekFin
 }
 
 function reportLinkOf(link: ReportLink, now: Date, timezone: string): DigestReportLink {
+  if (link.expiresAt === undefined) return { month: link.month, url: link.url, monthLabel: monthLabel(link.month), expired: false };
   const expires = Date.parse(link.expiresAt);
   return {
     month: link.month,
