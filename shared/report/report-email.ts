@@ -117,7 +117,7 @@ export function composeReportEmail(facts: ReportFacts, options: { councilId: Cou
     s.findings === 0
       ? `Nothing was found in ${month}: ${countOf(s.postsChecked, 'new or edited post')} on ${countOf(s.accountsScanned, 'account')} were checked.`
       : `In ${month}, ${countOf(s.findings, 'finding')} (${describeSeverityCounts(s.bySeverity)}) from ${countOf(s.postsChecked, 'new or edited post')} on ${countOf(s.accountsScanned, 'account')}; ${s.stillOpen} still ${s.stillOpen === 1 ? 'needs' : 'need'} attention.`,
-    `In ${tidy(previous.period.label)}, the period before, there ${previous.findings === 1 ? 'was' : 'were'} ${countOf(previous.findings, 'finding')}.`,
+    `In ${tidy(previous.period.label)}, the period before, there ${previous.findings === 1 ? 'was 1 finding' : previous.findings === 0 ? 'were none' : `were ${previous.findings} findings`}.`,
   ];
   const closing = 'You receive this on the 1st of each month because the council lists you to receive its compliance report; the Town Clerk can change who receives it.';
 
