@@ -306,7 +306,7 @@ export class StatelessStack extends Stack {
     this.monthlyReport = new CouncilFunction(this, 'MonthlyReport', {
       ...common,
       name: 'monthly-report',
-      description: 'Renders the monthly Full Council report to PDF and stores it',
+      description: 'Renders the monthly Full Council report to PDF, stores it and emails it to the councillors',
       // Chromium wants memory (and the CPU that comes with it); launch and print take seconds.
       memorySize: 2048,
       timeout: MONTHLY_REPORT_TIMEOUT,
@@ -314,7 +314,14 @@ export class StatelessStack extends Stack {
       reservedConcurrency: REPORT_CONCURRENCY,
       architecture: this.browserLayer.architecture,
       moduleLayers: [this.browserLayer],
-      environment: { TABLE_NAME: tableName, REPORTS_BUCKET: reportsBucket.bucketName },
+      environment: {
+        TABLE_NAME: tableName,
+        REPORTS_BUCKET: reportsBucket.bucketName,
+        // The report goes by email to each council's report recipients, from the digest's sender.
+        DIGEST_FROM: props.digestFrom,
+        SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+        ...(props.consoleUrl ? { CONSOLE_URL: props.consoleUrl } : {}),
+      },
     });
     this.monthlyReport.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -337,6 +344,14 @@ export class StatelessStack extends Stack {
         sid: 'StoreReports',
         actions: ['s3:PutObject'],
         resources: [reportObjects],
+      }),
+    );
+    this.monthlyReport.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SendReport',
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [props.emailIdentity.emailIdentityArn, props.configurationSetArn],
+        conditions: { StringEquals: { 'ses:FromAddress': props.digestFrom } },
       }),
     );
     // One report per invocation, so the timeout bounds one Chromium print.

@@ -68,6 +68,14 @@ try {
         : `  digest for ${s.week} was already sent (${s.digest.status}); it is in ${s.digest.html} and ${s.digest.text}`,
     );
     console.log(`  Full Council report for this month: ${s.report.pdf} (and ${s.report.html})`);
+    const email = s.reportEmail;
+    console.log(
+      email.status === 'sent'
+        ? `  report emailed to ${email.to.join(', ')} through the SES API, written to ${email.html} and ${email.text} (the PDF as received: ${email.attachment})`
+        : email.status === 'already-sent'
+          ? `  report for this month was already emailed to ${email.to.join(', ')} by an earlier run (once a month)`
+          : '  report not emailed: the configuration lists no report recipients',
+    );
   }
 } catch (error) {
   if (!(error instanceof CouncilAuditError)) throw error;

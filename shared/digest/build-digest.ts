@@ -103,13 +103,13 @@ export interface WeekFindings {
   high: number;
 }
 
-/** Where the latest monthly Full Council report can be downloaded (a time-limited link). */
+/** Where the latest monthly Full Council report can be read: the console's reports page, or a time-limited download link. */
 export interface ReportLink {
   /** `2026-10` */
   month: string;
   url: string;
-  /** When the link stops working (ISO 8601). */
-  expiresAt: string;
+  /** When the link stops working (ISO 8601); absent for a link that does not expire (the console's reports page). */
+  expiresAt?: string;
 }
 
 export interface DigestReportLink extends ReportLink {
@@ -295,6 +295,7 @@ function weekFindings(week: string, detected: readonly StoredFinding[]): WeekFin
 }
 
 function reportLinkOf(link: ReportLink, now: Date, timezone: string): DigestReportLink {
+  if (link.expiresAt === undefined) return { month: link.month, url: link.url, monthLabel: monthLabel(link.month), expired: false };
   const expires = Date.parse(link.expiresAt);
   return {
     month: link.month,
@@ -411,11 +412,40 @@ function postItems(findings: readonly DigestFinding[], links: ItemLinks): PostIt
       severity: first.severity,
       ...dueOf(links, first.severity, earliest.detectedAt),
       findings: ordered,
-      actions: [...new Set(ordered.map((f) => f.remediation))],
+      actions: stepsOnce(ordered.map((f) => f.remediation)),
       ...reviewUrlOf(links, first),
     };
   });
   return items.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.dueBy.localeCompare(b.dueBy) || instantOf(a.findings[0]!) - instantOf(b.findings[0]!));
+}
+
+/** `Delete the post now`, with what may follow it before the next step: `(…)`, `,`, `and`, `:`. */
+const DELETE_NOW = /^Delete the post now(?: \([^)]*\))?(?:,| and|:)?\s*/;
+
+/**
+ * What to do about one post, each step once: the most serious finding's remediation first; a later one
+ * that again begins "Delete the post now" keeps only what it adds, and a sentence already said is not
+ * said again (two findings of one post often ask the same: delete it, tell the Data Protection Officer).
+ */
+function stepsOnce(remediations: readonly string[]): string[] {
+  const said = new Set<string>();
+  let deleting = false;
+  const steps: string[] = [];
+  for (const remediation of remediations) {
+    const rest = deleting ? remediation.replace(DELETE_NOW, '') : remediation;
+    if (DELETE_NOW.test(remediation)) deleting = true;
+    const sentences = rest
+      .split(/(?<=[.!?])\s+/)
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => /\w/.test(sentence) && !said.has(sentence.toLowerCase()));
+    for (const sentence of sentences) said.add(sentence.toLowerCase());
+    if (sentences.length > 0) steps.push(capitalised(sentences.join(' ')));
+  }
+  return steps;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function rulesBehind(findings: readonly DigestFinding[]): RuleBehind[] {

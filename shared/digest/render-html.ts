@@ -157,8 +157,9 @@ function trendChart(facts: DigestFacts): string {
     `</tr>`;
   return (
     `<img src="cid:${FINDINGS_CHART_CID}" alt="${text(describeChart(facts.trend))}" width="${width}" height="${height}" style="display:block;border:0;max-width:100%;height:auto;">` +
-    // On a phone the numbers scroll sideways inside their own box; the page itself stays as wide as the screen.
-    `<div style="max-width:100%;overflow-x:auto;">` +
+    // On a phone the numbers scroll sideways inside their own box; the page itself stays as wide as the
+    // screen. The box takes keyboard focus and is named, so it can be scrolled without a mouse (WCAG 2.1.1).
+    `<div tabindex="0" role="region" aria-label="${text(trendHeading(facts))}, as numbers" style="max-width:100%;overflow-x:auto;">` +
     `<table width="${width}" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;table-layout:fixed;">` +
     tableRow('Week', (w) => `W${w.week.slice(-2)}`) +
     tableRow('New findings', (w) => String(w.count)) +

@@ -153,8 +153,9 @@ export function reportLinkWording(link: DigestReportLink): string {
   return `The Full Council report for ${tidy(link.monthLabel)}`;
 }
 
-/** `This link expires on Mon 15 Feb 2027, 07:00 (Europe/London).` — or says that it already has. */
+/** `This link expires on Mon 15 Feb 2027, 07:00 (Europe/London).` — or says that it already has, or that it does not expire (the console). */
 export function reportExpiryWording(link: DigestReportLink, timezone: string): string {
+  if (link.expiresAt === undefined) return "This link does not expire: every month's report is kept there.";
   const when = link.expiresLocal === undefined ? `at ${tidy(link.expiresAt)}` : `on ${link.expiresLocal} (${timezone})`;
   return link.expired ? `This link expired ${when}; ask for a new one.` : `This link expires ${when}.`;
 }

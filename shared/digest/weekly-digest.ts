@@ -4,7 +4,7 @@ import { parseIsoWeek, previousIsoWeek, type IsoWeek } from '../domain/calendar'
 import { expiresAfter, retentionOf } from '../domain/retention';
 import { DIGEST_LEASE_MINUTES, type DigestRecord } from '../domain/records';
 import type { Mailer } from '../email/mailer';
-import { latestReportLink } from '../report/report-link';
+import { consoleReportLink, latestReportLink } from '../report/report-link';
 import type { ReportStorage } from '../report/report-storage';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { buildDigestFacts, type DigestFacts, type ReportLink } from './build-digest';
@@ -162,14 +162,16 @@ export interface CouncilDigestInput {
  * The scheduled digest of one council, primary course:
  * 1. read the council's configuration (its time zone says which week was last week);
  * 2. take the week named, or last week;
- * 3. link the council's latest monthly report, when there is a reports store;
+ * 3. link the council's latest monthly report: on the console's reports page when there is a console
+ *    (a link that does not expire), else a download link from the reports store when there is one;
  * 4. send the week's digest, at most once (sendWeeklyDigest).
  */
 export async function sendCouncilDigest(input: CouncilDigestInput): Promise<WeeklyDigestResult> {
   const { store, reports, now } = input;
   const config = await requireCouncilConfig(store);
   const week = input.week ? parseIsoWeek(input.week) : previousIsoWeek(now, config.timezone);
-  const reportLink = reports ? await latestReportLink(store, reports, now) : undefined;
+  // The console's reports page does not expire; a pre-signed download only when there is no console.
+  const reportLink = input.consoleUrl ? await consoleReportLink(store, input.consoleUrl) : reports ? await latestReportLink(store, reports, now) : undefined;
   return sendWeeklyDigest({
     store,
     mailer: input.mailer,

@@ -64,6 +64,26 @@ export const CouncilConfigSchema = z.strictObject({
   attributionExempt: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   /** The council's standard notice for removing an offensive comment (Guide 4i). */
   removalNotice: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  /**
+   * Who receives the monthly Full Council report by email on the 1st (the councillors, the Chair, the
+   * Town Clerk): email addresses, each at most once. None: the report is stored but not emailed.
+   */
+  reportRecipients: z._default(
+    z
+      .array(z.email({ message: 'expected an email address such as councillor@harbourne-tc.example' }))
+      .check(
+        z.maxLength(50, 'must name at most 50 addresses (one email; SES sends to at most 50 recipients)'),
+        z.superRefine((addresses, ctx) => {
+          const seen = new Set<string>();
+          addresses.forEach((address, i) => {
+            const key = address.toLowerCase();
+            if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'is listed more than once', path: [i], input: address });
+            seen.add(key);
+          });
+        }),
+      ),
+    [],
+  ),
   /** Per-rule switches and severity overrides, keyed by rule id. */
   rules: z._default(z.record(z.string(), RuleSettingsSchema), {}),
   /**

@@ -170,6 +170,30 @@ export function isStaleDigestClaim(record: DigestRecord, now: Date): boolean {
   return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
 }
 
+/**
+ * The record that a month's Full Council report was claimed for emailing to the council's report
+ * recipients and (when `sent`) delivered: one per month, so a redelivered request does not send twice.
+ * The claim holds for DIGEST_LEASE_MINUTES, like a digest's.
+ */
+export const ReportEmailRecordSchema = z.object({
+  month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+  status: z.enum(['sending', 'sent', 'failed']),
+  attempts: z.number().check(z.int(), z.positive()),
+  updatedAt: z.iso.datetime({ offset: true }),
+  /** While `sending`: when the claim lapses. */
+  leaseUntil: z.optional(z.iso.datetime({ offset: true })),
+  messageId: z.optional(z.string()),
+  error: z.optional(z.string()),
+  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
+  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
+});
+export type ReportEmailRecord = z.infer<typeof ReportEmailRecordSchema>;
+
+/** A report email left `sending` past its lease: its sender died, and no outcome will come. */
+export function isStaleReportEmailClaim(record: ReportEmailRecord, now: Date): boolean {
+  return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
+}
+
 /** One change of a finding's status: who, when, why (the audit trail). */
 export const FindingEventSchema = z.object({
   findingId: z.string(),

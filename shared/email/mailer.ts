@@ -7,6 +7,13 @@ export interface InlineImage {
   content: Uint8Array;
 }
 
+/** A file sent with the email for the reader to open or save (the monthly report's PDF). */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 /** An email to send: HTML and plain text with the same facts, and the images the HTML shows. */
 export interface EmailMessage {
   from: string;
@@ -15,6 +22,8 @@ export interface EmailMessage {
   html: string;
   text: string;
   inlineImages?: InlineImage[];
+  /** Files to open or save, sent as attachments (multipart/mixed). */
+  attachments?: Attachment[];
 }
 
 /** The mail port: one SES adapter implements it. */

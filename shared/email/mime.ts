@@ -18,7 +18,9 @@ export interface MimeOptions {
  *       ├── text/html; charset=utf-8
  *       └── image/png (Content-ID: <findings-chart>, inline)   … one per inline image
  *
- * Without inline images the HTML part stands alone in the alternative. Headers are UTF-8 encoded
+ * Without inline images the HTML part stands alone in the alternative. With attachments (a report's
+ * PDF) the whole is wrapped in multipart/mixed, the alternative first and each file after it
+ * (Content-Disposition: attachment, base64). Headers are UTF-8 encoded
  * words where needed, so a council name with an accent or an en dash survives.
  */
 export async function composeMime(message: EmailMessage, options: MimeOptions = {}): Promise<Uint8Array> {
@@ -31,13 +33,21 @@ export async function composeMime(message: EmailMessage, options: MimeOptions = 
     text: message.text,
     html: message.html,
     textEncoding: 'quoted-printable',
-    attachments: (message.inlineImages ?? []).map((image) => ({
-      cid: image.cid,
-      filename: image.filename,
-      contentType: image.contentType,
-      contentDisposition: 'inline' as const,
-      content: Buffer.from(image.content),
-    })),
+    attachments: [
+      ...(message.inlineImages ?? []).map((image) => ({
+        cid: image.cid,
+        filename: image.filename,
+        contentType: image.contentType,
+        contentDisposition: 'inline' as const,
+        content: Buffer.from(image.content),
+      })),
+      ...(message.attachments ?? []).map((file) => ({
+        filename: file.filename,
+        contentType: file.contentType,
+        contentDisposition: 'attachment' as const,
+        content: Buffer.from(file.content),
+      })),
+    ],
   });
   const raw = await composer.compile().build();
   return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);

@@ -37,10 +37,10 @@ export function sesMailer(settings: AwsSettings & SesMailerOptions): SesMailer {
 }
 
 /**
- * The Mailer port over SES v2 `SendEmail`. A message with inline images goes as raw MIME composed
- * here (mime.ts), so the structure the HTML relies on (multipart/related, the image's Content-ID) is
- * ours and tested rather than left to SES; one without goes as simple content (subject, HTML and
- * text, UTF-8). The message id returned is the one SES assigns.
+ * The Mailer port over SES v2 `SendEmail`. A message with inline images or attachments goes as raw
+ * MIME composed here (mime.ts), so the structure the HTML relies on (multipart/related, the image's
+ * Content-ID, the report's PDF attached) is ours and tested rather than left to SES; one without goes
+ * as simple content (subject, HTML and text, UTF-8). The message id returned is the one SES assigns.
  */
 export class SesMailer implements Mailer {
   constructor(
@@ -49,7 +49,7 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(message: EmailMessage): Promise<{ messageId: string }> {
-    const content: EmailContent = message.inlineImages?.length
+    const content: EmailContent = message.inlineImages?.length || message.attachments?.length
       ? { Raw: { Data: await composeMime(message) } }
       : {
           Simple: {

@@ -15,7 +15,7 @@ import { parseCouncil, parseCouncilId, type CouncilId } from '../domain/council'
 import { addDays, isoWeekOf, localDate } from '../domain/calendar';
 import { sesMailer } from '../email/ses-mailer';
 import { FolderReportStorage } from '../report/folder-storage';
-import { storeCouncilReport } from '../report/monthly-report';
+import { deliverCouncilReport } from '../report/report-email';
 import type { RuleId } from '../domain/finding';
 import type { ScanRequest, ScanQueue } from '../queue/scan-queue';
 import { DEFAULT_RETENTION_DAYS } from '../runtime/environment';
@@ -67,6 +67,11 @@ export interface CouncilCycleSummary {
   digest: { status: string; to: string[]; html: string; text: string };
   /** This month's Full Council report for the council. */
   report: { pdf: string; html: string };
+  /**
+   * The report's email to the council's report recipients: `sent` (and written to out/<council>/ with
+   * its attachment as received), `already-sent` by an earlier run this month, or `no-recipients`.
+   */
+  reportEmail: { status: 'sent' | 'already-sent' | 'no-recipients'; to: string[]; html?: string; text?: string; attachment?: string };
 }
 
 /** Who the local twin's configuration pushes are recorded as made by. */
@@ -85,7 +90,8 @@ export class LocalCycleError extends CouncilAuditError {}
  *    one SQS batch per council, each council's posts read from its own file), and each council's weekly
  *    digest for the current week, sent through the SES API to its own recipients;
  * 5. store each council's report for this month (HTML, and PDF printed by headless Chromium) in
- *    `outDir`, for its digest to link to;
+ *    `outDir`, for its digest to link to, and email it to the council's report recipients through the
+ *    SES API (once a month, as on the 1st in AWS);
  * 6. write each digest SES received to `outDir/<council id>/`, and return each council's figures.
  */
 export async function runLocalCycle(options: LocalCycleOptions): Promise<CouncilCycleSummary[]> {
@@ -112,10 +118,12 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
     // Dispatch serves every council in the store: one previewed earlier is queued too, but only this
     // run's councils have posts to read, so only their requests are scanned.
     await createDispatchHandler({ store, queue })({}, lambdaContext('scan-dispatch', 'local'));
+    const mailer = sesMailer({ ...local, endpoint: ses.endpoint });
+    const from = options.digestFrom ?? 'council-audit@council-audit.example';
     const digestHandler = createDigestHandler({
       store,
-      mailer: sesMailer({ ...local, endpoint: ses.endpoint }),
-      from: options.digestFrom ?? 'council-audit@council-audit.example',
+      mailer,
+      from,
       reports,
       clock: now,
     });
@@ -132,7 +140,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
 
       // This month's Full Council report, stored where the digest can link to it.
       const month = localDate(now(), config.timezone).slice(0, 7);
-      const report = await storeCouncilReport({ store: council, storage: reports, month, now: now() });
+      const { report, email } = await deliverCouncilReport({ store: council, storage: reports, month, now: now(), mail: { mailer, from } });
 
       const week = isoWeekOf(now(), config.timezone);
       const { digests } = await digestHandler({ council: id, week: week.id }, lambdaContext('weekly-digest', 'local'));
@@ -158,6 +166,16 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
         await writeFile(paths.text, mail.body.text ?? '');
       }
 
+      const reportEmail: CouncilCycleSummary['reportEmail'] = { status: email?.status ?? 'no-recipients', to: [...config.reportRecipients] };
+      const sentReport = email?.status === 'sent' ? (await ses.readMails()).find((m) => m.messageId === email.messageId) : undefined;
+      if (sentReport) {
+        const reportStem = join(folder, `report-email-${month}`);
+        await writeFile((reportEmail.html = `${reportStem}.html`), sentReport.body.html ?? '');
+        await writeFile((reportEmail.text = `${reportStem}.txt`), sentReport.body.text ?? '');
+        const pdf = sentReport.attachments.find((a) => a.contentType === 'application/pdf');
+        if (pdf) await writeFile((reportEmail.attachment = `${reportStem}.pdf`), Buffer.from(pdf.content, 'base64'));
+      }
+
       summaries.push({
         council: id,
         councilName: config.council.name,
@@ -171,6 +189,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
         week: week.id,
         digest: { status: digest.status, to: [digestTo], ...paths },
         report: { pdf: join(options.outDir, report.record.key), html: join(options.outDir, report.record.htmlKey ?? report.record.key) },
+        reportEmail,
       });
     }
     return summaries;

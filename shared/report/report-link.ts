@@ -1,4 +1,6 @@
 import type { ReportLink } from '../digest/build-digest';
+import type { CouncilId } from '../domain/council';
+import { webLink } from '../rendering/display';
 import type { CouncilStore } from '../store/audit-store';
 import type { ReportStorage } from './report-storage';
 
@@ -18,4 +20,25 @@ export async function latestReportLink(store: Pick<CouncilStore, 'latestReport'>
     url: await storage.linkTo(report.key, REPORT_LINK_SECONDS),
     expiresAt: new Date(now.getTime() + REPORT_LINK_SECONDS * 1000).toISOString(),
   };
+}
+
+/**
+ * The console's page of a council's reports, `<console>/councils/<id>/reports`: every month's report,
+ * behind the console's sign-in, so the link never expires. Undefined when the console's address is not
+ * an http(s) address.
+ */
+export function consoleReportsUrl(consoleUrl: string, councilId: CouncilId): string | undefined {
+  const base = webLink(consoleUrl);
+  return base === undefined ? undefined : `${base.replace(/\/+$/, '')}/councils/${encodeURIComponent(councilId)}/reports`;
+}
+
+/**
+ * A link to the newest stored report through the console's reports page (which does not expire), if
+ * there is a report and the console's address is a web address.
+ */
+export async function consoleReportLink(store: Pick<CouncilStore, 'latestReport' | 'councilId'>, consoleUrl: string): Promise<ReportLink | undefined> {
+  const url = consoleReportsUrl(consoleUrl, store.councilId);
+  if (url === undefined) return undefined;
+  const report = await store.latestReport();
+  return report ? { month: report.month, url } : undefined;
 }

@@ -7,7 +7,7 @@ import type { Member } from '../domain/member';
 import type { Suppression } from '../domain/suppression';
 import type { Platform } from '../domain/post';
 import { CouncilAuditError } from '../domain/errors';
-import type { ChainHead, ChainLink, DigestClaimOptions, DigestRecord, Erasure, FindingEvent, PostRecord, PostTombstone, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
+import type { ChainHead, ChainLink, DigestClaimOptions, DigestRecord, Erasure, FindingEvent, PostRecord, PostTombstone, ReportEmailRecord, ReportRecord, ScanRun, StoredFinding, StoredPost } from '../domain/records';
 
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
@@ -137,6 +137,16 @@ export interface CouncilStore {
   recordReport(report: ReportRecord): Promise<void>;
   /** The newest month's report, if any. */
   latestReport(): Promise<ReportRecord | undefined>;
+
+  /**
+   * Claims a month's report email for sending, for DIGEST_LEASE_MINUTES: true when this caller may send
+   * it (never claimed, a previous attempt failed, or a previous claim lapsed), false when it is being or
+   * has been sent; `expiresAt` (epoch seconds) is when the record may go (the council's retention).
+   */
+  claimReportEmail(month: string, at: string, options?: DigestClaimOptions): Promise<boolean>;
+  markReportEmailSent(month: string, messageId: string, at: string): Promise<void>;
+  markReportEmailFailed(month: string, error: string, at: string): Promise<void>;
+  getReportEmail(month: string): Promise<ReportEmailRecord | undefined>;
 
   /**
    * Stores a suppression unless an active one with its id (fingerprint) is stored: false, changing

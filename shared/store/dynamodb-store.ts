@@ -30,6 +30,7 @@ import {
   type PostRecord,
   type PostTombstone,
   FindingEventSchema,
+  ReportEmailRecordSchema,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
@@ -37,6 +38,7 @@ import {
   type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
+  type ReportEmailRecord,
   type ReportRecord,
   type ScanRun,
   type StoredFinding,
@@ -701,6 +703,59 @@ export class DynamoDbCouncilStore implements CouncilStore {
     );
     const item = result.Items?.[0];
     return item && parseStored(ReportRecordSchema, item, keyOf(item), 'report record');
+  }
+
+  async claimReportEmail(month: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
+    const update = updateExpression({
+      set: { month, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at), expiresAt: options.expiresAt },
+      remove: ['error', 'messageId'],
+      add: { attempts: 1 },
+    });
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.keys.reportEmail(month),
+          ...update,
+          // As a digest's claim: one sender at a time, never a second copy of an email that went out.
+          ...(options.force
+            ? {}
+            : {
+                ConditionExpression:
+                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
+                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async markReportEmailSent(month: string, messageId: string, at: string): Promise<void> {
+    await this.updateReportEmail(month, { status: 'sent', messageId, updatedAt: at }, ['error', 'leaseUntil']);
+  }
+
+  async markReportEmailFailed(month: string, error: string, at: string): Promise<void> {
+    await this.updateReportEmail(month, { status: 'failed', error, updatedAt: at }, ['messageId', 'leaseUntil']);
+  }
+
+  async getReportEmail(month: string): Promise<ReportEmailRecord | undefined> {
+    const key = this.keys.reportEmail(month);
+    const item = await this.table.get(key);
+    return item && parseStored(ReportEmailRecordSchema, item, key, 'report email record');
+  }
+
+  private async updateReportEmail(month: string, set: Item, remove: string[]): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: this.keys.reportEmail(month),
+        ...updateExpression({ set: { month, ...set }, setIfMissing: { attempts: 1 }, remove }),
+      }),
+    );
   }
 
   private async updateDigest(week: string, set: Item, remove: string[]): Promise<void> {

@@ -27,6 +27,7 @@ import { normaliseHandle } from '../domain/account';
  * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
  * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
  * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
+ * | report email  | C#<c>#REPORT#<YYYY-MM>                | EMAIL                   |                                                  |                                                           |
  * | host budget   | HOST#<host>                           | BUDGET                  |                                                  |                                                           |
  *
  * A configuration is versioned: each push that changes it writes the next `CONFIG#v<n>` (n zero-padded
@@ -137,6 +138,8 @@ export function councilKeys(councilId: CouncilId) {
     findingEvents: (findingId: string) => ({ pk: findingPk(findingId), skPrefix: 'EVENT#' }),
     digest: (week: string) => ({ pk: `${council}#${ITEM_PREFIXES.digest}${week}`, sk: 'DIGEST' }),
     report: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'REPORT' }),
+    /** The claim to email a month's report to its recipients: beside the report, under the same IAM pattern. */
+    reportEmail: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'EMAIL' }),
 
     /** gsi1: the council's accounts, by platform and handle. */
     accountsIndex: (platform: Platform, handle: string) => ({ gsi1pk: `${council}#ACCOUNTS`, gsi1sk: accountId(platform, handle) }),

@@ -232,6 +232,23 @@ describe('council-audit config, against the store the environment names', () => 
     expect(pushedBack.stdout).toMatch(/^unchanged: /);
   });
 
+  it('shows the report recipients pushed, and refuses a bad one by name, storing nothing', async () => {
+    // Prepare
+    await push(file({ ...TOWN, reportRecipients: ['chair@harbourne-tc.example', 'cllr.moreton@harbourne-tc.example'] }), '--by', 'Town Clerk');
+
+    // Act
+    const shown = await runCli(['config', 'show', '--council', 'harbourne-tc'], '', env);
+    const refused = await push(file({ ...TOWN, reportRecipients: ['chair@harbourne-tc.example', 'not an address'] }), '--by', 'Town Clerk');
+
+    // Assess
+    expect((JSON.parse(shown.stdout) as { reportRecipients: string[] }).reportRecipients).toEqual(['chair@harbourne-tc.example', 'cllr.moreton@harbourne-tc.example']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('reportRecipients[1]');
+    expect(refused.stderr).toContain('"not an address"');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(await store.forCouncil('harbourne-tc').listConfigVersions()).toHaveLength(1);
+  });
+
   it('shows an older version when asked, and says which versions there are when asked for one that is not', async () => {
     // Prepare
     await push(file(TOWN), '--by', 'Town Clerk');

@@ -40,6 +40,25 @@ describe('a digest a Town Clerk finishes in minutes', () => {
     }
   });
 
+  it('says "Delete the post now" once for a post whose findings each ask for it, and each other step once', async () => {
+    // A post naming a sick member of staff and leaking a closed session: three findings, three remediations.
+    const post = { postId: 'p-caretaker', postUrl: 'https://mastodon.social/@harbournetc/111222', postedAt: '2027-02-03T10:00:00Z' };
+    const dpo = 'Tell the person concerned, and report it to the Data Protection Officer for the breach log.';
+    const { facts, html, text } = await digestOf([
+      storedFinding({ ...post, rule: 'personal-data', severity: 'high', remediation: `Delete the post now: health details need the person's explicit consent. ${dpo}` }),
+      storedFinding({ ...post, rule: 'confidential-information', severity: 'high', remediation: 'Delete the post now and tell the Town Clerk, who decides whether the disclosure must be reported.' }),
+      storedFinding({ ...post, rule: 'confidential-information', severity: 'high', remediation: `Delete the post now (an edit stays in the history), ${dpo.charAt(0).toLowerCase()}${dpo.slice(1)}` }),
+    ]);
+
+    expect(facts.newPosts).toHaveLength(1);
+    for (const body of [collapse(text), visibleText(html)]) {
+      expect(occurrences(body, 'Delete the post now')).toBe(1);
+      expect(occurrences(body, 'Data Protection Officer')).toBe(1);
+      expect(body).toContain("health details need the person's explicit consent");
+      expect(body).toContain('Tell the Town Clerk, who decides whether the disclosure must be reported.');
+    }
+  });
+
   it("states each rule's clause once, in the rules behind this week's items", async () => {
     const sameRule = [storedFinding({ rule: 'personal-data' }), storedFinding({ rule: 'personal-data' }), storedFinding({ rule: 'personal-data' })];
     const { facts, html, text } = await digestOf(sameRule);

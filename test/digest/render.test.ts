@@ -10,6 +10,8 @@ import { busyWeek, collapse, NOW, scanRun, storedFinding, storeWith, visibleText
 const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'p', 'div', 'a', 'span', 'strong', 'em', 'code', 'img']);
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'name', 'content', 'role', 'width', 'height', 'cellpadding', 'cellspacing', 'border', 'align', 'valign', 'colspan', 'scope', 'style', 'href', 'src', 'alt',
+  // the trend's scrolling box, reachable by keyboard and named (WCAG 2.1.1): inert, no script
+  'tabindex', 'aria-label',
 ]);
 
 /** Every tag and attribute of the markup (escaped text has no `<`, so this sees only real markup). */

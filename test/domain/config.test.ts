@@ -28,6 +28,20 @@ describe('council configuration', () => {
     expect(error.issues).toEqual([{ field: 'approvedAccounts[0].approvedOn', value: '"01/04/2025"', message: 'expected a date as YYYY-MM-DD' }]);
   });
 
+  it('lists the report recipients, none unless told, and names a bad or repeated address and its place', () => {
+    expect(parseCouncilConfig(COUNCIL_INPUT).reportRecipients).toEqual([]);
+    expect(parseCouncilConfig({ ...COUNCIL_INPUT, reportRecipients: ['chair@harbourne-tc.example'] }).reportRecipients).toEqual(['chair@harbourne-tc.example']);
+
+    const bad = configError({ ...COUNCIL_INPUT, reportRecipients: ['chair@harbourne-tc.example', 'Cllr Moreton'] });
+    const repeated = configError({ ...COUNCIL_INPUT, reportRecipients: ['chair@harbourne-tc.example', 'Chair@harbourne-tc.example'] });
+    const notAList = configError({ ...COUNCIL_INPUT, reportRecipients: 'chair@harbourne-tc.example' });
+
+    expect(bad.issues).toEqual([{ field: 'reportRecipients[1]', value: '"Cllr Moreton"', message: 'expected an email address such as councillor@harbourne-tc.example' }]);
+    expect(repeated.issues).toEqual([{ field: 'reportRecipients[1]', value: '"Chair@harbourne-tc.example"', message: 'is listed more than once' }]);
+    expect(notAList.issues[0]).toMatchObject({ field: 'reportRecipients', value: '"chair@harbourne-tc.example"' });
+    expect(bad.message).toContain('reportRecipients[1]');
+  });
+
   it('refuses an unknown timezone', () => {
     expect(configError({ ...COUNCIL_INPUT, timezone: 'GMT+1ish' }).message).toContain('timezone = "GMT+1ish"');
   });

@@ -71,10 +71,12 @@ describe('a deployment with its own context', () => {
   }, 60_000);
   afterAll(() => rmSync(synth.app.outdir, { recursive: true, force: true }));
 
-  it("gives the digest the console's address for its review links, and no other function", () => {
+  it("gives the digest (review links) and the report (its email's reports page) the console's address, and no other function", () => {
     const environment = (fn: { function: unknown }) =>
       (synth.stateless.resolve((fn.function as { node: { defaultChild: { environment: unknown } } }).node.defaultChild.environment) as { variables: Record<string, unknown> }).variables;
     expect(environment(synth.stateless.weeklyDigest).CONSOLE_URL).toBe('https://console.stow-parish.example');
+    // The report email links the console's reports page too.
+    expect(environment(synth.stateless.monthlyReport).CONSOLE_URL).toBe('https://console.stow-parish.example');
     expect(environment(synth.stateless.scanAccount).CONSOLE_URL).toBeUndefined();
   });
 

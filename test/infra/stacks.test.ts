@@ -260,9 +260,11 @@ describe('the functions', () => {
     for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
       expect(JSON.stringify(envOf(fn).REPORTS_BUCKET), fn.node.id).toContain(logicalIdOf(synth.stateful.reportsBucket));
     }
+    // The report goes by email to each council's report recipients, from the digest's sender (no console in this synth).
     expect(Object.keys(envOf(synth.stateless.monthlyReport)).sort()).toEqual(
-      ['NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'REPORTS_BUCKET', 'TABLE_NAME'],
+      ['DIGEST_FROM', 'NODE_OPTIONS', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'REPORTS_BUCKET', 'SES_CONFIGURATION_SET', 'TABLE_NAME'],
     );
+    expect(envOf(synth.stateless.monthlyReport).DIGEST_FROM).toBe('council-audit@harbourne-tc.example');
   });
 
   it('run under roles of their own with no managed policies', () => {
@@ -745,7 +747,12 @@ describe('least privilege', () => {
 
   it('gives no function a permission on the secret or the queue it does not use', () => {
     const monthly = actionsOf(statementsOf(synth.stateless.monthlyReport));
-    expect(monthly.some((a) => a.startsWith('secretsmanager:') || a === 'sqs:SendMessage' || a.startsWith('ses:'))).toBe(false);
+    expect(monthly.some((a) => a.startsWith('secretsmanager:') || a === 'sqs:SendMessage')).toBe(false);
+    // It sends the report by email, only as the deployment's sender.
+    const send = statementsOf(synth.stateless.monthlyReport).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+    expect(send.map((s) => [actionsOf([s]).sort(), s.Condition])).toEqual([
+      [['ses:SendEmail', 'ses:SendRawEmail'], { StringEquals: { 'ses:FromAddress': 'council-audit@harbourne-tc.example' } }],
+    ]);
     for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount]) {
       expect(actionsOf(statementsOf(fn)).some((a) => a.startsWith('s3:')), fn.node.id).toBe(false);
     }

@@ -110,6 +110,30 @@ describe('the local twin: a full cycle of two councils on dynalite and aws-ses-v
     }
   });
 
+  it("emails the town council's report to the recipients its configuration lists, the PDF attached as stored and within 3 A4 pages, once a month", async () => {
+    const [townRun, parishRun] = first as [CouncilCycleSummary, CouncilCycleSummary];
+    expect(expected[0]!.config.reportRecipients.length).toBeGreaterThan(1);
+    expect(townRun.reportEmail).toMatchObject({ status: 'sent', to: expected[0]!.config.reportRecipients });
+    // The attachment as SES received it is the report: a PDF whose first page names the council and the month.
+    const attachment = new Uint8Array(readFileSync(townRun.reportEmail.attachment!));
+    const document = await getDocument({ data: attachment, isEvalSupported: false, useSystemFonts: false }).promise;
+    try {
+      expect(document.numPages).toBeGreaterThanOrEqual(1);
+      expect(document.numPages).toBeLessThanOrEqual(3);
+      const firstPage = (await (await document.getPage(1)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      expect(firstPage).toContain('Harbourne Town Council');
+      expect(firstPage).toContain(new Date().toLocaleString('en-GB', { month: 'long', timeZone: 'Europe/London' }));
+    } finally {
+      await document.destroy();
+    }
+    const text = readFileSync(townRun.reportEmail.text!, 'utf8');
+    expect(text).toContain('Harbourne Town Council');
+    expect(text).toContain('attached as a PDF');
+    // The parish lists nobody: its report is stored, not emailed. The second run sends nothing again.
+    expect(parishRun.reportEmail).toEqual({ status: 'no-recipients', to: [] });
+    expect(second.map((s) => s.reportEmail.status)).toEqual(['already-sent', 'no-recipients']);
+  });
+
   it("dates the example posts relative to today: each council's newest post is today's (or yesterday's), the others keep their spacing", async () => {
     const opened = await openStore({}, dataDir);
     try {

@@ -16,6 +16,8 @@ import {
   type Erasure,
   type PostRecord,
   type PostTombstone,
+  ReportEmailRecordSchema,
+  isStaleReportEmailClaim,
   ReportRecordSchema,
   ScanRunSchema,
   StoredFindingSchema,
@@ -23,6 +25,7 @@ import {
   type DigestClaimOptions,
   type DigestRecord,
   type FindingEvent,
+  type ReportEmailRecord,
   type ReportRecord,
   type ScanRun,
   type StoredFinding,
@@ -100,6 +103,7 @@ export class MemoryCouncilStore implements CouncilStore {
   private readonly runs = new Map<string, ScanRun>();
   private readonly digests = new Map<string, DigestRecord>();
   private readonly reports = new Map<string, ReportRecord>();
+  private readonly reportEmails = new Map<string, ReportEmailRecord>();
   private readonly suppressions = new Map<string, Suppression>();
   private readonly members = new Map<string, Member>();
   private readonly clock: () => Date;
@@ -358,6 +362,36 @@ export class MemoryCouncilStore implements CouncilStore {
   async latestReport(): Promise<ReportRecord | undefined> {
     const month = [...this.reports.keys()].sort().at(-1);
     return month === undefined ? undefined : clone(this.reports.get(month));
+  }
+
+  async claimReportEmail(month: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
+    const existing = this.reportEmails.get(month);
+    if (existing && !options.force && existing.status !== 'failed' && !isStaleReportEmailClaim(existing, new Date(at))) return false;
+    this.reportEmails.set(
+      month,
+      ReportEmailRecordSchema.parse({ month, status: 'sending', attempts: (existing?.attempts ?? 0) + 1, updatedAt: at, leaseUntil: digestLeaseUntil(at), ...(options.expiresAt === undefined ? {} : { expiresAt: options.expiresAt }) }),
+    );
+    return true;
+  }
+
+  async markReportEmailSent(month: string, messageId: string, at: string): Promise<void> {
+    const existing = this.reportEmails.get(month);
+    this.reportEmails.set(
+      month,
+      ReportEmailRecordSchema.parse({ month, status: 'sent', attempts: existing?.attempts ?? 1, updatedAt: at, messageId, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
+    );
+  }
+
+  async markReportEmailFailed(month: string, error: string, at: string): Promise<void> {
+    const existing = this.reportEmails.get(month);
+    this.reportEmails.set(
+      month,
+      ReportEmailRecordSchema.parse({ month, status: 'failed', attempts: existing?.attempts ?? 1, updatedAt: at, error, ...(existing?.expiresAt === undefined ? {} : { expiresAt: existing.expiresAt }) }),
+    );
+  }
+
+  async getReportEmail(month: string): Promise<ReportEmailRecord | undefined> {
+    return clone(this.reportEmails.get(month));
   }
 
   async putSuppression(suppression: Suppression): Promise<boolean> {
