@@ -1,5 +1,6 @@
 import type { Severity } from '../domain/config';
 import { RULE_TITLES } from '../domain/finding';
+import { platformTitle } from '../domain/post';
 import { escapeHtml, htmlText as text, webLink } from '../rendering/display';
 import { type DigestFacts, type FailingCapture, type PostItem, type UnapprovedAccount } from './build-digest';
 import { CHART_LAYOUT, describeChart, FINDINGS_CHART_CID } from './chart';
@@ -196,7 +197,7 @@ function card(heading: string, fields: [string, string | undefined][]): string {
 }
 
 function accountLine(account: string, platform: string): string {
-  return `<strong>${text(account)}</strong> on ${text(platform)}`;
+  return `<strong>${text(account)}</strong> on ${text(platformTitle(platform))}`;
 }
 
 function due(item: { dueLocal: string; overdue: boolean }): string {

@@ -1,4 +1,5 @@
 import { RULE_TITLES } from '../domain/finding';
+import { platformTitle } from '../domain/post';
 import { describeSeverityCounts, SEVERITIES_HIGH_FIRST, tidy, webLink } from '../rendering/display';
 import {
   RESPONSE_TIMES,
@@ -188,7 +189,7 @@ export function preElectionWording(notice: PreElectionNotice): string {
 
 function postItemLines(n: number, item: PostItem): string[] {
   return [
-    `  ${n}. [${item.severity.toUpperCase()}] ${tidy(item.account)} on ${tidy(item.platform)}${item.postedLocal ? `, posted ${item.postedLocal}` : ''}`,
+    `  ${n}. [${item.severity.toUpperCase()}] ${tidy(item.account)} on ${tidy(platformTitle(item.platform))}${item.postedLocal ? `, posted ${item.postedLocal}` : ''}`,
     `     ${dueWording(item)} (found ${item.detectedLocal})`,
     ...field('Post', item.postUrl === undefined ? undefined : shownLink(item.postUrl)),
     ...item.findings.flatMap((f) => [
@@ -202,7 +203,7 @@ function postItemLines(n: number, item: PostItem): string[] {
 
 function unapprovedLines(a: UnapprovedAccount): string[] {
   return [
-    `  - ${tidy(a.account)} on ${tidy(a.platform)} (first found in week ${a.firstDetectedWeek})`,
+    `  - ${tidy(a.account)} on ${tidy(platformTitle(a.platform))} (first found in week ${a.firstDetectedWeek})`,
     `     ${dueWording(a)}`,
     ...field('Account', tidy(a.evidence)),
     ...field('A post from it', a.postUrl === undefined ? undefined : shownLink(a.postUrl)),
@@ -214,7 +215,7 @@ function unapprovedLines(a: UnapprovedAccount): string[] {
 
 function failingLines(c: FailingCapture): string[] {
   return [
-    `  - ${tidy(c.handle)} on ${tidy(c.platform)}: ${failingSummary(c)}`,
+    `  - ${tidy(c.handle)} on ${tidy(platformTitle(c.platform))}: ${failingSummary(c)}`,
     ...field('Last error', c.lastError === undefined ? 'not recorded' : tidy(c.lastError)),
   ];
 }

@@ -5,6 +5,23 @@ export const PLATFORMS = ['mastodon', 'bluesky', 'facebook', 'instagram', 'x', '
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
+/** Each platform as people name it, for what they read ("on Mastodon", "on the website feed"). */
+export const PLATFORM_TITLES: Record<Platform, string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  youtube: 'YouTube',
+  rss: 'a website feed',
+  other: 'another platform',
+};
+
+/** The platform's name as people read it; a value that is not a platform is shown as it is. */
+export function platformTitle(platform: string): string {
+  return Object.hasOwn(PLATFORM_TITLES, platform) ? PLATFORM_TITLES[platform as Platform] : platform;
+}
+
 export const MEDIA_TYPES = ['image', 'video', 'gif', 'audio', 'other'] as const;
 
 export const MediaSchema = z.object({

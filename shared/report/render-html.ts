@@ -1,6 +1,7 @@
 import type { Severity } from '../domain/config';
 import { SEVERITIES } from '../domain/config';
 import { RULE_TITLES } from '../domain/finding';
+import { platformTitle } from '../domain/post';
 import { describeSeverityCounts, escapeHtml, htmlText as text, webLink } from '../rendering/display';
 import { shortDate } from '../domain/calendar';
 import type { AccountSummary, DismissedRow, DurationStats, ReportFacts, ReportFinding, RuleSeverityRow, TimeBucket } from './build-report';
@@ -133,7 +134,7 @@ function accountsSection(facts: ReportFacts): string {
 function accountCell(a: AccountSummary): string {
   const name = a.displayName ? ` (${text(a.displayName)})` : '';
   const standing = !a.registered ? 'not registered' : a.approved ? 'approved' : 'NOT APPROVED';
-  return `<strong>${text(a.handle)}</strong> on ${text(a.platform)}${name}, <span class="note">${text(standing)}</span>`;
+  return `<strong>${text(a.handle)}</strong> on ${text(platformTitle(a.platform))}${name}, <span class="note">${text(standing)}</span>`;
 }
 
 function overTimeSection(facts: ReportFacts): string {
@@ -303,7 +304,7 @@ function findingTable(findings: readonly ReportFinding[], notes: Footnotes, preE
         (f) =>
           `<tr><td class="d">${text(shortDate(f.detectedOn))} ${badge(f.severity)}</td>` +
           `<td>${text(RULE_TITLES[f.rule])}${preElection.has(f.id) ? ' <span class="note">(pre-election)</span>' : ''}</td>` +
-          `<td class="wrap"><strong>${text(f.account)}</strong> on ${text(f.platform)}${notes.mark(f.postUrl)}: ${text(f.reason)} — <code>${text(shortened(f.evidence))}</code></td><td>${text(f.status)}</td></tr>`,
+          `<td class="wrap"><strong>${text(f.account)}</strong> on ${text(platformTitle(f.platform))}${notes.mark(f.postUrl)}: ${text(f.reason)} — <code>${text(shortened(f.evidence))}</code></td><td>${text(f.status)}</td></tr>`,
       )
       .join('') +
     `</tbody></table>`

@@ -145,7 +145,7 @@ describe('a digest a Town Clerk finishes in minutes', () => {
     expect(facts.newPosts).toEqual([]);
     expect(facts.earlierPosts).toEqual([]);
     for (const body of [collapse(text), visibleText(html)]) {
-      expect(occurrences(body, '@harbourne_tc_events on x (first found in week 2027-W03)')).toBe(1);
+      expect(occurrences(body, '@harbourne_tc_events on X (first found in week 2027-W03)')).toBe(1);
       expect(body).toMatch(/Accounts posting as the council without approval \(1\)|ACCOUNTS POSTING AS THE COUNCIL WITHOUT APPROVAL \(1\)/);
     }
   });
@@ -156,6 +156,19 @@ describe('a digest a Town Clerk finishes in minutes', () => {
     for (const body of [text, html]) {
       expect(body).toContain('https://mastodon.social/@harbournetc/110123');
       expect(body).not.toContain('social//@');
+    }
+  });
+
+  it('names each platform as people do, not by its id', async () => {
+    const { html, text } = await digestOf([
+      storedFinding({ platform: 'youtube', account: '@HarbourneTC' }),
+      storedFinding({ platform: 'rss', account: 'https://www.harbourne-tc.example/news/feed.xml', postId: 'n-1', postUrl: 'https://www.harbourne-tc.example/news/1' }),
+    ]);
+
+    for (const body of [collapse(text), visibleText(html)]) {
+      expect(body).toContain('@HarbourneTC on YouTube');
+      expect(body).toContain('feed.xml on a website feed');
+      expect(body).not.toMatch(/ on (?:youtube|rss)\b/);
     }
   });
 
