@@ -27,6 +27,7 @@ import { normaliseHandle } from '../domain/account';
  * | finding event | C#<c>#FINDING#<findingId>             | EVENT#<at>#<status>     |                                                  |                                                           |
  * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
  * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
+ * | rules version | C#<c>#RULES#CHECKED                   | RULES                   |                                                  |                                                           |
  * | host budget   | HOST#<host>                           | BUDGET                  |                                                  |                                                           |
  *
  * A configuration is versioned: each push that changes it writes the next `CONFIG#v<n>` (n zero-padded
@@ -73,6 +74,7 @@ export const ITEM_PREFIXES = {
   finding: 'FINDING#',
   digest: 'DIGEST#',
   report: 'REPORT#',
+  rules: 'RULES#',
 } as const;
 
 /**
@@ -85,6 +87,8 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+  /** The rules version each council's posts were last checked with (scan dispatch queues rescans by it). */
+  rules: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.rules}*`,
   /** Every platform host's request budget (no council's item: scans of every council share them). */
   hosts: `${HOST_PREFIX}*`,
 } as const;
@@ -137,6 +141,8 @@ export function councilKeys(councilId: CouncilId) {
     findingEvents: (findingId: string) => ({ pk: findingPk(findingId), skPrefix: 'EVENT#' }),
     digest: (week: string) => ({ pk: `${council}#${ITEM_PREFIXES.digest}${week}`, sk: 'DIGEST' }),
     report: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'REPORT' }),
+    /** The rules version the council's posts were last checked with. */
+    rulesVersion: () => ({ pk: `${council}#${ITEM_PREFIXES.rules}CHECKED`, sk: 'RULES' }),
 
     /** gsi1: the council's accounts, by platform and handle. */
     accountsIndex: (platform: Platform, handle: string) => ({ gsi1pk: `${council}#ACCOUNTS`, gsi1sk: accountId(platform, handle) }),

@@ -209,7 +209,7 @@ describe('the Mastodon connector: incremental fetches', () => {
 
     const result = await connectorWith().fetchNewPosts(account, cursorFor(ID.consultation));
 
-    expect(result).toEqual({ posts: [], cursor: undefined });
+    expect(result).toEqual({ posts: [], cursor: undefined, complete: true });
   });
 
   it('keeps the oldest new posts under --limit, so that the cursor leaves no gap', async () => {
