@@ -153,13 +153,7 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
   );
   const openOf = (postId: string) => open.filter((f) => f.postId === postId);
   const resolve = async (finding: StoredFinding, note: string, automatic: 'post-deleted' | 'post-edited') => {
-    try {
-      await deps.store.setFindingStatus(finding.id, 'resolved', RECONCILE_ACTOR, note, { automatic, outcome: automatic, expectedStatus: finding.status });
-      result.resolved.push(finding.id);
-    } catch (error) {
-      // Someone reviewed it meanwhile: their decision stands.
-      if (!(error instanceof FindingStatusChangedError)) throw error;
-    }
+    if (await resolveAutomatically(deps.store, finding, note, automatic)) result.resolved.push(finding.id);
   };
 
   // 3. Edits: a new version, checked again.
@@ -190,7 +184,7 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
       if (await deps.store.putFinding(raised)) result.raised.push(finding.id);
     }
     for (const finding of openOf(post.id)) {
-      if (!raisedNow.has(finding.id)) await resolve(finding, `post edited on ${account.platform}, noticed ${at}: the edited post no longer shows this`, 'post-edited');
+      if (!raisedNow.has(finding.id)) await resolve(finding, editedNote(account.platform, at), 'post-edited');
     }
   }
 
@@ -212,6 +206,36 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
     for (const finding of openOf(copy.post.id)) await resolve(finding, deletedNote(account.platform, noticedAt), 'post-deleted');
   }
   return result;
+}
+
+/** `post edited on mastodon, noticed <time>: the edited post no longer shows this`: the audit trail's note. */
+export function editedNote(platform: Platform, noticedAt: string): string {
+  return `post edited on ${platform}, noticed ${noticedAt}: the edited post no longer shows this`;
+}
+
+/**
+ * Resolves a finding as the system, not a person, if it still has the status it was read with: true
+ * when it did, false when someone reviewed it meanwhile (their decision stands).
+ */
+export async function resolveAutomatically(store: Pick<CouncilStore, 'setFindingStatus'>, finding: StoredFinding, note: string, automatic: 'post-deleted' | 'post-edited'): Promise<boolean> {
+  try {
+    await store.setFindingStatus(finding.id, 'resolved', RECONCILE_ACTOR, note, { automatic, outcome: automatic, expectedStatus: finding.status });
+    return true;
+  } catch (error) {
+    if (error instanceof FindingStatusChangedError) return false;
+    throw error;
+  }
+}
+
+/**
+ * The findings an edit cured: those still open or acknowledged of the edited post, by a post rule,
+ * that checking the new version (`raisedNow`, the ids it raises) no longer raises.
+ */
+export function curedBy(edited: Post, raisedNow: ReadonlySet<string>, open: readonly StoredFinding[]): StoredFinding[] {
+  const postRules = new Set<string>(DETECTORS.filter((d) => d.meta.level === 'post').map((d) => d.meta.id));
+  return open.filter(
+    (f) => f.postId === edited.id && f.platform === edited.platform && normaliseHandle(f.account) === normaliseHandle(edited.account) && postRules.has(f.rule) && !raisedNow.has(f.id),
+  );
 }
 
 /** The post's own findings (post rules only: an account's findings are not cured by one post going). */
