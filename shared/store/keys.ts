@@ -39,7 +39,8 @@ import { normaliseHandle } from '../domain/account';
  * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
  * normalised handle (lower case, no leading @, `#` escaped as `%23`). Every record a council writes
  * carries `expiresAt` (TTL) by its retention settings, but for its registration, configuration
- * versions, accounts, cursors and chain heads, which hold no copy of what was posted. An erased post
+ * versions, accounts, cursors, chain heads and the rules version its posts were checked with, which
+ * hold no copy of what was posted. An erased post
  * keeps its item as a tombstone (hash and chain fields, no content).
  *
  * A host budget is not a council's: one item per platform host (`<host>` as in a URL, port included:
