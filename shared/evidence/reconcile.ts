@@ -20,10 +20,10 @@ import { FindingStatusChangedError, requireCouncilConfig, type CouncilStore } fr
  * - Mastodon and Bluesky: public APIs, 300 requests / 5 minutes (Mastodon) and 3,000 / 5 minutes
  *   (Bluesky's AppView); a council's fortnight is one or two pages, and most edits and deletions
  *   come within days of posting. 14 days.
- * - Facebook and Instagram: the Graph API's per-page budget is shared with the hourly scans, so the
- *   same 14 days; their connectors do not yet say when a listing is complete, so they notice edits
- *   only, never deletions.
- * - X: reads are counted against the tier's monthly cap; 7 days.
+ * - Facebook and Instagram: the Graph API's per-page budget (Business Use Case limits) is shared
+ *   with the hourly scans; a fortnight is one page of 50 for a council. 14 days.
+ * - X: reads are counted against the tier's monthly cap, so 7 days; its connector does not yet say
+ *   when a listing is complete, so X edits are noticed, deletions not.
  * - YouTube and websites: a feed carries only its newest items (YouTube about 15), so an item missing
  *   from it is not deleted; the feed is read again (one request) for edits only. 14 days.
  * - `other`: no connector, nothing to list.
