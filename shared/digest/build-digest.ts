@@ -457,7 +457,7 @@ function automaticallyResolvedIn(week: string, findings: readonly StoredFinding[
     seen.add(f.id);
     if (f.resolvedAutomatically === 'post-deleted') counts.postDeleted += 1;
     else if (f.resolvedAutomatically === 'post-edited') counts.postEdited += 1;
-    else counts.rulesChanged += 1;
+    else if (f.resolvedAutomatically === 'rules-changed') counts.rulesChanged += 1;
   }
   return counts.postDeleted + counts.postEdited + counts.rulesChanged > 0 ? counts : undefined;
 }

@@ -1,10 +1,12 @@
-import { handleKey, normaliseHandle } from '../domain/account';
+import { handleKey, normaliseHandle, type Account } from '../domain/account';
 import { isoWeekOf } from '../domain/calendar';
 import { AccountNotFoundError, ConnectorError, ScanDeferredError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import type { Platform, Post } from '../domain/post';
 import { isTombstone, type StoredFinding, type StoredPost } from '../domain/records';
-import { expiresAfter, retentionOf } from '../domain/retention';
+import { expiresAfter, retentionOf, type Retention } from '../domain/retention';
+import type { CouncilConfig } from '../domain/config';
+import type { Suppression } from '../domain/suppression';
 import { boundPostForStorage, noteUnstoredEvidence } from '../domain/stored-post-bounds';
 import { evidenceFingerprint, isActive } from '../domain/suppression';
 import { HostBudgetUnavailableError, PlatformRateLimitedError } from '../connectors/errors';
@@ -48,6 +50,9 @@ export const RECONCILE_MAX_POSTS = 1_000;
  */
 const EDGE_MS = 60 * 60_000;
 
+/** An empty listing for an account with at least this many stored posts in the window is not believed. */
+const SUSPICIOUS_EMPTY = 3;
+
 /** Who the audit trail says resolved a finding or erased a copy: the system, not a person. */
 export const RECONCILE_ACTOR = 'council-audit reconcile';
 
@@ -80,6 +85,10 @@ export interface ReconcileResult {
   raised: string[];
   /** Posts deleted on the platform whose copy was erased after the grace period (a tombstone left). */
   purged: string[];
+  /** Posts noticed deleted before that are back on the platform (their mark taken off). */
+  restored: string[];
+  /** Findings their post's deletion had resolved, open again because the post is back. */
+  reopened: string[];
 }
 
 /** `post deleted on mastodon, noticed 2026-12-07T09:00:00.000Z`: the audit trail's note. */
@@ -89,18 +98,21 @@ export function deletedNote(platform: Platform, noticedAt: string): string {
 
 /**
  * Reconciles one account with its platform, primary course:
- * 1. erase the copies of posts noticed deleted more than the council's grace period ago (a tombstone
- *    is left: the hash chain still verifies; the findings keep their masked evidence);
+ * 1. read the account, the configuration, the suppressions and the account's stored copies;
  * 2. list the account's posts of the platform's window again (RECONCILE_WINDOW_DAYS);
  * 3. each listed post stored with other content is an edit: stored as a new version (chained), and
  *    checked again: findings the edit no longer shows are resolved ("post edited…"), new ones raised;
  * 4. only when the listing is complete (the connector says it reached the window's start, no bound
  *    cut it), each stored copy of the window missing from it is marked deleted, noticed now, and its
- *    open and acknowledged findings are resolved ("post deleted on <platform>, noticed <time>").
+ *    open and acknowledged findings are resolved ("post deleted on <platform>, noticed <time>");
+ * 5. whatever the listing, erase the copies of posts noticed deleted more than the council's grace
+ *    period ago (a tombstone is left: the hash chain still verifies; the findings keep their masked evidence).
  * Every automatic change is the system's (`automatic` on the audit event), never a person's.
- * Extensions: a platform failure or a listing cut short deletes nothing (step 4 is skipped, and the
- * result says why); a platform asking to wait throws ScanDeferredError, having changed nothing but
- * step 1, for the queue to retry. Idempotent: running it again changes nothing more.
+ * Extensions: a platform failure, a listing cut short, or an empty listing of an account with at
+ * least SUSPICIOUS_EMPTY stored posts in the window deletes nothing (step 4 is skipped, and the result
+ * says why); a post noticed deleted that is listed again is restored, and the findings its deletion
+ * resolved open again; a platform asking to wait throws ScanDeferredError, having changed nothing,
+ * for the queue to retry. Idempotent: running it again changes nothing more.
  */
 export async function reconcileAccount(deps: ReconcileDeps, request: { platform: Platform; handle: string }): Promise<ReconcileResult> {
   const clock = deps.clock ?? (() => new Date());
@@ -115,20 +127,39 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
   ]);
   if (!account) throw new AccountNotFoundError(`council ${deps.store.councilId} has no registered ${request.platform} account ${request.handle}`);
   const retention = retentionOf(config, deps.retentionDays);
-  const result: ReconcileResult = { platform: account.platform, handle: account.handle, listed: 0, complete: false, deleted: [], edited: [], resolved: [], raised: [], purged: [] };
+  const result: ReconcileResult = { platform: account.platform, handle: account.handle, listed: 0, complete: false, deleted: [], edited: [], resolved: [], raised: [], purged: [], restored: [], reopened: [] };
   const copies = records.filter((r): r is StoredPost => !isTombstone(r));
 
-  // 1. The grace period of deleted posts' copies, whatever the platform says today.
+  const compared = await compare(deps, { account, config, accounts, suppressions, copies, now, retention }, result);
+  // Last, the grace period of deleted posts' copies, whatever the platform said today: a post listed
+  // again (restored) just now keeps its copy.
   for (const copy of copies) {
-    if (copy.deletedNoticedAt === undefined || Date.parse(copy.deletedNoticedAt) + retention.deletedGraceDays * 86_400_000 > now.getTime()) continue;
+    if (copy.deletedNoticedAt === undefined || compared.restored.includes(copy.post.id)) continue;
+    if (Date.parse(copy.deletedNoticedAt) + retention.deletedGraceDays * 86_400_000 > now.getTime()) continue;
     const erasure = {
       at,
       by: RECONCILE_ACTOR,
       reason: `${deletedNote(account.platform, copy.deletedNoticedAt)}; the copy is kept ${retention.deletedGraceDays} days after`,
     };
-    if (await deps.store.erasePost(account.platform, account.handle, copy.post.id, erasure)) result.purged.push(copy.post.id);
+    if (await deps.store.erasePost(account.platform, account.handle, copy.post.id, erasure)) compared.purged.push(copy.post.id);
   }
+  return compared;
+}
 
+interface Reading {
+  account: Account;
+  config: CouncilConfig;
+  accounts: Account[];
+  suppressions: Suppression[];
+  copies: StoredPost[];
+  now: Date;
+  retention: Retention;
+}
+
+/** Steps 2 to 4: the listing compared with the copies. */
+async function compare(deps: ReconcileDeps, reading: Reading, result: ReconcileResult): Promise<ReconcileResult> {
+  const { account, config, accounts, suppressions, copies, now, retention } = reading;
+  const at = now.toISOString();
   // 2. The window listed again.
   const days = (deps.windowDays ?? ((p) => RECONCILE_WINDOW_DAYS[p]))(account.platform);
   if (days <= 0) return { ...result, incomplete: `${account.platform} posts are not listed again` };
@@ -160,10 +191,27 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
   const byId = new Map(copies.map((c) => [c.post.id, c]));
   const suppressed = new Set(suppressions.filter(isActive).map((s) => s.id));
   const recordsExpireAt = expiresAfter(now, retention.recordsDays);
+  /** A post noticed deleted is back (hidden for a while, or a listing was wrong): what its deletion resolved opens again. */
+  const reopen = async (findingIds: readonly string[]) => {
+    for (const id of findingIds) {
+      const finding = await deps.store.getFinding(id);
+      if (finding?.status !== 'resolved' || finding.resolvedAutomatically !== 'post-deleted') continue;
+      try {
+        await deps.store.setFindingStatus(id, 'open', RECONCILE_ACTOR, `post back on ${account.platform}, noticed ${at}`, { automatic: 'post-restored', expectedStatus: 'resolved' });
+        result.reopened.push(id);
+      } catch (error) {
+        if (!(error instanceof FindingStatusChangedError)) throw error;
+      }
+    }
+  };
   for (const post of listing.posts) {
     const stored = byId.get(post.id);
     if (stored === undefined) continue; // not captured yet (the scan will), or erased
     const hash = contentHash(post);
+    if (stored.deletedNoticedAt !== undefined && (await deps.store.clearPostDeleted(account.platform, account.handle, post.id))) {
+      result.restored.push(post.id);
+      if (hash === stored.contentHash) await reopen(postFindings(engine, post, postRules).map((f) => f.id));
+    }
     if (hash === stored.contentHash) continue;
     const bounded = boundPostForStorage(post);
     const outcome = await deps.store.putPost(account.platform, account.handle, {
@@ -178,6 +226,7 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
     result.edited.push(post.id);
     const findings = postFindings(engine, post, postRules).map((f) => (bounded.truncated ? noteUnstoredEvidence(f, bounded.post) : f));
     const raisedNow = new Set(findings.map((f) => f.id));
+    if (stored.deletedNoticedAt !== undefined) await reopen([...raisedNow]);
     for (const finding of findings) {
       if (suppressed.has(evidenceFingerprint(finding)) || (await deps.store.getFinding(finding.id))) continue;
       const raised: StoredFinding = { ...finding, status: 'open', detectedAt: at, detectedWeek: isoWeekOf(at, config.timezone).id, expiresAt: recordsExpireAt, rulesVersion: RULES_VERSION, foundBy: 'edit' };
@@ -190,12 +239,18 @@ export async function reconcileAccount(deps: ReconcileDeps, request: { platform:
 
   // 4. Deletions, from a complete listing only.
   if (listing.complete !== true) return { ...result, incomplete: `the listing of the last ${days} days was cut short` };
-  result.complete = true;
   const listed = new Set(listing.posts.map((p) => p.id));
   const compareFrom = since.getTime() + EDGE_MS;
-  for (const copy of copies) {
-    const created = Date.parse(copy.post.createdAt);
-    if (listed.has(copy.post.id) || created < compareFrom || created > now.getTime()) continue;
+  const inWindow = copies.filter((c) => Date.parse(c.post.createdAt) >= compareFrom && Date.parse(c.post.createdAt) <= now.getTime());
+  // An empty answer for an account that posted several times in the window is likelier a platform
+  // fault (an account suspended for a day, an instance answering 200 with nothing) than a clerk
+  // deleting everything: it is not read as deletions.
+  if (listing.posts.length === 0 && inWindow.filter((c) => c.deletedNoticedAt === undefined).length >= SUSPICIOUS_EMPTY) {
+    return { ...result, incomplete: `the platform listed none of the ${inWindow.length} posts stored for the last ${days} days` };
+  }
+  result.complete = true;
+  for (const copy of inWindow) {
+    if (listed.has(copy.post.id)) continue;
     let noticedAt = copy.deletedNoticedAt;
     if (noticedAt === undefined) {
       if (!(await deps.store.markPostDeleted(account.platform, account.handle, copy.post.id, at))) continue;

@@ -106,6 +106,8 @@ export interface CouncilStore {
    * noticed before). A later edit captured for the post replaces the copy, and the mark with it.
    */
   markPostDeleted(platform: Platform, handle: string, postId: string, noticedAt: string): Promise<boolean>;
+  /** Takes the mark off a copy whose post is back on its platform: false, changing nothing, when it had none. */
+  clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean>;
   /** The account's hash chain, oldest link first (links past their retention are gone). */
   listChain(platform: Platform, handle: string): Promise<ChainLink[]>;
   getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined>;

@@ -528,6 +528,23 @@ export class DynamoDbCouncilStore implements CouncilStore {
     }
   }
 
+  async clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.keys.post(platform, handle, postId),
+          UpdateExpression: 'REMOVE deletedNoticedAt',
+          ConditionExpression: 'attribute_exists(post) AND attribute_exists(deletedNoticedAt)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
   async getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined> {
     const key = this.keys.chainHead(platform, handle);
     const item = await this.consistentGet(key);

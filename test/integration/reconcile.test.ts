@@ -280,6 +280,47 @@ describe('a listing that cannot tell what was deleted', () => {
     expect(records.filter((r) => !isTombstone(r) && r.deletedNoticedAt !== undefined)).toEqual([]);
   });
 
+  it('deletes nothing when the platform answers with an empty listing for an account that posted many times in the window', async () => {
+    const { d } = await scannedTwoPages();
+    await server.close();
+    server = await startReplayServer();
+    await d.council.putAccount({ ...d.account, baseUrl: server.baseUrl });
+    serveTimeline(server, () => []);
+    d.setNow('2026-02-11T09:45:00Z');
+
+    expect(await d.reconcile()).toEqual([]);
+
+    await nothingDeleted(d);
+  });
+
+  it('takes the mark off a post listed again, and opens again what its deletion resolved, before its copy is erased', async () => {
+    const { d, timeline } = await scannedTwoPages();
+    const hidden = timeline[2]!.id;
+    const serving = { statuses: timeline.filter((s) => s.id !== hidden) };
+    await server.close();
+    server = await startReplayServer();
+    await d.council.putAccount({ ...d.account, baseUrl: server.baseUrl });
+    serveTimeline(server, () => serving.statuses);
+    d.setNow('2026-02-11T09:45:00Z');
+    expect(await d.reconcile()).toEqual([]);
+    expect(await d.council.listOpenFindings()).toEqual([]);
+
+    // Eight days later (past the grace period) the post is back: kept, and its finding open again.
+    serving.statuses = timeline;
+    d.setNow('2026-02-19T09:45:00Z');
+    expect(await d.reconcile()).toEqual([]);
+
+    const back = await d.council.getPost('mastodon', d.account.handle, hidden);
+    expect(back).toBeDefined();
+    expect(back?.deletedNoticedAt).toBeUndefined();
+    const [reopened] = await d.council.listOpenFindings();
+    expect(reopened?.postId).toBe(hidden);
+    expect((await d.council.listFindingEvents(reopened!.id)).map((e) => [e.status, e.automatic, e.note])).toEqual([
+      ['resolved', 'post-deleted', 'post deleted on mastodon, noticed 2026-02-11T09:45:00.000Z'],
+      ['open', 'post-restored', 'post back on mastodon, noticed 2026-02-19T09:45:00.000Z'],
+    ]);
+  });
+
   it('notices the deletion from a complete listing of both pages', async () => {
     const { d, timeline } = await scannedTwoPages();
     const gone = timeline[2]!.id;

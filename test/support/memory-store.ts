@@ -262,6 +262,15 @@ export class MemoryCouncilStore implements CouncilStore {
     return true;
   }
 
+  async clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean> {
+    const key = `${accountKey(platform, handle)}#${postId}`;
+    const stored = this.posts.get(key);
+    if (stored === undefined || isTombstone(stored) || stored.deletedNoticedAt === undefined) return false;
+    const { deletedNoticedAt: _back, ...copy } = stored;
+    this.posts.set(key, copy);
+    return true;
+  }
+
   async listChain(platform: Platform, handle: string): Promise<ChainLink[]> {
     return structuredClone(this.chainOf(platform, handle).links);
   }
