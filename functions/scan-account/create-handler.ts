@@ -38,7 +38,8 @@ export interface ScanAccountHandlerDeps {
 }
 
 /**
- * One SQS record, one account of one council (or one council's impostor discovery), in that
+ * One SQS record, one account of one council (or one council's impostor discovery, an account's
+ * reconciliation with its platform, or a council's rescan after a change of rules), in that
  * council's view of the store. Powertools'
  * batch processor checks each body against ScanRequestSchema: a malformed message fails alone, with
  * the field named in the log. A capture failure is recorded on the

@@ -9,6 +9,7 @@ import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { Council } from '../../shared/domain/council';
 import { parseCouncilConfig } from '../../shared/domain/config';
 import { ConfigValidationError } from '../../shared/domain/errors';
+import { retentionOf } from '../../shared/domain/retention';
 import type { EmailMessage, Mailer } from '../../shared/email/mailer';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import type { ScanRequest } from '../../shared/queue/scan-queue';
@@ -126,5 +127,12 @@ describe('retention', () => {
     expect(refused).toThrow(ConfigValidationError);
     expect(refused).toThrow(/retention\.postsDays/);
     expect(() => parseCouncilConfig({ ...COUNCIL_INPUT, retention: { posts: 30 } })).toThrow(/posts/);
+    expect(() => parseCouncilConfig({ ...COUNCIL_INPUT, retention: { deletedPostsGraceDays: -1 } })).toThrow(/retention\.deletedPostsGraceDays/);
+  });
+
+  it("keeps a deleted post's copy 7 days after its deletion was noticed, unless the council sets another grace", () => {
+    expect(retentionOf(testConfig()).deletedGraceDays).toBe(7);
+    expect(retentionOf(testConfig({ retention: { deletedPostsGraceDays: 0 } })).deletedGraceDays).toBe(0);
+    expect(retentionOf(testConfig({ retention: { deletedPostsGraceDays: 30 } })).deletedGraceDays).toBe(30);
   });
 });
