@@ -88,6 +88,14 @@ export const DISCOVERY_SCHEDULE = 'cron(30 * * * ? *)';
 /** What the discovery schedule sends scan dispatch (the scan schedule sends `{}`). */
 export const DISCOVERY_INPUT = { task: 'discover' } as const;
 /**
+ * Reconciliation: one schedule for the whole deployment, at quarter to every hour (UTC); dispatch
+ * queues the accounts of the councils whose hour of the day it is (each council's posts are listed
+ * again once a day), and a rescan for each council whose posts were checked with other rules than
+ * the deployed ones (so a deploy that changes the rules rescans every council within the hour, once).
+ */
+export const RECONCILE_SCHEDULE = 'cron(45 * * * ? *)';
+export const RECONCILE_INPUT = { task: 'reconcile' } as const;
+/**
  * What the monthly report imports from the browser layer rather than its bundle: Chromium ships as
  * brotli-compressed binaries that the package unpacks from its own directory, and playwright-core
  * reads its own package.json and lib/ files at run time (esbuild output fails with __dirname errors).
@@ -116,6 +124,7 @@ export class StatelessStack extends Stack {
   readonly scanSchedule: scheduler.Schedule;
   readonly councilJobsSchedule: scheduler.Schedule;
   readonly discoverySchedule: scheduler.Schedule;
+  readonly reconcileSchedule: scheduler.Schedule;
   readonly alarmTopic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
 
@@ -194,6 +203,16 @@ export class StatelessStack extends Stack {
         resources: [table.tableArn, indexArn(registryIndex)],
       }),
     );
+    // Reads and claims each council's rules version (reconciliation dispatch queues a rescan once per
+    // change of rules), and gives a claim back when its rescan could not be queued: that item only.
+    this.scanDispatch.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ClaimRulesVersion',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.rules] } },
+      }),
+    );
     this.scanQueue.grantSendMessages(this.scanDispatch.role);
 
     this.scanAccount = new CouncilFunction(this, 'ScanAccount', {
@@ -208,12 +227,13 @@ export class StatelessStack extends Stack {
         PLATFORM_SECRET_ARN: props.platformSecret.secretArn,
       },
     });
-    // Reads the council's configuration, the account and its cursor, and the council's accounts (gsi1).
+    // Reads the council's configuration, the account and its cursor, and the council's accounts (gsi1);
+    // reconciliation and rescans read the findings still open (gsi2).
     this.scanAccount.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadAccounts',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-        resources: [table.tableArn, indexArn(registryIndex)],
+        resources: [table.tableArn, indexArn(registryIndex), indexArn(TABLE_KEYS.indexes[1].name)],
       }),
     );
     // Writes only accounts' own items (cursor, posts, runs) and findings: never a council's registration,
@@ -429,6 +449,14 @@ export class StatelessStack extends Stack {
       target: new InvokeUnqualifiedFunction(this.scanDispatch.function, {
         ...targetDefaults,
         input: scheduler.ScheduleTargetInput.fromObject(DISCOVERY_INPUT),
+      }),
+    });
+    this.reconcileSchedule = new scheduler.Schedule(this, 'ReconcileSchedule', {
+      description: "Dispatches the daily reconciliation of each council's recent posts with its platforms, a 24th of the councils each hour, and rescans after a change of rules",
+      schedule: scheduler.ScheduleExpression.expression(RECONCILE_SCHEDULE, TimeZone.ETC_UTC),
+      target: new InvokeUnqualifiedFunction(this.scanDispatch.function, {
+        ...targetDefaults,
+        input: scheduler.ScheduleTargetInput.fromObject(RECONCILE_INPUT),
       }),
     });
 

@@ -60,6 +60,10 @@ try {
     console.log(`  accounts scanned: ${s.accountsScanned}${s.captureFailures.length ? ` (${s.captureFailures.length} failing: ${s.captureFailures.map((f) => `${f.account}: ${f.error}`).join('; ')})` : ''}`);
     console.log(`  posts seen:       ${s.postsSeen} (${s.postsNew} new)`);
     console.log(`  new findings:     ${s.findingsNew}`);
+    if (s.reconciled.deleted + s.reconciled.edited + s.reconciled.resolved.length > 0) {
+      console.log(`  reconciled:       ${s.reconciled.deleted} post(s) gone from the posts file, ${s.reconciled.edited} edited; ${s.reconciled.resolved.length} finding(s) resolved themselves`);
+      for (const id of s.reconciled.resolved) console.log(`    council-audit findings show ${id} --council ${s.council}`);
+    }
     console.log(`  findings this week (${s.week}): ${total} — high ${s.bySeverity.high}, medium ${s.bySeverity.medium}, low ${s.bySeverity.low}`);
     for (const [rule, n] of Object.entries(s.byRule).sort(([a], [b]) => a.localeCompare(b))) console.log(`    ${rule.padEnd(26)} ${n}`);
     console.log(

@@ -4,7 +4,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConnectorRegistry } from '../../shared/connectors/registry';
 import { AccountNotFoundError, CouncilAuditError, ScanDeferredError } from '../../shared/domain/errors';
-import { ScanRequestSchema, type DiscoveryRequest, type ScanRequest } from '../../shared/queue/scan-queue';
+import { ScanRequestSchema, type DiscoveryRequest, type ReconcileRequest, type RescanRequest, type ScanRequest } from '../../shared/queue/scan-queue';
+import type { Platform } from '../../shared/domain/post';
+import { reconcileAccount } from '../../shared/evidence/reconcile';
+import { rescanCouncil } from '../../shared/evidence/rescan';
 import { jsonText, parseRecord, sqsRecordSchema } from '../../shared/queue/sqs-record';
 import { environmentSchema } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
@@ -29,11 +32,14 @@ export interface ScanAccountHandlerDeps {
   discovery?: Pick<CouncilDiscoveryDeps, 'searches' | 'baseUrlOf' | 'deferOn'>;
   /** How long captured posts are kept, in days. */
   retentionDays: number;
+  /** Days back each platform is reconciled, when not RECONCILE_WINDOW_DAYS (the local twin's file has no platform's limits). */
+  reconcileWindowDays?: (platform: Platform) => number;
   clock?: () => Date;
 }
 
 /**
- * One SQS record, one account of one council (or one council's impostor discovery), in that
+ * One SQS record, one account of one council (or one council's impostor discovery, an account's
+ * reconciliation with its platform, or a council's rescan after a change of rules), in that
  * council's view of the store. Powertools'
  * batch processor checks each body against ScanRequestSchema: a malformed message fails alone, with
  * the field named in the log. A capture failure is recorded on the
@@ -78,9 +84,54 @@ export function createHandler(deps: ScanAccountHandlerDeps) {
     logger.info('impostors searched for', { council: request.councilId, ...result });
   };
 
+  const reconcile = async (request: ReconcileRequest) => {
+    try {
+      const result = await reconcileAccount({ ...deps, store: deps.store.forCouncil(request.councilId), ...(deps.reconcileWindowDays ? { windowDays: deps.reconcileWindowDays } : {}) }, request);
+      logger.info('account reconciled', {
+        council: request.councilId,
+        platform: result.platform,
+        account: result.handle,
+        listed: result.listed,
+        complete: result.complete,
+        ...(result.incomplete ? { incomplete: result.incomplete } : {}),
+        deleted: result.deleted.length,
+        edited: result.edited.length,
+        resolved: result.resolved.length,
+        raised: result.raised.length,
+        purged: result.purged.length,
+      });
+    } catch (error) {
+      if (error instanceof ScanDeferredError) {
+        logger.info('reconciliation deferred', { council: request.councilId, platform: request.platform, account: request.handle, retryAt: error.retryAt?.toISOString(), reason: error.message });
+        throw error;
+      }
+      if (error instanceof AccountNotFoundError || error instanceof CouncilNotConfiguredError) {
+        logger.warn('account no longer registered, so not reconciled', { council: request.councilId, platform: request.platform, account: request.handle });
+        return;
+      }
+      throw error;
+    }
+  };
+
+  const rescan = async (request: RescanRequest) => {
+    try {
+      const clock = deps.clock ?? (() => new Date());
+      const result = await rescanCouncil(deps.store.forCouncil(request.councilId), { now: clock() });
+      logger.info('council rescanned after a change of rules', { council: request.councilId, rulesVersion: result.rulesVersion, postsChecked: result.postsChecked, raised: result.raised.length, withdrawn: result.withdrawn.length });
+    } catch (error) {
+      if (error instanceof CouncilNotConfiguredError) {
+        logger.warn('council not configured, so not rescanned', { council: request.councilId });
+        return;
+      }
+      throw error;
+    }
+  };
+
   const scanRecord = async (record: { body: ScanRequest }) => {
     const request = record.body;
     if (request.kind === 'discover') return discover(request);
+    if (request.kind === 'reconcile') return reconcile(request);
+    if (request.kind === 'rescan') return rescan(request);
     try {
       const run = await scanAccount({ ...deps, store: deps.store.forCouncil(request.councilId) }, request);
       logger.info('account scanned', {

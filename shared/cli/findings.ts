@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { ValidationError } from '../domain/errors';
-import type { StoredFinding } from '../domain/records';
+import { FindingNotFoundError } from '../domain/errors';
+import type { FindingEvent, StoredFinding } from '../domain/records';
 import { tidy } from '../rendering/display';
 import type { CouncilStore, FindingStatus } from '../store/audit-store';
 
@@ -59,4 +60,34 @@ export function describeNoFindings(options: { status?: FindingStatus; week?: str
 function newestFirst(a: StoredFinding, b: StoredFinding): number {
   const byTime = Date.parse(b.detectedAt) - Date.parse(a.detectedAt);
   return byTime !== 0 ? byTime : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The finding with its audit trail, oldest event first; a FindingNotFoundError naming the id when none is stored. */
+export async function showFinding(store: Pick<CouncilStore, 'councilId' | 'getFinding' | 'listFindingEvents'>, findingId: string): Promise<{ finding: StoredFinding; events: FindingEvent[] }> {
+  const finding = await store.getFinding(findingId);
+  if (!finding) throw new FindingNotFoundError(`council ${store.councilId} has no finding ${findingId} (council-audit findings list shows their ids)`);
+  return { finding, events: await store.listFindingEvents(findingId) };
+}
+
+/** `findings show` for a person: what was found, where, and every change of its status, who and why. */
+export function writeFindingDetail(out: Writable, { finding, events }: { finding: StoredFinding; events: readonly FindingEvent[] }): void {
+  const foundBy = finding.foundBy === 'rescan' ? ' (found by a rescan of stored posts)' : finding.foundBy === 'edit' ? ' (found in an edit of the post)' : '';
+  const lines: Array<[string, string | undefined]> = [
+    ['finding', finding.id],
+    ['status', `${finding.status}${finding.resolvedAutomatically ? ' (by itself, no one acting)' : ''}`],
+    ['rule', `${finding.rule} (${finding.severity})`],
+    ['account', `${finding.platform} ${tidy(finding.account)}`],
+    ['post', finding.postId === undefined ? '(account)' : tidy(finding.postId)],
+    ['post url', finding.postUrl === undefined ? undefined : tidy(finding.postUrl)],
+    ['evidence', tidy(finding.evidence)],
+    ['reason', tidy(finding.reason)],
+    ['detected', `${finding.detectedAt}${foundBy}`],
+    ['rules', finding.rulesVersion],
+  ];
+  for (const [label, value] of lines) if (value !== undefined) out.write(`${`${label}:`.padEnd(10)}${value}\n`);
+  out.write(`audit trail:${events.length === 0 ? ' (no change since it was raised)' : ''}\n`);
+  for (const event of events) {
+    const who = event.automatic ? `the system (${event.by})` : tidy(event.byName ? `${event.byName} (${event.by})` : event.by);
+    out.write(`  ${event.at}  ${event.previousStatus} -> ${event.status}  by ${who}${event.note ? `: ${tidy(event.note)}` : ''}\n`);
+  }
 }

@@ -274,6 +274,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  findings
+    .command('show')
+    .description('one finding, with its audit trail: every change of its status, who made it (a person, or the system) and why')
+    .argument('<id>', 'the finding, as findings list shows it')
+    .option(...COUNCIL_OPTION)
+    .addOption(new Option('-f, --format <format>', 'output format: text, or the finding and its events as JSON').choices(['text', 'json']).default('text'))
+    .action(async (id: string, opts: { council?: string; format: 'text' | 'json' }) => {
+      const { showFinding, writeFindingDetail } = await import('./findings');
+      await withCouncil(opts.council, async (store) => {
+        const shown = await showFinding(store, id);
+        if (opts.format === 'json') io.stdout.write(`${JSON.stringify(shown)}\n`);
+        else writeFindingDetail(io.stdout, shown);
+      });
+    });
+
   addReviewCommands(program, findings, { io, withStore, councilOption: COUNCIL_OPTION });
 
   program

@@ -7,6 +7,13 @@ export interface FetchResult {
   posts: Post[];
   /** The cursor to store once every post above is stored; undefined when nothing new was seen. */
   cursor: string | undefined;
+  /**
+   * True only when the connector knows it listed every post the fetch asked for: paging reached the
+   * cursor, the `since`/first-scan date, or the account's oldest post, and no bound (pages, posts,
+   * `limit`) cut it short. Reconciliation reads a post missing from a listing as deleted only then;
+   * absent (a connector that cannot tell) counts as incomplete.
+   */
+  complete?: boolean;
 }
 
 export interface FetchOptions {

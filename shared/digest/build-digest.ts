@@ -187,8 +187,15 @@ export interface SinceLastWeek {
   week: string;
   raised: number;
   resolved: number;
+  /** Of `resolved`, how many the system resolved (post deleted or edited, rules changed), not a person; absent when none. */
+  resolvedAutomatically?: number;
   dismissed: number;
   stillOpen: number;
+  /**
+   * Findings of the last TREND_WEEKS weeks that resolved themselves during this digest's week, by why
+   * (see AUTOMATIC_RESOLUTIONS); absent when none did.
+   */
+  automatic?: { postDeleted: number; postEdited: number; rulesChanged: number };
 }
 
 /** Everything the weekly email says, computed once; the HTML and text renderers only lay it out. */
@@ -274,7 +281,7 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
     newPosts: postItems(newFindings, links),
     earlierPosts: postItems(earlier, links),
     rules: rulesBehind([...newFindings, ...earlier]),
-    sinceLastWeek: sinceLastWeekOf(earlierWeeks.at(-1) ?? week.id, earlierDetected.at(-1) ?? []),
+    sinceLastWeek: sinceLastWeekOf(earlierWeeks.at(-1) ?? week.id, earlierDetected.at(-1) ?? [], automaticallyResolvedIn(week.id, [...earlierDetected.flat(), ...detected], timezone)),
     unapprovedAccounts: unapprovedAccountsOf([...newFindings, ...earlier], links),
     failingCaptures,
     preElection: preElectionNotices(config.elections, week, timezone),
@@ -455,10 +462,34 @@ function rulesBehind(findings: readonly DigestFinding[]): RuleBehind[] {
   });
 }
 
-function sinceLastWeekOf(week: string, detected: readonly StoredFinding[]): SinceLastWeek {
+function sinceLastWeekOf(week: string, detected: readonly StoredFinding[], automatic: SinceLastWeek['automatic']): SinceLastWeek {
   const raised = detected.filter((f) => f.detectedWeek === week);
   const count = (status: StoredFinding['status']) => raised.filter((f) => f.status === status).length;
-  return { week, raised: raised.length, resolved: count('resolved'), dismissed: count('dismissed'), stillOpen: count('open') + count('acknowledged') };
+  const byItself = raised.filter((f) => f.status === 'resolved' && f.resolvedAutomatically !== undefined).length;
+  return {
+    week,
+    raised: raised.length,
+    resolved: count('resolved'),
+    ...(byItself > 0 ? { resolvedAutomatically: byItself } : {}),
+    dismissed: count('dismissed'),
+    stillOpen: count('open') + count('acknowledged'),
+    ...(automatic ? { automatic } : {}),
+  };
+}
+
+/** The findings (of those given) the system resolved during `week` or since, by why; undefined when none. */
+function automaticallyResolvedIn(week: string, findings: readonly StoredFinding[], timezone: string): SinceLastWeek['automatic'] {
+  const counts = { postDeleted: 0, postEdited: 0, rulesChanged: 0 };
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (seen.has(f.id) || f.status !== 'resolved' || f.resolvedAutomatically === undefined || f.statusChangedAt === undefined) continue;
+    if (isoWeekOf(f.statusChangedAt, timezone).id < week) continue;
+    seen.add(f.id);
+    if (f.resolvedAutomatically === 'post-deleted') counts.postDeleted += 1;
+    else if (f.resolvedAutomatically === 'post-edited') counts.postEdited += 1;
+    else if (f.resolvedAutomatically === 'rules-changed') counts.rulesChanged += 1;
+  }
+  return counts.postDeleted + counts.postEdited + counts.rulesChanged > 0 ? counts : undefined;
 }
 
 function severityRank(severity: Severity): number {

@@ -111,8 +111,22 @@ export function responseTimesWording(): string {
 /** `Since last week: of the 4 items found in 2026-W49, 2 resolved, 1 dismissed, 1 still open.` */
 export function sinceLastWeekWording(facts: DigestFacts): string {
   const s = facts.sinceLastWeek;
-  if (s.raised === 0) return `Since last week: nothing new was found in week ${s.week}.`;
-  return `Since last week: of the ${countOf(s.raised, 'finding')} raised in week ${s.week}, ${s.resolved} resolved, ${s.dismissed} dismissed, ${s.stillOpen} still open.`;
+  const automatic = automaticWording(s.automatic);
+  if (s.raised === 0) return `Since last week: nothing new was found in week ${s.week}.${automatic}`;
+  const byItself = s.resolvedAutomatically ? ` (${s.resolvedAutomatically} of them by itself, no one acting)` : '';
+  return `Since last week: of the ${countOf(s.raised, 'finding')} raised in week ${s.week}, ${s.resolved} resolved${byItself}, ${s.dismissed} dismissed, ${s.stillOpen} still open.${automatic}`;
+}
+
+/** ` Resolved by themselves this week, no one acting: 2 whose post was deleted on its platform, 1 cured by an edit.` */
+function automaticWording(automatic: DigestFacts['sinceLastWeek']['automatic']): string {
+  if (!automatic) return '';
+  const parts = [
+    automatic.postDeleted > 0 ? `${automatic.postDeleted} whose post was deleted on its platform` : '',
+    automatic.postEdited > 0 ? `${automatic.postEdited} cured by an edit of the post` : '',
+    automatic.rulesChanged > 0 ? `${automatic.rulesChanged} no longer raised by the updated rules` : '',
+  ].filter(Boolean);
+  const total = automatic.postDeleted + automatic.postEdited + automatic.rulesChanged;
+  return ` ${total === 1 ? 'One finding' : `${total} findings`} resolved ${total === 1 ? 'itself' : 'themselves'} this week, no one acting: ${parts.join(', ')}.`;
 }
 
 /** `Due by Tue 8 Dec 2026` or `Overdue: was due by …` */

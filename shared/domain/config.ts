@@ -88,12 +88,15 @@ export const CouncilConfigSchema = z.strictObject({
   rules: z._default(z.record(z.string(), RuleSettingsSchema), {}),
   /**
    * How long records are kept, in days (see shared/domain/retention.ts): copies of posts (default
-   * 90) and findings with their audit trail, scan runs, digest and report records (default six years).
+   * 90) and findings with their audit trail, scan runs, digest and report records (default six years),
+   * and how long the copy of a post deleted on its platform outlives the deletion (default 7).
    */
   retention: z.optional(
     z.strictObject({
       postsDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.positive('must be at least 1 day'), z.lte(3660, 'must be at most 3660 days'))),
       findingsDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.positive('must be at least 1 day'), z.lte(36600, 'must be at most 36600 days'))),
+      /** Days the copy of a post deleted on its platform is kept after the deletion was noticed (default 7). */
+      deletedPostsGraceDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.nonnegative('must not be negative'), z.lte(365, 'must be at most 365 days'))),
     }),
   ),
 });

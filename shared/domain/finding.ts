@@ -62,6 +62,15 @@ export const REVIEW_ACTIONS = ['acknowledge', 'resolve', 'dismiss', 'reopen'] as
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** What was done about a resolved finding's post; `other` needs a note saying what. */
+/**
+ * Why the system, not a person, changed a finding's status: its post was deleted on its platform, an
+ * edit cured it (shared/evidence/reconcile.ts), or the rules no longer raise it (shared/evidence/rescan.ts),
+ * each a resolution; or a post noticed deleted is back on its platform, which reopens what its
+ * deletion resolved.
+ */
+export const AUTOMATIC_RESOLUTIONS = ['post-deleted', 'post-edited', 'rules-changed', 'post-restored'] as const;
+export type AutomaticResolution = (typeof AUTOMATIC_RESOLUTIONS)[number];
+
 export const RESOLUTION_OUTCOMES = ['post-deleted', 'post-edited', 'reply-posted', 'other'] as const;
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 

@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { FINDING_STATUSES, FindingSchema, RESOLUTION_OUTCOMES, REVIEW_ACTIONS } from './finding';
+import { AUTOMATIC_RESOLUTIONS, FINDING_STATUSES, FindingSchema, RESOLUTION_OUTCOMES, REVIEW_ACTIONS } from './finding';
 import { PlatformSchema, PostSchema } from './post';
 
 const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
@@ -26,6 +26,11 @@ export const StoredPostSchema = z.object({
   seq: z.optional(z.number().check(z.int(), z.positive())),
   previousHash: z.optional(Sha256),
   chainHash: z.optional(Sha256),
+  /**
+   * When reconciliation noticed the post was gone from its platform (see shared/evidence/reconcile.ts):
+   * the copy is kept for the council's grace period after it, then erased, leaving its tombstone.
+   */
+  deletedNoticedAt: z.optional(z.iso.datetime({ offset: true })),
 });
 export type StoredPost = z.infer<typeof StoredPostSchema>;
 
@@ -90,8 +95,15 @@ export const StoredFindingSchema = z.extend(FindingSchema, {
   detectedWeek: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
   /** The version of the rules that raised it (RULES_VERSION); absent for findings from before it was kept. */
   rulesVersion: z.optional(z.string()),
-  /** `rescan` when a rescan of stored posts raised it rather than the post's own scan. */
-  foundBy: z.optional(z.enum(['scan', 'rescan'])),
+  /**
+   * `rescan` when a rescan of stored posts raised it rather than the post's own scan; `edit` when
+   * reconciliation found it in an edited version of a post already scanned.
+   */
+  foundBy: z.optional(z.enum(['scan', 'rescan', 'edit'])),
+  /** When its status last changed (set by the store). */
+  statusChangedAt: z.optional(z.iso.datetime({ offset: true })),
+  /** Set when the system, not a person, resolved it: why (see AUTOMATIC_RESOLUTIONS). */
+  resolvedAutomatically: z.optional(z.enum(AUTOMATIC_RESOLUTIONS)),
   /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });
@@ -210,6 +222,8 @@ export const FindingEventSchema = z.object({
   byName: z.optional(z.string()),
   /** For a dismissal that asked not to raise the same evidence again: the suppression it created. */
   suppressionId: z.optional(z.string()),
+  /** Set when the system, not a person, changed the status: why (see AUTOMATIC_RESOLUTIONS). */
+  automatic: z.optional(z.enum(AUTOMATIC_RESOLUTIONS)),
   /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.optional(z.number().check(z.int(), z.positive())),
 });

@@ -5,11 +5,16 @@ export const DEFAULT_POST_RETENTION_DAYS = 90;
 /** How long findings and their audit trail are kept when the council sets nothing: six years. */
 export const DEFAULT_RECORD_RETENTION_DAYS = 6 * 365 + 2;
 
+/** How long the copy of a post deleted on its platform is kept after the deletion was noticed: 7 days. */
+export const DEFAULT_DELETED_POST_GRACE_DAYS = 7;
+
 export interface Retention {
   /** Days a captured post's copy is kept after its capture. */
   postsDays: number;
   /** Days findings, their audit trail, scan runs, digest and report records are kept after they are written. */
   recordsDays: number;
+  /** Days the copy of a post deleted on its platform is kept after reconciliation noticed it, then erased. */
+  deletedGraceDays: number;
 }
 
 /**
@@ -20,6 +25,7 @@ export function retentionOf(config: Pick<CouncilConfig, 'retention'>, deployment
   return {
     postsDays: config.retention?.postsDays ?? deploymentPostsDays ?? DEFAULT_POST_RETENTION_DAYS,
     recordsDays: config.retention?.findingsDays ?? DEFAULT_RECORD_RETENTION_DAYS,
+    deletedGraceDays: config.retention?.deletedPostsGraceDays ?? DEFAULT_DELETED_POST_GRACE_DAYS,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Detector } from '../detectors/detector';
 import { DETECTORS, RULES_VERSION } from '../detectors';
 import { withRegisteredAccounts } from '../scanning/registered-accounts';
 import { DetectionEngine } from '../scanning/run-detectors';
-import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
+import { FindingStatusChangedError, requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 
 export interface RescanOptions {
   now: Date;
@@ -73,8 +73,13 @@ export async function rescanCouncil(store: CouncilStore, options: RescanOptions)
       const key = `${handleKey(account.platform, account.handle)}#${record.post.id}`;
       for (const finding of openByPost.get(key) ?? []) {
         if (raisedNow.has(finding.id) || !postRules.has(finding.rule)) continue;
-        await store.setFindingStatus(finding.id, 'resolved', RESCAN_ACTOR, `no longer raised by rules ${rulesVersion}`);
-        result.withdrawn.push(finding.id);
+        try {
+          await store.setFindingStatus(finding.id, 'resolved', RESCAN_ACTOR, `no longer raised by rules ${rulesVersion}`, { automatic: 'rules-changed', expectedStatus: finding.status });
+          result.withdrawn.push(finding.id);
+        } catch (error) {
+          // Someone reviewed it meanwhile: their decision stands.
+          if (!(error instanceof FindingStatusChangedError)) throw error;
+        }
       }
     }
   }

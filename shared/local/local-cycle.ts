@@ -6,6 +6,7 @@ import { createHandler as createDispatchHandler } from '../../functions/scan-dis
 import { createHandler as createScanHandler } from '../../functions/scan-account/create-handler';
 import { createHandler as createDigestHandler } from '../../functions/weekly-digest/create-handler';
 import { FileSourceConnector } from '../connectors/file/file-source';
+import { reconcileAccount } from '../evidence/reconcile';
 import { oneConnectorForAll } from '../connectors/registry';
 import type { CouncilConfig, Severity } from '../domain/config';
 import { CouncilAuditError } from '../domain/errors';
@@ -63,6 +64,8 @@ export interface CouncilCycleSummary {
   /** This week's findings in the store, by rule and by severity. */
   byRule: Partial<Record<RuleId, number>>;
   bySeverity: Record<Severity, number>;
+  /** What reconciliation noticed: posts gone from the file, edits, findings that resolved themselves. */
+  reconciled: { deleted: number; edited: number; resolved: string[] };
   week: string;
   digest: { status: string; to: string[]; html: string; text: string };
   /** This month's Full Council report for the council. */
@@ -73,6 +76,9 @@ export interface CouncilCycleSummary {
    */
   reportEmail: { status: 'sent' | 'already-sent' | 'no-recipients'; to: string[]; html?: string; text?: string; attachment?: string };
 }
+
+/** How far back the local twin reconciles: its posts file is the whole of each account, dated up to months back. */
+const LOCAL_RECONCILE_DAYS = 3660;
 
 /** Who the local twin's configuration pushes are recorded as made by. */
 const PUSHED_BY = 'npm start (the local twin)';
@@ -87,8 +93,9 @@ export class LocalCycleError extends CouncilAuditError {}
  *    stack, and start aws-ses-v2-local;
  * 3. register each council, store its configuration and register its accounts;
  * 4. run the real handlers: dispatch (into an in-process queue), scan every account of each council (as
- *    one SQS batch per council, each council's posts read from its own file), and each council's weekly
- *    digest for the current week, sent through the SES API to its own recipients;
+ *    one SQS batch per council, each council's posts read from its own file), reconcile each account
+ *    with its file (a post no longer in it is deleted), and each council's weekly digest for the
+ *    current week, sent through the SES API to its own recipients;
  * 5. store each council's report for this month (HTML, and PDF printed by headless Chromium) in
  *    `outDir`, for its digest to link to, and email it to the council's report recipients through the
  *    SES API (once a month, as on the 1st in AWS);
@@ -136,6 +143,17 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
       const scanned = await createScanHandler({ store, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now })(batch, lambdaContext('scan-account', 'local'));
       if (scanned.batchItemFailures.length > 0) {
         throw new LocalCycleError(`${scanned.batchItemFailures.length} account scan(s) of ${id} failed; see the log above`);
+      }
+      // Reconciliation, as the daily schedule runs it: each account's posts listed again (here the
+      // whole file, which has no platform's window), so a post taken out of the file since the last
+      // run is noticed deleted and its findings resolve themselves.
+      const reconciled = { deleted: 0, edited: 0, resolved: [] as string[] };
+      for (const account of await council.listAccounts()) {
+        if (account.status === 'paused') continue;
+        const result = await reconcileAccount({ store: council, connectors, retentionDays: DEFAULT_RETENTION_DAYS, clock: now, windowDays: () => LOCAL_RECONCILE_DAYS }, account);
+        reconciled.deleted += result.deleted.length;
+        reconciled.edited += result.edited.length;
+        reconciled.resolved.push(...result.resolved);
       }
 
       // This month's Full Council report, stored where the digest can link to it.
@@ -187,6 +205,7 @@ export async function runLocalCycle(options: LocalCycleOptions): Promise<Council
         byRule,
         bySeverity,
         week: week.id,
+        reconciled,
         digest: { status: digest.status, to: [digestTo], ...paths },
         report: { pdf: join(options.outDir, report.record.key), html: join(options.outDir, report.record.htmlKey ?? report.record.key) },
         reportEmail,

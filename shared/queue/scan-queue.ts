@@ -22,13 +22,39 @@ export const DiscoveryRequestSchema = z.object({
 });
 export type DiscoveryRequest = z.infer<typeof DiscoveryRequestSchema>;
 
-/** One message on the scan queue: an account scan, or a council's impostor discovery. */
-export const ScanRequestSchema = z.discriminatedUnion('kind', [AccountScanRequestSchema, DiscoveryRequestSchema]);
+/** List this account's recent posts again and compare them with what is stored (shared/evidence/reconcile.ts). */
+export const ReconcileRequestSchema = z.object({
+  kind: z.literal('reconcile'),
+  councilId: CouncilIdSchema,
+  platform: PlatformSchema,
+  handle: z.string().check(z.minLength(1, 'must not be empty')),
+});
+export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
+
+/** Check this council's stored posts again with the deployed rules, whose version is `rulesVersion`. */
+export const RescanRequestSchema = z.object({
+  kind: z.literal('rescan'),
+  councilId: CouncilIdSchema,
+  rulesVersion: z.string().check(z.minLength(1, 'must not be empty')),
+});
+export type RescanRequest = z.infer<typeof RescanRequestSchema>;
+
+/** One message on the scan queue: an account scan or reconciliation, a council's impostor discovery or rescan. */
+export const ScanRequestSchema = z.discriminatedUnion('kind', [AccountScanRequestSchema, DiscoveryRequestSchema, ReconcileRequestSchema, RescanRequestSchema]);
 export type ScanRequest = z.infer<typeof ScanRequestSchema>;
 
-/** `harbourne-tc mastodon:@harbournetc@mastodon.social` or `harbourne-tc discovery`, for logs and errors. */
+/** `harbourne-tc mastodon:@harbournetc@mastodon.social`, `harbourne-tc discovery`…, for logs and errors. */
 export function describeRequest(request: ScanRequest): string {
-  return request.kind === 'discover' ? `${request.councilId} discovery` : `${request.councilId} ${request.platform}:${request.handle}`;
+  switch (request.kind) {
+    case 'discover':
+      return `${request.councilId} discovery`;
+    case 'rescan':
+      return `${request.councilId} rescan with rules ${request.rulesVersion}`;
+    case 'reconcile':
+      return `${request.councilId} reconciliation of ${request.platform}:${request.handle}`;
+    default:
+      return `${request.councilId} ${request.platform}:${request.handle}`;
+  }
 }
 
 /** The queue port between dispatch and per-account scanning: a job queue of scan requests. */

@@ -14,6 +14,7 @@ import type { AccountScanRequest } from '../queue/scan-queue';
 import { requireCouncilConfig, type CouncilStore } from '../store/audit-store';
 import { canonicalJson } from '../evidence/chain';
 import { RULES_VERSION } from '../detectors';
+import { curedBy, editedNote, resolveAutomatically } from '../evidence/reconcile';
 import { withRegisteredAccounts } from './registered-accounts';
 import { DetectionEngine } from './run-detectors';
 
@@ -122,8 +123,11 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   let postsNew = 0;
   const unstoredPosts: Array<{ postId: string; reason: string }> = [];
   const expiresAt = expiresAfter(startedAt, retention.postsDays);
+  // Findings still open, read once when the first edit comes: an edit may have cured some.
+  let open: Promise<StoredFinding[]> | undefined;
   for (const post of fetched.posts) {
     const bounded = boundPostForStorage(post);
+    let edited = false;
     try {
       const outcome = await deps.store.putPost(account.platform, account.handle, {
         post: bounded.post,
@@ -134,6 +138,7 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
         ...(bounded.truncated ? { truncated: true as const } : {}),
       });
       if (outcome !== 'unchanged') postsNew += 1;
+      edited = outcome === 'updated';
     } catch (error) {
       if (!(error instanceof PostNotStorableError)) throw error;
       unstoredPosts.push({ postId: shorten(post.id, 200), reason: shorten(`the store refused it: ${error.reason}`, 300) });
@@ -142,6 +147,10 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
     // the post and its findings completes them now, and storing a finding twice is a no-op.
     const findings = engine.checkPost(post);
     await keep(bounded.truncated ? findings.map((f) => noteUnstoredEvidence(f, bounded.post)) : findings);
+    if (edited) {
+      open ??= deps.store.listOpenFindings();
+      for (const cured of curedBy(post, new Set(findings.map((f) => f.id)), await open)) await resolveAutomatically(deps.store, cured, editedNote(account.platform, detectedAt), 'post-edited');
+    }
   }
 
   if (fetched.cursor !== undefined) await deps.store.setCursor(account.platform, account.handle, fetched.cursor);

@@ -2,7 +2,7 @@ import type { Account, AccountStatus } from '../domain/account';
 import type { CouncilConfig } from '../domain/config';
 import type { ConfigVersion } from '../domain/config-version';
 import type { Council, CouncilId } from '../domain/council';
-import type { FINDING_STATUSES, ResolutionOutcome, ReviewAction } from '../domain/finding';
+import type { AutomaticResolution, FINDING_STATUSES, ResolutionOutcome, ReviewAction } from '../domain/finding';
 import type { Member } from '../domain/member';
 import type { Suppression } from '../domain/suppression';
 import type { Platform } from '../domain/post';
@@ -100,6 +100,14 @@ export interface CouncilStore {
    * finding's audit trail; returns the ids of the findings changed. The findings themselves stay.
    */
   eraseFindingEvidence(platform: Platform, handle: string, postId: string, evidence: string, erasure: Erasure): Promise<string[]>;
+  /**
+   * Records that reconciliation noticed the post gone from its platform, at `noticedAt`: only on a
+   * stored copy not yet so marked (false, changing nothing, otherwise: an erased post, none, or one
+   * noticed before). A later edit captured for the post replaces the copy, and the mark with it.
+   */
+  markPostDeleted(platform: Platform, handle: string, postId: string, noticedAt: string): Promise<boolean>;
+  /** Takes the mark off a copy whose post is back on its platform: false, changing nothing, when it had none. */
+  clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean>;
   /** The account's hash chain, oldest link first (links past their retention are gone). */
   listChain(platform: Platform, handle: string): Promise<ChainLink[]>;
   getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined>;
@@ -161,6 +169,19 @@ export interface CouncilStore {
    */
   removeSuppression(id: string, by: string, byName?: string): Promise<Suppression | undefined>;
 
+  /**
+   * The rules version the council's stored posts were last checked with (see shared/evidence/rescan.ts),
+   * or undefined when none was recorded.
+   */
+  getRulesVersion(): Promise<string | undefined>;
+  /**
+   * Records `version` as the council's rules version unless it already is: true for the one caller
+   * that changed it (who then queues the rescan), false for every other, concurrent or later.
+   */
+  claimRulesVersion(version: string, at: string): Promise<boolean>;
+  /** Undoes this caller's claim (same version and time) when its rescan could not be queued. */
+  releaseRulesVersion(version: string, at: string): Promise<void>;
+
   /** Adds a member, or changes their role or name (the first `addedBy`/`addedAt` are kept). */
   putMember(member: Member): Promise<void>;
   getMember(userId: string): Promise<Member | undefined>;
@@ -178,6 +199,8 @@ export interface FindingStatusDetails {
   suppressionId?: string;
   /** Change the status only if the finding still has this one. */
   expectedStatus?: FindingStatus;
+  /** The system, not a person, changed it, for this reason: recorded on the event and, for a resolution, the finding. */
+  automatic?: AutomaticResolution;
 }
 
 /** A finding whose status changed (another reviewer) between reading it and changing it: nothing was changed. */

@@ -511,6 +511,42 @@ export class DynamoDbCouncilStore implements CouncilStore {
     return changed;
   }
 
+  async markPostDeleted(platform: Platform, handle: string, postId: string, noticedAt: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.keys.post(platform, handle, postId),
+          UpdateExpression: 'SET deletedNoticedAt = :at',
+          // A copy (not a tombstone) not noticed gone before: the first noticing is the one recorded.
+          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(post) AND attribute_not_exists(deletedNoticedAt)',
+          ExpressionAttributeValues: { ':at': noticedAt },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.keys.post(platform, handle, postId),
+          UpdateExpression: 'REMOVE deletedNoticedAt',
+          ConditionExpression: 'attribute_exists(post) AND attribute_exists(deletedNoticedAt)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
   async getChainHead(platform: Platform, handle: string): Promise<ChainHead | undefined> {
     const key = this.keys.chainHead(platform, handle);
     const item = await this.consistentGet(key);
@@ -571,8 +607,14 @@ export class DynamoDbCouncilStore implements CouncilStore {
     let previous: Item;
     try {
       const update = updateExpression({
-        set: { status, statusChangedAt: at, ...(STILL_OPEN.has(status) ? { gsi2pk: this.keys.openPartition() } : {}) },
-        remove: STILL_OPEN.has(status) ? [] : ['gsi2pk'],
+        set: {
+          status,
+          statusChangedAt: at,
+          ...(STILL_OPEN.has(status) ? { gsi2pk: this.keys.openPartition() } : {}),
+          ...(details.automatic !== undefined && status === 'resolved' ? { resolvedAutomatically: details.automatic } : {}),
+        },
+        // A person's change after an automatic resolution (a reopening, say) is the person's.
+        remove: [...(STILL_OPEN.has(status) ? [] : ['gsi2pk']), ...(details.automatic !== undefined && status === 'resolved' ? [] : ['resolvedAutomatically'])],
       });
       const { Attributes } = await this.client.send(
         new UpdateCommand({
@@ -599,7 +641,8 @@ export class DynamoDbCouncilStore implements CouncilStore {
     // The audit trail is kept as long as its finding (the council's retention, as TTL).
     const event: FindingEvent = { findingId, status, previousStatus: before.status, by, at, note, ...recorded, expiresAt: before.expiresAt };
     await this.table.put({ ...this.keys.findingEvent(findingId, at, status), ...event });
-    return { ...before, status };
+    const { resolvedAutomatically: _previously, ...kept } = before;
+    return { ...kept, status, statusChangedAt: at, ...(details.automatic !== undefined && status === 'resolved' ? { resolvedAutomatically: details.automatic } : {}) };
   }
 
   /** A finding's audit trail, oldest first (beyond the port: for reports and tests). */
@@ -826,6 +869,45 @@ export class DynamoDbCouncilStore implements CouncilStore {
     }
   }
 
+  async getRulesVersion(): Promise<string | undefined> {
+    const key = this.keys.rulesVersion();
+    const item = await this.consistentGet(key);
+    return item && parseStored(RulesVersionSchema, item, key, 'rules version').version;
+  }
+
+  async claimRulesVersion(version: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...this.keys.rulesVersion(), version, at },
+          ConditionExpression: 'attribute_not_exists(pk) OR version <> :version',
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseRulesVersion(version: string, at: string): Promise<void> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: this.keys.rulesVersion(),
+          ConditionExpression: 'version = :version AND #at = :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':version': version, ':at': at },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
   async putMember(member: Member): Promise<void> {
     const parsed = MemberSchema.parse(member);
     await this.client.send(
@@ -866,6 +948,7 @@ export class DynamoDbCouncilStore implements CouncilStore {
 }
 
 const CursorSchema = z.object({ cursor: z.string() });
+const RulesVersionSchema = z.object({ version: z.string(), at: z.string() });
 const ApprovalSchema = z.required(z.pick(AccountSchema, { approvedBy: true, approvedOn: true }));
 
 

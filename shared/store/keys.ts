@@ -28,6 +28,7 @@ import { normaliseHandle } from '../domain/account';
  * | digest        | C#<c>#DIGEST#<week>                   | DIGEST                  |                                                  |                                                           |
  * | report        | C#<c>#REPORT#<YYYY-MM>                | REPORT                  | C#<c>#REPORTS / <YYYY-MM>                        |                                                           |
  * | report email  | C#<c>#REPORT#<YYYY-MM>                | EMAIL                   |                                                  |                                                           |
+ * | rules version | C#<c>#RULES#CHECKED                   | RULES                   |                                                  |                                                           |
  * | host budget   | HOST#<host>                           | BUDGET                  |                                                  |                                                           |
  *
  * A configuration is versioned: each push that changes it writes the next `CONFIG#v<n>` (n zero-padded
@@ -39,7 +40,8 @@ import { normaliseHandle } from '../domain/account';
  * `<c>` is the council id (lower-case letters, digits and hyphens: never `#`), `<handle>` the
  * normalised handle (lower case, no leading @, `#` escaped as `%23`). Every record a council writes
  * carries `expiresAt` (TTL) by its retention settings, but for its registration, configuration
- * versions, accounts, cursors and chain heads, which hold no copy of what was posted. An erased post
+ * versions, accounts, cursors, chain heads and the rules version its posts were checked with, which
+ * hold no copy of what was posted. An erased post
  * keeps its item as a tombstone (hash and chain fields, no content).
  *
  * A host budget is not a council's: one item per platform host (`<host>` as in a URL, port included:
@@ -74,6 +76,7 @@ export const ITEM_PREFIXES = {
   finding: 'FINDING#',
   digest: 'DIGEST#',
   report: 'REPORT#',
+  rules: 'RULES#',
 } as const;
 
 /**
@@ -86,6 +89,8 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+  /** The rules version each council's posts were last checked with (scan dispatch queues rescans by it). */
+  rules: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.rules}*`,
   /** Every platform host's request budget (no council's item: scans of every council share them). */
   hosts: `${HOST_PREFIX}*`,
 } as const;
@@ -140,6 +145,8 @@ export function councilKeys(councilId: CouncilId) {
     report: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'REPORT' }),
     /** The claim to email a month's report to its recipients: beside the report, under the same IAM pattern. */
     reportEmail: (month: string) => ({ pk: `${council}#${ITEM_PREFIXES.report}${month}`, sk: 'EMAIL' }),
+    /** The rules version the council's posts were last checked with. */
+    rulesVersion: () => ({ pk: `${council}#${ITEM_PREFIXES.rules}CHECKED`, sk: 'RULES' }),
 
     /** gsi1: the council's accounts, by platform and handle. */
     accountsIndex: (platform: Platform, handle: string) => ({ gsi1pk: `${council}#ACCOUNTS`, gsi1sk: accountId(platform, handle) }),

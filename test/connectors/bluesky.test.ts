@@ -135,6 +135,13 @@ describe('Bluesky recorded payloads', () => {
 });
 
 describe('Bluesky connector: paging', () => {
+  it('says its listing is complete only when the paging reached the window or the feed’s end, not a bound (reconciliation deletes by it)', async () => {
+    serveThreePages();
+    expect((await fetchPosts(undefined, { firstScan: { days: 3650, maxPosts: 1000 } })).complete).toBe(true);
+    expect((await fetchPosts(undefined, { firstScan: { days: 14, maxPosts: 1000 } })).complete).toBe(true);
+    expect((await fetchPosts(undefined, { firstScan: { days: 3650, maxPosts: 2 } })).complete).toBe(false);
+  });
+
   it('pages back through three pages by cursor and returns the posts oldest first', async () => {
     // Prepare
     serveThreePages();
@@ -221,7 +228,7 @@ describe('Bluesky connector: paging', () => {
 
     // Assess
     expect(first.posts).toHaveLength(2);
-    expect(again).toEqual({ posts: [], cursor: undefined });
+    expect(again).toEqual({ posts: [], cursor: undefined, complete: true });
   });
 
   it('stops at a post older than the cursor when the posts it saw have been deleted', async () => {
@@ -258,7 +265,7 @@ describe('Bluesky connector: paging', () => {
     expect(first.posts.map((p) => p.id)).toContain(stuck.feed[0]!.post.uri);
     expect(Date.parse(JSON.parse(first.cursor!).newest)).toBeLessThanOrEqual(NOW.getTime() + 86_400_000);
     expect(texts(second.posts)).toEqual(['Fore Street is closed for resu']);
-    expect(third).toEqual({ posts: [], cursor: undefined });
+    expect(third).toEqual({ posts: [], cursor: undefined, complete: true });
   });
 
   it('repairs a cursor an earlier scan already pushed into the future', async () => {

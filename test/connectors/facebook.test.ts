@@ -124,6 +124,12 @@ describe('facebook connector', () => {
     expect(decodeGraphCursor('facebook', cursor!)).toEqual({ newestSecond: Date.parse('2025-03-09T17:45:10Z') / 1000, ids: new Set([postId(8)]) });
   });
 
+  it('says its listing is complete only when the paging came to its end, not the post budget (reconciliation deletes by it)', async () => {
+    routeThreePages();
+    expect((await fetchPosts({ firstScan: { days: 3650, maxPosts: 1000 } })).complete).toBe(true);
+    expect((await fetchPosts({ firstScan: { days: 3650, maxPosts: 3 } })).complete).toBe(false);
+  });
+
   it('sends the token as a bearer header and follows paging.next on its own host, without the access_token it carries', async () => {
     routeThreePages();
     await fetchPosts();
@@ -240,7 +246,7 @@ describe('facebook connector', () => {
   it('returns nothing and no cursor when nothing is new', async () => {
     server.route(POSTS_PATH, fixture('posts-empty'));
     const cursor = encodeGraphCursor({ newestSecond: Date.parse('2025-03-09T17:45:10Z') / 1000, ids: new Set([postId(8)]) });
-    expect(await fetchPosts(undefined, cursor)).toEqual({ posts: [], cursor: undefined });
+    expect(await fetchPosts(undefined, cursor)).toEqual({ posts: [], cursor: undefined, complete: true });
   });
 
   it('bounds a first scan by days, and stops paging once a page reaches back before the window', async () => {

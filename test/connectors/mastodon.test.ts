@@ -119,6 +119,16 @@ describe('the recorded Mastodon payloads', () => {
 });
 
 describe('the Mastodon connector: paging', () => {
+  it('says its listing is complete only when the paging reached the window or the end, not a bound (reconciliation deletes by it)', async () => {
+    serveThreePages();
+    // To the account's first status, and to the window's start: complete.
+    expect((await connectorWith().fetchNewPosts(account, undefined, { firstScan: { days: 3650, maxPosts: 1000 } })).complete).toBe(true);
+    expect((await connectorWith().fetchNewPosts(account, undefined, { firstScan: { days: 14, maxPosts: 1000 } })).complete).toBe(true);
+    // Cut by the count of posts, or by a limit: not complete.
+    expect((await connectorWith().fetchNewPosts(account, undefined, { firstScan: { days: 3650, maxPosts: 4 } })).complete).toBe(false);
+    expect((await connectorWith().fetchNewPosts(account, cursorFor(ID.agenda), { limit: 2 })).complete).toBe(false);
+  });
+
   it('looks the account up on its instance, then follows the next links over three pages, oldest first', async () => {
     serveThreePages();
 
@@ -209,7 +219,7 @@ describe('the Mastodon connector: incremental fetches', () => {
 
     const result = await connectorWith().fetchNewPosts(account, cursorFor(ID.consultation));
 
-    expect(result).toEqual({ posts: [], cursor: undefined });
+    expect(result).toEqual({ posts: [], cursor: undefined, complete: true });
   });
 
   it('keeps the oldest new posts under --limit, so that the cursor leaves no gap', async () => {

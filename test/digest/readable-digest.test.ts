@@ -3,6 +3,7 @@ import { buildDigestFacts, dueDate } from '../../shared/digest/build-digest';
 import { renderDigestHtml } from '../../shared/digest/render-html';
 import { renderDigestText } from '../../shared/digest/render-text';
 import { testConfig } from '../support/fixtures';
+import { MemoryCouncilStore } from '../support/memory-store';
 import { collapse, NOW, scanRun, storedFinding, storeWith, visibleText, WEEK } from './digest-fixtures';
 
 /** Three findings in one post, as the example council's worst post raises them. */
@@ -131,6 +132,39 @@ describe('a digest a Town Clerk finishes in minutes', () => {
     expect(facts.sinceLastWeek).toEqual({ week: '2027-W04', raised: 4, resolved: 2, dismissed: 1, stillOpen: 1 });
     for (const body of [collapse(text), visibleText(html)]) {
       expect(body).toContain('Since last week: of the 4 findings raised in week 2027-W04, 2 resolved, 1 dismissed, 1 still open.');
+    }
+  });
+
+  it('tells the findings that resolved themselves (post deleted or edited, rules changed) apart from those people resolved', async () => {
+    const lastWeek = { detectedAt: '2027-01-27T09:00:00Z', detectedWeek: '2027-W04' };
+    const twoWeeksBack = { detectedAt: '2027-01-20T09:00:00Z', detectedWeek: '2027-W03' };
+    let now = new Date('2027-02-02T09:45:00Z');
+    const store = new MemoryCouncilStore({ clock: () => now });
+    const byPerson = storedFinding(lastWeek);
+    const deleted = storedFinding(lastWeek);
+    const cured = storedFinding(twoWeeksBack);
+    const retiredBefore = storedFinding(twoWeeksBack);
+    for (const finding of [byPerson, deleted, storedFinding(lastWeek), cured, retiredBefore]) await store.putFinding(finding);
+    await store.recordScanRun(scanRun());
+    // This week (2027-W05): a person resolves one, the system two (a post deleted, an edit).
+    await store.setFindingStatus(byPerson.id, 'resolved', 'Town Clerk', 'deleted the post');
+    await store.setFindingStatus(deleted.id, 'resolved', 'council-audit reconcile', 'post deleted on mastodon', { automatic: 'post-deleted' });
+    await store.setFindingStatus(cured.id, 'resolved', 'council-audit reconcile', 'post edited on mastodon', { automatic: 'post-edited' });
+    // The week before: the rules no longer raised one (told in last week's digest, not again).
+    now = new Date('2027-01-28T09:00:00Z');
+    await store.setFindingStatus(retiredBefore.id, 'resolved', 'council-audit rescan', 'no longer raised', { automatic: 'rules-changed' });
+    const facts = await buildDigestFacts(store, testConfig(), WEEK, NOW);
+    const [html, text] = [renderDigestHtml(facts), renderDigestText(facts)];
+
+    expect(facts.sinceLastWeek).toEqual({
+      week: '2027-W04', raised: 3, resolved: 2, resolvedAutomatically: 1, dismissed: 0, stillOpen: 1,
+      automatic: { postDeleted: 1, postEdited: 1, rulesChanged: 0 },
+    });
+    for (const body of [collapse(text), visibleText(html)]) {
+      expect(body).toContain(
+        'Since last week: of the 3 findings raised in week 2027-W04, 2 resolved (1 of them by itself, no one acting), 0 dismissed, 1 still open. ' +
+          '2 findings resolved themselves this week, no one acting: 1 whose post was deleted on its platform, 1 cured by an edit of the post.',
+      );
     }
   });
 

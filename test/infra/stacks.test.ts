@@ -393,8 +393,22 @@ describe('the schedules', () => {
     expect(discovering).toHaveLength(1);
   });
 
-  it('are the scan schedule, the tick and discovery alone: no deployment-wide Monday 08:00 or 1st 07:00 schedule is left', () => {
-    stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
+  it('reconcile through scan dispatch at quarter to every hour, UTC: a 24th of the councils each hour, and rescans after a change of rules', () => {
+    const schedule = scheduleOf(synth.stateless.reconcileSchedule);
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(45 * * * ? *)',
+      ScheduleExpressionTimezone: 'Etc/UTC',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scanDispatch.function), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.scheduleDeadLetterQueue), 'Arn'] } },
+      },
+    });
+    expect(JSON.parse((schedule.Target as { Input: string }).Input)).toEqual({ task: 'reconcile' });
+  });
+
+  it('are the scan schedule, the tick, discovery and reconciliation alone: no deployment-wide Monday 08:00 or 1st 07:00 schedule is left', () => {
+    stateless.resourceCountIs('AWS::Scheduler::Schedule', 4);
     const targets = Object.values(stateless.findResources('AWS::Scheduler::Schedule')).map((r) => JSON.stringify((r as Resource).Properties.Target));
     for (const fn of [synth.stateless.weeklyDigest, synth.stateless.monthlyReport]) {
       expect(targets.some((target) => target.includes(logicalIdOf(fn.function))), fn.node.id).toBe(false);
@@ -405,6 +419,7 @@ describe('the schedules', () => {
     for (const [schedule, fn] of [
       [synth.stateless.scanSchedule, synth.stateless.scanDispatch],
       [synth.stateless.discoverySchedule, synth.stateless.scanDispatch],
+      [synth.stateless.reconcileSchedule, synth.stateless.scanDispatch],
       [synth.stateless.councilJobsSchedule, synth.stateless.councilJobs],
     ] as const) {
       const roleArn = (scheduleOf(schedule).Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn;
@@ -631,11 +646,13 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets dispatch list accounts and queue scans, but write nothing to the table', () => {
+  it("lets dispatch list accounts and queue scans, and write nothing to the table but each council's rules version", () => {
     const statements = statementsOf(synth.stateless.scanDispatch);
     const dynamodbActions = actionsOf(statements).filter((a) => a.startsWith('dynamodb:'));
-    expect(dynamodbActions).toEqual(['dynamodb:Query']);
-    for (const write of DYNAMODB_WRITES) expect(actionsOf(statements)).not.toContain(write);
+    expect(dynamodbActions.sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    const writes = statements.filter((s) => actionsOf([s]).some((a) => DYNAMODB_WRITES.includes(a)));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*#RULES#*'] } });
     const query = statements.find((s) => actionsOf([s]).includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain(`/index/${TABLE_KEYS.indexes[0].name}`);
     expect(JSON.stringify(query.Resource)).not.toContain('/index/*');

@@ -77,8 +77,9 @@ describe('rescan', () => {
     const raised = (await council.getFinding(result.raised[0]!))!;
     expect(raised).toMatchObject({ rule: 'offensive-language', postId: 'm-1', status: 'open', foundBy: 'rescan', rulesVersion: NEW_RULES_VERSION, detectedWeek: '2026-W49' });
     const retired = (await council.getFinding(riskyLink.id))!;
-    expect(retired.status).toBe('resolved');
-    expect((await council.listFindingEvents(riskyLink.id)).map((e) => [e.status, e.by, e.note])).toEqual([['resolved', RESCAN_ACTOR, `no longer raised by rules ${NEW_RULES_VERSION}`]]);
+    // marked as no longer raised, by the system rather than a person
+    expect(retired).toMatchObject({ status: 'resolved', resolvedAutomatically: 'rules-changed' });
+    expect((await council.listFindingEvents(riskyLink.id)).map((e) => [e.status, e.by, e.automatic, e.note])).toEqual([['resolved', RESCAN_ACTOR, 'rules-changed', `no longer raised by rules ${NEW_RULES_VERSION}`]]);
     // nothing deleted: every finding stored before is still there
     const after = new Set((await allFindings()).map((f) => f.id));
     for (const finding of before) expect(after.has(finding.id)).toBe(true);

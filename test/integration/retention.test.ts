@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as createDispatch } from '../../functions/scan-dispatch/create-handler';
 import { createHandler as createScan } from '../../functions/scan-account/create-handler';
 import { createHandler as createDigest } from '../../functions/weekly-digest/create-handler';
+import type { Connector } from '../../shared/connectors/connector';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { Council } from '../../shared/domain/council';
 import { parseCouncilConfig } from '../../shared/domain/config';
 import { ConfigValidationError } from '../../shared/domain/errors';
+import { retentionOf } from '../../shared/domain/retention';
 import type { EmailMessage, Mailer } from '../../shared/email/mailer';
 import { ensureTable, startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import type { ScanRequest } from '../../shared/queue/scan-queue';
@@ -33,7 +35,7 @@ const epoch = (at: Date) => at.getTime() / 1000;
 const context = { functionName: 'retention', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
 
 /** Items that are the council's standing registration, not a record of what was captured or found. */
-const KEPT = /^(COUNCIL|CONFIG(#v\d+)?|ACCOUNT|CURSOR|CHAIN)$/;
+const KEPT = /^(COUNCIL|CONFIG(#v\d+)?|ACCOUNT|CURSOR|CHAIN|RULES)$/;
 
 const mailer: Mailer = { send: async (_message: EmailMessage) => ({ messageId: 'message-1' }) };
 const reports: ReportStorage = { put: async () => undefined, linkTo: async (key: string) => `https://reports.example/${key}` };
@@ -78,6 +80,15 @@ describe('retention', () => {
     // The deployment's RETENTION_DAYS (120 here) is only the default for a council that sets none.
     const scanned = await createScan({ store, connectors: oneConnectorForAll(connector), retentionDays: 120, clock: () => SCANNED })(sqsEvent(dispatched), context);
     expect(scanned.batchItemFailures).toEqual([]);
+    // The daily reconciliation, the same hour: the post with the phone number was deleted on the
+    // platform (its finding resolves itself, its copy is marked), and the councils' rules versions are recorded.
+    const reconciling: ScanRequest[] = [];
+    await createDispatch({ store, queue: { send: async (requests) => void reconciling.push(...requests) }, clock: () => SCANNED })({ task: 'reconcile', everyCouncil: true }, context);
+    const [kept, deleted, alsoKept] = postsOf(MASTODON, 'm');
+    const listing: Connector = { fetchNewPosts: async () => ({ posts: [kept!, alsoKept!], cursor: undefined, complete: true }) };
+    const reconciled = await createScan({ store, connectors: oneConnectorForAll(listing), retentionDays: 120, clock: () => SCANNED })(sqsEvent(reconciling), context);
+    expect(reconciled.batchItemFailures).toEqual([]);
+    expect((await store.forCouncil(TOWN.id).getPost('mastodon', MASTODON.handle, deleted!.id))?.deletedNoticedAt).toBe(SCANNED.toISOString());
     now = MONDAY;
     for (const council of [TOWN, PARISH]) {
       const view = store.forCouncil(council.id);
@@ -116,5 +127,12 @@ describe('retention', () => {
     expect(refused).toThrow(ConfigValidationError);
     expect(refused).toThrow(/retention\.postsDays/);
     expect(() => parseCouncilConfig({ ...COUNCIL_INPUT, retention: { posts: 30 } })).toThrow(/posts/);
+    expect(() => parseCouncilConfig({ ...COUNCIL_INPUT, retention: { deletedPostsGraceDays: -1 } })).toThrow(/retention\.deletedPostsGraceDays/);
+  });
+
+  it("keeps a deleted post's copy 7 days after its deletion was noticed, unless the council sets another grace", () => {
+    expect(retentionOf(testConfig()).deletedGraceDays).toBe(7);
+    expect(retentionOf(testConfig({ retention: { deletedPostsGraceDays: 0 } })).deletedGraceDays).toBe(0);
+    expect(retentionOf(testConfig({ retention: { deletedPostsGraceDays: 30 } })).deletedGraceDays).toBe(30);
   });
 });

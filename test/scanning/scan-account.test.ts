@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { oneConnectorForAll } from '../../shared/connectors/registry';
 import type { StoredPost } from '../../shared/domain/records';
+import type { Connector } from '../../shared/connectors/connector';
+import type { Post } from '../../shared/domain/post';
 import { contentHash, scanAccount } from '../../shared/scanning/scan-account';
 import { CouncilNotConfiguredError } from '../../shared/store/audit-store';
 import { MemoryCouncilStore } from '../support/memory-store';
@@ -123,6 +125,28 @@ describe('scanning one account', () => {
     const [post] = postsOf(MASTODON, 'm');
     expect(contentHash(post!)).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash({ ...post!, text: `${post!.text} ` })).not.toBe(contentHash(post!));
+  });
+});
+
+describe('an edit the scan captures (a feed re-sends an updated entry)', () => {
+  it('resolves, as the system, the findings the edit cured, and raises those it added', async () => {
+    const council = await storeWith([MASTODON]);
+    const [, wallet] = postsOf(MASTODON, 'm');
+    const served: { posts: Post[] } = { posts: [wallet!] };
+    const connector: Connector = { fetchNewPosts: async () => ({ posts: served.posts, cursor: undefined }) };
+    const scan = (at: string) => scanAccount({ store: council, connectors: oneConnectorForAll(connector), retentionDays: 90, clock: () => new Date(at) }, MASTODON);
+    await scan('2026-11-19T10:00:00Z');
+    const [phone] = await council.listOpenFindings();
+    expect(phone?.rule).toBe('personal-data');
+
+    served.posts = [{ ...wallet!, text: 'Found a wallet: hand it in at the town hall. Survey: https://bit.ly/hb-survey' }];
+    await scan('2026-11-20T10:00:00Z');
+
+    expect(await council.getFinding(phone!.id)).toMatchObject({ status: 'resolved', resolvedAutomatically: 'post-edited' });
+    expect((await council.listFindingEvents(phone!.id)).map((e) => [e.by, e.automatic, e.note])).toEqual([
+      ['council-audit reconcile', 'post-edited', 'post edited on Mastodon, noticed 2026-11-20T10:00:00.000Z: the edited post no longer shows this'],
+    ]);
+    expect((await council.listOpenFindings()).map((f) => f.rule)).toEqual(['risky-link']);
   });
 });
 

@@ -232,7 +232,7 @@ describe('weekly impostor discovery', () => {
     ]);
     expect(facts.failingCaptures[0]?.lastError).toContain('503');
     expect(facts.headline).toMatchObject({ captureFailed: true, failedRuns: 1, accountsScanned: 0 });
-    expect(renderDigestText(facts)).toContain('search for "Harbourne PC" on bluesky');
+    expect(renderDigestText(facts)).toContain('search for "Harbourne PC" on Bluesky');
     expect((await buildDigestFacts(town, testConfig(), week, monday)).failingCaptures).toEqual([]);
   });
 

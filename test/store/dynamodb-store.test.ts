@@ -376,7 +376,8 @@ describe('findings', () => {
 
     // Assess
     expect(storedAgain).toBe(false);
-    expect(await store.getFinding('f-personal-data-111-0')).toEqual(makeFinding({ status: 'dismissed' }));
+    // The store's clock, one minute a call: the dismissal was its first.
+    expect(await store.getFinding('f-personal-data-111-0')).toEqual(makeFinding({ status: 'dismissed', statusChangedAt: '2026-02-09T09:00:00.000Z' }));
     expect(await store.listFindingsDetectedIn('2026-W07')).toEqual([]);
   });
 
@@ -429,7 +430,7 @@ describe('findings', () => {
     const reopened = await store.setFindingStatus('f-personal-data-111-0', 'open', 'Town Clerk', 'the number is back after an edit');
 
     // Assess
-    expect(reopened).toEqual(makeFinding({ status: 'open' }));
+    expect(reopened).toEqual(makeFinding({ status: 'open', statusChangedAt: '2026-02-09T09:01:00.000Z' }));
     expect((await store.listOpenFindings()).map((finding) => finding.id)).toEqual(['f-personal-data-111-0']);
   });
 
@@ -444,7 +445,7 @@ describe('findings', () => {
 
     // Assess
     expect(acknowledged.status).toBe('acknowledged');
-    expect(resolved).toEqual(makeFinding({ status: 'resolved' }));
+    expect(resolved).toEqual(makeFinding({ status: 'resolved', statusChangedAt: '2026-02-09T09:01:00.000Z' }));
     expect(await store.listFindingEvents('f-personal-data-111-0')).toEqual([
       { findingId: 'f-personal-data-111-0', status: 'acknowledged', previousStatus: 'open', by: 'Town Clerk', at: '2026-02-09T09:00:00.000Z', note: 'asked the author to edit' },
       { findingId: 'f-personal-data-111-0', status: 'resolved', previousStatus: 'acknowledged', by: 'Deputy Clerk', at: '2026-02-09T09:01:00.000Z' },

@@ -106,6 +106,7 @@ export class MemoryCouncilStore implements CouncilStore {
   private readonly reportEmails = new Map<string, ReportEmailRecord>();
   private readonly suppressions = new Map<string, Suppression>();
   private readonly members = new Map<string, Member>();
+  private rulesVersion: { version: string; at: string } | undefined;
   private readonly clock: () => Date;
 
   constructor(options: MemoryStoreOptions & { councilId?: CouncilId } = {}) {
@@ -257,6 +258,23 @@ export class MemoryCouncilStore implements CouncilStore {
     return changed;
   }
 
+  async markPostDeleted(platform: Platform, handle: string, postId: string, noticedAt: string): Promise<boolean> {
+    const key = `${accountKey(platform, handle)}#${postId}`;
+    const stored = this.posts.get(key);
+    if (stored === undefined || isTombstone(stored) || stored.deletedNoticedAt !== undefined) return false;
+    this.posts.set(key, { ...stored, deletedNoticedAt: noticedAt });
+    return true;
+  }
+
+  async clearPostDeleted(platform: Platform, handle: string, postId: string): Promise<boolean> {
+    const key = `${accountKey(platform, handle)}#${postId}`;
+    const stored = this.posts.get(key);
+    if (stored === undefined || isTombstone(stored) || stored.deletedNoticedAt === undefined) return false;
+    const { deletedNoticedAt: _back, ...copy } = stored;
+    this.posts.set(key, copy);
+    return true;
+  }
+
   async listChain(platform: Platform, handle: string): Promise<ChainLink[]> {
     return structuredClone(this.chainOf(platform, handle).links);
   }
@@ -292,7 +310,9 @@ export class MemoryCouncilStore implements CouncilStore {
     if (!existing) throw new FindingNotFoundError(`no finding ${findingId} is stored: cannot mark it ${status}`);
     const { expectedStatus, ...recorded } = details;
     if (expectedStatus !== undefined && existing.status !== expectedStatus) throw new FindingStatusChangedError(findingId, existing.status, expectedStatus);
-    const updated = { ...existing, status };
+    const { resolvedAutomatically: _previously, ...kept } = existing;
+    const automatic = details.automatic !== undefined && status === 'resolved' ? { resolvedAutomatically: details.automatic } : {};
+    const updated: StoredFinding = { ...kept, status, statusChangedAt: this.clock().toISOString(), ...automatic };
     this.findings.set(findingId, updated);
     this.events.push(withoutUndefined({ findingId, status, previousStatus: existing.status, by, at: this.clock().toISOString(), note, ...recorded, expiresAt: existing.expiresAt }));
     return structuredClone(updated);
@@ -412,6 +432,20 @@ export class MemoryCouncilStore implements CouncilStore {
     const lifted = withoutUndefined({ ...existing, liftedBy: by, liftedByName: byName, liftedAt: this.clock().toISOString() });
     this.suppressions.set(id, lifted);
     return structuredClone(lifted);
+  }
+
+  async getRulesVersion(): Promise<string | undefined> {
+    return this.rulesVersion?.version;
+  }
+
+  async claimRulesVersion(version: string, at: string): Promise<boolean> {
+    if (this.rulesVersion?.version === version) return false;
+    this.rulesVersion = { version, at };
+    return true;
+  }
+
+  async releaseRulesVersion(version: string, at: string): Promise<void> {
+    if (this.rulesVersion?.version === version && this.rulesVersion.at === at) this.rulesVersion = undefined;
   }
 
   async putMember(member: Member): Promise<void> {

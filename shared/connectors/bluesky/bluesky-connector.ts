@@ -79,6 +79,9 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
       const ids = new Set<string>();
 
       let pageCursor: string | undefined;
+      // Whether the paging reached what was asked for (an item seen, the date, the feed's end) rather
+      // than a bound on pages or posts: reconciliation reads a missing post as deleted only then.
+      let complete = false;
       paging: for (let page = 0; page < MAX_PAGES && found.length < cap; page++) {
         const url = authorFeedUrl(apiBase(account.baseUrl), handle, pageCursor);
         const body = parse(AuthorFeedResponseSchema, await client().getJson(url), 'getAuthorFeed', url);
@@ -89,23 +92,31 @@ export function createBlueskyConnector(deps: ConnectorDeps): Connector & Account
           const time = feedTime(item);
           const future = Date.parse(time) > horizon;
           if (seen.has(id)) {
-            if (!future) break paging;
+            if (!future) {
+              complete = true;
+              break paging;
+            }
             futureSeen.push(id);
             continue;
           }
-          if (!future && newestSeen !== undefined && Date.parse(time) < newestSeen) break paging;
-          if (floor !== undefined && Date.parse(time) < floor) break paging;
+          if ((!future && newestSeen !== undefined && Date.parse(time) < newestSeen) || (floor !== undefined && Date.parse(time) < floor)) {
+            complete = true;
+            break paging;
+          }
           if (ids.has(id)) continue;
           ids.add(id);
           found.push({ item, id, time, future });
           if (found.length >= cap) break paging;
         }
-        if (body.cursor === undefined || body.cursor === pageCursor || body.feed.length === 0) break;
+        if (body.cursor === undefined || body.cursor === pageCursor || body.feed.length === 0) {
+          complete = true;
+          break;
+        }
         pageCursor = body.cursor;
       }
 
       const posts: Post[] = found.map(({ item }) => toPost(item, councilAccount)).reverse();
-      return { posts, cursor: found.length > 0 ? writeCursor(found, futureSeen, previous, newestSeen) : undefined };
+      return { posts, cursor: found.length > 0 ? writeCursor(found, futureSeen, previous, newestSeen) : undefined, complete };
     },
 
     async searchAccounts(query: string, options: { baseUrl?: string; limit?: number } = {}): Promise<DiscoveredAccount[]> {

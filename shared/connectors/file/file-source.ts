@@ -32,7 +32,8 @@ export class FileSourceConnector implements Connector {
       .filter(({ position }) => cursor === undefined || position > cursor)
       .sort((a, b) => (a.position < b.position ? -1 : 1))
       .map(({ post }) => post);
-    return { posts, cursor: posts.length > 0 ? positionOf(posts[posts.length - 1]!) : undefined };
+    // The whole file is read every time: the listing is always complete.
+    return { posts, cursor: posts.length > 0 ? positionOf(posts[posts.length - 1]!) : undefined, complete: true };
   }
 
   #accounts(): Promise<Map<string, Array<{ post: Post; position: string }>>> {

@@ -118,6 +118,8 @@ export async function fetchGraphTimeline<T>(
         ? timeline.firstPageUrl(root, { sinceSecond: Math.floor(earliestMs / 1000), pageSize: Math.min(GRAPH_PAGE_SIZE, budget) })
         : undefined;
 
+    // Whether a post of the window was left out for the budget: the listing is then not complete.
+    let cut = false;
     while (url !== undefined && found.size < budget) {
       if (requested.has(url) || requested.size >= MAX_PAGES) {
         throw new PlatformResponseError(`${platform}: paging did not come to an end (${requested.size} pages, at GET ${safeUrl(url)})`);
@@ -129,7 +131,11 @@ export async function fetchGraphTimeline<T>(
         const ms = parseGraphTime(timeline.timeOf(item)).getTime();
         oldestMs = Math.min(oldestMs, ms);
         const id = timeline.idOf(item);
-        if (ms < earliestMs || found.has(id) || found.size >= budget) continue;
+        if (ms < earliestMs || found.has(id)) continue;
+        if (found.size >= budget) {
+          cut = true;
+          continue;
+        }
         if (previous && Math.floor(ms / 1000) === previous.newestSecond && previous.ids.has(id)) continue;
         found.set(id, { item, ms });
       }
@@ -143,6 +149,8 @@ export async function fetchGraphTimeline<T>(
     return {
       posts: ordered.map(([, { item }]) => timeline.toPost(item)),
       cursor: advanceGraphCursor(previous, ordered.map(([id, { ms }]) => ({ id, second: Math.floor(ms / 1000) }))),
+      // Complete when the paging came to its end (before the window, an empty page, no next page), not the budget.
+      complete: url === undefined && !cut,
     };
   } catch (error) {
     throw withoutSecret(error, token);

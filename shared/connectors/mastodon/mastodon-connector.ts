@@ -80,20 +80,28 @@ export function createMastodonConnector(deps: ConnectorDeps): Connector & Accoun
     const statuses: MastodonStatus[] = [];
     let newestSeen: string | undefined;
     let maxId: string | undefined;
+    // Whether the listing reached what was asked for (the cursor, the date, the account's first
+    // status) rather than a bound on pages or posts.
+    let complete = false;
     paging: for (let page = 1; page <= MAX_PAGES; page++) {
       const url = statusesUrl(base, accountId, sinceId, maxId);
       const response = await http.get(url);
       const batch = parseBody(response, MastodonStatusesSchema);
       for (const status of batch) {
-        if (sinceId !== undefined && compareIds(status.id, sinceId) <= 0) break paging;
-        if (notBefore && Date.parse(status.created_at) < notBefore.getTime()) break paging;
+        if ((sinceId !== undefined && compareIds(status.id, sinceId) <= 0) || (notBefore && Date.parse(status.created_at) < notBefore.getTime())) {
+          complete = true;
+          break paging;
+        }
         if (newestSeen === undefined || compareIds(status.id, newestSeen) > 0) newestSeen = status.id;
         if (!PUBLIC_VISIBILITIES.has(status.visibility)) continue;
         statuses.push(status);
         if (newestCount !== undefined && statuses.length >= newestCount) break paging;
       }
       const next = nextMaxId(response);
-      if (batch.length === 0 || next === undefined) break;
+      if (batch.length === 0 || next === undefined) {
+        complete = true;
+        break;
+      }
       if (maxId !== undefined && compareIds(next, maxId) >= 0) {
         throw new PlatformResponseError(`mastodon: the next link of GET ${safeUrl(url)} does not move back (max_id ${next})`);
       }
@@ -106,11 +114,12 @@ export function createMastodonConnector(deps: ConnectorDeps): Connector & Accoun
     if (newestCount === undefined && options.limit !== undefined && posts.length > options.limit) {
       posts = posts.slice(0, options.limit);
       newest = posts[posts.length - 1]!.id;
+      complete = false;
     }
 
     const next: MastodonCursor = { v: 1, handle: account.handle, accountId, ...((newest ?? sinceId) ? { sinceId: newest ?? sinceId } : {}) };
     const changed = !previous || previous.sinceId !== next.sinceId;
-    return { posts, cursor: changed ? JSON.stringify(next) : undefined };
+    return { posts, cursor: changed ? JSON.stringify(next) : undefined, complete };
   }
 
   async function searchAccounts(query: string, options: { baseUrl?: string; limit?: number } = {}): Promise<DiscoveredAccount[]> {
