@@ -22,7 +22,7 @@ export const ENVIRONMENT = environmentSchema(
 export type ConsoleEvent = Pick<APIGatewayProxyEventV2, 'rawPath' | 'rawQueryString' | 'headers' | 'isBase64Encoded'> & {
   cookies?: string[];
   body?: string;
-  requestContext: { http: { method: string } };
+  requestContext: { http: { method: string } & Record<string, unknown> } & Record<string, unknown>;
 };
 
 export type ConsoleResult = APIGatewayProxyStructuredResultV2 & { cookies: string[] };
@@ -66,12 +66,13 @@ export function toResult(response: ConsoleResponse): ConsoleResult {
     // The cookies travel in `cookies`; a Set-Cookie header here would be sent once, merged by commas.
     if (key !== 'set-cookie') headers[key] = value;
   }
-  const binary = typeof response.body !== 'string';
+  const { body } = response;
+  const binary = typeof body !== 'string';
   return {
     statusCode: response.status,
     headers,
     cookies: [...response.cookies],
-    body: binary ? Buffer.from(response.body).toString('base64') : response.body,
+    body: binary ? Buffer.from(body).toString('base64') : body,
     isBase64Encoded: binary,
   };
 }

@@ -85,6 +85,8 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
+  /** Every item of every council, of any kind (the console: a person acts on their council's records; never a host budget). */
+  councils: `${COUNCIL_PREFIX}*`,
   /** Every platform host's request budget (no council's item: scans of every council share them). */
   hosts: `${HOST_PREFIX}*`,
 } as const;
