@@ -3,13 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 
-/** One file the console serves as it is (CSS, scripts, images), as the console's own list gives it. */
-export interface StaticAsset {
-  /** The URL path, beginning with `/`: `/assets/govuk-frontend.min.css`. */
-  readonly path: string;
-  readonly contentType: string;
-  readonly bytes: Uint8Array;
-}
+import type { ConsoleAsset } from '../shared/console/assets';
 
 /** The URL prefix CloudFront serves from the assets bucket; anything else goes to the console function. */
 export const ASSETS_PATH_PREFIX = '/assets/';
@@ -28,17 +22,17 @@ export interface StagedAssets {
  * temporary directory: the same list is written once, however many syntheses run side by side, and
  * a changed list gets new folders (and so a new upload). Synthesis needs nothing else: no Docker, no build.
  */
-export function stageConsoleAssets(assets: readonly StaticAsset[], root = join(tmpdir(), 'council-audit-console-assets')): StagedAssets[] {
+export function stageConsoleAssets(assets: readonly ConsoleAsset[], root = join(tmpdir(), 'council-audit-console-assets')): StagedAssets[] {
   const served = assets.filter((asset) => asset.path.startsWith(ASSETS_PATH_PREFIX));
   for (const asset of served) {
     const key = objectKey(asset.path);
     if (key.split('/').some((part) => part === '..' || part === '.' || part === '')) throw new Error(`console asset path ${JSON.stringify(asset.path)} is not a plain path under ${ASSETS_PATH_PREFIX}`);
   }
   const hash = createHash('sha256');
-  for (const asset of [...served].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${asset.path}\n${asset.contentType}\n`).update(asset.bytes);
+  for (const asset of [...served].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`${asset.path}\n${asset.contentType}\n`).update(asset.body);
   const listDirectory = join(root, hash.digest('hex').slice(0, 16));
 
-  const byType = new Map<string, StaticAsset[]>();
+  const byType = new Map<string, ConsoleAsset[]>();
   for (const asset of served) byType.set(asset.contentType, [...(byType.get(asset.contentType) ?? []), asset]);
   if (!existsSync(listDirectory)) {
     // Written beside, then renamed into place: a synthesis running alongside sees all of it or none.
@@ -48,7 +42,7 @@ export function stageConsoleAssets(assets: readonly StaticAsset[], root = join(t
       for (const asset of group) {
         const file = join(partial, folderName(contentType), ...objectKey(asset.path).split('/'));
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, asset.bytes);
+        writeFileSync(file, asset.body);
       }
     }
     mkdirSync(partial, { recursive: true });
@@ -76,10 +70,3 @@ function folderName(contentType: string): string {
   return contentType.toLowerCase().replace(/[^a-z0-9.-]+/g, '_');
 }
 
-/**
- * The console's static assets, from the console's own list (shared/console, issue #11). Until that
- * list is merged, none: the distribution and bucket are built and nothing is uploaded.
- */
-export function listConsoleAssets(): StaticAsset[] {
-  return [];
-}

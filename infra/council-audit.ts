@@ -1,5 +1,6 @@
 import { App, Tags } from 'aws-cdk-lib';
-import { listConsoleAssets, stageConsoleAssets } from './console-assets';
+import { assetManifest, listConsoleAssets } from '../shared/console/assets';
+import { stageConsoleAssets } from './console-assets';
 import { acknowledgeNagFindings, applyNagChecks } from './nag';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -97,6 +98,8 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
     senderDomain: settings.senderDomain,
     consoleLoginDomainPrefix: settings.consoleLoginDomainPrefix,
   });
+  // The build step of the console's assets: listed from the repository, written into folders to upload.
+  const assets = listConsoleAssets();
   const stateless = new StatelessStack(app, 'CouncilAudit-Stateless', {
     env: stackEnv,
     description: 'Council Audit: functions, browser layer, schedules, scan queue, alarms, the console (API, CloudFront, assets)',
@@ -115,7 +118,7 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
     consoleCertificateArn: settings.consoleCertificateArn,
     consoleUsers: stateful.consoleUsers,
     consoleLogBucket: stateful.consoleLogBucket,
-    consoleAssets: stageConsoleAssets(listConsoleAssets()),
+    consoleAssets: { staged: stageConsoleAssets(assets), manifest: assetManifest(assets) },
   });
   Tags.of(stateful).add('project', 'council-audit');
   Tags.of(stateless).add('project', 'council-audit');

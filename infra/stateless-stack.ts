@@ -19,6 +19,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { STALE_DIGEST_MESSAGE } from '../shared/scheduling/queue-due-work';
 import { LEADING_KEYS, TABLE_KEYS } from '../shared/store/keys';
+import type { AssetManifest } from '../shared/console/assets';
 import type { StagedAssets } from './console-assets';
 import { CouncilConsole } from './constructs/council-console';
 import type { ConsoleUserPool } from './constructs/console-user-pool';
@@ -50,8 +51,8 @@ export interface StatelessStackProps extends StackProps {
   readonly consoleUsers: ConsoleUserPool;
   /** Where CloudFront logs the console's requests (stateful stack). */
   readonly consoleLogBucket: s3.IBucket;
-  /** The console's static assets, staged for upload (infra/console-assets.ts); none uploads nothing. */
-  readonly consoleAssets?: readonly StagedAssets[];
+  /** The console's static assets, staged for upload (infra/console-assets.ts), and the names its pages link. */
+  readonly consoleAssets: { readonly staged: readonly StagedAssets[]; readonly manifest: AssetManifest };
 }
 
 /**
@@ -192,7 +193,8 @@ export class StatelessStack extends Stack {
       table,
       users: props.consoleUsers,
       logBucket: props.consoleLogBucket,
-      assets: props.consoleAssets ?? [],
+      assets: props.consoleAssets.staged,
+      assetManifest: props.consoleAssets.manifest,
       ...(props.consoleUrl ? { consoleUrl: props.consoleUrl } : {}),
       ...(props.consoleCertificateArn ? { certificateArn: props.consoleCertificateArn } : {}),
     });

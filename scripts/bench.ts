@@ -159,6 +159,13 @@ async function helpSection(): Promise<void> {
   });
 }
 
+/**
+ * Each bundle's targets: 300 KiB and 150 ms for the functions of issue #9; the console (issue #11)
+ * renders whole pages, GOV.UK markup and sign-in included, and has its own: 400 KB and 200 ms.
+ */
+const BUNDLE_TARGETS: Record<string, { kib: number; importMs: number }> = { console: { kib: 400, importMs: 200 } };
+const DEFAULT_BUNDLE_TARGETS = { kib: 300, importMs: 150 };
+
 async function bundlesSection(): Promise<void> {
   printHeading('Lambda bundles (as CDK bundles them)');
   const deployed = await deployedFunctions(root);
@@ -168,14 +175,15 @@ async function bundlesSection(): Promise<void> {
     const fn = deployed.get(name);
     const file = await buildBundle(root, name, outdir, fn?.bundling);
     const bytes = statSync(file).size;
+    const targets = BUNDLE_TARGETS[name] ?? DEFAULT_BUNDLE_TARGETS;
     const note = fn ? `externals ${fn.bundling.external.join(', ')}` : 'not in the stack: default bundling, no environment';
-    printFigure({ label: `${name} bundle, minified`, value: bytes / 1024, unit: 'KiB', target: { atMost: 300 }, detail: `${formatNumber(bytes)} bytes, source map apart; ${note}` });
+    printFigure({ label: `${name} bundle, minified`, value: bytes / 1024, unit: 'KiB', target: { atMost: targets.kib }, detail: `${formatNumber(bytes)} bytes, source map apart; ${note}` });
     const imports = [1, 2, 3].map(() => coldImportMs(file, fn?.environment ?? {}));
     printFigure({
       label: `${name} bundle, cold import`,
       value: Math.min(...imports),
       unit: 'ms',
-      target: { atMost: 150 },
+      target: { atMost: targets.importMs },
       detail: `best of 3, each a fresh node importing the bundle with the function's environment${fn?.environment.NODE_OPTIONS ? ` (NODE_OPTIONS=${fn.environment.NODE_OPTIONS})` : ''}; node's own start-up apart`,
     });
   }

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from '../../shared/zod';
 import { issuesFromZod, ValidationError } from '../../shared/domain/errors';
 
@@ -15,8 +15,12 @@ export type ConsoleSecret = z.infer<typeof ConsoleSecretSchema>;
 /** The secret is there but not what the console needs: names the key, never the value. */
 export class ConsoleSecretError extends ValidationError {}
 
+/** The Secrets Manager SDK, loaded when the secret is read (the first request), not when the function is. */
+export const secretsManagerSdk = () => import('@aws-sdk/client-secrets-manager');
+
 /** Reads and checks the console's secret (once per cold start: the caller keeps the result). */
 export async function readConsoleSecret(client: SecretsManagerClient, secretId: string): Promise<ConsoleSecret> {
+  const { GetSecretValueCommand } = await secretsManagerSdk();
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   let parsed: unknown;
   try {

@@ -7,12 +7,31 @@ import { logger } from '../../shared/runtime/logger';
 
 /**
  * What the deployed console reads at cold start (handler.ts): the table, its own secret (session
- * signing and the Cognito app client's secret), the user pool and its managed login, and its address.
+ * signing and the Cognito app client's secret), the user pool and its managed login, its address, and
+ * the names of its stylesheet and script (CloudFront serves them from S3; the function only links them).
  */
 export const ENVIRONMENT = environmentSchema(
-  ['TABLE_NAME', 'CONSOLE_URL', 'CONSOLE_SECRET_ARN', 'COGNITO_USER_POOL_ID', 'COGNITO_ISSUER', 'COGNITO_CLIENT_ID', 'COGNITO_DOMAIN', 'AWS_REGION'],
+  [
+    'TABLE_NAME',
+    'CONSOLE_URL',
+    'CONSOLE_SECRET_ARN',
+    'COGNITO_USER_POOL_ID',
+    'COGNITO_ISSUER',
+    'COGNITO_CLIENT_ID',
+    'COGNITO_DOMAIN',
+    'CONSOLE_STYLESHEET',
+    'CONSOLE_SCRIPT',
+    'AWS_REGION',
+  ],
   ['DYNAMODB_ENDPOINT'],
 );
+
+/**
+ * Where Cognito's managed login sends a person back with the authorization code, and where it lands
+ * them after signing out: the console's own routes (shared/console/app.ts), registered on the app
+ * client by the stack (infra/constructs/council-console.ts).
+ */
+export const CONSOLE_AUTH_PATHS = { callback: '/auth/callback', signedOut: '/signed-out' } as const;
 
 /**
  * The event both HTTP fronts send: an API Gateway HTTP API with payload format 2.0, and a Lambda

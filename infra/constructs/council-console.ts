@@ -13,13 +13,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { CONSOLE_AUTH_PATHS } from '../../functions/console/create-handler';
+import type { AssetManifest } from '../../shared/console/assets';
 import { LEADING_KEYS, TABLE_KEYS } from '../../shared/store/keys';
 import { ASSETS_PATH_PREFIX, type StagedAssets } from '../console-assets';
 import { CouncilFunction } from './council-function';
 import type { ConsoleUserPool } from './console-user-pool';
 
-/** Where the managed login sends a person back with the authorization code, and where sign-out lands. */
-export const CONSOLE_AUTH_PATHS = { callback: '/auth/callback', signedOut: '/signed-out' } as const;
 /** Requests a second the console's API takes, and the burst above that: a council's few people, and a cap on anyone else. */
 export const CONSOLE_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 /** How long browsers and CloudFront keep an asset: a year (the console's asset names change when their content does). */
@@ -40,6 +40,8 @@ export interface CouncilConsoleProps {
   readonly certificateArn?: string;
   /** The console's static assets, staged into folders by content type (infra/console-assets.ts). */
   readonly assets: readonly StagedAssets[];
+  /** The names the pages link the stylesheet and script by (given to the function). */
+  readonly assetManifest: AssetManifest;
   readonly serviceName: string;
   readonly logLevel: string;
 }
@@ -94,6 +96,8 @@ export class CouncilConsole extends Construct {
         COGNITO_USER_POOL_ID: users.userPool.userPoolId,
         COGNITO_ISSUER: users.userPool.userPoolProviderUrl,
         COGNITO_DOMAIN: users.domain.baseUrl(),
+        CONSOLE_STYLESHEET: props.assetManifest.stylesheet,
+        CONSOLE_SCRIPT: props.assetManifest.script,
       },
     });
     const role = this.function.role;

@@ -1,4 +1,4 @@
-import { AdminCreateUserCommand, CognitoIdentityProviderClient, type AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CouncilIdSchema, type CouncilId } from '../domain/council';
 import { CouncilAuditError, ValidationError } from '../domain/errors';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
@@ -27,9 +27,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Cognito's limit on a standard attribute's value. */
 const MAX_ATTRIBUTE_LENGTH = 2048;
 
-/** Invitations through a Cognito user pool with a client of its own. */
+/** The Cognito SDK, loaded on the first invitation: most requests to the console invite no one, and it is large. */
+const cognitoSdk = () => import('@aws-sdk/client-cognito-identity-provider');
+
+/** Invitations through a Cognito user pool with a client of its own, made on the first invitation. */
 export function cognitoInvitations(settings: AwsSettings & { userPoolId: string }): Invitations {
-  return new CognitoInvitations(new CognitoIdentityProviderClient(clientConfig(settings)), settings.userPoolId);
+  let client: Promise<CognitoIdentityProviderClient> | undefined;
+  return new CognitoInvitations(() => (client ??= cognitoSdk().then((sdk) => new sdk.CognitoIdentityProviderClient(clientConfig(settings)))), settings.userPoolId);
 }
 
 /**
@@ -40,10 +44,14 @@ export function cognitoInvitations(settings: AwsSettings & { userPoolId: string 
  * council's members), not the pool's.
  */
 export class CognitoInvitations implements Invitations {
+  private readonly client: () => Promise<CognitoIdentityProviderClient>;
+
   constructor(
-    private readonly client: CognitoIdentityProviderClient,
+    client: CognitoIdentityProviderClient | (() => Promise<CognitoIdentityProviderClient>),
     private readonly userPoolId: string,
-  ) {}
+  ) {
+    this.client = typeof client === 'function' ? client : () => Promise.resolve(client);
+  }
 
   async invite(request: { email: string; name?: string; councilId: CouncilId }): Promise<void> {
     const email = request.email.trim().toLowerCase();
@@ -63,8 +71,9 @@ export class CognitoInvitations implements Invitations {
       { Name: `custom:${COUNCIL_ATTRIBUTE}`, Value: request.councilId },
       ...(name ? [{ Name: 'name', Value: name }] : []),
     ];
+    const [{ AdminCreateUserCommand }, client] = await Promise.all([cognitoSdk(), this.client()]);
     try {
-      await this.client.send(
+      await client.send(
         new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: email, UserAttributes: attributes, DesiredDeliveryMediums: ['EMAIL'] }),
       );
     } catch (error) {

@@ -40,6 +40,9 @@ export const VARIABLES = {
   COGNITO_ISSUER: z.url({ protocol: /^https$/ }),
   COGNITO_CLIENT_ID: z.string().check(z.minLength(1, 'must not be empty')),
   COGNITO_DOMAIN: z.url({ protocol: /^https$/ }),
+  /** The console's stylesheet and script as CloudFront serves them from S3 (their names hold a hash of their content). */
+  CONSOLE_STYLESHEET: z.string().check(z.regex(/^\/assets\/[\w.-]+\.css$/, 'must be an asset path such as /assets/console-0123456789ab.css')),
+  CONSOLE_SCRIPT: z.string().check(z.regex(/^\/assets\/[\w.-]+\.js$/, 'must be an asset path such as /assets/init-0123456789ab.js')),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
 } as const;
 
