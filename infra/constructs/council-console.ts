@@ -288,7 +288,7 @@ export class CouncilConsole extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: "Uploads the console's static assets at deployment",
     });
-    const deploymentLogs = new logs.LogGroup(this, 'AssetDeploymentLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const deploymentLogs = new logs.LogGroup(this, 'AssetDeploymentLogs', { retention: logs.RetentionDays.THREE_MONTHS });
     deploymentLogs.grantWrite(this.assetDeploymentRole);
     props.assets.forEach((group, i) => {
       this.assetDeployments.push(
