@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
-
+import { dirname, join } from 'node:path';
 import type { ConsoleAsset } from '../shared/console/assets';
 
 /** The URL prefix CloudFront serves from the assets bucket; anything else goes to the console function. */
@@ -62,7 +61,7 @@ export function stageConsoleAssets(assets: readonly ConsoleAsset[], root = join(
 
 /** The S3 key of an asset: its path without the leading slash (`assets/…`). */
 function objectKey(path: string): string {
-  return posix.normalize(path).replace(/^\/+/, '');
+  return path.slice(1);
 }
 
 /** A folder name for a content type: `text/css; charset=utf-8` → `text_css_charset_utf-8`. */

@@ -42,6 +42,9 @@ const envOf = (fn: CouncilFunction) => (functionResource(fn).Properties.Environm
 /** The directory cdk synth staged an asset in, named by its S3 key. */
 const stagedAsset = (code: unknown) => path.join(synth.app.outdir, `asset.${(code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
 
+/** The console's bundle at most (issue #11: "bundle at most 400 KB"), minified, as CDK builds it. */
+const CONSOLE_BUNDLE_LIMIT_BYTES = 400 * 1000;
+
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*'];
 
 describe('the stateful stack', () => {
@@ -204,6 +207,14 @@ describe('the functions', () => {
       // minified, yet an error still says what it is in the log: `EnvironmentError`, not a two-letter name
       expect(bundle, fn.node.id).toMatch(/"EnvironmentError"/);
     }
+  });
+
+  it("keep the console's bundle within its 400 KB (issue #11)", () => {
+    // Act
+    const bundle = readFileSync(path.join(stagedAsset(functionResource(synth.stateless.console.function).Properties.Code), 'index.mjs'));
+
+    // Assess
+    expect(bundle.length).toBeLessThanOrEqual(CONSOLE_BUNDLE_LIMIT_BYTES);
   });
 
   it('log JSON to their own log group, kept for three months, with source maps on', () => {
