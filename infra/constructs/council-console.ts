@@ -15,7 +15,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { CONSOLE_AUTH_PATHS } from '../../functions/console/create-handler';
 import type { AssetManifest } from '../../shared/console/assets';
-import { LEADING_KEYS, TABLE_KEYS } from '../../shared/store/keys';
+import { COUNCIL_LEADING_KEYS, TABLE_KEYS } from '../../shared/store/keys';
 import { ASSETS_PATH_PREFIX, type StagedAssets } from '../console-assets';
 import { CouncilFunction } from './council-function';
 import type { ConsoleUserPool } from './console-user-pool';
@@ -108,7 +108,7 @@ export class CouncilConsole extends Construct {
         sid: 'ReadCouncilRecords',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.councils] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } },
       }),
     );
     role.addToPrincipalPolicy(
@@ -124,7 +124,7 @@ export class CouncilConsole extends Construct {
         sid: 'WriteCouncilRecords',
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.councils] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } },
       }),
     );
     role.addToPrincipalPolicy(

@@ -85,11 +85,16 @@ export const LEADING_KEYS = {
   findings: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.finding}*`,
   digests: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.digest}*`,
   reports: `${COUNCIL_PREFIX}*#${ITEM_PREFIXES.report}*`,
-  /** Every item of every council, of any kind (the console: a person acts on their council's records; never a host budget). */
-  councils: `${COUNCIL_PREFIX}*`,
   /** Every platform host's request budget (no council's item: scans of every council share them). */
   hosts: `${HOST_PREFIX}*`,
 } as const;
+
+/**
+ * The `dynamodb:LeadingKeys` pattern of every council's items, of every kind (not one of LEADING_KEYS,
+ * which each name one kind): the console's, where people act on their own council's records, its
+ * registration and configuration included. It matches no platform host's budget.
+ */
+export const COUNCIL_LEADING_KEYS = `${COUNCIL_PREFIX}*`;
 
 const CONFIG_VERSION_PREFIX = 'CONFIG#v';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_AUTH_PATHS } from '../../functions/console/create-handler';
 import { ASSET_CACHE_CONTROL, assetManifest, listConsoleAssets, type ConsoleAsset } from '../../shared/console/assets';
 import { COUNCIL_ATTRIBUTE } from '../../shared/console/cognito-invitations';
-import { LEADING_KEYS } from '../../shared/store/keys';
+import { COUNCIL_LEADING_KEYS, hostBudgetKey } from '../../shared/store/keys';
 import { stageConsoleAssets } from '../../infra/console-assets';
 import { CONSOLE_SECRET_KEYS, CONSOLE_THROTTLE } from '../../infra/constructs/council-console';
 import { OPERATOR_GROUP } from '../../infra/constructs/console-user-pool';
@@ -156,14 +156,15 @@ describe('the console function', () => {
     expect(writes).toHaveLength(1);
     expect(actionsOf(writes).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(writes[0]).toMatchObject({
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.councils] } },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } },
     });
-    expect(LEADING_KEYS.councils).toBe('C#*');
+    expect(COUNCIL_LEADING_KEYS).toBe('C#*');
+    expect(hostBudgetKey('mastodon.social').pk.startsWith('C#')).toBe(false); // the pattern cannot reach a host's budget
     expect(actionsOf(dynamo)).not.toContain('dynamodb:Scan');
     expect(actionsOf(dynamo).some((a) => a.includes('*') || a.startsWith('dynamodb:Batch') || a.startsWith('dynamodb:Transact'))).toBe(false);
     // reads through the table's key are council items too
     const tableReads = dynamo.find((s) => s.Sid === 'ReadCouncilRecords')!;
-    expect(tableReads.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [LEADING_KEYS.councils] } });
+    expect(tableReads.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } });
   });
 
   it('invites people through its own user pool only, reads its own secret only, and touches nothing else', () => {
