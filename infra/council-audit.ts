@@ -1,4 +1,6 @@
 import { App, Tags } from 'aws-cdk-lib';
+import { assetManifest, listConsoleAssets } from '../shared/console/assets';
+import { stageConsoleAssets } from './console-assets';
 import { acknowledgeNagFindings, applyNagChecks } from './nag';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -15,6 +17,13 @@ export interface Settings {
   readonly alarmEmail?: string;
   /** The console's address, for the digest's "review it" links; none until a console is deployed. */
   readonly consoleUrl?: string;
+  /**
+   * The ACM certificate (us-east-1, as CloudFront requires) for consoleUrl's host, when that host is the
+   * operator's own domain: CloudFront serves the console there. Not needed without consoleUrl.
+   */
+  readonly consoleCertificateArn?: string;
+  /** The console's managed login prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
+  readonly consoleLoginDomainPrefix: string;
 }
 
 const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
@@ -39,6 +48,8 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
     logLevel: (context('logLevel') ?? 'INFO').toUpperCase(),
     alarmEmail: context('alarmEmail'),
     consoleUrl: context('consoleUrl'),
+    consoleCertificateArn: context('consoleCertificateArn'),
+    consoleLoginDomainPrefix: context('consoleLoginDomainPrefix') ?? `council-audit-${env.CDK_DEFAULT_ACCOUNT ?? '111111111111'}`,
   };
 
   const problems: string[] = [];
@@ -53,6 +64,19 @@ export function readSettings(app: App, env: NodeJS.ProcessEnv = process.env): Se
   if (!LOG_LEVELS.includes(settings.logLevel)) problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (settings.alarmEmail !== undefined && !EMAIL.test(settings.alarmEmail)) problems.push(`alarmEmail is not an address: "${settings.alarmEmail}"`);
   if (settings.consoleUrl !== undefined && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(settings.consoleUrl)) problems.push(`consoleUrl must be an https address, got "${settings.consoleUrl}"`);
+  if (settings.consoleUrl !== undefined && /^https:\/\//.test(settings.consoleUrl)) {
+    const host = new URL(settings.consoleUrl).hostname;
+    if (!host.endsWith('.cloudfront.net') && settings.consoleCertificateArn === undefined) {
+      problems.push(`consoleUrl is on ${host}: give consoleCertificateArn, the ACM certificate for ${host} in us-east-1, so that CloudFront can serve the console there`);
+    }
+  }
+  if (settings.consoleCertificateArn !== undefined && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(settings.consoleCertificateArn)) {
+    problems.push(`consoleCertificateArn must be an ACM certificate in us-east-1 (CloudFront's region), got "${settings.consoleCertificateArn}"`);
+  }
+  if (settings.consoleCertificateArn !== undefined && settings.consoleUrl === undefined) problems.push('consoleCertificateArn is set but consoleUrl is not: give the address the certificate is for');
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(settings.consoleLoginDomainPrefix) || /aws|amazon|cognito/.test(settings.consoleLoginDomainPrefix)) {
+    problems.push(`consoleLoginDomainPrefix must be lower-case letters, digits and hyphens without "aws", "amazon" or "cognito", got "${settings.consoleLoginDomainPrefix}"`);
+  }
   if (problems.length > 0) throw new Error(`Invalid Council Audit context:\n  ${problems.join('\n  ')}`);
   return settings;
 }
@@ -70,12 +94,15 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
 
   const stateful = new StatefulStack(app, 'CouncilAudit-Stateful', {
     env: stackEnv,
-    description: 'Council Audit: audit table, monthly reports bucket, SES sending identity, platform tokens (retained)',
+    description: 'Council Audit: audit table, monthly reports bucket, SES sending identity, platform tokens, console users (retained)',
     senderDomain: settings.senderDomain,
+    consoleLoginDomainPrefix: settings.consoleLoginDomainPrefix,
   });
+  // The build step of the console's assets: listed from the repository, written into folders to upload.
+  const assets = listConsoleAssets();
   const stateless = new StatelessStack(app, 'CouncilAudit-Stateless', {
     env: stackEnv,
-    description: 'Council Audit: functions, browser layer, schedules, scan queue, alarms',
+    description: 'Council Audit: functions, browser layer, schedules, scan queue, alarms, the console (API, CloudFront, assets)',
     table: stateful.table,
     platformSecret: stateful.platformSecret,
     emailIdentity: stateful.emailIdentity,
@@ -88,6 +115,10 @@ export function buildCouncilAudit(app: App, env: NodeJS.ProcessEnv = process.env
     logLevel: settings.logLevel,
     alarmEmail: settings.alarmEmail,
     consoleUrl: settings.consoleUrl,
+    consoleCertificateArn: settings.consoleCertificateArn,
+    consoleUsers: stateful.consoleUsers,
+    consoleLogBucket: stateful.consoleLogBucket,
+    consoleAssets: { staged: stageConsoleAssets(assets), manifest: assetManifest(assets) },
   });
   Tags.of(stateful).add('project', 'council-audit');
   Tags.of(stateless).add('project', 'council-audit');

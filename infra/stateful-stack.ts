@@ -5,10 +5,13 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/store/keys';
+import { ConsoleUserPool } from './constructs/console-user-pool';
 
 export interface StatefulStackProps extends StackProps {
   /** The domain the digest is sent from; SES verifies it by the DKIM records this stack outputs. */
   readonly senderDomain: string;
+  /** The console's managed login prefix: https://<prefix>.auth.<region>.amazoncognito.com. */
+  readonly consoleLoginDomainPrefix: string;
 }
 
 /** Where the monthly Full Council reports are written; the only prefix any function may touch. */
@@ -35,6 +38,10 @@ export class StatefulStack extends Stack {
   readonly platformSecret: secretsmanager.Secret;
   readonly reportsBucket: s3.Bucket;
   readonly accessLogBucket: s3.Bucket;
+  /** Who may sign in to the console (issue #11): its user pool, operator group and managed login domain. */
+  readonly consoleUsers: ConsoleUserPool;
+  /** CloudFront's access logs of the console, which need a bucket with ACLs (CloudFront's log delivery writes by ACL). */
+  readonly consoleLogBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -120,6 +127,22 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.consoleUsers = new ConsoleUserPool(this, 'ConsoleUsers', { loginDomainPrefix: props.consoleLoginDomainPrefix });
+    this.consoleLogBucket = new s3.Bucket(this, 'ConsoleLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      // CloudFront standard logging grants itself write access by ACL: the one bucket here that keeps ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'console-logs-bucket/',
+      lifecycleRules: [{ id: 'expire-console-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'ConsoleUserPoolId', { value: this.consoleUsers.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleLoginDomain', { value: this.consoleUsers.domain.baseUrl() });
     new CfnOutput(this, 'AuditTableName', { value: this.table.tableName });
     new CfnOutput(this, 'PlatformSecretArn', { value: this.platformSecret.secretArn });
     new CfnOutput(this, 'ReportsBucketName', { value: this.reportsBucket.bucketName });

@@ -19,6 +19,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { STALE_DIGEST_MESSAGE } from '../shared/scheduling/queue-due-work';
 import { LEADING_KEYS, TABLE_KEYS } from '../shared/store/keys';
+import type { AssetManifest } from '../shared/console/assets';
+import type { StagedAssets } from './console-assets';
+import { CouncilConsole } from './constructs/council-console';
+import type { ConsoleUserPool } from './constructs/console-user-pool';
 import { CouncilFunction, FUNCTION_RUNTIME, repositoryRoot } from './constructs/council-function';
 import { NodeModulesLayer } from './constructs/node-modules-layer';
 import { REPORTS_PREFIX } from './stateful-stack';
@@ -39,8 +43,16 @@ export interface StatelessStackProps extends StackProps {
   readonly logLevel: string;
   /** Optional address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
-  /** The console's address, for each digest item's "review it" link (CONSOLE_URL); no links without it. */
+  /** The console's address (the operator's own domain); CloudFront's address when absent. The digest links to it. */
   readonly consoleUrl?: string;
+  /** The us-east-1 ACM certificate for consoleUrl's host. */
+  readonly consoleCertificateArn?: string;
+  /** The console's user pool and managed login (stateful stack). */
+  readonly consoleUsers: ConsoleUserPool;
+  /** Where CloudFront logs the console's requests (stateful stack). */
+  readonly consoleLogBucket: s3.IBucket;
+  /** The console's static assets, staged for upload (infra/console-assets.ts), and the names its pages link. */
+  readonly consoleAssets: { readonly staged: readonly StagedAssets[]; readonly manifest: AssetManifest };
 }
 
 /**
@@ -113,6 +125,8 @@ export class StatelessStack extends Stack {
   readonly weeklyDigest: CouncilFunction;
   readonly monthlyReport: CouncilFunction;
   readonly councilJobs: CouncilFunction;
+  /** The council's console (issue #11): its function, HTTP API, CloudFront distribution, assets and app client. */
+  readonly console: CouncilConsole;
   readonly browserLayer: NodeModulesLayer;
   readonly scanQueue: sqs.Queue;
   readonly scanDeadLetterQueue: sqs.Queue;
@@ -182,6 +196,17 @@ export class StatelessStack extends Stack {
 
     // --- Functions ------------------------------------------------------------------------------
     const common = { serviceName: SERVICE_NAME, logLevel: props.logLevel };
+
+    this.console = new CouncilConsole(this, 'Console', {
+      ...common,
+      table,
+      users: props.consoleUsers,
+      logBucket: props.consoleLogBucket,
+      assets: props.consoleAssets.staged,
+      assetManifest: props.consoleAssets.manifest,
+      ...(props.consoleUrl ? { consoleUrl: props.consoleUrl } : {}),
+      ...(props.consoleCertificateArn ? { certificateArn: props.consoleCertificateArn } : {}),
+    });
     const retention = String(props.retentionDays);
 
     this.scanDispatch = new CouncilFunction(this, 'ScanDispatch', {
@@ -276,7 +301,7 @@ export class StatelessStack extends Stack {
         DIGEST_FROM: props.digestFrom,
         SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         REPORTS_BUCKET: reportsBucket.bucketName,
-        ...(props.consoleUrl ? { CONSOLE_URL: props.consoleUrl } : {}),
+        CONSOLE_URL: this.console.url,
       },
     });
     this.weeklyDigest.role.addToPrincipalPolicy(
@@ -528,6 +553,7 @@ export class StatelessStack extends Stack {
       ['WeeklyDigestErrors', this.weeklyDigest],
       ['MonthlyReportErrors', this.monthlyReport],
       ['CouncilJobsErrors', this.councilJobs],
+      ['ConsoleErrors', this.console.function],
     ] as const) {
       alarmOn(
         id,

@@ -25,7 +25,7 @@ const APPLICATION_LOG_LEVEL: Record<string, lambda.ApplicationLogLevel> = {
 };
 
 /** The handlers under functions/<name>/handler.ts. */
-export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest' | 'monthly-report' | 'council-jobs';
+export type FunctionName = 'scan-dispatch' | 'scan-account' | 'weekly-digest' | 'monthly-report' | 'council-jobs' | 'console';
 
 /**
  * The variables a deployed function may be given: the names the code reads (shared/runtime/environment.ts),

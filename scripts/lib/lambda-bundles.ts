@@ -67,7 +67,8 @@ export function coldImportMs(file: string, environment: Record<string, string>):
 
 /** A stand-in for a value CloudFormation fills in at deployment, of the shape the function checks for. */
 function placeholder(name: string): string {
-  if (name.endsWith('_URL')) return `https://bench.example/${name.toLowerCase()}`;
+  if (name.endsWith('_URL') || name.endsWith('_ISSUER') || name.endsWith('_DOMAIN')) return `https://bench.example/${name.toLowerCase()}`;
+  if (name.endsWith('_POOL_ID')) return 'eu-west-2_Bench0001';
   if (name.endsWith('_ARN')) return `arn:aws:bench:eu-west-2:111111111111:${name.toLowerCase()}`;
   return `bench-${name.toLowerCase()}`;
 }

@@ -33,6 +33,16 @@ export const VARIABLES = {
   SQS_ENDPOINT: z.url(),
   /** The deployment's console, which the digest's items link to (`https://audit.example`). */
   CONSOLE_URL: z.url({ protocol: /^https?$/ }),
+  /** Secrets Manager secret of the console: JSON with its session-signing secret and the Cognito app client's secret. */
+  CONSOLE_SECRET_ARN: z.string().check(z.minLength(1, 'must not be empty')),
+  /** The console's Cognito user pool (invitations), its issuer (token checks), app client and managed login domain. */
+  COGNITO_USER_POOL_ID: z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-2_AbCdEf123')),
+  COGNITO_ISSUER: z.url({ protocol: /^https$/ }),
+  COGNITO_CLIENT_ID: z.string().check(z.minLength(1, 'must not be empty')),
+  COGNITO_DOMAIN: z.url({ protocol: /^https$/ }),
+  /** The console's stylesheet and script as CloudFront serves them from S3 (their names hold a hash of their content). */
+  CONSOLE_STYLESHEET: z.string().check(z.regex(/^\/assets\/[\w.-]+\.css$/, 'must be an asset path such as /assets/console-0123456789ab.css')),
+  CONSOLE_SCRIPT: z.string().check(z.regex(/^\/assets\/[\w.-]+\.js$/, 'must be an asset path such as /assets/init-0123456789ab.js')),
   AWS_REGION: z._default(z.string(), 'eu-west-2'),
 } as const;
 

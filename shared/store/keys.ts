@@ -95,6 +95,13 @@ export const LEADING_KEYS = {
   hosts: `${HOST_PREFIX}*`,
 } as const;
 
+/**
+ * The `dynamodb:LeadingKeys` pattern of every council's items, of every kind (not one of LEADING_KEYS,
+ * which each name one kind): the console's, where people act on their own council's records, its
+ * registration and configuration included. It matches no platform host's budget.
+ */
+export const COUNCIL_LEADING_KEYS = `${COUNCIL_PREFIX}*`;
+
 const CONFIG_VERSION_PREFIX = 'CONFIG#v';
 
 /** How many partitions the list of councils is spread over. Listing reads them all; a write touches one. */

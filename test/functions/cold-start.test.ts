@@ -12,6 +12,17 @@ const DEPLOYED: Record<string, Record<string, string>> = {
     DIGEST_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/digests',
     REPORT_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/reports',
   },
+  console: {
+    TABLE_NAME: 'council-audit',
+    CONSOLE_URL: 'https://audit.harbourne-tc.example',
+    CONSOLE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-AbCdEf',
+    COGNITO_USER_POOL_ID: 'eu-west-2_Harbourne1',
+    COGNITO_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1',
+    COGNITO_CLIENT_ID: '1example23456789abcdefghij',
+    COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
+    CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
+    CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
+  },
 };
 
 /** Loads functions/<name>/handler.ts afresh, as Lambda would, with exactly this environment. */
@@ -46,6 +57,11 @@ describe('the deployed functions, given a variable that is there but wrong', () 
   it('name the variable and the value', async () => {
     const attempt = coldStart('scan-dispatch', { AWS_REGION: 'eu-west-2', TABLE_NAME: 'council-audit', SCAN_QUEUE_URL: 'scan-queue' });
     await expect(attempt).rejects.toThrow('SCAN_QUEUE_URL = "scan-queue"');
+  });
+
+  it('refuse a console whose sign-in is not on https', async () => {
+    const attempt = coldStart('console', { AWS_REGION: 'eu-west-2', ...DEPLOYED.console, COGNITO_ISSUER: 'http://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1' });
+    await expect(attempt).rejects.toThrow('COGNITO_ISSUER = "http://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1"');
   });
 
   it('refuse an empty digest sender', async () => {

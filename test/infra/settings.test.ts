@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../infra/council-audit';
 import { CDK_JSON_CONTEXT, OPERATOR_CONTEXT, logicalIdOf, synthesise, type Synthesised } from './synth';
@@ -29,6 +29,15 @@ describe('deployment settings', () => {
       logLevel: 'INFO',
     });
     expect(settings.alarmEmail).toBeUndefined();
+    // the console is at its CloudFront address, its sign-in at a prefix named after the account
+    expect(settings.consoleUrl).toBeUndefined();
+    expect(settings.consoleLoginDomainPrefix).toBe('council-audit-111111111111');
+  });
+
+  it("take the console's CloudFront address without a certificate (CloudFront's own certificate serves it)", () => {
+    const settings = readSettings(appWith({ consoleUrl: 'https://d111111abcdef8.cloudfront.net' }), {});
+    expect(settings).toMatchObject({ consoleUrl: 'https://d111111abcdef8.cloudfront.net' });
+    expect(settings.consoleCertificateArn).toBeUndefined();
   });
 
   it('have no sender domain unless the operator gives one: cdk.json carries none, and synth stops naming the setting', () => {
@@ -49,6 +58,14 @@ describe('deployment settings', () => {
     [{ retentionDays: 0 }, /retentionDays must be a positive whole number/],
     [{ logLevel: 'LOUD' }, /logLevel must be one of/],
     [{ consoleUrl: 'http://console.harbourne-tc.example' }, /consoleUrl must be an https address, got "http:\/\/console\.harbourne-tc\.example"/],
+    [{ consoleUrl: 'https://console.harbourne-tc.example' }, /consoleUrl is on console\.harbourne-tc\.example: give consoleCertificateArn, the ACM certificate for console\.harbourne-tc\.example in us-east-1/],
+    [
+      { consoleUrl: 'https://console.harbourne-tc.example', consoleCertificateArn: 'arn:aws:acm:eu-west-2:111111111111:certificate/0a1b2c3d-0000-4000-8000-000000000001' },
+      /consoleCertificateArn must be an ACM certificate in us-east-1 \(CloudFront's region\), got "arn:aws:acm:eu-west-2:/,
+    ],
+    [{ consoleCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-0000-4000-8000-000000000001' }, /consoleCertificateArn is set but consoleUrl is not/],
+    [{ consoleLoginDomainPrefix: 'harbourne-cognito' }, /consoleLoginDomainPrefix must be lower-case letters, digits and hyphens without "aws", "amazon" or "cognito", got "harbourne-cognito"/],
+    [{ consoleLoginDomainPrefix: 'Harbourne TC' }, /consoleLoginDomainPrefix must be lower-case letters/],
   ])('refuse %j', (context, message) => {
     expect(() => readSettings(appWith(context), {})).toThrow(message);
   });
@@ -66,6 +83,8 @@ describe('a deployment with its own context', () => {
         retentionDays: 90,
         alarmEmail: 'ops@stow-parish.example',
         consoleUrl: 'https://console.stow-parish.example',
+        consoleCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-0000-4000-8000-000000000002',
+        consoleLoginDomainPrefix: 'stow-parish-console',
       },
     });
   }, 60_000);
@@ -78,6 +97,33 @@ describe('a deployment with its own context', () => {
     // The report email links the console's reports page too.
     expect(environment(synth.stateless.monthlyReport).CONSOLE_URL).toBe('https://console.stow-parish.example');
     expect(environment(synth.stateless.scanAccount).CONSOLE_URL).toBeUndefined();
+  });
+
+  it('serves the console at its own domain with its certificate, TLS 1.2 at least, and signs in there', () => {
+    synth.statelessTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['console.stow-parish.example'],
+        ViewerCertificate: {
+          AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-0000-4000-8000-000000000002',
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
+      }),
+    });
+    synth.statelessTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://console.stow-parish.example/auth/callback'],
+      LogoutURLs: ['https://console.stow-parish.example/signed-out'],
+    });
+    synth.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'stow-parish-console' });
+  });
+
+  it('acknowledges no outdated TLS finding once the console has its own certificate', () => {
+    const distribution = synth.statelessTemplate.findResources('AWS::CloudFront::Distribution');
+    const rules = Object.values(distribution).flatMap(
+      (resource) => ((resource as { Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string }[] } } }).Metadata?.cdk_nag?.rules_to_suppress ?? []).map((rule) => rule.id),
+    );
+    expect(rules).toEqual(['AwsSolutions-CFR1', 'AwsSolutions-CFR2']);
+    expect(Annotations.fromStack(synth.stateless).findError('*', Match.stringLikeRegexp('AwsSolutions-CFR4.*'))).toEqual([]);
   });
 
   it('reads a cron scan schedule as London time', () => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENVIRONMENT as CONSOLE_ENVIRONMENT } from '../../functions/console/create-handler';
 import { ENVIRONMENT as COUNCIL_JOBS_ENVIRONMENT } from '../../functions/council-jobs/create-handler';
 import { ENVIRONMENT as MONTHLY_REPORT_ENVIRONMENT } from '../../functions/monthly-report/create-handler';
 import { ENVIRONMENT as SCAN_ACCOUNT_ENVIRONMENT } from '../../functions/scan-account/create-handler';
@@ -40,6 +41,9 @@ const functionResource = (fn: CouncilFunction) => resourceOf(stateless, 'AWS::La
 const envOf = (fn: CouncilFunction) => (functionResource(fn).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 /** The directory cdk synth staged an asset in, named by its S3 key. */
 const stagedAsset = (code: unknown) => path.join(synth.app.outdir, `asset.${(code as { S3Key: string }).S3Key.replace(/\.zip$/, '')}`);
+
+/** The console's bundle at most (issue #11: "bundle at most 400 KB"), minified, as CDK builds it. */
+const CONSOLE_BUNDLE_LIMIT_BYTES = 400 * 1000;
 
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*'];
 
@@ -176,10 +180,11 @@ describe('the stateful stack', () => {
 });
 
 describe('the functions', () => {
-  const functions = () => [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport, synth.stateless.councilJobs];
+  const functions = () => [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport, synth.stateless.councilJobs, synth.stateless.console.function];
 
-  it('are the five handlers, on Node 22 and arm64 but for the report renderer (x86_64 Chromium)', () => {
-    stateless.resourceCountIs('AWS::Lambda::Function', 5);
+  it('are the six handlers, on Node 22 and arm64 but for the report renderer (x86_64 Chromium)', () => {
+    // and CDK's own asset upload (BucketDeployment), which runs only at deployment
+    stateless.resourceCountIs('AWS::Lambda::Function', 7);
     for (const fn of functions()) {
       const architecture = fn === synth.stateless.monthlyReport ? 'x86_64' : 'arm64';
       expect(functionResource(fn).Properties, fn.node.id).toMatchObject({ Runtime: 'nodejs22.x', Architectures: [architecture], Handler: 'index.handler' });
@@ -204,8 +209,17 @@ describe('the functions', () => {
     }
   });
 
+  it("keep the console's bundle within its 400 KB (issue #11)", () => {
+    // Act
+    const bundle = readFileSync(path.join(stagedAsset(functionResource(synth.stateless.console.function).Properties.Code), 'index.mjs'));
+
+    // Assess
+    expect(bundle.length).toBeLessThanOrEqual(CONSOLE_BUNDLE_LIMIT_BYTES);
+  });
+
   it('log JSON to their own log group, kept for three months, with source maps on', () => {
-    stateless.resourceCountIs('AWS::Logs::LogGroup', 5);
+    // each function's, the console API's access log, and the asset upload's
+    stateless.resourceCountIs('AWS::Logs::LogGroup', 8);
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
     for (const fn of functions()) {
       expect(functionResource(fn).Properties.LoggingConfig).toEqual({
@@ -229,6 +243,7 @@ describe('the functions', () => {
       [synth.stateless.weeklyDigest, WEEKLY_DIGEST_ENVIRONMENT],
       [synth.stateless.monthlyReport, MONTHLY_REPORT_ENVIRONMENT],
       [synth.stateless.councilJobs, COUNCIL_JOBS_ENVIRONMENT],
+      [synth.stateless.console.function, CONSOLE_ENVIRONMENT],
     ] as const;
     const runtimeVariables = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'NODE_OPTIONS'];
     const queueId = logicalIdOf(synth.stateless.scanQueue);
@@ -286,7 +301,8 @@ describe('the monthly report function', () => {
   it('loads Chromium and playwright-core from the browser layer, built for its runtime and architecture', () => {
     expect(functionResource(synth.stateless.monthlyReport).Properties.Layers).toEqual([{ Ref: logicalIdOf(synth.stateless.browserLayer.layerVersion) }]);
     expect(layerResource().Properties).toMatchObject({ CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['x86_64'] });
-    stateless.resourceCountIs('AWS::Lambda::LayerVersion', 1);
+    // and the AWS CLI layer of each of CDK's asset uploads (BucketDeployment), used by no function of the product
+    stateless.resourceCountIs('AWS::Lambda::LayerVersion', 1 + synth.stateless.console.assetDeployments.length);
   });
 
   it('leaves Chromium and playwright-core out of its bundle, importing them at run time', () => {
@@ -600,7 +616,7 @@ describe('the alarms', () => {
   });
 
   it('go off when any function reports an error', () => {
-    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport, synth.stateless.councilJobs]) {
+    for (const fn of [synth.stateless.scanDispatch, synth.stateless.scanAccount, synth.stateless.weeklyDigest, synth.stateless.monthlyReport, synth.stateless.councilJobs, synth.stateless.console.function]) {
       stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
@@ -610,7 +626,7 @@ describe('the alarms', () => {
         AlarmActions: [topicRef()],
       });
     }
-    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 10);
+    stateless.resourceCountIs('AWS::CloudWatch::Alarm', 11);
   });
 
   it('notify a KMS-encrypted topic that CloudWatch may use and that refuses requests without TLS', () => {
@@ -807,21 +823,21 @@ describe('cdk-nag (AwsSolutions)', () => {
       }
     }
 
-    // Assess: five functions' runtime and X-Ray's Resource "*", the secret's rotation, the scheduler's
-    // dead-letter queue, and the reports/* object ARN in the two policies that touch reports
+    // Assess: six functions' runtime and X-Ray's Resource "*", the secret's rotation, the scheduler's
+    // dead-letter queue, and the reports/* object ARN in the two policies that touch reports; the
+    // console's: its API route served without an authorizer, the Essentials plan, no geo restriction and
+    // no WAF, the cloudfront.net certificate, the assets bucket's logs (CloudFront's), its secret's
+    // rotation, and CDK's asset upload (its wildcards and its runtime)
     expect(acknowledged.sort()).toEqual([
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-IAM5',
-      'AwsSolutions-L1',
-      'AwsSolutions-L1',
-      'AwsSolutions-L1',
-      'AwsSolutions-L1',
-      'AwsSolutions-L1',
+      'AwsSolutions-APIG4',
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR2',
+      'AwsSolutions-CFR4',
+      'AwsSolutions-COG8',
+      ...Array<string>(9).fill('AwsSolutions-IAM5'),
+      ...Array<string>(7).fill('AwsSolutions-L1'),
+      'AwsSolutions-S1',
+      'AwsSolutions-SMG4',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);

@@ -1,0 +1,38 @@
+// The deployed console function: reads its environment at cold start (naming any variable that is
+// missing), then on its first request reads its secret (once per instance) and builds the console on
+// the DynamoDB store, Cognito's managed login and Cognito's invitations. CloudFront serves the static
+// assets from S3: the function is given their names only. The Secrets Manager and Cognito SDKs are
+// loaded when first used (the first request, the first invitation), not at cold start.
+import { createConsole } from '../../shared/console/app';
+import { cognitoInvitations } from '../../shared/console/cognito-invitations';
+import { clientConfig } from '../../shared/runtime/aws';
+import { readEnvironment } from '../../shared/runtime/environment';
+import { logger } from '../../shared/runtime/logger';
+import { dynamoDbStore } from '../../shared/store/dynamodb-store';
+import { readConsoleSecret, secretsManagerSdk } from './console-secret';
+import { CONSOLE_AUTH_PATHS, createHandler, ENVIRONMENT } from './create-handler';
+
+const env = readEnvironment(ENVIRONMENT);
+const baseUrl = env.CONSOLE_URL.replace(/\/+$/, '');
+
+export const handler = createHandler(async () => {
+  const { SecretsManagerClient } = await secretsManagerSdk();
+  const secret = await readConsoleSecret(new SecretsManagerClient(clientConfig({ region: env.AWS_REGION })), env.CONSOLE_SECRET_ARN);
+  return createConsole({
+    store: dynamoDbStore({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT, tableName: env.TABLE_NAME }),
+    baseUrl,
+    sessionSecret: secret.sessionSecret,
+    signIn: {
+      issuerUrl: env.COGNITO_ISSUER,
+      clientId: env.COGNITO_CLIENT_ID,
+      clientSecret: secret.clientSecret,
+      redirectUri: `${baseUrl}${CONSOLE_AUTH_PATHS.callback}`,
+      postLogoutRedirectUri: `${baseUrl}${CONSOLE_AUTH_PATHS.signedOut}`,
+      // Cognito's discovery document names no end-session endpoint: its managed login signs out here.
+      logoutUrl: `${env.COGNITO_DOMAIN.replace(/\/+$/, '')}/logout`,
+    },
+    invitations: cognitoInvitations({ region: env.AWS_REGION, userPoolId: env.COGNITO_USER_POOL_ID }),
+    assets: { manifest: { stylesheet: env.CONSOLE_STYLESHEET, script: env.CONSOLE_SCRIPT } },
+    log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  });
+});
