@@ -137,6 +137,8 @@ export interface CouncilStore {
   recordReport(report: ReportRecord): Promise<void>;
   /** The newest month's report, if any. */
   latestReport(): Promise<ReportRecord | undefined>;
+  /** Every stored month's report, newest first (the console's reports page lists them). */
+  listReports(): Promise<ReportRecord[]>;
 
   /**
    * Stores a suppression unless an active one with its id (fingerprint) is stored: false, changing
