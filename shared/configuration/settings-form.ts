@@ -210,6 +210,26 @@ export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;
 }
 
+/** Issues in the order their fields appear on the form, as the GOV.UK error summary lists them. */
+export function inFormOrder<T extends { field: string }>(issues: readonly T[]): T[] {
+  const rank = (field: string): number[] => {
+    const row = /^(councillors|elections)(?:\[(\d+)\](?:\.(\w+))?)?/.exec(field);
+    if (row) return [row[1] === 'councillors' ? 4 : 5, Number(row[2] ?? -1), ['name', 'ward', 'handles', 'pollingDay', 'preElectionStart'].indexOf(row[3] ?? '')];
+    const rule = /^rules\.([\w-]+)\.(enabled|severity)$/.exec(field);
+    if (rule) return [8, RULE_IDS.indexOf(rule[1] as RuleId), rule[2] === 'enabled' ? 0 : 1];
+    const at = FORM_ORDER.indexOf(field);
+    return [at === -1 ? FORM_ORDER.length : at];
+  };
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.max(a.length, b.length); i += 1) if ((a[i] ?? -1) !== (b[i] ?? -1)) return (a[i] ?? -1) - (b[i] ?? -1);
+    return 0;
+  };
+  return [...issues].sort((a, b) => compare(rank(a.field), rank(b.field)));
+}
+
+/** The form's sections in order (councillors at 4, elections at 5, rules at 8 are ranked by row). */
+const FORM_ORDER = ['council.name', 'council.aliases', 'council.domains', 'publishedContacts', 'councillors', 'elections', 'attributionExempt', 'removalNotice', 'rules', 'digestTo', 'timezone'];
+
 /** The id of the control an error about a field links to (a date's first box: its day). */
 export function fieldId(field: string): string {
   const id = field.replace(/[^A-Za-z0-9-]+/g, '-').replace(/-+$/, '');

@@ -3,6 +3,7 @@ import {
   BLANK_COUNCILLOR_ROWS,
   fieldId,
   fieldLabel,
+  inFormOrder,
   MAX_ROWS,
   settingsFromModel,
   settingsModelFromForm,
@@ -163,6 +164,20 @@ describe('settings form', () => {
     for (let i = 0; i <= MAX_ROWS + 5; i += 1) form.set(`councillors[${i}].name`, `C ${i}`);
     const input = settingsFromModel(settingsModelFromForm(form), undefined);
     expect(input.issues[0]).toEqual({ field: 'councillors', message: `has more than ${MAX_ROWS} rows` });
+  });
+
+  it('orders issues as their fields appear on the form', () => {
+    const fields = ['digestTo', 'rules.risky-link.severity', 'elections[0].pollingDay', 'councillors[1].name', 'councillors[0].handles', 'rules.personal-data.enabled', 'council.name', 'removalNotice'];
+    expect(inFormOrder(fields.map((field) => ({ field }))).map((i) => i.field)).toEqual([
+      'council.name',
+      'councillors[0].handles',
+      'councillors[1].name',
+      'elections[0].pollingDay',
+      'removalNotice',
+      'rules.personal-data.enabled',
+      'rules.risky-link.severity',
+      'digestTo',
+    ]);
   });
 
   it('labels every field the form has', () => {

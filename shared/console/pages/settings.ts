@@ -1,5 +1,5 @@
 import { readCouncilSettings, saveCouncilSettings, SettingsValidationError } from '../../configuration/council-settings';
-import { fieldId, fieldLabel, settingsFromModel, settingsModelFromForm, settingsModelOf, type SettingsModel } from '../../configuration/settings-form';
+import { fieldId, fieldLabel, inFormOrder, settingsFromModel, settingsModelFromForm, settingsModelOf, type SettingsModel } from '../../configuration/settings-form';
 import { formatLocal } from '../../domain/calendar';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { ConfigVersionConflictError } from '../../store/audit-store';
@@ -138,7 +138,7 @@ async function save(context: PageContext): Promise<ConsoleResponse> {
     const outcome = saved.push.outcome === 'unchanged' && !saved.recipientsChanged ? 'unchanged' : String(saved.push.version ?? '');
     return context.redirect(`/councils/${context.councilId}/settings?saved=${outcome || 'unchanged'}`);
   } catch (error) {
-    if (error instanceof SettingsValidationError) return settingsPage(context, { model, errors: issueErrors(error.issues, fieldId, fieldLabel) });
+    if (error instanceof SettingsValidationError) return settingsPage(context, { model, errors: issueErrors(inFormOrder(error.issues), fieldId, fieldLabel) });
     if (error instanceof ConfigVersionConflictError) {
       return settingsPage(context, { model, errors: [{ field: fieldId('council.name'), message: 'Someone else saved the settings at the same moment: nothing of yours was saved. Check the settings and save again.' }] });
     }
