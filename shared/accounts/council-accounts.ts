@@ -43,7 +43,11 @@ export interface AccountState {
  */
 export async function listAccountStates(deps: ReviewDeps, principal: Principal, councilId: CouncilId): Promise<AccountState[]> {
   const council = await councilFor(deps, principal, councilId, 'read-findings');
-  const now = (deps.clock ?? (() => new Date()))();
+  return accountStatesOf(council, (deps.clock ?? (() => new Date()))());
+}
+
+/** The states of a council's accounts, unauthorised: for `council-audit accounts status`, run with the table's credentials. */
+export async function accountStatesOf(council: CouncilStore, now: Date): Promise<AccountState[]> {
   const config = await council.getCouncilConfig();
   const timezone = config?.timezone ?? 'Europe/London';
   const [accounts, runs] = await Promise.all([council.listAccounts(), recentRuns(council, now, timezone)]);
@@ -106,7 +110,11 @@ export interface ImpostorCandidate {
  * reported. For anyone who may read the council's findings.
  */
 export async function listImpostorCandidates(deps: ReviewDeps, principal: Principal, councilId: CouncilId): Promise<ImpostorCandidate[]> {
-  const council = await councilFor(deps, principal, councilId, 'read-findings');
+  return impostorCandidatesOf(await councilFor(deps, principal, councilId, 'read-findings'));
+}
+
+/** A council's impostor candidates, unauthorised: for `council-audit accounts impostors`. */
+export async function impostorCandidatesOf(council: Pick<CouncilStore, 'listOpenFindings' | 'listAccounts'>): Promise<ImpostorCandidate[]> {
   const [open, accounts] = await Promise.all([council.listOpenFindings(), council.listAccounts()]);
   const registered = new Set(accounts.map((a) => handleKey(a.platform, a.handle)));
   return open
