@@ -1,6 +1,6 @@
 // One benchmark for "Lean and fast" (issue #9): each figure on its own line, with its unit and target.
 //
-//   npm run bench -- [--only engine,check,help,bundles,big-post,feed] [--posts 100000]
+//   npm run bench -- [--only engine,check,help,bundles,big-post,feed,console] [--posts 100000]
 //                    [--big-post-mb 1,2,4,10] [--feed-items 50000]
 //
 // `--only per-rule` gives each rule's throughput alone. The whole bench, child processes included, is
@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scanFeed, type FeedScan } from '../shared/connectors/feeds/feed-scan';
 import { websiteEntryToPost } from '../shared/connectors/feeds/to-post';
@@ -30,7 +30,7 @@ if (process.platform === 'linux' && !process.env.BENCH_PINNED && spawnSync('task
   process.exit(child.status ?? 1);
 }
 
-const SECTIONS = ['engine', 'check', 'help', 'bundles', 'big-post', 'feed'] as const;
+const SECTIONS = ['engine', 'check', 'help', 'bundles', 'big-post', 'feed', 'console'] as const;
 const EXTRA_SECTIONS = ['per-rule'] as const;
 type Section = (typeof SECTIONS)[number] | (typeof EXTRA_SECTIONS)[number];
 
@@ -237,6 +237,112 @@ async function feedSection(): Promise<void> {
   });
 }
 
+/**
+ * The council's console (issue #11): the findings list of a council with 10,000 open findings,
+ * rendered by the handler (route, session, authorise, index query, filters and counts, grouping,
+ * HTML) over a store answering from memory, so the figure is the console's own work; and the
+ * console's bundle, built with the functions' bundling, weighed and imported cold.
+ */
+async function consoleSection(): Promise<void> {
+  printHeading('Console');
+  const { createConsole } = await import('../shared/console/app');
+  const { Sealer } = await import('../shared/console/session');
+  const { listConsoleAssets, assetManifest } = await import('../shared/console/assets');
+  const { isoWeekOf } = await import('../shared/domain/calendar');
+  const { RULE_IDS, RULE_TITLES } = await import('../shared/domain/finding');
+  type StoredFinding = import('../shared/domain/records').StoredFinding;
+  type AuditStore = import('../shared/store/audit-store').AuditStore;
+  const now = new Date('2026-12-07T10:00:00Z');
+  const count = 10_000;
+  const severities = ['high', 'medium', 'low'] as const;
+  const findings: StoredFinding[] = Array.from({ length: count }, (_, i) => {
+    const detectedAt = new Date(now.getTime() - i * 3_600_000).toISOString();
+    const rule = RULE_IDS[i % RULE_IDS.length]!;
+    return {
+      id: `f-bench-${i}`,
+      rule,
+      severity: severities[i % 3]!,
+      postId: String(Math.floor(i / 2)),
+      account: `@account${i % 12}@mastodon.social`,
+      platform: 'mastodon',
+      postUrl: `https://mastodon.social/@account${i % 12}/${Math.floor(i / 2)}`,
+      postedAt: detectedAt,
+      evidence: `evidence ${i}: call 07700 900***`,
+      reason: RULE_TITLES[rule],
+      clause: 'Social media policy 4c',
+      remediation: 'Edit the post.',
+      status: i % 5 === 0 ? 'acknowledged' : 'open',
+      detectedAt,
+      detectedWeek: isoWeekOf(detectedAt, 'Europe/London').id,
+    };
+  });
+  const council = { id: 'harbourne-tc', name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example'], registeredAt: '2026-01-01T00:00:00Z' };
+  const member = { userId: 'clerk@harbourne-tc.example', name: 'Alex Morgan', role: 'town-clerk' as const, addedBy: 'bench', addedAt: '2026-01-01T00:00:00Z' };
+  const store = {
+    getCouncil: () => Promise.resolve(council),
+    forCouncil: () => ({ councilId: council.id, getMember: () => Promise.resolve(member), listOpenFindings: () => Promise.resolve(findings), listFindingsDetectedIn: (w: string) => Promise.resolve(findings.filter((f) => f.detectedWeek === w)) }),
+  } as unknown as AuditStore;
+  const assets = listConsoleAssets(root);
+  const secret = 'bench-session-secret-of-at-least-32-characters';
+  const handler = createConsole({
+    store,
+    signIn: { issuerUrl: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_bench', clientId: 'bench', redirectUri: 'https://audit.example/auth/callback', postLogoutRedirectUri: 'https://audit.example/' },
+    sessionSecret: secret,
+    baseUrl: 'https://audit.example',
+    clock: () => now,
+    assets: { manifest: assetManifest(assets), files: assets },
+  });
+  const cookie = `__Host-council-audit-session=${new Sealer(secret).seal('session', { sid: 'bench', email: member.userId, name: member.name, council: council.id, operator: false, expiresAt: Math.floor(now.getTime() / 1000) + 3600 })}`;
+  const render = async (query: string) => {
+    const started = performance.now();
+    const response = await handler({ method: 'GET', path: '/councils/harbourne-tc/findings', query: new URLSearchParams(query), headers: { cookie }, body: '' });
+    if (response.status !== 200) throw new Error(`the findings list answered ${response.status}`);
+    return { ms: performance.now() - started, bytes: String(response.body).length };
+  };
+  for (let i = 0; i < 3; i += 1) await render(''); // warm-up
+  for (const [label, query] of [
+    ['all open', ''],
+    ['filtered (high, one rule)', `severity=high&rule=${RULE_IDS[0]}`],
+  ] as const) {
+    const runs: { ms: number; bytes: number }[] = [];
+    for (let i = 0; i < 15; i += 1) runs.push(await render(query));
+    printFigure({
+      label: `findings list, ${formatNumber(count)} open findings, ${label}`,
+      value: median(runs.map((r) => r.ms)),
+      unit: 'ms',
+      target: { atMost: 100 },
+      detail: `median of 15 after 3 untimed; the handler end to end (session, authorise, filters and counts over all ${formatNumber(count)}, grouping by post, one page of 25 posts, ${formatNumber(runs[0]!.bytes / 1024)} KiB of HTML); the store answers from memory`,
+    });
+  }
+
+  const outdir = join(benchDir, 'console');
+  rmSync(outdir, { recursive: true, force: true });
+  const outfile = join(outdir, 'index.mjs');
+  const { build } = await import('esbuild');
+  const { functionBundling } = await import('../infra/constructs/bundling');
+  // The console's composition as a function would make it: createConsole over the DynamoDB store.
+  const entry = `import { createConsole } from './shared/console/app';
+import { dynamoDbStore } from './shared/store/dynamodb-store';
+export const handler = createConsole({
+  store: dynamoDbStore({ region: 'eu-west-2', tableName: 'bench' }),
+  signIn: { issuerUrl: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_bench', clientId: 'bench', redirectUri: 'https://audit.example/auth/callback', postLogoutRedirectUri: 'https://audit.example/' },
+  sessionSecret: 'bench-session-secret-of-at-least-32-characters',
+  baseUrl: 'https://audit.example',
+  assets: { manifest: ${JSON.stringify(assetManifest(assets))} },
+});`;
+  await build({ ...functionBundling(), stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'console-entry.ts' }, bundle: true, outfile, logLevel: 'warning' });
+  const bytes = statSync(outfile).size;
+  printFigure({ label: 'console bundle, minified', value: bytes / 1024, unit: 'KiB', target: { atMost: 400 }, detail: `${formatNumber(bytes)} bytes, source map apart; createConsole over the DynamoDB store, the AWS SDK external (the runtime's); the pages are TypeScript, no template files` });
+  const imports = [1, 2, 3].map(() => coldImportMs(outfile, {}));
+  printFigure({ label: 'console bundle, cold import', value: Math.min(...imports), unit: 'ms', target: { atMost: 200 }, detail: 'best of 3, each a fresh node importing the bundle (and so building the handler); node\'s own start-up apart' });
+  // The same, with the AWS SDK's DynamoDB client loaded first and untimed (Lambda's runtime provides it, and every function loads it): the console's own share.
+  const sdkFirst = `await import('@aws-sdk/client-dynamodb'); await import('@aws-sdk/lib-dynamodb'); const started = performance.now(); await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(String(performance.now() - started));`;
+  const own = [1, 2, 3].map(() => Number(execFileSync(process.execPath, ['--input-type=module', '-e', sdkFirst], { cwd: root, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } })));
+  printFigure({ label: 'console bundle, cold import, AWS SDK apart', value: Math.min(...own), unit: 'ms', target: { atMost: 200 }, detail: 'best of 3: the DynamoDB client imported first, untimed; then the bundle' });
+  const assetBytes = assets.reduce((sum, a) => sum + a.body.length, 0);
+  printFigure({ label: 'console static assets', value: assetBytes / 1024, unit: 'KiB', detail: `${assets.length} files (${assets.map((a) => a.path.replace('/assets/', '')).join(', ')}), served from S3 with a year's cache` });
+}
+
 const RUN: Record<Section, () => Promise<void>> = {
   engine: engineSection,
   'per-rule': perRuleSection,
@@ -245,6 +351,7 @@ const RUN: Record<Section, () => Promise<void>> = {
   bundles: bundlesSection,
   'big-post': bigPostSection,
   feed: feedSection,
+  console: consoleSection,
 };
 
 const started = Date.now();

@@ -1,6 +1,4 @@
-import * as oidc from 'openid-client';
-import { JwtRsaVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type * as OpenIdClient from 'openid-client';
 import { CouncilAuditError } from '../domain/errors';
 
 /**
@@ -52,7 +50,7 @@ export interface OidcClient {
 
 /** An OIDC client that discovers the provider on first use (once per Lambda instance). */
 export function oidcClient(settings: SignInSettings): OidcClient {
-  let configuration: Promise<{ config: oidc.Configuration; verifier: { verify(token: string): Promise<Record<string, unknown>> } }> | undefined;
+  let configuration: Promise<{ oidc: typeof OpenIdClient; config: OpenIdClient.Configuration; verifier: { verify(token: string): Promise<Record<string, unknown>> } }> | undefined;
   const load = () => {
     configuration ??= discover(settings).catch((error: unknown) => {
       configuration = undefined;
@@ -62,7 +60,7 @@ export function oidcClient(settings: SignInSettings): OidcClient {
   };
   return {
     async start() {
-      const { config } = await load();
+      const { oidc, config } = await load();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
@@ -77,7 +75,7 @@ export function oidcClient(settings: SignInSettings): OidcClient {
       return { url: url.href, codeVerifier, state, nonce };
     },
     async finish(callbackUrl, checks) {
-      const { config, verifier } = await load();
+      const { oidc, config, verifier } = await load();
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: checks.codeVerifier,
         expectedState: checks.state,
@@ -90,7 +88,7 @@ export function oidcClient(settings: SignInSettings): OidcClient {
       return identityOf(claims, idToken);
     },
     async signOutUrl(idToken) {
-      const { config } = await load();
+      const { oidc, config } = await load();
       if (config.serverMetadata().end_session_endpoint) {
         return oidc.buildEndSessionUrl(config, {
           post_logout_redirect_uri: settings.postLogoutRedirectUri,
@@ -109,7 +107,12 @@ export function oidcClient(settings: SignInSettings): OidcClient {
   };
 }
 
+/**
+ * Discovers the provider and makes the ID-token verifier. openid-client and aws-jwt-verify are loaded
+ * here, on the first sign-in, not when the console starts: most requests carry a session already.
+ */
 async function discover(settings: SignInSettings) {
+  const [oidc, { JwtRsaVerifier }, { SimpleJwksCache }] = await Promise.all([import('openid-client'), import('aws-jwt-verify'), import('aws-jwt-verify/jwk')]);
   const issuer = new URL(settings.issuerUrl);
   // Plain http only for a provider on this machine (the local one); anything else must be https.
   const local = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
@@ -134,7 +137,7 @@ async function discover(settings: SignInSettings) {
     },
   });
   const verifier = JwtRsaVerifier.create({ issuer: config.serverMetadata().issuer, audience: settings.clientId, jwksUri, tokenUse: undefined } as never, { jwksCache });
-  return { config, verifier: verifier as unknown as { verify(token: string): Promise<Record<string, unknown>> } };
+  return { oidc, config, verifier: verifier as unknown as { verify(token: string): Promise<Record<string, unknown>> } };
 }
 
 /**
