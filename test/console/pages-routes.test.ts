@@ -158,6 +158,16 @@ describe('accounts page', () => {
     expect(await snapshot(world)).toBe(before);
   });
 
+  it('links an impostor candidate the council runs after all to the register form, filled in', async () => {
+    const world = await pagesWorld(dynamo);
+    const list = text(await world.client.get(`${C}/accounts`, ADMIN));
+    const href = /href="([^"]*\/accounts\/register\?[^"]*)"/.exec(list)?.[1]?.replaceAll('&amp;', '&');
+    expect(href).toBe(`${C}/accounts/register?platform=bluesky&handle=${encodeURIComponent(IMPOSTOR.account)}`);
+    const form = text(await world.client.get(href!, ADMIN));
+    expect(form).toMatch(/value="bluesky" checked/);
+    expect(form).toContain(`value="${IMPOSTOR.account}"`);
+  });
+
   it('needs a reason to mark an impostor candidate as not the council', async () => {
     const world = await pagesWorld(dynamo);
     const response = await world.client.post(`${C}/accounts/impostors/${IMPOSTOR.id}/dismiss`, { reason: ' ' }, CLERK);

@@ -35,7 +35,8 @@ export const ACCOUNTS_NAV: NavItem = { id: 'accounts', text: 'Accounts', href: (
 
 export const ACCOUNTS_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/councils/:council/accounts', action: 'read-findings', handle: (c) => accountsPage(c) },
-  { method: 'GET', path: '/councils/:council/accounts/register', action: 'manage-accounts', handle: (c) => registerPage(c) },
+  // The impostor list links here with the platform and handle filled in, for an account the council runs after all.
+  { method: 'GET', path: '/councils/:council/accounts/register', action: 'manage-accounts', handle: (c) => registerPage(c, [], c.request.query) },
   { method: 'POST', path: '/councils/:council/accounts/register', action: 'manage-accounts', handle: register },
   { method: 'POST', path: '/councils/:council/accounts/approve', action: 'approve-accounts', handle: (c) => accountAction(c, 'approve') },
   { method: 'POST', path: '/councils/:council/accounts/pause', action: 'manage-accounts', handle: (c) => accountAction(c, 'pause') },
@@ -139,8 +140,11 @@ function candidateCard(context: PageContext, candidate: ImpostorCandidate, state
   const reasonId = `dismiss-${finding.id}`.replace(/[^A-Za-z0-9-]+/g, '-');
   const dismissing = state.dismissing?.id === finding.id ? state.dismissing : undefined;
   const platform = PLATFORM_TITLES[finding.platform];
+  const ours = context.can('manage-accounts') && !confirmed
+    ? html`<p class="govuk-body">If the council runs it after all, <a class="govuk-link" href="/councils/${context.councilId}/accounts/register?platform=${encodeURIComponent(finding.platform)}&amp;handle=${encodeURIComponent(finding.account)}">register it<span class="govuk-visually-hidden"> (${finding.account})</span></a> and the Town Clerk approves it.</p>`
+    : '';
   const actions = context.can('review-findings')
-    ? html`${confirmed ? '' : postForm(`${base}/confirm`, context.csrfToken, actionButton('Confirm it is an impostor', finding.account))}${postForm(
+    ? html`${ours}${confirmed ? '' : postForm(`${base}/confirm`, context.csrfToken, actionButton('Confirm it is an impostor', finding.account))}${postForm(
         `${base}/dismiss`,
         context.csrfToken,
         html`${textArea({ name: 'reason', id: reasonId, label: 'Why is it not the council?', hint: 'For example: the allotment society’s own account.', rows: 2, value: dismissing?.reason ?? '', errors: state.errors })}${actionButton(
