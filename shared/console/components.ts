@@ -107,7 +107,7 @@ export interface TimelineItem {
 export function timeline(items: readonly TimelineItem[]): Html {
   return html`<div class="moj-timeline">${items.map(
     (item) =>
-      html`<div class="moj-timeline__item"><div class="moj-timeline__header"><h3 class="moj-timeline__title">${item.title}</h3><p class="moj-timeline__byline">by ${item.byline}</p></div><p class="moj-timeline__date"><time datetime="${item.datetime}">${item.dateText}</time></p><div class="moj-timeline__description">${item.description}</div></div>`,
+      html`<div class="moj-timeline__item"><div class="moj-timeline__header"><h3 class="moj-timeline__title">${item.title}</h3> <p class="moj-timeline__byline">by ${item.byline}</p></div><p class="moj-timeline__date"><time datetime="${item.datetime}">${item.dateText}</time></p><div class="moj-timeline__description">${item.description}</div></div>`,
   )}</div>`;
 }
 

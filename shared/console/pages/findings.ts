@@ -1,4 +1,4 @@
-import { isoWeekOf, formatLocal, parseIsoWeek, weekLabel } from '../../domain/calendar';
+import { formatLocal, isoWeekOf, parseIsoWeek, weekLabel } from '../../domain/calendar';
 import { SEVERITIES, type Severity } from '../../domain/config';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { ValidationError } from '../../domain/errors';
@@ -233,7 +233,7 @@ function postGroup(group: PostGroup, context: PageContext, timezone: string): Ht
     first.postedAt ? `, posted ${formatLocal(first.postedAt, timezone)}` : ''
   }</span></h2>${link ? html`<p class="govuk-body-s govuk-!-margin-bottom-2"><a class="govuk-link" href="${link}" rel="noreferrer noopener">View the post<span class="govuk-visually-hidden"> by ${first.account}</span></a></p>` : ''}<table class="govuk-table govuk-!-margin-bottom-2"><caption class="govuk-table__caption govuk-visually-hidden">Findings in this post</caption><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Finding</th><th scope="col" class="govuk-table__header">Severity</th><th scope="col" class="govuk-table__header">Status</th><th scope="col" class="govuk-table__header">Raised</th></tr></thead><tbody class="govuk-table__body">${group.findings.map(
     (f) =>
-      html`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="${base}/${encodeURIComponent(f.id)}">${RULE_TITLES[f.rule]}</a><p class="govuk-body-s govuk-!-margin-bottom-0">${f.evidence}</p></td><td class="govuk-table__cell">${tag(SEVERITY_TITLES[f.severity], f.severity)}</td><td class="govuk-table__cell">${tag(STATUS_TITLES[f.status], f.status)}</td><td class="govuk-table__cell app-nowrap">${formatLocal(f.detectedAt, timezone)}</td></tr>`,
+      html`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="${base}/${encodeURIComponent(f.id)}">${RULE_TITLES[f.rule]}</a><p class="govuk-body-s govuk-!-margin-bottom-0">${f.evidence}</p></td><td class="govuk-table__cell">${tag(SEVERITY_TITLES[f.severity], f.severity)}</td><td class="govuk-table__cell">${tag(STATUS_TITLES[f.status], f.status)}</td><td class="govuk-table__cell"><time datetime="${f.detectedAt}">${formatLocal(f.detectedAt, timezone).replace(/, \d\d:\d\d$/, '')}</time></td></tr>`,
   )}</tbody></table></section>`;
 }
 
