@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BLANK_COUNCILLOR_ROWS,
@@ -12,6 +13,7 @@ import {
 } from '../../shared/configuration/settings-form';
 import { parseCouncilConfig, type CouncilConfig } from '../../shared/domain/config';
 import { RULE_IDS } from '../../shared/domain/finding';
+import { SEVERITIES } from '../../shared/domain/config';
 
 const COUNCIL = { name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example'] };
 
@@ -185,5 +187,37 @@ describe('settings form', () => {
     expect(fieldLabel('councillors[2].handles')).toBe('Councillor 3: handles');
     for (const id of RULE_IDS) expect(fieldLabel(`rules.${id}.severity`)).toMatch(/: severity$/);
     expect(fieldId('rules.personal-data.severity')).toBe('rules-personal-data-severity');
+  });
+
+  it('gives back any configuration it shows, whatever its text (markup, quotes, templates, any script)', () => {
+    // Text a person could type on one line: no control characters, no line breaks, not padded with space.
+    const line = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+      // eslint-disable-next-line no-control-regex -- control characters are what a typed line cannot hold
+      .map((t) => t.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '').trim())
+      .filter((t) => t !== '');
+    const handle = line.map((t) => t.replace(/,/g, ''))
+      .filter((t) => t.trim() !== '')
+      .map((t) => t.trim());
+    const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const config = fc.record({
+      council: fc.record({ name: line, aliases: fc.array(line, { maxLength: 4 }), domains: fc.array(line, { maxLength: 3 }) }),
+      publishedContacts: fc.array(line, { maxLength: 4 }),
+      councillors: fc.array(fc.record({ name: line, handles: fc.array(handle, { maxLength: 3 }), ward: fc.option(line, { nil: undefined }) }, { requiredKeys: ['name', 'handles'] }), { maxLength: 8 }),
+      elections: fc.array(fc.tuple(date, date).map(([a, b]) => (a <= b ? { pollingDay: b, preElectionStart: a } : { pollingDay: a, preElectionStart: b })), { maxLength: 3 }),
+      attributionExempt: fc.array(line, { maxLength: 3 }),
+      removalNotice: fc.option(line, { nil: undefined }),
+      rules: fc.dictionary(fc.constantFrom(...RULE_IDS), fc.record({ enabled: fc.boolean(), severity: fc.option(fc.constantFrom(...SEVERITIES), { nil: undefined }) }, { requiredKeys: ['enabled'] })),
+    });
+    fc.assert(
+      fc.property(config, (input) => {
+        const parsed = parseCouncilConfig(JSON.parse(JSON.stringify(input)));
+        const model = settingsModelOf(parsed, COUNCIL);
+        const back = settingsFromModel(settingsModelFromForm(formOf(model)), parsed);
+        expect(back.issues).toEqual([]);
+        expect(parseCouncilConfig(back.config)).toEqual({ ...parsed, approvedAccounts: [] });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
