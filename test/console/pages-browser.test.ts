@@ -72,6 +72,7 @@ const PAGES: [string, Principal, string][] = [
   ['accounts, as the Town Clerk', CLERK, `/councils/${H}/accounts`],
   ['accounts, as a councillor', COUNCILLOR, `/councils/${H}/accounts`],
   ['register an account', ADMIN, `/councils/${H}/accounts/register`],
+  ['remove an account?', ADMIN, `/councils/${H}/accounts/remove?platform=mastodon&handle=%40harbournetc%40mastodon.social`],
   ['settings', CLERK, `/councils/${H}/settings`],
   ['people', CLERK, `/councils/${H}/people`],
   ['reports', COUNCILLOR, `/councils/${H}/reports`],

@@ -38,6 +38,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: `${C}/accounts/approve`, form: { platform: UNAPPROVED.platform, handle: UNAPPROVED.handle }, allowed: ['clerk'] },
   { method: 'POST', path: `${C}/accounts/pause`, form: { platform: APPROVED.platform, handle: APPROVED.handle }, allowed: CLERK_ADMIN },
   { method: 'POST', path: `${C}/accounts/resume`, form: { platform: UNAPPROVED.platform, handle: UNAPPROVED.handle }, allowed: CLERK_ADMIN },
+  { method: 'GET', path: `${C}/accounts/remove?platform=${APPROVED.platform}&handle=${encodeURIComponent(APPROVED.handle)}`, allowed: CLERK_ADMIN },
   { method: 'POST', path: `${C}/accounts/remove`, form: { platform: APPROVED.platform, handle: APPROVED.handle }, allowed: CLERK_ADMIN },
   { method: 'POST', path: `${C}/accounts/impostors/${IMPOSTOR.id}/confirm`, form: {}, allowed: CLERK_ADMIN },
   { method: 'POST', path: `${C}/accounts/impostors/${IMPOSTOR.id}/dismiss`, form: { reason: 'The allotment society’s own account.' }, allowed: CLERK_ADMIN },
@@ -126,6 +127,18 @@ describe('accounts page', () => {
     expect(text(await world.client.get(`${C}/accounts`, ADMIN))).not.toContain('/accounts/approve"');
     const councillor = text(await world.client.get(`${C}/accounts`, COUNCILLOR));
     expect(councillor).not.toContain('method="post" action="/councils/harbourne-tc/accounts');
+  });
+
+  it('asks before removing an account, saying its approval is forgotten', async () => {
+    const world = await pagesWorld(dynamo);
+    const list = text(await world.client.get(`${C}/accounts`, ADMIN));
+    const href = /href="([^"]*\/accounts\/remove\?platform=mastodon[^"]*)"/.exec(list)?.[1]?.replaceAll('&amp;', '&');
+    const page = await world.client.get(href!, ADMIN);
+    expect(h1(page)).toBe(`Remove ${APPROVED.handle} on Mastodon?`);
+    expect(text(page)).toContain('its approval is forgotten');
+    expect(await world.store.forCouncil(H).listAccounts()).toHaveLength(2);
+    const gone = await world.client.get(`${C}/accounts/remove?platform=x&handle=nobody`, ADMIN);
+    expect(gone.status).toBe(409);
   });
 
   it('refuses an admin approving an account (403), changing nothing', async () => {

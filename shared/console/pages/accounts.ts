@@ -41,6 +41,7 @@ export const ACCOUNTS_ROUTES: readonly Route[] = [
   { method: 'POST', path: '/councils/:council/accounts/approve', action: 'approve-accounts', handle: (c) => accountAction(c, 'approve') },
   { method: 'POST', path: '/councils/:council/accounts/pause', action: 'manage-accounts', handle: (c) => accountAction(c, 'pause') },
   { method: 'POST', path: '/councils/:council/accounts/resume', action: 'manage-accounts', handle: (c) => accountAction(c, 'resume') },
+  { method: 'GET', path: '/councils/:council/accounts/remove', action: 'manage-accounts', handle: confirmRemoval },
   { method: 'POST', path: '/councils/:council/accounts/remove', action: 'manage-accounts', handle: (c) => accountAction(c, 'remove') },
   { method: 'POST', path: '/councils/:council/accounts/impostors/:id/confirm', action: 'review-findings', handle: (c) => impostorAction(c, 'confirm') },
   { method: 'POST', path: '/councils/:council/accounts/impostors/:id/dismiss', action: 'review-findings', handle: (c) => impostorAction(c, 'dismiss') },
@@ -121,7 +122,10 @@ function accountRow(context: PageContext, state: AccountState): Html[] {
   if (!state.approved && context.can('approve-accounts')) forms.push(form('approve', actionButton('Approve', name)));
   if (context.can('manage-accounts')) {
     forms.push(account.status === 'active' ? form('pause', actionButton('Pause', name, { secondary: true })) : form('resume', actionButton('Resume', name, { secondary: true })));
-    forms.push(form('remove', actionButton('Remove', name, { warning: true })));
+    // Removing forgets the approval too: it is asked for on a page of its own, as GOV.UK asks before deleting.
+    forms.push(
+      html`<a class="govuk-link" href="/councils/${context.councilId}/accounts/remove?platform=${encodeURIComponent(account.platform)}&amp;handle=${encodeURIComponent(account.handle)}">Remove<span class="govuk-visually-hidden"> ${name}</span></a>`,
+    );
   }
   return [
     html`<span class="app-nowrap">${account.handle}</span><br><span class="govuk-body-s">${PLATFORM_TITLES[account.platform]}${account.displayName ? html` · ${account.displayName}` : ''}</span>`,
@@ -165,6 +169,25 @@ function candidateCard(context: PageContext, candidate: ImpostorCandidate, state
   ])}<details class="govuk-details"${confirmed ? html` open` : ''}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">How to report it to ${platform}</span></summary><div class="govuk-details__text">${
     candidate.howToReport
   }</div></details>${actions}</div></div>`;
+}
+
+/** GET: are you sure? Removing an account stops its checks and forgets its approval; its evidence stays. */
+async function confirmRemoval(context: PageContext): Promise<ConsoleResponse> {
+  const query = context.request.query;
+  const states = await listAccountStates(context.deps, context.principal, context.councilId);
+  const wanted = { platform: query.get('platform') ?? '', handle: query.get('handle') ?? '' };
+  const state = states.find((s) => s.account.platform === wanted.platform && s.account.handle.replace(/^@/, '').toLowerCase() === wanted.handle.replace(/^@/, '').toLowerCase());
+  if (!state) return accountsPage(context, { problem: `${wanted.handle} on ${wanted.platform} is not registered: it may have been removed meanwhile. Nothing was changed.` });
+  const { account } = state;
+  const name = `${account.handle} on ${PLATFORM_TITLES[account.platform]}`;
+  const body = html`<h1 class="govuk-heading-l">Remove ${name}?</h1><p class="govuk-body">It will no longer be checked${
+    state.approved ? ', and its approval is forgotten: registering it again needs the Town Clerk to approve it again' : ''
+  }. Its posts and findings are kept as evidence.</p><div class="govuk-button-group">${postForm(
+    `/councils/${context.councilId}/accounts/remove`,
+    context.csrfToken,
+    html`<input type="hidden" name="platform" value="${account.platform}"><input type="hidden" name="handle" value="${account.handle}"><button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Remove the account</button>`,
+  )}<a class="govuk-link" href="/councils/${context.councilId}/accounts">Cancel</a></div>`;
+  return context.page({ title: `Remove ${name}?`, body, section: 'accounts', backLink: { href: `/councils/${context.councilId}/accounts`, text: 'Back to accounts' } });
 }
 
 /** GET the register form, or show it again with what was refused. */
