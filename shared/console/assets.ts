@@ -89,7 +89,9 @@ function hashed(name: string, contentType: string, body: Uint8Array): ConsoleAss
 
 /** govuk-frontend's CSS without its @font-face rules, and the system font stack wherever it names GDS Transport. */
 function withoutGovukFont(css: string): string {
-  return css.replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, '').replace(/font-family:GDS Transport,arial,sans-serif/g, `font-family:${SYSTEM_FONTS}`).replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
+  return css
+    .replace(/\/\*![\s\S]*?\*\//g, (comment) => (comment.includes('GDS Transport') ? '' : comment))
+    .replace(/@font-face\{font-family:GDS Transport;[^}]*\}/g, '').replace(/font-family:GDS Transport,arial,sans-serif/g, `font-family:${SYSTEM_FONTS}`).replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
 }
 
 function stripSourceMap(body: Buffer): Buffer {

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ConsoleHandler, ConsoleRequest } from './http';
 
 /** The largest form body read: far above any review form, far below anything that would hurt. */
@@ -8,24 +7,8 @@ const MAX_BODY_BYTES = 256 * 1024;
 /**
  * The console on node:http: each request translated into a ConsoleRequest and the handler's
  * ConsoleResponse written back, as the Lambda adapter does for a function URL. For `npm run console`
- * and the browser tests; listens on 127.0.0.1 only.
+ * and the browser tests (shared/local/local-console.ts); listens on 127.0.0.1 only.
  */
-export async function serveConsole(handler: ConsoleHandler, options: { port?: number } = {}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const server = createServer(consoleListener(handler));
-  await listen(server, options.port ?? 0);
-  const { port } = server.address() as AddressInfo;
-  return {
-    server,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
-}
-
-/** The node:http request listener that answers with the console. */
 export function consoleListener(handler: ConsoleHandler): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void respond(handler, request, response);

@@ -119,8 +119,15 @@ describe('the console in a real browser', { timeout: 240_000 }, () => {
     await check('a finding');
     await Promise.all([page.waitForURL('**/dismiss'), page.click('form[action$="/dismiss"] button')]);
     await check('a finding, refused form (error summary)');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.goto(`${local.url}/councils/harbourne-tc/findings/${HOSTILE.id}`);
     await check('a finding from a hostile post');
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('main img').count()).toBe(0);
     await page.goto(`${local.url}/councils/harbourne-tc/suppressions`);
     await check('suppressions');
     await page.goto(`${local.url}/councils/ashby-pc/findings`);

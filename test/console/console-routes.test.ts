@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleResponse } from '../../shared/console/http';
+import { ROUTES } from '../../shared/console/routes';
+import { cookieNames, Sealer, setCookie } from '../../shared/console/session';
+import { roleAllows, roleIn } from '../../shared/domain/roles';
 import type { Principal } from '../../shared/domain/roles';
 import { startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { ADMIN, ASHBY, ASHBY_CLERK, CLERK, COUNCILLOR, HARBOURNE, OPERATOR } from '../review/review-store';
-import { ASHBY_FINDING, consoleWorld, h1, HARBOURNE_LINK, HARBOURNE_PHONE, HOSTILE, text } from './console-fixtures';
+import { ASHBY_FINDING, consoleWorld, h1, HARBOURNE_LINK, HARBOURNE_PHONE, HOSTILE, SESSION_SECRET, text } from './console-fixtures';
 
 let dynamo: LocalDynamoDb;
 
@@ -239,5 +242,79 @@ describe('the console, route by route and role by role', () => {
     const { client, store } = await consoleWorld(dynamo);
     await store.forCouncil(H).removeMember(ADMIN.userId);
     expect((await client.get(`/councils/${H}/findings`, ADMIN)).status).toBe(404);
+  });
+
+  it('checks every route of the table for every role: allowed, refused (403) or not found (404)', async () => {
+    const { client, store } = await consoleWorld(dynamo);
+    await client.post(`${findingPath(HARBOURNE_LINK.id)}/dismiss`, { reason: 'A known link shortener of the council.', suppress: 'yes' }, CLERK);
+    const [suppression] = await store.forCouncil(H).listSuppressions();
+    const values: Record<string, string> = { council: H, id: HARBOURNE_PHONE.id };
+    const people: [string, Principal][] = [
+      ['Town Clerk', CLERK],
+      ['admin', ADMIN],
+      ['councillor', COUNCILLOR],
+      ['Town Clerk of another council', ASHBY_CLERK],
+      ['operator', OPERATOR],
+    ];
+    const seen: string[] = [];
+    for (const route of ROUTES) {
+      for (const [who, principal] of people) {
+        const path = route.path.replace(/:(\w+)/g, (_m, name: string) => (route.path.includes('/suppressions/') && name === 'id' ? suppression!.id : (values[name] ?? 'x')));
+        // Each attempt finds the suppression in force, whoever lifted it before.
+        if (route.path.includes('/suppressions/')) await store.forCouncil(H).putSuppression({ ...suppression!, liftedAt: undefined, liftedBy: undefined, liftedByName: undefined });
+        const response = route.method === 'GET' ? await client.get(path, principal) : await client.post(path, {}, principal);
+        const role = roleIn(principal, H);
+        const expected = role === undefined ? 404 : roleAllows(role, route.action) ? 'allowed' : 403;
+        seen.push(`${route.method} ${route.path} as ${who}: ${expected === 'allowed' ? (response.status === 403 || response.status === 404 ? response.status : 'allowed') : response.status}`);
+        if (expected === 'allowed') expect([403, 404], `${route.method} ${path} as ${who}`).not.toContain(response.status);
+        else expect(response.status, `${route.method} ${path} as ${who}`).toBe(expected);
+        expectSecurityHeaders(response);
+      }
+    }
+    expect(seen.length).toBe(ROUTES.length * people.length);
+  });
+
+  it('sends a tampered, expired or another purpose\'s cookie to sign in', async () => {
+    const { client, clock } = await consoleWorld(dynamo);
+    const sealer = new Sealer(SESSION_SECRET);
+    const base = { sid: 's', email: CLERK.userId, name: CLERK.name, council: H, operator: false };
+    const expired = sealer.seal('session', { ...base, expiresAt: Math.floor(clock().getTime() / 1000) - 1 });
+    const signInState = sealer.seal('sign-in', { ...base, expiresAt: Math.floor(clock().getTime() / 1000) + 600 });
+    const good = client.sessionFor(CLERK).cookie.split('=')[1]!;
+    const tampered = `${good.slice(0, -2)}${good.endsWith('A') ? 'B' : 'A'}${good.slice(-1)}`;
+    const otherSecret = new Sealer('another-secret-of-at-least-32-characters!').seal('session', { ...base, expiresAt: Math.floor(clock().getTime() / 1000) + 600 });
+    for (const value of [expired, signInState, tampered, otherSecret, 'not-a-cookie']) {
+      const response = await client.handler({ method: 'GET', path: `/councils/${H}/findings`, query: new URLSearchParams(), headers: { cookie: `council-audit-session=${value}` }, body: '' });
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toMatch(/^\/sign-in/);
+    }
+  });
+
+  it('names its cookies __Host- and marks them Secure on https', () => {
+    const https = cookieNames('https://audit.example');
+    expect(https.session).toBe('__Host-council-audit-session');
+    const cookie = setCookie(https, https.session, 'v', 3600);
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).not.toContain('Domain=');
+  });
+
+  it('serves each asset with a content-hashed name, its type and a year\'s cache', async () => {
+    const { client } = await consoleWorld(dynamo);
+    const page = text(await client.get('/'));
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
+    const script = /<script type="module" src="([^"]+)"/.exec(page)![1]!;
+    expect(stylesheet).toMatch(/^\/assets\/console-[0-9a-f]{12}\.css$/);
+    const css = await client.get(stylesheet);
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(css.headers['cache-control']).toContain('max-age=31536000');
+    expect(text(css)).not.toContain('GDS Transport');
+    expect(text(css)).not.toContain('govuk-crest');
+    const js = await client.get(script);
+    expect(js.headers['content-type']).toContain('javascript');
+    expect(text(js)).toContain('initAll');
+    expect((await client.get('/assets/console-000000000000.css')).status).toBe(404);
   });
 });

@@ -54,6 +54,13 @@ describe('signing in through an OpenID Connect provider (oidc-provider, as Cogni
     expect(Buffer.from(session.replace(/\./g, ''), 'base64url').toString('latin1')).not.toContain('councillor@');
   });
 
+  it('returns only to a page of the console, never to another site named in returnTo', async () => {
+    for (const returnTo of ['//evil.example/phish', 'https://evil.example/', '/\\evil.example']) {
+      const landed = await signInThroughProvider(new CookieJar(), local.url, 'clerk@harbourne-tc.example', `/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+      expect(landed.url).toBe(`${local.url}/councils/harbourne-tc/findings`);
+    }
+  });
+
   it('signs the operator in to no council\'s findings', async () => {
     const jar = new CookieJar();
     const landed = await signInThroughProvider(jar, local.url, 'operator@council-audit.example');
