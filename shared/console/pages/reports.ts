@@ -1,4 +1,4 @@
-import { formatLocal, isCalendarDate, monthLabel } from '../../domain/calendar';
+import { formatLocal, isCalendarDate, MONTH_PATTERN, monthLabel } from '../../domain/calendar';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { ValidationError } from '../../domain/errors';
 import { MAX_REPORT_DAYS } from '../../report/build-report';
@@ -114,21 +114,25 @@ async function periodReport(context: PageContext): Promise<ConsoleResponse> {
 }
 
 async function monthlyReport(context: PageContext): Promise<ConsoleResponse> {
-  const format = context.params.format!;
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) return notFoundPage(context);
+  const { month, format } = context.params as { month: string; format: string };
+  // An address that cannot name a report (a month or a format mistyped) is bad input; a month with no report, not found.
+  const wrong: string[] = [];
+  if (!MONTH_PATTERN.test(month)) wrong.push(`The month ${JSON.stringify(month.slice(0, 20))} is not a month written as YYYY-MM.`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) wrong.push(`The format ${JSON.stringify(format.slice(0, 20))} is not one of ${REPORT_FORMATS.join(', ')}.`);
+  if (wrong.length) return notFoundPage(context, 400, wrong.join(' '));
   try {
-    return download(await monthlyReportDownload(context.deps, context.principal, context.councilId, context.params.month!, format as ReportFormat));
+    return download(await monthlyReportDownload(context.deps, context.principal, context.councilId, month, format as ReportFormat));
   } catch (error) {
-    if (error instanceof ReportNotAvailableError || error instanceof ValidationError) return notFoundPage(context);
+    if (error instanceof ReportNotAvailableError) return notFoundPage(context, 404, `There is no report for ${monthLabel(month)} in that format.`);
     throw error;
   }
 }
 
-function notFoundPage(context: PageContext): ConsoleResponse {
+function notFoundPage(context: PageContext, status: 400 | 404, why: string): ConsoleResponse {
   return context.page({
-    status: 404,
+    status,
     title: 'Report not found',
-    body: html`<h1 class="govuk-heading-l">Report not found</h1><p class="govuk-body">There is no such report. <a class="govuk-link" href="/councils/${context.councilId}/reports">See the council’s reports</a>.</p>`,
+    body: html`<h1 class="govuk-heading-l">Report not found</h1><p class="govuk-body">${why}</p><p class="govuk-body"><a class="govuk-link" href="/councils/${context.councilId}/reports">See the council’s reports</a>.</p>`,
     section: 'reports',
   });
 }
