@@ -223,6 +223,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       });
     });
 
+  accounts
+    .command('status')
+    .description("each account's approval and state: checked, paused, needs reconnection, or capture failing since when (as the console shows)")
+    .option(...COUNCIL_OPTION)
+    .action(async (opts: { council?: string }) => {
+      const [{ accountStatesOf }, { writeAccountStates }] = await Promise.all([import('../accounts/council-accounts'), import('./accounts')]);
+      await withCouncil(opts.council, async (store) => {
+        const timezone = (await store.getCouncilConfig())?.timezone ?? 'Europe/London';
+        writeAccountStates(io.stdout, await accountStatesOf(store, new Date()), timezone);
+      });
+    });
+  accounts
+    .command('impostors')
+    .description('accounts the weekly search found presenting as the council, not registered, with how to report each to its platform')
+    .option(...COUNCIL_OPTION)
+    .action(async (opts: { council?: string }) => {
+      const [{ impostorCandidatesOf }, { writeImpostorCandidates }] = await Promise.all([import('../accounts/council-accounts'), import('./accounts')]);
+      await withCouncil(opts.council, async (store) => writeImpostorCandidates(io.stdout, await impostorCandidatesOf(store)));
+    });
+
   for (const [verb, status, description, done] of [
     ['pause', 'paused', 'stop scanning an account until it is resumed (its approval and records are kept)', 'it is not scanned until resumed'],
     ['resume', 'active', 'scan a paused account again', 'it is scanned again from where it stopped'],

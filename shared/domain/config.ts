@@ -57,7 +57,14 @@ export const CouncilConfigSchema = z.strictObject({
   approvedAccounts: z._default(z.array(RegisteredAccountSchema), []),
   publishedContacts: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   councillors: z._default(
-    z.array(z.strictObject({ name: z.string().check(z.minLength(1, 'must not be empty')), handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []) })),
+    z.array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1, 'must not be empty')),
+        handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+        /** The ward or division they represent, for people reading the settings (no rule reads it). */
+        ward: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+      }),
+    ),
     [],
   ),
   elections: z._default(z.array(ElectionSchema), []),

@@ -1,7 +1,7 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ReportStorage } from './report-storage';
+import type { ReportReader, ReportStorage } from './report-storage';
 import { assertLinkLifetime, ReportStorageError } from './s3-storage';
 
 /**
@@ -9,7 +9,7 @@ import { assertLinkLifetime, ReportStorageError } from './s3-storage';
  * and a link is the file's file:// URL. Links do not expire, but the same lifetime bound as in S3 is
  * checked, so that a lifetime S3 would refuse fails locally too.
  */
-export class FolderReportStorage implements ReportStorage {
+export class FolderReportStorage implements ReportStorage, ReportReader {
   private readonly root: string;
 
   constructor(folder: string) {
@@ -23,6 +23,15 @@ export class FolderReportStorage implements ReportStorage {
     const partial = `${path}.${process.pid}.partial`;
     await writeFile(partial, body);
     await rename(partial, path);
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   async linkTo(key: string, expiresInSeconds: number): Promise<string> {

@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { CouncilAuditError } from '../domain/errors';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
-import type { ReportStorage } from './report-storage';
+import type { ReportReader, ReportStorage } from './report-storage';
 
 /** The longest a link may live: S3 refuses pre-signed (SigV4) URLs valid for more than 7 days. */
 export const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
@@ -29,7 +29,7 @@ export function s3ReportStorage(settings: AwsSettings & { bucket: string }): S3R
  * A pre-signed URL stops working when the credentials that signed it expire, whatever its own
  * lifetime: signed with a Lambda role's session credentials, it lasts at most as long as that session.
  */
-export class S3ReportStorage implements ReportStorage {
+export class S3ReportStorage implements ReportStorage, ReportReader {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -49,6 +49,16 @@ export class S3ReportStorage implements ReportStorage {
       );
     } catch (error) {
       throw new ReportStorageError(`could not store ${key} in s3://${this.bucket}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return object.Body ? await object.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw new ReportStorageError(`could not read ${key} from s3://${this.bucket}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
 

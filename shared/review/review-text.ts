@@ -37,6 +37,21 @@ export function reviewText(field: string, value: string | undefined, options: { 
   return text;
 }
 
+/**
+ * The first character a person would not type (see UNSAFE_CHARACTERS) in a text, as `U+202E` and its
+ * 1-based position, or undefined when there is none: for other forms' text (the settings) to refuse
+ * with the same words.
+ */
+export function unsafeCharacterIn(text: string): { code: string; position: number } | undefined {
+  const unsafe = UNSAFE_CHARACTERS.exec(text);
+  return unsafe ? { code: `U+${unsafe[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, position: unsafe.index + 1 } : undefined;
+}
+
+/** A text as an error message shows it: quoted, unsafe characters as escapes, at most 80 characters. */
+export function shownValue(text: string): string {
+  return shorten(text);
+}
+
 function shorten(text: string): string {
   // An unsafe character is shown as its escape, never as itself (JSON quoting leaves U+202E as is).
   const quoted = JSON.stringify(text).replace(new RegExp(UNSAFE_CHARACTERS.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);

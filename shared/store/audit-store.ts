@@ -145,6 +145,8 @@ export interface CouncilStore {
   recordReport(report: ReportRecord): Promise<void>;
   /** The newest month's report, if any. */
   latestReport(): Promise<ReportRecord | undefined>;
+  /** Every stored month's report, newest first (the console's reports page lists them). */
+  listReports(): Promise<ReportRecord[]>;
 
   /**
    * Claims a month's report email for sending, for DIGEST_LEASE_MINUTES: true when this caller may send

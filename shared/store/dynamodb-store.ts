@@ -801,6 +801,11 @@ export class DynamoDbCouncilStore implements CouncilStore {
     );
   }
 
+  async listReports(): Promise<ReportRecord[]> {
+    const items = await this.table.queryIndex('gsi1', this.keys.reportsPartition());
+    return items.map((item) => parseStored(ReportRecordSchema, item, keyOf(item), 'report record')).sort((a, b) => b.month.localeCompare(a.month));
+  }
+
   private async updateDigest(week: string, set: Item, remove: string[]): Promise<void> {
     // Upserts a complete record, so an outcome reported without a claim still reads back valid.
     await this.client.send(

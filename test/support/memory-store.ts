@@ -379,6 +379,10 @@ export class MemoryCouncilStore implements CouncilStore {
     this.reports.set(report.month, ReportRecordSchema.parse(structuredClone(report)));
   }
 
+  async listReports(): Promise<ReportRecord[]> {
+    return [...this.reports.keys()].sort().reverse().map((month) => clone(this.reports.get(month))!);
+  }
+
   async latestReport(): Promise<ReportRecord | undefined> {
     const month = [...this.reports.keys()].sort().at(-1);
     return month === undefined ? undefined : clone(this.reports.get(month));
