@@ -2,7 +2,10 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
+import { findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
+import { findSwearWords } from './text/lexicon/swear-words';
+import { findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -275,10 +278,10 @@ export const hostileEngagement: PostDetector = {
     for (const segment of view.segments) {
       if (segment.field === 'quoteOf.text') continue;
       const lower = segment.lower;
-      if (!HINT.test(lower)) continue;
-
       const addressed = view.post.replyTo !== undefined || /^\s*@\w/.test(segment.text);
-      const spans: Array<{ start: number; end: number; reason: string }> = [];
+      const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed);
+      if (!HINT.test(lower) && spans.length === 0) continue;
+
       for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {
         if ((addressedOnly && !addressed) || literalIn?.test(lower)) continue;
         pattern.lastIndex = 0;
@@ -314,6 +317,92 @@ export const hostileEngagement: PostDetector = {
     return hits;
   },
 };
+
+/** A name used to address someone: "Honestly Keith, …", "…, Mrs Akhtar." */
+const VOCATIVE_START = /(?:^|[.!?…]\s+)(?:(?:hi|hello|honestly|well|oh|look|sorry|thanks|thank\s+you|cheers|right|dear|listen|seriously|sadly)\s+)?((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),/gi;
+const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)\s*[.!?:]/g;
+/** Capitalised words that open a sentence with a comma without naming anyone. */
+const NOT_VOCATIVE =
+  /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
+/** Two capitalised words, as a person's name is written: "Imran Qureshi". */
+const PERSON_NAME = /(?<=\S\s+)[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)+\b/;
+/** "you're a complete …", "you absolute …": an insult's frame, whatever word fills it. */
+const INSULT_FRAME = new RegExp(`\\byou(?:${A}re|\\s+are)?\\s+(?:such\\s+)?(?:an?\\s+)?(?:complete|total|absolute|utter|right|proper|massive|bloody|little)\\s+([a-z*#•@$!0-9]+)`, 'g');
+/** Words that make the same frame praise. */
+const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?)$/;
+
+/** Sarcasm, put-downs, swearing and remarks about disability aimed at the person answered or someone named. */
+function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: boolean): Span[] {
+  const text = segment.text;
+  const lower = segment.lower;
+  const found: Span[] = [];
+  for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
+
+  const vocative = vocativeName(text);
+  const secondPerson = /\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)?\b/.test(lower);
+  const answered = addressed || vocative !== undefined || secondPerson;
+
+  // Swearing at the person answered: "you're a complete pr*ck".
+  if (answered) {
+    INSULT_FRAME.lastIndex = 0;
+    for (let m = INSULT_FRAME.exec(lower); m; m = INSULT_FRAME.exec(lower)) {
+      if (PRAISE.test(m[1]!)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, reason: `insults the person it answers ('${text.slice(m.index, m.index + m[0].length)}')` });
+    }
+    for (const word of findSwearWords(segment)) {
+      const before = lower.slice(Math.max(0, word.start - 40), word.start);
+      if (/\byou(?:['’]re|\s+are|r)?\s+(?:[\w*#•@$!'’]+\s+){0,3}$/.test(before) || /^\s+you\b/.test(lower.slice(word.end, word.end + 6))) {
+        found.push({ start: word.start, end: word.end, reason: 'swears at the person it answers' });
+      }
+    }
+  }
+
+  const signals = findBelittling(segment);
+  if (signals.length > 0) {
+    const named = namedTargets(text, context);
+    STAFF_TITLE.lastIndex = 0;
+    const staff = STAFF_TITLE.exec(text);
+    const someone = named.length > 0 || staff !== null || vocative !== undefined || PERSON_NAME.test(text);
+    const strong = signals.filter((s) => !s.weak);
+    for (const signal of signals) {
+      const sentence = segment.sentenceAround(signal.start);
+      if (signal.named && !signal.weak && (named.length === 0 || SYMPATHY.test(text.slice(sentence.start, sentence.end)))) continue;
+      if (!signal.weak && !signal.named && !answered && !someone) continue;
+      if (signal.weak && !((answered || someone) && (strong.length > 0 || signals.length >= 2))) continue;
+      found.push({ start: signal.start, end: signal.end, reason: signal.reason });
+    }
+  }
+
+  // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
+  if (/[.!?…]\s/.test(text)) {
+    let previous: { start: number; end: number } | undefined;
+    for (const sentence of sentenceSpans(text)) {
+      const words = text.slice(sentence.start, sentence.end);
+      const verdict = previous && SARCASTIC_VERDICT.exec(words);
+      if (verdict && previous) {
+        const before = text.slice(previous.start, previous.end);
+        STAFF_TITLE.lastIndex = 0;
+        const target = STAFF_TITLE.exec(before)?.[0] ?? namedTargets(before, context)[0]?.name;
+        if (target && MISHAP.test(before) && !SYMPATHY.test(before)) {
+          found.push({ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `sarcasm about ${target} ('${verdict[0].trim()}' after a mishap)` });
+        }
+      }
+      previous = sentence;
+    }
+  }
+  return found;
+}
+
+function vocativeName(text: string): string | undefined {
+  for (const pattern of [VOCATIVE_START, VOCATIVE_END]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const name = m[1]!;
+      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && /^[A-Z]/.test(name)) return name;
+    }
+  }
+  return undefined;
+}
 
 function namedContempt(segment: Segment): Array<{ start: number; end: number; reason: string }> {
   const found: Array<{ start: number; end: number; reason: string }> = [];
