@@ -28,7 +28,7 @@ const ADJECTIVES: ReadonlyArray<readonly [Characteristic, string]> = [
 ];
 /** Words for people that an adjective above turns into a group. */
 const PEOPLE =
-  'people|persons|folks?|couples|families|women|men|mums|mothers|dads|fathers|parents|volunteers|residents|members|players|users|drivers|staff|applicants|tenants|groups|workers|customers|visitors|students|employees|candidates|ladies|girls|boys|guests|traders|stallholders|neighbours|communities|partners|kids|teams|organisations|organizations|lads|citizens|nationals|ones|types|bookers|hirers|speakers|swimmers|walkers|runners|cyclists|shoppers|readers|householders|owners';
+  'people|ppl|persons|folks?|couples|families|women|men|mums|mothers|dads|fathers|parents|volunteers|residents|members|players|users|drivers|staff|applicants|tenants|groups|workers|customers|visitors|students|employees|candidates|ladies|girls|boys|guests|traders|stallholders|neighbours|communities|partners|kids|teams|organisations|organizations|lads|citizens|nationals|ones|types|bookers|hirers|speakers|swimmers|walkers|runners|cyclists|shoppers|readers|householders|owners';
 /** Group nouns that stand alone. */
 const NOUNS: ReadonlyArray<readonly [Characteristic, string]> = [
   ['age', 'pensioners|oaps|over[- ]?[5-9]0s|boomers|teenagers|youngsters|the\\s+elderly|geriatrics|oldies'],
@@ -49,7 +49,7 @@ const GROUP_ALTERNATIVES: Array<readonly [Characteristic, string]> = [
 const GROUP = new RegExp(`\\b(?:${GROUP_ALTERNATIVES.map(([, source]) => `(${source})`).join('|')})\\b`, 'g');
 
 const NOT = "(?:not|never|no\\s+longer|n['’]t)";
-const APOS = "['’]";
+const APOS = "['’]?";
 /** Unwanted, said of the group as subject: "trans women are not welcome", "need not apply". */
 const EXCLUDED_SUBJECT = new RegExp(
   '^(?:\\s+[a-z]+){0,2}?\\s+(?:' +

@@ -26,17 +26,21 @@ interface Signal {
   named?: boolean;
 }
 
-const A = "['’]";
+const A = "['’]?";
+// Text-speak for the words the signals turn on: "u", "ur", "4", "thx", "noone".
+const YOU = '(?:you|u|ya|yer)';
+const YOUR = '(?:your|ur|yr|yer)';
+const FOR = '(?:for|4)';
 
 const SIGNALS: readonly Signal[] = [
   {
     reason: 'tells someone their opinion is unwanted',
     pattern: new RegExp(
       [
-        `\\b(?:nobody|no[- ]one|no\\s+one)\\s+(?:here\\s+)?asked\\s+(?:for\\s+)?(?:you|your)\\b`,
+        `\\b(?:nobody|no[- ]?one|no\\s+one|no1)\\s+(?:here\\s+|actually\\s+|ever\\s+)?asked\\s+(?:${FOR}\\s+)?(?:${YOU}|${YOUR}|what\\s+${YOU}|how\\s+${YOU})\\b`,
         `\\bwho\\s+asked\\s+(?:you|for\\s+your)\\b`,
         `\\b(?:we\\s+)?(?:didn${A}t|did\\s+not|don${A}t|do\\s+not)\\s+(?:ask|need|want)\\s+(?:for\\s+)?your\\s+(?:opinion|views?|input|thoughts|two\\s+(?:pence|penn(?:y|orth))|2p)`,
-        `\\byour\\s+(?:opinion|views?|input|thoughts|two\\s+pence|2p)\\s+(?:is|are|was|were)\\s+(?:\\w+\\s+)?(?:not|n${A}t)\\s+(?:\\w+\\s+)?(?:needed|wanted|required|welcome|relevant|necessary|helpful)`,
+        `\\b${YOUR}\\s+(?:opinion|views?|input|thoughts|two\\s+pence|2p)(?:\\s+[\\w'’-]+){0,4}?\\s+(?:is|are|was|were)\\s+(?:\\w+\\s+)?(?:not|n${A}t)\\s+(?:\\w+\\s+)?(?:needed|wanted|required|welcome|relevant|necessary|helpful)`,
         `\\bkeep\\s+your\\s+(?:opinions?|views|thoughts|comments|two\\s+pence)\\s+to\\s+yourself`,
         `\\bnot\\s+interested\\s+in\\s+your\\s+(?:opinion|views?|thoughts)`,
       ].join('|'),
@@ -47,7 +51,7 @@ const SIGNALS: readonly Signal[] = [
     reason: 'says someone cannot keep up',
     pattern: new RegExp(
       [
-        `\\bso\\s+(?:that\\s+)?you\\s+(?:can|could|might|will|${A}ll)\\s+(?:\\w+\\s+)?(?:keep\\s+up|follow|understand|manage|get\\s+it|take\\s+it\\s+in)`,
+        `\\bso\\s+(?:that\\s+)?${YOU}\\s+(?:can|could|might|will|${A}ll)\\s+(?:\\w+\\s+)?(?:keep\\s+up|follow|understand|manage|get\\s+it|take\\s+it\\s+in)`,
         `\\b(?:type|say|write|explain|put|spell)\\s+(?:this|it|that)\\s+(?:out\\s+)?(?:very\\s+|really\\s+|nice\\s+and\\s+)?(?:slowly|simply)`,
         `\\btry\\s+(?:to|and)\\s+keep\\s+up\\b`,
         `\\b(?:words\\s+of\\s+one\\s+syllable|(?:small|short|simple)\\s+words\\s+for\\s+you)`,
@@ -66,9 +70,9 @@ const SIGNALS: readonly Signal[] = [
     reason: 'thanks someone sarcastically',
     pattern: new RegExp(
       [
-        `\\bfor\\s+your\\s+(?:\\w+\\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth|millionth|\\d+(?:st|nd|rd|th))\\s+(?:\\w+\\s+)?(?:email|e-mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)s?\\b`,
-        `\\b(?:what|whatever|where)\\s+would\\s+(?:we|the\\s+\\w+)\\s+(?:ever\\s+)?(?:do|be)\\s+without\\s+(?:you|him|her)\\b`,
-        `\\bthanks?\\s+for\\s+nothing\\b`,
+        `\\b${FOR}\\s+${YOUR}\\s+(?:\\w+\\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth|millionth|\\d+(?:st|nd|rd|th)?)\\s+(?:\\w+\\s+)?(?:email|e-mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)s?\\b`,
+        `\\b(?:what|whatever|where)\\s+would\\s+(?:we|the\\s+\\w+)\\s+(?:ever\\s+)?(?:do|be)\\s+without\\s+(?:${YOU}|him|her)\\b`,
+        `\\b(?:thanks?|thx|ta)\\s+${FOR}\\s+nothing\\b`,
         `\\b(?:thanks|thank\\s+you)\\s+for\\s+(?:the|your|that|another)\\s+(?:\\w+\\s+)?(?:essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass)\\b`,
         `\\b(?:cheers|thanks)\\s+for\\s+(?:that|the)\\s+(?:insight|wisdom|pearl)`,
       ].join('|'),
@@ -113,9 +117,9 @@ const SIGNALS: readonly Signal[] = [
       [
         `\\bfor\\s+once\\b`,
         `\\b(?:only|just)\\s+took\\s+(?:you\\s+|him\\s+|her\\s+|them\\s+)?(?:\\w+\\s+){0,2}(?:years?|months?|weeks?|decades?|ages)\\b`,
-        `\\bnice\\s+of\\s+(?:you|him|her|them)\\s+to\\s+(?:finally\\s+)?(?:turn|show|join|grace|drop|come|bother)`,
+        `\\bnice\\s+of\\s+(?:\\S+\\s+){1,4}?to\\s+(?:finally\\s+)?(?:turn|show|join|grace|drop|come|bother)`,
         `\\bgrac(?:e|ed|ing)\\s+us\\s+with\\s+(?:your|his|her|their)\\s+presence`,
-        `\\b(?:maybe|perhaps)\\s+(?:\\w+\\s+){1,5}?next\\s+time\\b`,
+        `\\b(?:maybe|perhaps)\\s+(?:[\\w'’]+\\s+){1,5}?next\\s+time\\b`,
         `\\b(?:finally|at\\s+(?:long\\s+)?last)\\s+(?:turned|showed|bothered)\\b`,
       ].join('|'),
       'g',
@@ -128,7 +132,7 @@ const SIGNALS: readonly Signal[] = [
     pattern: new RegExp(
       [
         `\\bsome\\s+(?:people|folk|councillors|members)\\s+(?:just\\s+|really\\s+|simply\\s+)?(?:enjoy|love|like|live\\s+for|can${A}t\\s+help|never\\s+learn|will\\s+never)\\b`,
-        `\\bthanks?\\s+(?:you\\s+)?(?:so|ever\\s+so|sooo+|SO)\\s+much\\b`,
+        `\\b(?:thanks?|thx|ty)\\s+(?:you\\s+|u\\s+)?(?:so|ever\\s+so|soo+)\\s+much\\b`,
         `🙄|😒|🤦|\\/s\\b`,
         `\\bwho\\s+(?:would\\s+have|could\\s+have|${A}d\\s+have)\\s+(?:guessed|thought|known)\\b`,
       ].join('|'),
@@ -159,7 +163,7 @@ const SIGNALS: readonly Signal[] = [
 
 /** Cheap words every signal needs one of. */
 const HINT =
-  /asked|opinion|views|input|thoughts|two pence|2p|keep up|follow|understand|slowly|simply|syllable|words for|hard of|spell it|century|stuck in|still in|living in|moved on|joined the|boomer|generation|for your|without (?:you|him|her)|nothing|essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass|insight|wisdom|pearl|missive|manifesto|war and peace|read all|tl;?dr|everything|ever |complain|moan|whing|writer|take|first.name|find the time|surprised|miss|overlook|glasses|skills|lessons|actually|even|once|took|nice of|grac|next time|finally|at (?:long )?last|some (?:people|folk|councillors|members)|so much|sooo|🙄|😒|🤦|\/s|guessed|thought|known|at least|maybe|perhaps|learn|leaf|not sure|miracle|ourselves|prove it|committee|survey|consultation|study|working group|how hard|asleep|organise/i;
+  /asked|thx|no1|opinion|views|input|thoughts|two pence|2p|keep up|follow|understand|slowly|simply|syllable|words for|hard of|spell it|century|stuck in|still in|living in|moved on|joined the|boomer|generation|for your|without (?:you|him|her)|nothing|essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass|insight|wisdom|pearl|missive|manifesto|war and peace|read all|tl;?dr|everything|ever |complain|moan|whing|writer|take|first.name|find the time|surprised|miss|overlook|glasses|skills|lessons|actually|even|once|took|nice of|grac|next time|finally|at (?:long )?last|some (?:people|folk|councillors|members)|so much|sooo|🙄|😒|🤦|\/s|guessed|thought|known|at least|maybe|perhaps|learn|leaf|not sure|miracle|ourselves|prove it|committee|survey|consultation|study|working group|how hard|asleep|organise/i;
 
 /** Signals of sarcasm and put-downs in a segment (see `Belittling`); the detector decides whether a target is there. */
 export function findBelittling(segment: Segment): Belittling[] {
@@ -168,8 +172,7 @@ export function findBelittling(segment: Segment): Belittling[] {
   const found: Belittling[] = [];
   for (const { pattern, reason, weak, named } of SIGNALS) {
     pattern.lastIndex = 0;
-    // Case matters only for "SO much"; the rest is matched on the lower-cased text.
-    const subject = pattern.source.includes('SO') ? text : segment.lower;
+    const subject = segment.lower;
     for (let m = pattern.exec(subject); m; m = pattern.exec(subject)) {
       if (quoted(text, m.index)) continue;
       found.push({ start: m.index, end: m.index + m[0].length, reason: `${reason} ('${text.slice(m.index, m.index + m[0].length)}')`, ...(weak ? { weak } : {}), ...(named ? { named } : {}) });
@@ -191,7 +194,7 @@ export const SARCASTIC_VERDICT =
   /^\s*(?:(?:oh|well|just|pure|absolute|sheer|real|truly)\s+)?(genius|brilliant|marvellous|shock|shocker|quelle\s+surprise|what\s+a\s+surprise|surprise,?\s+surprise|who\s+knew|well\s+done|nice\s+one|great\s+job|top\s+work|bravo|classic|slow\s+clap|impressive|stellar\s+work|masterful|inspired|priceless|textbook|spectacular)\s*[.!?…]*\s*(?:\p{Extended_Pictographic}\s*)*$/iu;
 /** What makes the sentence before a verdict a mishap rather than an achievement. */
 export const MISHAP =
-  /\b(?:again|managed\s+to|somehow|forgot|forgotten|lost|broke|broken|locked|failed|voted\s+(?:against|no)|missed|late|still\s+(?:not|hasn['’]t|haven['’]t|no)|wrong|deleted|double[- ]booked|overslept)\b/i;
+  /\b(?:managed\s+to|somehow|forgot|forgotten|lost|broke|broken|locked|failed|voted\s+(?:against|no)|missed|late|still\s+(?:not|hasn['’]t|haven['’]t|no)|wrong|deleted|double[- ]booked|overslept)\b/i;
 /** A member of staff by job title: "Our Events Coordinator", "the Deputy Clerk". */
 export const STAFF_TITLE =
   /\b(?:[Oo]ur|[Tt]he)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Officer|Coordinator|Co-ordinator|Clerk|Manager|Lengthsman|Caretaker|Warden|Assistant|Administrator|Ranger|Groundsman|Groundskeeper|Gardener|Attendant|Supervisor|Treasurer|Secretary|Handyman|Technician|Cleaner|Receptionist|Apprentice|Steward|Bailiff|Verger)\b|\b(?:our|the)\s+(?:deputy\s+)?(?:clerk|caretaker|groundsman|lengthsman|handyman|receptionist|apprentice|finance\s+officer|events\s+officer)\b/g;
