@@ -324,6 +324,8 @@ const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+
 /** Capitalised words that open a sentence with a comma without naming anyone. */
 const NOT_VOCATIVE =
   /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
+/** A word every sarcastic verdict needs. */
+const VERDICT_WORD = /\b(?:genius|brilliant|marvellous|shock|surprise|who knew|well done|nice one|great job|top work|bravo|classic|clap|impressive|stellar|masterful|inspired|priceless|textbook|spectacular)/;
 /** Two capitalised words, as a person's name is written: "Imran Qureshi". */
 const PERSON_NAME = /(?<=\S\s+)[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)+\b/;
 /** "you're a complete …", "you absolute …": an insult's frame, whatever word fills it. */
@@ -338,12 +340,10 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
   const found: Span[] = [];
   for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
 
-  const vocative = vocativeName(text);
-  const secondPerson = /\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)?\b/.test(lower);
-  const answered = addressed || vocative !== undefined || secondPerson;
+  const secondPerson = /\b(?:you|u|ur)\b|\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)\b/.test(lower);
 
   // Swearing at the person answered: "you're a complete pr*ck".
-  if (answered) {
+  if (secondPerson) {
     INSULT_FRAME.lastIndex = 0;
     for (let m = INSULT_FRAME.exec(lower); m; m = INSULT_FRAME.exec(lower)) {
       if (PRAISE.test(m[1]!)) continue;
@@ -359,6 +359,8 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
 
   const signals = findBelittling(segment);
   if (signals.length > 0) {
+    const vocative = vocativeName(text);
+    const answered = addressed || secondPerson || vocative !== undefined;
     const named = namedTargets(text, context);
     STAFF_TITLE.lastIndex = 0;
     const staff = STAFF_TITLE.exec(text);
@@ -374,7 +376,7 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
   }
 
   // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
-  if (/[.!?…]\s/.test(text)) {
+  if (VERDICT_WORD.test(lower) && /[.!?…]\s/.test(text)) {
     let previous: { start: number; end: number } | undefined;
     for (const sentence of sentenceSpans(text)) {
       const words = text.slice(sentence.start, sentence.end);

@@ -161,23 +161,35 @@ const SIGNALS: readonly Signal[] = [
   },
 ];
 
-/** Cheap words every signal needs one of. */
-const HINT =
-  /asked|thx|no1|opinion|views|input|thoughts|two pence|2p|keep up|follow|understand|slowly|simply|syllable|words for|hard of|spell it|century|stuck in|still in|living in|moved on|joined the|boomer|generation|for your|without (?:you|him|her)|nothing|essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass|insight|wisdom|pearl|missive|manifesto|war and peace|read all|tl;?dr|everything|ever |complain|moan|whing|writer|take|first.name|find the time|surprised|miss|overlook|glasses|skills|lessons|actually|even|once|took|nice of|grac|next time|finally|at (?:long )?last|some (?:people|folk|councillors|members)|so much|sooo|🙄|😒|🤦|\/s|guessed|thought|known|at least|maybe|perhaps|learn|leaf|not sure|miracle|ourselves|prove it|committee|survey|consultation|study|working group|how hard|asleep|organise/i;
+/**
+ * Every signal in one expression, so that a post is read once: a capture group per signal, in order.
+ * The signals' own groups are all non-capturing.
+ */
+const ALL_SIGNALS = new RegExp(SIGNALS.map(({ pattern }) => `(${pattern.source})`).join('|'), 'g');
+export const SIGNAL_COUNT = SIGNALS.length;
+export const SIGNAL_GROUPS = new RegExp(`${ALL_SIGNALS.source}|`).exec("")!.length - 1;
+
+/** A word each signal needs (its rarest), so that most posts cost one quick read. */
+const KEYSTONE =
+  /\b(?:asked|opinion|views|input|thoughts|pence|your 2p|so you|so that you|so u |keep up|slowly|simply|syllable|small words|short words|simple words|hard of|spell it|centur|in the 19|dark ages|stone age|moved on|joined the|boomer|generation|\d+(?:st|nd|rd|th)?\s+(?:\w+\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth|millionth|without (?:you|u|him|her)|(?:for|4) nothing|essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass|insight|wisdom|pearl|missive|manifesto|war and|read all|tl;?dr|about everything|ever stop|ever do|complainer|complainant|moaner|whinger|letter.writer|to write|name terms|find the time|surprised|missed|miss the|overlooked|might help|would help|could help|you even|you actually|u even|for once|only took|just took|nice of|presence|next time|finally|at last|at long|some people|some folk|some councillors|some members|so much|soo+ much|guessed|known|have thought|at least|they could|they should|they can|they might|thing or two|leaf|are doing|is doing|miracle|ourselves|prove it|a committee|another committee|a consultation|a survey|a study|a working group|how hard|asleep|organise)/;
+/** Keystones that are not words: eye-rolls and a sarcasm tag. */
+const KEYSTONE_MARKS = /🙄|😒|🤦|\/s\b/;
 
 /** Signals of sarcasm and put-downs in a segment (see `Belittling`); the detector decides whether a target is there. */
 export function findBelittling(segment: Segment): Belittling[] {
   const text = segment.text;
-  if (!HINT.test(text)) return [];
+  const lower = segment.lower;
   const found: Belittling[] = [];
-  for (const { pattern, reason, weak, named } of SIGNALS) {
-    pattern.lastIndex = 0;
-    const subject = segment.lower;
-    for (let m = pattern.exec(subject); m; m = pattern.exec(subject)) {
-      if (quoted(text, m.index)) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, reason: `${reason} ('${text.slice(m.index, m.index + m[0].length)}')`, ...(weak ? { weak } : {}), ...(named ? { named } : {}) });
-      if (m[0].length === 0) pattern.lastIndex++;
+  if (!KEYSTONE.test(lower) && !KEYSTONE_MARKS.test(lower)) return found;
+  ALL_SIGNALS.lastIndex = 0;
+  for (let m = ALL_SIGNALS.exec(lower); m; m = ALL_SIGNALS.exec(lower)) {
+    if (m[0].length === 0) {
+      ALL_SIGNALS.lastIndex++;
+      continue;
     }
+    const { reason, weak, named } = SIGNALS[m.slice(1).findIndex((g) => g !== undefined)]!;
+    if (quoted(text, m.index)) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, reason: `${reason} ('${text.slice(m.index, m.index + m[0].length)}')`, ...(weak ? { weak } : {}), ...(named ? { named } : {}) });
   }
   return found;
 }
