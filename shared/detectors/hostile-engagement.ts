@@ -2,10 +2,10 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
-import { findAimedRemarks } from './text/lexicon/group-exclusion';
+import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
-import { findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE } from './text/prose/belittling';
+import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -324,12 +324,17 @@ const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+
 /** Capitalised words that open a sentence with a comma without naming anyone. */
 const NOT_VOCATIVE =
   /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
-/** A word every sarcastic verdict needs. */
-const VERDICT_WORD = /\b(?:genius|brilliant|marvellous|shock|surprise|who knew|well done|nice one|great job|top work|bravo|classic|clap|impressive|stellar|masterful|inspired|priceless|textbook|spectacular)/;
+/** One read of a post for every signal of sarcasm, a put-down, or a remark on someone's disability or age. */
+const MAY_BELITTLE = belittlingGate(AIMED_WORDS);
 /** Two capitalised words, as a person's name is written: "Imran Qureshi". */
 const PERSON_NAME = /(?<=\S\s+)[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)+\b/;
 /** "you're a complete …", "you absolute …": an insult's frame, whatever word fills it. */
 const INSULT_FRAME = new RegExp(`\\byou(?:${A}re|\\s+are)?\\s+(?:such\\s+)?(?:an?\\s+)?(?:complete|total|absolute|utter|right|proper|massive|bloody|little)\\s+([a-z*#•@$!0-9]+)`, 'g');
+/** "you" followed by a word: where an insult's frame or swearing at someone can begin. */
+const YOU_THEN_WORDS = /\byou(?:['’]?re|\s+are|r)?\s+(?:such\s+)?(?:an?\s+)?(?:complete|total|absolute|utter|right|proper|massive|bloody|little|[\w]*[*#•@$!0-9]|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
+/** "you" and, within a few words, a word with a symbol or digit in it or the start of a profanity: worth looking for swearing at someone. */
+const SWEAR_AFTER_YOU =
+  /\byou(?:['’]?re|\s+are|r)?\s+(?:[\w'’]+\s+){0,3}?(?:[\w]*[*#•@$!0-9][\w*#•@$!]*|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
 /** Words that make the same frame praise. */
 const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?)$/;
 
@@ -338,18 +343,15 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
   const text = segment.text;
   const lower = segment.lower;
   const found: Span[] = [];
-  for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
 
-  const secondPerson = /\b(?:you|u|ur)\b|\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)\b/.test(lower);
-
-  // Swearing at the person answered: "you're a complete pr*ck".
-  if (secondPerson) {
+  // Swearing at the person answered: "you're a complete pr*ck", "you absolute tw*tface".
+  if (YOU_THEN_WORDS.test(lower)) {
     INSULT_FRAME.lastIndex = 0;
     for (let m = INSULT_FRAME.exec(lower); m; m = INSULT_FRAME.exec(lower)) {
       if (PRAISE.test(m[1]!)) continue;
       found.push({ start: m.index, end: m.index + m[0].length, reason: `insults the person it answers ('${text.slice(m.index, m.index + m[0].length)}')` });
     }
-    for (const word of findSwearWords(segment)) {
+    for (const word of SWEAR_AFTER_YOU.test(lower) ? findSwearWords(segment) : []) {
       const before = lower.slice(Math.max(0, word.start - 40), word.start);
       if (/\byou(?:['’]re|\s+are|r)?\s+(?:[\w*#•@$!'’]+\s+){0,3}$/.test(before) || /^\s+you\b/.test(lower.slice(word.end, word.end + 6))) {
         found.push({ start: word.start, end: word.end, reason: 'swears at the person it answers' });
@@ -357,9 +359,13 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
     }
   }
 
+  if (!MAY_BELITTLE.test(lower)) return found;
+  for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
+
   const signals = findBelittling(segment);
   if (signals.length > 0) {
     const vocative = vocativeName(text);
+    const secondPerson = /\b(?:you|u|ur)\b|\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)\b/.test(lower);
     const answered = addressed || secondPerson || vocative !== undefined;
     const named = namedTargets(text, context);
     STAFF_TITLE.lastIndex = 0;

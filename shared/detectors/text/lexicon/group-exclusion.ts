@@ -115,20 +115,24 @@ const AIMED_CHARACTERISTIC: Readonly<Record<string, Characteristic>> = { age: 'a
 const PERMISSION = /\b(?:allowed|permitted|eligible|admitted)\b/;
 const RULE_REASON = /\b(?:because|due\s+to|safety|law|legal|licen[cs]\w*|curfew|insurance|rules?|regulations?|policy|after\s+\d|before\s+\d|until|unless|under[- ]?\d+s?|without)\b/;
 
+/** Words every aimed remark needs one of. */
+export const AIMED_WORDS = ['eyesight', 'eyes', 'hearing', 'ears', 'memory', 'mobility', 'legs', 'hips', 'knees', 'walking', 'zimmer', 'wheelchair', 'condition', 'disability', 'your age', 'blind', 'deaf', 'senile', 'marbles', 'boomer'];
+const AIMED_HINT = new RegExp(`\\b(?:${AIMED_WORDS.join('|')})`);
+
 /** What the sentence is doing with the words: condemning or reporting them, not saying them. */
 const REPORTED =
   /\b(?:tolerat\w*|unacceptable|removed|deleted|hidden|complain\w*|reported|alleg\w*|claim\w*|myths?|stereotypes?|untrue|not\s+true|wrong\s+to|abuse\w*|hate|hatred|racis\w*|discriminat\w*|harass\w*|bully\w*|prejudice|challenge|equality|inclusive|accessible|accessibility)\b/;
 /** A group word after these is not what the clause is about: "abuse of Polish traders", "some pensioners". */
 const NOT_THE_SUBJECT = /\b(?:of|against|towards|at|to|by|with|some|many|a\s+few|those|any|if|for|our|help|helping|support|supporting)\s+$/;
 
-const QUICK = /pensioner|oap|over|boomer|teen|young|elder|older|old |aged|retired|disab|blind|deaf|autis|sighted|impaired|wheelchair|mental|dyslex|handicap|amput|dementia|female|male|women|woman|lady|ladies|girl|wives|husband|mum|mother|pregnan|expectant|breastfeed|nursing|religio|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|faith|church|mosque|pagan|believer|worshipper|witness|foreign|immigra|migra|refugee|asylum|europe|polish|pole|roman|bulgar|lithuan|latvia|albania|asian|black|africa|chinese|indian|pakistan|somali|irish|gyps|traveller|roma|gay|lesbian|bisex|same|queer|homosex|lgbt|trans|binary|married|civil|your|boomer/;
+const QUICK = /\b(?:eyesight|eyes|ears|memory|mobility|legs|hips|knees|walking|zimmer|condition|your age|senile|marbles|pensioner|oap|over[- ]?\d|boomer|teen|young|elder|older|old\s|aged|retired|disab|blind|deaf|autis|partially|visually|hearing|wheelchair|mental|dyslex|handicap|amput|people\s+with|female|male|wom[ae]n|lady|ladies|girl|wives|husband|mum|mother|pregnan|expectant|breastfeed|nursing|religio|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|faith|church|mosque|pagan|believer|worshipper|jehovah|foreign|immigra|migra|refugee|asylum|european|eastern|polish|poles|roman|bulgar|lithuan|latvia|albania|asian|black|africa|chinese|indian|pakistan|somali|irish|gyps|traveller|roma|gay|lesbian|bisex|same|queer|homosex|lgbt|trans|non|married|civil|not\s+(?:a\s+)?(?:women|men|ladies|girls|job|work|place|role|sport|game)|isn|no\s+(?:job|work|place|role))/;
 
 /** Exclusion and incapability remarks about protected groups, and remarks aimed at one person's disability or age. */
 /** Remarks aimed at one person's sight, hearing, memory or age, and generation sneers ("typical boomer"). */
-export function findAimedRemarks(segment: Segment): DerogatoryRemark[] {
+export function findAimedRemarks(segment: Segment, gated = false): DerogatoryRemark[] {
   const lower = segment.lower;
   const found: DerogatoryRemark[] = [];
-  if (!AIMED_HINT.test(lower)) return found;
+  if (!gated && !AIMED_HINT.test(lower)) return found;
   AIMED.lastIndex = 0;
   for (let m = AIMED.exec(lower); m; m = AIMED.exec(lower)) {
     const what = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!.replace(/\s+/g, ' ');
@@ -138,11 +142,11 @@ export function findAimedRemarks(segment: Segment): DerogatoryRemark[] {
   }
   return found;
 }
-const AIMED_HINT = /your|you|boomer/;
 
 export function findExclusionRemarks(segment: Segment): DerogatoryRemark[] {
   const lower = segment.lower;
-  if (!QUICK.test(lower)) return findAimedRemarks(segment);
+  // One read of the post for both kinds: a group's or an aimed remark's words.
+  if (!QUICK.test(lower)) return [];
   const found: DerogatoryRemark[] = findAimedRemarks(segment);
 
   STEREOTYPE.lastIndex = 0;
