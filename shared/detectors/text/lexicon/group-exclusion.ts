@@ -1,3 +1,4 @@
+import { wordGate } from '../prose/word-gate';
 import type { Segment } from '../segment';
 import type { DerogatoryRemark } from './protected-groups';
 import type { Characteristic } from './swear-words';
@@ -117,7 +118,7 @@ const RULE_REASON = /\b(?:because|due\s+to|safety|law|legal|licen[cs]\w*|curfew|
 
 /** Words every aimed remark needs one of. */
 export const AIMED_WORDS = ['eyesight', 'eyes', 'hearing', 'ears', 'memory', 'mobility', 'legs', 'hips', 'knees', 'walking', 'zimmer', 'wheelchair', 'condition', 'disability', 'your age', 'blind', 'deaf', 'senile', 'marbles', 'boomer'];
-const AIMED_HINT = new RegExp(`\\b(?:${AIMED_WORDS.join('|')})`);
+const AIMED_HINT = new RegExp(wordGate(AIMED_WORDS));
 
 /** What the sentence is doing with the words: condemning or reporting them, not saying them. */
 const REPORTED =
@@ -125,7 +126,18 @@ const REPORTED =
 /** A group word after these is not what the clause is about: "abuse of Polish traders", "some pensioners". */
 const NOT_THE_SUBJECT = /\b(?:of|against|towards|at|to|by|with|some|many|a\s+few|those|any|if|for|our|help|helping|support|supporting)\s+$/;
 
-const QUICK = /\b(?:eyesight|eyes|ears|memory|mobility|legs|hips|knees|walking|zimmer|condition|your age|senile|marbles|pensioner|oap|over[- ]?\d|boomer|teen|young|elder|older|old\s|aged|retired|disab|blind|deaf|autis|partially|visually|hearing|wheelchair|mental|dyslex|handicap|amput|people\s+with|female|male|wom[ae]n|lady|ladies|girl|wives|husband|mum|mother|pregnan|expectant|breastfeed|nursing|religio|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|faith|church|mosque|pagan|believer|worshipper|jehovah|foreign|immigra|migra|refugee|asylum|european|eastern|polish|poles|roman|bulgar|lithuan|latvia|albania|asian|black|africa|chinese|indian|pakistan|somali|irish|gyps|traveller|roma|gay|lesbian|bisex|same|queer|homosex|lgbt|trans|non|married|civil|not\s+(?:a\s+)?(?:women|men|ladies|girls|job|work|place|role|sport|game)|isn|no\s+(?:job|work|place|role))/;
+const QUICK = new RegExp(
+  wordGate([
+    ...AIMED_WORDS, 'pensioner', 'oap', 'over-', 'over 5', 'over 6', 'over 7', 'over 8', 'over 9', 'over5', 'over6', 'over7', 'over8', 'over9', 'teen',
+    'young', 'elder', 'older', 'old ', 'aged', 'retired', 'disab', 'autis', 'partially', 'visually', 'wheelchair', 'mental', 'dyslex', 'handicap',
+    'amput', 'people with', 'female', 'male', 'woman', 'women', 'lady', 'ladies', 'girl', 'wives', 'husband', 'mum', 'mother', 'pregnan',
+    'expectant', 'breastfeed', 'nursing', 'religio', 'muslim', 'jew', 'christian', 'catholic', 'hindu', 'sikh', 'buddhist', 'atheist', 'faith',
+    'church', 'mosque', 'pagan', 'believer', 'worshipper', 'jehovah', 'foreign', 'immigra', 'migra', 'refugee', 'asylum', 'european', 'eastern',
+    'polish', 'poles', 'roman', 'bulgar', 'lithuan', 'latvia', 'albania', 'asian', 'black', 'africa', 'chinese', 'indian', 'pakistan', 'somali',
+    'irish', 'gyps', 'traveller', 'roma', 'gay', 'lesbian', 'bisex', 'same', 'queer', 'homosex', 'lgbt', 'trans', 'non', 'married', 'civil',
+    "men's", 'men’s', "man's", 'man’s', 'for men', 'for a man', 'ppl',
+  ]),
+);
 
 /** Exclusion and incapability remarks about protected groups, and remarks aimed at one person's disability or age. */
 /** Remarks aimed at one person's sight, hearing, memory or age, and generation sneers ("typical boomer"). */

@@ -1,4 +1,5 @@
 import type { Segment } from '../segment';
+import { wordGate } from './word-gate';
 
 /**
  * Arguing without swearing: sarcasm, put-downs and mock thanks aimed at someone. Each signal is a
@@ -189,7 +190,7 @@ const VERDICT_WORDS = ['genius', 'brilliant', 'marvellous', 'shock', 'surprise',
 /** One read that says whether a post may belittle anyone: a keystone, a verdict word, or a remark's word (`extra`). */
 export function belittlingGate(extra: readonly string[]): RegExp {
   return new RegExp(
-    `\\b(?:${[...KEYSTONES, ...VERDICT_WORDS, ...extra].join('|')})|\\d(?:st|nd|rd|th)?\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|\\/s\\b`,
+    `${wordGate([...KEYSTONES, ...VERDICT_WORDS, ...extra])}|\\d(?:st|nd|rd|th)\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|\\/s\\b`,
   );
 }
 /** Whether a verdict word is in a text. */
