@@ -5,6 +5,7 @@ import type { PostView } from './post-view';
 import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
+import { wordGate } from './text/prose/word-gate';
 import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
@@ -12,9 +13,25 @@ import { SpanSet } from './text/spans';
 /** An apostrophe, straight or curly. */
 const A = "['’]";
 
-// Words that every hostile pattern below needs; a post without any of them costs one test.
-const HINT =
-  /\b(?:read|lie[sd]?\b|lying|liars?\b|untruth|falsehood|porkies|typical|shambl|joke|farce|disgrace|useless|incompet|clue|hopeless|pathetic|idiot|moron|muppet|amateurs|cowboys|clowns|jokers|to save|brewery|depended|wouldn|fault|your problem|bother|moan|whing|whin|bleat|grandstand|showboat|sulk|tantrum|grow up|get a life|shut up|get over|get a grip|give it a rest|jog on|do one|neck in|high horse|research|facts|educate|cares|asked|keyboard|armchair|minnies|complainers|nimb|busybod|rubbish|nonsense|drivel|tosh|garbage|rot|codswallop|twaddle|balls|bollocks|bullsh|crap|claptrap|piffle|poppycock|ridiculous|laughable|absurd|ludicrous|silly|childish|petty|stupid|ignorant|arrogant|spineless|deluded|you people|people like you|pointless|anything|hypocri|liability|waste of space|plonker|numpt|halfwit|cretin|imbecile|time-?waster|unfit|not fit|embarrass|laughing|stop (?:spreading|peddling|posting|repeating|spouting|making|moaning|whining|whing|bleating|trolling|lying|complaining|crying|stirring|being)|clearly|obviously|evidently|talking|making|shame|disgust|appall|shock|woeful|abysmal|atrocious|diabolical|let\b|troll|pillock|prat\b|wally|plonk|same old|usual|before you|live here|thing to say|complain|whing|be such|drama queen)/;
+// Words that every hostile pattern below needs; a post without any of them costs one quick read.
+const HINT_WORDS = [
+  'read', 'lie ', 'lies', 'lied', 'lie.', 'lie,', 'lie!', 'lying', 'liar', 'untruth', 'falsehood', 'porkies', 'typical',
+  'shambl', 'joke', 'farce', 'disgrace', 'useless', 'incompet', 'clue', 'hopeless', 'pathetic', 'idiot', 'moron', 'muppet',
+  'amateurs', 'cowboys', 'clowns', 'jokers', 'to save', 'brewery', 'depended', 'wouldn', 'fault', 'your problem', 'bother',
+  'moan', 'whing', 'whin', 'bleat', 'grandstand', 'showboat', 'sulk', 'tantrum', 'grow up', 'get a life', 'shut up', 'get over',
+  'get a grip', 'give it a rest', 'jog on', 'do one', 'neck in', 'high horse', 'research', 'facts', 'educate', 'cares', 'asked',
+  'keyboard', 'armchair', 'minnies', 'complainers', 'nimb', 'busybod', 'rubbish', 'nonsense', 'drivel', 'tosh', 'garbage', 'rot',
+  'codswallop', 'twaddle', 'balls', 'bollocks', 'bullsh', 'crap', 'claptrap', 'piffle', 'poppycock', 'ridiculous', 'laughable',
+  'absurd', 'ludicrous', 'silly', 'childish', 'petty', 'stupid', 'ignorant', 'arrogant', 'spineless', 'deluded', 'you people',
+  'people like you', 'pointless', 'anything', 'hypocri', 'liability', 'waste of space', 'plonker', 'numpt', 'halfwit', 'cretin',
+  'imbecile', 'timewaster', 'time-waster', 'unfit', 'not fit', 'embarrass', 'laughing', 'stop spreading', 'stop peddling',
+  'stop posting', 'stop repeating', 'stop spouting', 'stop making', 'stop moaning', 'stop whining', 'stop whing',
+  'stop bleating', 'stop trolling', 'stop lying', 'stop complaining', 'stop crying', 'stop stirring', 'stop being', 'clearly',
+  'obviously', 'evidently', 'talking', 'making', 'shame', 'disgust', 'appall', 'shock', 'woeful', 'abysmal', 'atrocious',
+  'diabolical', 'let ', 'let.', 'let,', 'troll', 'pillock', 'prat ', 'prat.', 'prat,', 'prat!', 'prats', 'wally', 'plonk',
+  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen',
+];
+const HINT = new RegExp(wordGate(HINT_WORDS));
 
 /** Contempt for a person or organisation: the words that make "they're …" an insult. */
 const CONTEMPT =
@@ -279,10 +296,9 @@ export const hostileEngagement: PostDetector = {
       if (segment.field === 'quoteOf.text') continue;
       const lower = segment.lower;
       const addressed = view.post.replyTo !== undefined || /^\s*@\w/.test(segment.text);
-      // One read for both kinds of signal; each is asked again only of the few posts that pass.
-      const hinted = ANY_HINT.test(lower);
-      const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, hinted);
-      if (!(hinted && HINT.test(lower)) && spans.length === 0) continue;
+      const hinted = HINT.test(lower);
+      const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed);
+      if (!hinted && spans.length === 0) continue;
 
       for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {
         if ((addressedOnly && !addressed) || literalIn?.test(lower)) continue;
@@ -328,7 +344,7 @@ const NOT_VOCATIVE =
   /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
 /** One read of a post for every signal of sarcasm, a put-down, or a remark on someone's disability or age. */
 const MAY_BELITTLE = belittlingGate(AIMED_WORDS);
-const ANY_HINT = new RegExp(`${HINT.source}|${MAY_BELITTLE.source}`);
+
 /** Two capitalised words, as a person's name is written: "Imran Qureshi". */
 const PERSON_NAME = /(?<=\S\s+)[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)+\b/;
 /** "you're a complete …", "you absolute …": an insult's frame, whatever word fills it. */
@@ -342,7 +358,7 @@ const SWEAR_AFTER_YOU =
 const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?)$/;
 
 /** Sarcasm, put-downs, swearing and remarks about disability aimed at the person answered or someone named. */
-function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: boolean, hinted: boolean): Span[] {
+function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: boolean): Span[] {
   const text = segment.text;
   const lower = segment.lower;
   const found: Span[] = [];
@@ -362,7 +378,7 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
     }
   }
 
-  if (!hinted || !MAY_BELITTLE.test(lower)) return found;
+  if (!MAY_BELITTLE.test(lower)) return found;
   for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
 
   const signals = findBelittling(segment);
