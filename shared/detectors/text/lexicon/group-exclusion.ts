@@ -90,7 +90,7 @@ const EXCLUDED_OBJECT = new RegExp(
 /** Not for the group, weaker: an accessibility note says the same ("not suitable for wheelchair users"), so incapability must follow. */
 const NOT_FOR_OBJECT = new RegExp(`\\b(?:${NOT}|isn${APOS}t|aren${APOS}t)\\s+(?:really\\s+)?(?:suitable|appropriate|designed|meant|intended|made|built|aimed)\\s+(?:\\w+\\s+)?for\\s+(?:any\\s+)?$`);
 /** A preference against the group: "preference to local families, not Eastern Europeans". */
-const PREFERRED_OVER = /\b(?:preference|priority|prefer(?:red)?|first\s+dibs)\b[^.!?]*?(?:,\s*|\s+)(?:not|rather\s+than|instead\s+of|over|ahead\s+of|before)\s+(?:the\s+|any\s+)?$/;
+const PREFERRED_OVER = /\b(?:preference|priority|prefer(?:red)?|first|only)\b[^.!?]*?(?:,\s*|\s+)(?:not|rather\s+than|instead\s+of|over|ahead\s+of|before)\s+(?:the\s+|any\s+)?$/;
 /** "for proper married couples only": the real kind, as if the others were not. */
 const PROPER_ONLY = /^(?:\s+[a-z]+)?\s+only\b/;
 const PROPER_BEFORE = /\b(?:proper|real|normal)\s+$/;
