@@ -402,18 +402,23 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
 
   // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
   if (VERDICT_WORD.test(lower) && /[.!?…]\s/.test(text)) {
+    // The two sentences before it: "Cllr X failed to read the papers again. Members laughed. Genius."
     let previous: { start: number; end: number } | undefined;
+    let earlier: { start: number; end: number } | undefined;
     for (const sentence of sentenceSpans(text)) {
       const words = text.slice(sentence.start, sentence.end);
       const verdict = previous && SARCASTIC_VERDICT.exec(words);
       if (verdict && previous) {
-        const before = text.slice(previous.start, previous.end);
-        STAFF_TITLE.lastIndex = 0;
-        const target = STAFF_TITLE.exec(before)?.[0] ?? namedTargets(before, context)[0]?.name;
-        if (target && MISHAP.test(before) && !SYMPATHY.test(before)) {
+        for (const told of earlier ? [previous, earlier] : [previous]) {
+          const before = text.slice(told.start, told.end);
+          STAFF_TITLE.lastIndex = 0;
+          const target = STAFF_TITLE.exec(before)?.[0] ?? namedTargets(before, context)[0]?.name;
+          if (!target || !MISHAP.test(before) || SYMPATHY.test(before)) continue;
           found.push({ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `sarcasm about ${target} ('${verdict[0].trim()}' after a mishap)` });
+          break;
         }
       }
+      earlier = previous;
       previous = sentence;
     }
   }

@@ -24,6 +24,8 @@ testDetector(hostileEngagement, {
     { name: 'an absolute star', post: { text: "Hi Kim, you're an absolute star for organising the quiz!", replyTo: reply } },
     { name: 'keeping residents posted', post: "We'll keep you posted so you can plan your journey around the roadworks." },
     { name: 'a reading group', post: 'Words of one syllable: our reading group for new readers meets on Tuesdays.' },
+    { name: 'an easily missed sign', post: { text: 'No worries Bethan, easily missed! The sign is by the gate.', replyTo: reply } },
+    { name: 'a colleague thanked in draft minutes', post: 'Draft minutes item 5: the Clerk reported the new signs are up. Members thanked her. Brilliant.' },
     { name: 'thanks to a highways authority at least', post: 'Thanks to Kestrel County Highways for fixing the pothole so quickly; at least our buses can get through now.' },
   ],
   invalid: [
@@ -43,6 +45,9 @@ testDetector(hostileEngagement, {
     { name: 'stuck in the past', post: { text: 'Still living in the 1950s, Mr Pike? Join us in the 21st century.', replyTo: reply }, expect: { reason: 'cannot keep up' } },
     { name: 'disguised profanity aimed at someone', post: { text: "Honestly Gary, you're a total w@nker.", replyTo: reply }, expect: { reason: 'insults the person it answers' } },
     { name: "a remark on a resident's hearing", post: { text: "With your hearing, Mr Kent, you'll have missed the announcement anyway.", replyTo: reply }, expect: { reason: "remarks on a person's disability" } },
+    { name: 'a verdict two sentences after the mishap, in draft minutes', post: 'DRAFT MINUTES item 6: the Clerk noted Cllr Moreton had failed to read the papers again. Members laughed. Genius.', expect: { evidence: 'Genius.', reason: /sarcasm about .* after a mishap/ } },
+    { name: 'thanks a bunch to a bus company', post: 'Thanks a bunch Kestrel Buses for cancelling the 42 again.', expect: { reason: 'sarcastically' } },
+    { name: 'mock thanks in Welsh and text-speak', post: { text: "@dai.j Diolch for ur 9th complaint this wk Dai 🙄🙄🙄 we'd be lost without u", replyTo: reply }, expect: { reason: 'sarcastically' } },
     { name: 'text-speak: nobody asked', post: { text: 'noone asked 4 ur opinion m8', replyTo: reply }, expect: { reason: 'opinion is unwanted' } },
     { name: 'text-speak: mock thanks with eye-rolls', post: { text: 'thx sooo much 4 ur 5th email 2day 🙄🙄', replyTo: reply }, expect: { reason: 'sarcastically' } },
   ],

@@ -74,6 +74,7 @@ const SIGNALS: readonly Signal[] = [
         `\\b${FOR}\\s+${YOUR}\\s+(?:\\w+\\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth|millionth|\\d+(?:st|nd|rd|th)?)\\s+(?:\\w+\\s+)?(?:email|e-mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)s?\\b`,
         `\\b(?:what|whatever|where)\\s+would\\s+(?:we|the\\s+\\w+)\\s+(?:ever\\s+)?(?:do|be)\\s+without\\s+(?:${YOU}|him|her)\\b`,
         `\\b(?:thanks?|thx|ta)\\s+${FOR}\\s+nothing\\b`,
+        `\\bthanks\\s+a\\s+bunch\\b`,
         `\\b(?:thanks|thank\\s+you)\\s+for\\s+(?:the|your|that|another)\\s+(?:\\w+\\s+)?(?:essay|novel|lecture|sermon|epistle|thesis|tirade|masterclass)\\b`,
         `\\b(?:cheers|thanks)\\s+for\\s+(?:that|the)\\s+(?:insight|wisdom|pearl)`,
       ].join('|'),
@@ -180,7 +181,7 @@ const KEYSTONES = [
   'wisdom', 'pearl', 'missive', 'manifesto', 'war and', 'read all', 'tldr', 'tl;dr', 'about everything', 'about absolutely', 'ever stop',
   'ever do', 'complainer', 'complainant', 'moaner', 'whinger', 'letter writer', 'letter-writer', 'to write', 'name terms', 'find the time',
   'surprised', 'missed', 'miss the', 'overlooked', 'might help', 'would help', 'could help', 'you even', 'you actually', 'u even',
-  'for once', 'only took', 'just took', 'nice of', 'presence', 'next time', 'finally', 'at last', 'at long', 'some people', 'some folk',
+  'a bunch', 'for once', 'only took', 'just took', 'nice of', 'presence', 'next time', 'finally', 'at last', 'at long', 'some people', 'some folk',
   'some councillors', 'some members', 'so much', 'soo much', 'sooo much', 'soooo much', 'guessed', 'known', 'have thought', 'at least',
   'they could', 'they should', 'they can', 'they might', 'thing or two', 'leaf', 'are doing', 'is doing', 'miracle', 'ourselves',
   'prove it', 'a committee', 'another committee', 'a consultation', 'a survey', 'a study', 'a working group', 'how hard', 'asleep', 'organise',
@@ -229,7 +230,7 @@ export const SARCASTIC_VERDICT =
   /^\s*(?:(?:oh|well|just|pure|absolute|sheer|real|truly)\s+)?(genius|brilliant|marvellous|shock|shocker|quelle\s+surprise|what\s+a\s+surprise|surprise,?\s+surprise|who\s+knew|well\s+done|nice\s+one|great\s+job|top\s+work|bravo|classic|slow\s+clap|impressive|stellar\s+work|masterful|inspired|priceless|textbook|spectacular)\s*[.!?…]*\s*(?:\p{Extended_Pictographic}\s*)*$/iu;
 /** What makes the sentence before a verdict a mishap rather than an achievement. */
 export const MISHAP =
-  /\b(?:managed\s+to|somehow|forgot|forgotten|lost|broke|broken|locked|failed|voted\s+(?:against|no)|missed|late|still\s+(?:not|hasn['’]t|haven['’]t|no)|wrong|deleted|double[- ]booked|overslept)\b/i;
+  /\b(?:managed\s+to|somehow|forgot|forgotten|lost|broke|broken|locked|failed|cancell?(?:ed|ing)|no[- ]show|didn['’]t\s+(?:turn|show)\s+up|voted\s+(?:against|no)|missed|late|still\s+(?:not|hasn['’]t|haven['’]t|no)|wrong|deleted|double[- ]booked|overslept)\b/i;
 /** A member of staff by job title: "Our Events Coordinator", "the Deputy Clerk". */
 export const STAFF_TITLE =
   /\b(?:[Oo]ur|[Tt]he)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Officer|Coordinator|Co-ordinator|Clerk|Manager|Lengthsman|Caretaker|Warden|Assistant|Administrator|Ranger|Groundsman|Groundskeeper|Gardener|Attendant|Supervisor|Treasurer|Secretary|Handyman|Technician|Cleaner|Receptionist|Apprentice|Steward|Bailiff|Verger)\b|\b(?:our|the)\s+(?:deputy\s+)?(?:clerk|caretaker|groundsman|lengthsman|handyman|receptionist|apprentice|finance\s+officer|events\s+officer)\b/g;
