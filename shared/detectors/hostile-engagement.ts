@@ -2,16 +2,36 @@ import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
+import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
+import { findSwearWords } from './text/lexicon/swear-words';
+import { wordGate } from './text/prose/word-gate';
+import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
 /** An apostrophe, straight or curly. */
 const A = "['’]";
 
-// Words that every hostile pattern below needs; a post without any of them costs one test.
-const HINT =
-  /\b(?:read|lie[sd]?\b|lying|liars?\b|untruth|falsehood|porkies|typical|shambl|joke|farce|disgrace|useless|incompet|clue|hopeless|pathetic|idiot|moron|muppet|amateurs|cowboys|clowns|jokers|to save|brewery|depended|wouldn|fault|your problem|bother|moan|whing|whin|bleat|grandstand|showboat|sulk|tantrum|grow up|get a life|shut up|get over|get a grip|give it a rest|jog on|do one|neck in|high horse|research|facts|educate|cares|asked|keyboard|armchair|minnies|complainers|nimb|busybod|rubbish|nonsense|drivel|tosh|garbage|rot|codswallop|twaddle|balls|bollocks|bullsh|crap|claptrap|piffle|poppycock|ridiculous|laughable|absurd|ludicrous|silly|childish|petty|stupid|ignorant|arrogant|spineless|deluded|you people|people like you|pointless|anything|hypocri|liability|waste of space|plonker|numpt|halfwit|cretin|imbecile|time-?waster|unfit|not fit|embarrass|laughing|stop (?:spreading|peddling|posting|repeating|spouting|making|moaning|whining|whing|bleating|trolling|lying|complaining|crying|stirring|being)|clearly|obviously|evidently|talking|making|shame|disgust|appall|shock|woeful|abysmal|atrocious|diabolical|let\b|troll|pillock|prat\b|wally|plonk|same old|usual|before you|live here|thing to say|complain|whing|be such|drama queen)/;
+// Words that every hostile pattern below needs; a post without any of them costs one quick read.
+const HINT_WORDS = [
+  'read', 'lie ', 'lies', 'lied', 'lie.', 'lie,', 'lie!', 'lying', 'liar', 'untruth', 'falsehood', 'porkies', 'typical',
+  'shambl', 'joke', 'farce', 'disgrace', 'useless', 'incompet', 'clue', 'hopeless', 'pathetic', 'idiot', 'moron', 'muppet',
+  'amateurs', 'cowboys', 'clowns', 'jokers', 'to save', 'brewery', 'depended', 'wouldn', 'fault', 'your problem', 'bother',
+  'moan', 'whing', 'whin', 'bleat', 'grandstand', 'showboat', 'sulk', 'tantrum', 'grow up', 'get a life', 'shut up', 'get over',
+  'get a grip', 'give it a rest', 'jog on', 'do one', 'neck in', 'high horse', 'research', 'facts', 'educate', 'cares', 'asked',
+  'keyboard', 'armchair', 'minnies', 'complainers', 'nimb', 'busybod', 'rubbish', 'nonsense', 'drivel', 'tosh', 'garbage', 'rot',
+  'codswallop', 'twaddle', 'balls', 'bollocks', 'bullsh', 'crap', 'claptrap', 'piffle', 'poppycock', 'ridiculous', 'laughable',
+  'absurd', 'ludicrous', 'silly', 'childish', 'petty', 'stupid', 'ignorant', 'arrogant', 'spineless', 'deluded', 'you people',
+  'people like you', 'pointless', 'anything', 'hypocri', 'liability', 'waste of space', 'plonker', 'numpt', 'halfwit', 'cretin',
+  'imbecile', 'timewaster', 'time-waster', 'unfit', 'not fit', 'embarrass', 'laughing', 'stop spreading', 'stop peddling',
+  'stop posting', 'stop repeating', 'stop spouting', 'stop making', 'stop moaning', 'stop whining', 'stop whing',
+  'stop bleating', 'stop trolling', 'stop lying', 'stop complaining', 'stop crying', 'stop stirring', 'stop being', 'clearly',
+  'obviously', 'evidently', 'talking', 'making', 'shame', 'disgust', 'appall', 'shock', 'woeful', 'abysmal', 'atrocious',
+  'diabolical', 'let ', 'let.', 'let,', 'troll', 'pillock', 'prat ', 'prat.', 'prat,', 'prat!', 'prats', 'wally', 'plonk',
+  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen',
+];
+const HINT = new RegExp(wordGate(HINT_WORDS));
 
 /** Contempt for a person or organisation: the words that make "they're …" an insult. */
 const CONTEMPT =
@@ -275,10 +295,12 @@ export const hostileEngagement: PostDetector = {
     for (const segment of view.segments) {
       if (segment.field === 'quoteOf.text') continue;
       const lower = segment.lower;
-      if (!HINT.test(lower)) continue;
-
       const addressed = view.post.replyTo !== undefined || /^\s*@\w/.test(segment.text);
-      const spans: Array<{ start: number; end: number; reason: string }> = [];
+      const any = ANY_HINT.test(lower);
+      const hinted = any && HINT.test(lower);
+      const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, any);
+      if (!hinted && spans.length === 0) continue;
+
       for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {
         if ((addressedOnly && !addressed) || literalIn?.test(lower)) continue;
         pattern.lastIndex = 0;
@@ -314,6 +336,108 @@ export const hostileEngagement: PostDetector = {
     return hits;
   },
 };
+
+/** A name used to address someone: "Honestly Keith, …", "…, Mrs Akhtar." */
+const VOCATIVE_START = /(?:^|[.!?…]\s+)(?:(?:hi|hello|honestly|well|oh|look|sorry|thanks|thank\s+you|cheers|right|dear|listen|seriously|sadly)\s+)?((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?),/gi;
+const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)\s*[.!?:]/g;
+/** Capitalised words that open a sentence with a comma without naming anyone. */
+const NOT_VOCATIVE =
+  /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
+/** One read of a post for every signal of sarcasm, a put-down, or a remark on someone's disability or age. */
+const MAY_BELITTLE = belittlingGate(AIMED_WORDS);
+/** Both gates in one read: most posts pass neither, and then cost one scan, not two. */
+const ANY_HINT = belittlingGate([...AIMED_WORDS, ...HINT_WORDS]);
+
+/** Two capitalised words, as a person's name is written: "Imran Qureshi". */
+const PERSON_NAME = /(?<=\S\s+)[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)+\b/;
+/** "you're a complete …", "you absolute …": an insult's frame, whatever word fills it. */
+const INSULT_FRAME = new RegExp(`\\byou(?:${A}re|\\s+are)?\\s+(?:such\\s+)?(?:an?\\s+)?(?:complete|total|absolute|utter|right|proper|massive|bloody|little)\\s+([a-z*#•@$!0-9]+)`, 'g');
+/** "you" followed by a word: where an insult's frame or swearing at someone can begin. */
+const YOU_THEN_WORDS = /\byou(?:['’]?re|\s+are|r)?\s+(?:such\s+)?(?:an?\s+)?(?:complete|total|absolute|utter|right|proper|massive|bloody|little|[\w]*[*#•@$!0-9]|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
+/** "you" and, within a few words, a word with a symbol or digit in it or the start of a profanity: worth looking for swearing at someone. */
+const SWEAR_AFTER_YOU =
+  /\byou(?:['’]?re|\s+are|r)?\s+(?:[\w'’]+\s+){0,3}?(?:[\w]*[*#•@$!0-9][\w*#•@$!]*|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
+/** Words that make the same frame praise. */
+const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?)$/;
+
+/** Sarcasm, put-downs, swearing and remarks about disability aimed at the person answered or someone named. */
+function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: boolean, hinted: boolean): Span[] {
+  const text = segment.text;
+  const lower = segment.lower;
+  const found: Span[] = [];
+
+  // Swearing at the person answered: "you're a complete pr*ck", "you absolute tw*tface".
+  if (YOU_THEN_WORDS.test(lower)) {
+    INSULT_FRAME.lastIndex = 0;
+    for (let m = INSULT_FRAME.exec(lower); m; m = INSULT_FRAME.exec(lower)) {
+      if (PRAISE.test(m[1]!)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, reason: `insults the person it answers ('${text.slice(m.index, m.index + m[0].length)}')` });
+    }
+    for (const word of SWEAR_AFTER_YOU.test(lower) ? findSwearWords(segment) : []) {
+      const before = lower.slice(Math.max(0, word.start - 40), word.start);
+      if (/\byou(?:['’]re|\s+are|r)?\s+(?:[\w*#•@$!'’]+\s+){0,3}$/.test(before) || /^\s+you\b/.test(lower.slice(word.end, word.end + 6))) {
+        found.push({ start: word.start, end: word.end, reason: 'swears at the person it answers' });
+      }
+    }
+  }
+
+  if (!hinted || !MAY_BELITTLE.test(lower)) return found;
+  for (const remark of findAimedRemarks(segment)) found.push({ start: remark.start, end: remark.end, reason: `remarks on a person's ${remark.characteristics[0] === 'age' ? 'age' : 'disability'}` });
+
+  const signals = findBelittling(segment);
+  if (signals.length > 0) {
+    const vocative = vocativeName(text);
+    const secondPerson = /\b(?:you|u|ur)\b|\byou(?:r|rs|rself|['’]re|['’]ll|['’]ve|['’]d)\b/.test(lower);
+    const answered = addressed || secondPerson || vocative !== undefined;
+    const named = namedTargets(text, context);
+    STAFF_TITLE.lastIndex = 0;
+    const staff = STAFF_TITLE.exec(text);
+    const someone = named.length > 0 || staff !== null || vocative !== undefined || PERSON_NAME.test(text);
+    const strong = signals.filter((s) => !s.weak);
+    for (const signal of signals) {
+      const sentence = segment.sentenceAround(signal.start);
+      if (signal.named && !signal.weak && (named.length === 0 || SYMPATHY.test(text.slice(sentence.start, sentence.end)))) continue;
+      if (!signal.weak && !signal.named && !answered && !someone) continue;
+      if (signal.weak && !((answered || someone) && (strong.length > 0 || signals.length >= 2))) continue;
+      found.push({ start: signal.start, end: signal.end, reason: signal.reason });
+    }
+  }
+
+  // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
+  if (VERDICT_WORD.test(lower) && /[.!?…]\s/.test(text)) {
+    // The two sentences before it: "Cllr X failed to read the papers again. Members laughed. Genius."
+    let previous: { start: number; end: number } | undefined;
+    let earlier: { start: number; end: number } | undefined;
+    for (const sentence of sentenceSpans(text)) {
+      const words = text.slice(sentence.start, sentence.end);
+      const verdict = previous && SARCASTIC_VERDICT.exec(words);
+      if (verdict && previous) {
+        for (const told of earlier ? [previous, earlier] : [previous]) {
+          const before = text.slice(told.start, told.end);
+          STAFF_TITLE.lastIndex = 0;
+          const target = STAFF_TITLE.exec(before)?.[0] ?? namedTargets(before, context)[0]?.name;
+          if (!target || !MISHAP.test(before) || SYMPATHY.test(before)) continue;
+          found.push({ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `sarcasm about ${target} ('${verdict[0].trim()}' after a mishap)` });
+          break;
+        }
+      }
+      earlier = previous;
+      previous = sentence;
+    }
+  }
+  return found;
+}
+
+function vocativeName(text: string): string | undefined {
+  for (const pattern of [VOCATIVE_START, VOCATIVE_END]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const name = m[1]!;
+      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && /^[A-Z]/.test(name)) return name;
+    }
+  }
+  return undefined;
+}
 
 function namedContempt(segment: Segment): Array<{ start: number; end: number; reason: string }> {
   const found: Array<{ start: number; end: number; reason: string }> = [];

@@ -4,7 +4,8 @@ import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { handleKey } from '../domain/account';
-import { findDerogatoryRemarks } from './text/lexicon/protected-groups';
+import { findExclusionRemarks } from './text/lexicon/group-exclusion';
+import { findDerogatoryRemarks, type DerogatoryRemark } from './text/lexicon/protected-groups';
 import { DEFAULT_REMOVAL_NOTICE, removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords, maskSwearWord, type Characteristic, type Disguise, type SwearWordMatch } from './text/lexicon/swear-words';
 
@@ -34,7 +35,7 @@ export const offensiveLanguage: PostDetector = {
     const hits: Hit[] = [];
     for (const segment of view.segments) {
       const words = findSwearWords(segment);
-      const remarks = findDerogatoryRemarks(segment);
+      const remarks = withoutOverlaps(findDerogatoryRemarks(segment), findExclusionRemarks(segment));
       if (words.length === 0 && remarks.length === 0) continue;
 
       const notices = removalNoticeSpans(segment, context.config.removalNotice);
@@ -63,6 +64,16 @@ export const offensiveLanguage: PostDetector = {
     return hits;
   },
 };
+
+/** The lexicon's remarks, then each exclusion remark that does not overlap one of them. */
+function withoutOverlaps(first: DerogatoryRemark[], second: DerogatoryRemark[]): DerogatoryRemark[] {
+  if (second.length === 0) return first;
+  const kept = [...first];
+  for (const remark of second) {
+    if (!kept.some((k) => k.start < remark.end && remark.start < k.end)) kept.push(remark);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
 
 function reasonFor({ entry, disguise }: SwearWordMatch): string {
   if (entry.kind === 'slur') {

@@ -85,7 +85,10 @@ const FOLD: Record<string, string> = {
   'а': 'a', 'в': 'b', 'е': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't',
   'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ɡ': 'g',
   'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+  'һ': 'h', 'ӏ': 'l', 'ԛ': 'q', 'ԝ': 'w', 'ϲ': 'c', 'ϳ': 'j', 'η': 'n', 'ω': 'w', 'γ': 'y', 'ı': 'i', 'ɑ': 'a',
 };
+// Capitals whose lower case looks like another letter: Greek Eta is an H, Nu an N, Upsilon a Y.
+const FOLD_UPPER: Record<string, string> = { 'Η': 'h', 'Ν': 'n', 'Υ': 'y', 'Μ': 'm', 'Ζ': 'z', 'Н': 'h', 'В': 'b', 'М': 'm', 'Т': 't', 'К': 'k' };
 
 /**
  * Lower case, accents stripped, leetspeak digits and look-alike letters folded to Latin letters,
@@ -96,7 +99,7 @@ export function foldLookalikes(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const lower = ch.toLowerCase();
-    const folded = FOLD[lower];
+    const folded = FOLD_UPPER[ch] ?? FOLD[lower];
     if (folded !== undefined) {
       out += folded;
     } else if (lower.length === 1 && lower.charCodeAt(0) >= 0xc0) {

@@ -62,7 +62,29 @@ const PROFANITY: readonly string[] = [
   // Acronyms that stand for profanity.
   'wtf', 'stfu', 'omfg', 'ffs',
   'bitch', 'bitches', 'bitchy', 'bitching',
+  // British slang insults that are no ordinary word.
+  ...family('gobshite', ['', 's']), ...family('shitehawk', ['', 's']), ...family('minger', ['', 's']),
+  ...family('munter', ['', 's']), ...family('twonk', ['', 's']), ...family('bawbag', ['', 's']),
 ];
+
+// Ordinary words (a prick of a pin, a weathercock, Dick Whittington, a door knob) that only a writer
+// who meant the insult would mask: `pr*ck`, `c*ck`, `d*ck`, `kn*b`.
+const MASKED_ONLY: readonly string[] = ['prick', 'pricks', 'cock', 'cocks', 'dick', 'dicks', 'knob', 'knobs', 'tits', 'twit', 'twits'];
+
+/**
+ * Compound insults: a profane first part and a second that makes a name of it (`cockwomble`,
+ * `twatface`, `shitgibbon`, `dickwad`). Both parts are needed, so Cockermouth, Shitterton, Dickens,
+ * cockle and knobbly are left alone.
+ */
+const COMPOUND_HEADS = ['fuck', 'shit', 'shite', 'cunt', 'twat', 'wank', 'arse', 'piss', 'dick', 'knob', 'cock', 'douche', 'jizz', 'turd', 'spunk'];
+const COMPOUND_TAILS = [
+  'head', 'face', 'wit', 'bag', 'wad', 'stain', 'end', 'hole', 'womble', 'waffle', 'nugget', 'weasel', 'lord', 'muppet',
+  'sack', 'badger', 'monkey', 'goblin', 'jockey', 'biscuit', 'trumpet', 'brain', 'gibbon', 'sponge', 'pot', 'rag', 'socket',
+  'bucket', 'knuckle', 'nozzle', 'trumpet', 'plank', 'pipe', 'tard', 'licker', 'bandit', 'stick', 'wipe',
+];
+const COMPOUND = new RegExp(`^(${COMPOUND_HEADS.join('|')})(${COMPOUND_TAILS.join('|')})(?:s|es)?$`);
+/** Ordinary words built the same way. */
+const NOT_COMPOUND = new Set(['cockpit', 'cockpits', 'piss-pot']);
 
 const SLURS: ReadonlyArray<readonly [Characteristic, readonly string[]]> = [
   ['race or nationality', [
@@ -82,6 +104,12 @@ const SLURS: ReadonlyArray<readonly [Characteristic, readonly string[]]> = [
   ['gender reassignment', ['tranny', 'trannies', 'trannys', 'shemale', 'shemales']],
   ['sex', ['whore', 'whores', 'slut', 'sluts', 'slutty', 'skank', 'skanks', 'slapper', 'slappers', 'bint', 'bints']],
 ];
+
+/** A compound insult's entry, if a token is one. */
+function compoundWord(token: string): SwearWord | undefined {
+  if (token.length < 6 || NOT_COMPOUND.has(token) || !COMPOUND.test(token)) return undefined;
+  return { word: token, kind: 'profanity' };
+}
 
 function family(root: string, endings: readonly string[]): string[] {
   return endings.map((e) => root + e);
@@ -104,7 +132,7 @@ for (const [word, entry] of LEXICON) {
 
 /** Words by length, for masked spellings such as `f**king` (one symbol for one letter). */
 const BY_LENGTH = new Map<number, SwearWord[]>();
-for (const entry of LEXICON.values()) {
+for (const entry of [...LEXICON.values(), ...MASKED_ONLY.map((word): SwearWord => ({ word, kind: 'profanity' }))]) {
   const list = BY_LENGTH.get(entry.word.length) ?? [];
   list.push(entry);
   BY_LENGTH.set(entry.word.length, list);
@@ -115,7 +143,7 @@ for (const entry of LEXICON.values()) {
 const STEMS = new RegExp(
   `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
     'f+u+c+k', 's+h+i+t', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
-    'knob[he]', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
+    'knob', 'dick', 'cock', 'douche', 'jizz', 'turd', 'spunk', 'gobshite', 'minger', 'munter', 'twonk', 'bawbag', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
     'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'pik[eiy]', 'didd?i[ck]', 'japs', 'darkie', 'towelhead', 'raghead',
     'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
     'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mong', 'poof', 'poove', 'homos', 'lesbo', 'lezz',
@@ -159,7 +187,7 @@ export function findSwearWords(segment: Segment): SwearWordMatch[] {
     if (before === 0x40 /* @ */ || isDisguiseChar(lower.charCodeAt(end))) continue;
     if (isDisguiseChar(before) && !(before === 0x23 /* # */ && !isTokenChar(lower.charCodeAt(start - 2)))) continue;
     const token = lower.slice(start, end);
-    const plain = LEXICON.get(token);
+    const plain = LEXICON.get(token) ?? compoundWord(token);
     const repeated = plain ? undefined : hasRun(token, 3) ? COLLAPSED.get(collapse(token)) : undefined;
     const entry = plain ?? repeated;
     if (entry && !(entry.word.startsWith('bitch') && (aboutDogs ??= DOG_CONTEXT.test(lower)))) {
@@ -234,7 +262,7 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
     entry = maskedWord(folded, segment.text.charCodeAt(start));
     disguise = 'masked';
   } else {
-    entry = LEXICON.get(folded);
+    entry = LEXICON.get(folded) ?? compoundWord(folded);
     if (!entry && hasRun(folded, 3)) entry = COLLAPSED.get(collapse(folded));
   }
   if (!entry) return undefined;
@@ -258,13 +286,30 @@ function maskedWord(folded: string, firstOriginal: number): SwearWord | undefine
     if (!(first === 'f' || (!upper && (first === 'c' || first === 's')))) return undefined;
   }
   const candidates = BY_LENGTH.get(folded.length) ?? [];
-  return candidates.find(({ word }) => {
-    for (let i = 0; i < word.length; i++) {
-      const ch = folded[i]!;
-      if (ch !== '*' && ch !== '#' && ch !== '•' && ch !== word[i]) return false;
-    }
-    return true;
-  });
+  return candidates.find(({ word }) => agrees(folded, word)) ?? maskedCompound(folded);
+}
+
+/** Whether a masked spelling agrees with every visible letter of a word of the same length. */
+function agrees(folded: string, word: string, from = 0): boolean {
+  if (folded.length - from !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const ch = folded[from + i]!;
+    if (ch !== '*' && ch !== '#' && ch !== '•' && ch !== word[i]) return false;
+  }
+  return true;
+}
+
+/** A compound insult with its first part masked: `tw*tface`, `sh*tgibbon`. */
+function maskedCompound(folded: string): SwearWord | undefined {
+  for (const tail of COMPOUND_TAILS) {
+    const at = folded.lastIndexOf(tail);
+    if (at < 3 || (at + tail.length !== folded.length && folded.slice(at + tail.length) !== 's')) continue;
+    const head = folded.slice(0, at);
+    if (!MASK.test(head)) continue;
+    const word = COMPOUND_HEADS.find((h) => agrees(head, h));
+    if (word) return { word: word + folded.slice(at), kind: 'profanity' };
+  }
+  return undefined;
 }
 
 /** In spaced-out letters, a profanity of four or more letters anywhere in the run (`i s h i t`). */
