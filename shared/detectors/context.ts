@@ -22,6 +22,8 @@ export interface DetectionContext {
   localDate(instant: string): string;
   /** The election whose pre-election period (inclusive, council's timezone) contains the instant. */
   preElectionPeriod(instant: string): Election | undefined;
+  /** Every election whose pre-election period contains the instant (a by-election may overlap another). */
+  preElectionPeriods(instant: string): Election[];
 }
 
 export function compileContext(config: CouncilConfig): DetectionContext {
@@ -65,6 +67,10 @@ export function compileContext(config: CouncilConfig): DetectionContext {
     preElectionPeriod(instant) {
       const day = localDate(instant);
       return config.elections.find((e) => day >= e.preElectionStart && day <= e.pollingDay);
+    },
+    preElectionPeriods(instant) {
+      const day = localDate(instant);
+      return config.elections.filter((e) => day >= e.preElectionStart && day <= e.pollingDay);
     },
   };
 }

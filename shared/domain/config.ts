@@ -28,7 +28,17 @@ export const RegisteredAccountSchema = z.strictObject({
 );
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
 
-export const ElectionSchema = z.strictObject({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(
+const WardName = z.string().check(z.minLength(1, 'must not be empty'));
+
+/**
+ * An election. One that names `wards` is a by-election (or a partial election) of those wards: its
+ * pre-election period covers only their councillors and candidates. One without covers every ward.
+ */
+export const ElectionSchema = z.strictObject({
+  pollingDay: IsoDate,
+  preElectionStart: IsoDate,
+  wards: z.optional(z.array(WardName).check(z.minLength(1, 'must name at least one ward (leave it out for an election of every ward)'))),
+}).check(
   z.refine((e) => e.preElectionStart <= e.pollingDay, {
     message: 'preElectionStart must not be after pollingDay',
     path: ['preElectionStart'],
@@ -49,6 +59,8 @@ export const RuleSettingsSchema = z.strictObject({
 export const CouncilConfigSchema = z.strictObject({
   council: z.strictObject({
     name: z.string().check(z.minLength(1, 'must not be empty')),
+    /** The council's wards, by name: the names that councillors, candidates and by-elections may use. */
+    wards: z._default(z.array(WardName), []),
     aliases: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
     /** The council's own web and email domains; those of published email contacts are added. */
     domains: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
@@ -57,7 +69,26 @@ export const CouncilConfigSchema = z.strictObject({
   approvedAccounts: z._default(z.array(RegisteredAccountSchema), []),
   publishedContacts: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
   councillors: z._default(
-    z.array(z.strictObject({ name: z.string().check(z.minLength(1, 'must not be empty')), handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []) })),
+    z.array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1, 'must not be empty')),
+        handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+        /** The ward the councillor represents: a by-election's period covers only its own ward's councillors. */
+        ward: z.optional(WardName),
+      }),
+    ),
+    [],
+  ),
+  /** People standing for election who are not (yet) councillors: featured in a pre-election period, a breach. */
+  candidates: z._default(
+    z.array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1, 'must not be empty')),
+        handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+        ward: z.optional(WardName),
+        party: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+      }),
+    ),
     [],
   ),
   elections: z._default(z.array(ElectionSchema), []),
@@ -76,7 +107,24 @@ export const CouncilConfigSchema = z.strictObject({
       findingsDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.positive('must be at least 1 day'), z.lte(36600, 'must be at most 36600 days'))),
     }),
   ),
-});
+}).check(z.superRefine((config, ctx) => {
+  // Every ward named by a councillor, a candidate or an election must be one of the council's wards.
+  const known = new Set(config.council.wards.map(wardKey));
+  const expected = config.council.wards.length
+    ? `expected one of council.wards (${config.council.wards.join(', ')})`
+    : 'list the council\'s wards in council.wards first';
+  const check = (ward: string | undefined, path: (string | number)[]) => {
+    if (ward !== undefined && !known.has(wardKey(ward))) ctx.addIssue({ code: 'custom', message: `unknown ward; ${expected}`, path, input: ward });
+  };
+  config.councillors.forEach((c, i) => check(c.ward, ['councillors', i, 'ward']));
+  config.candidates.forEach((c, i) => check(c.ward, ['candidates', i, 'ward']));
+  config.elections.forEach((e, i) => e.wards?.forEach((w, j) => check(w, ['elections', i, 'wards', j])));
+}));
+
+/** Wards are compared without regard to case or spacing: "Quarry ward" in one place, "quarry" in another. */
+export function wardKey(ward: string): string {
+  return ward.trim().toLowerCase().replace(/\s+ward$/, '').replace(/\s+/g, ' ');
+}
 
 export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;
 

@@ -43,6 +43,11 @@ const GIVEN_NAMES = new Set(
   zara zoe zoë`.split(/\s+/),
 );
 
+/** Whether a word is a common given name (`Sam`, `nadia`): a capitalised run that starts with one names a person. */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word.toLowerCase());
+}
+
 /**
  * Capitalised words that start sentences, name places, organisations, events and buildings: a run of
  * capitals containing one is not a person's name ("Memorial Hall", "Harbour Board", "Dementia Café").
