@@ -361,8 +361,17 @@ function carries(statement: SourceStatement, hasMedia: boolean, hasBlock: boolea
   if (media || written) return (media && hasMedia) || (written && hasBlock);
   // "Sent in by a resident." or "We found this on a local group.": the sentence is about the work itself.
   const opensSentence = /^[\s"“'‘(]*(?:(?:we|i|we['’]ve|someone|somebody)\s+(?:have\s+|just\s+)?)?$/i.test(segment.text.slice(sentence.start, start));
-  return opensSentence && (hasMedia || hasBlock);
+  if (opensSentence) return hasMedia || hasBlock;
+  // A short caption to an image, "Stunning view of the bridge in the snow, shared from a local walking
+  // group", speaks of the image unless it names something else that was sent (information, a complaint).
+  return hasMedia && segment.text.length <= CAPTION_LENGTH && !NOT_A_WORK.test(segment.text.slice(sentence.start, sentence.end));
 }
+
+/** How long a post's text may be and still be read as its image's caption. */
+const CAPTION_LENGTH = 280;
+/** Things sent in or shared that are not a work: "information provided by a resident". */
+const NOT_A_WORK =
+  /\b(?:information|info|news|details|reports?|updates?|requests?|complaints?|questions?|feedback|ideas?|suggestions?|comments?|messages?|data|figures|results|concerns?|emails?|documents?|list|money|donations?|funds?|cakes?|food|plants?|bulbs?|seeds?|tips?|recipes?|sightings?)\b/i;
 
 /** Whether a sentence speaks of media or of written work, read once for all the statements in it. */
 class SentenceNouns {
