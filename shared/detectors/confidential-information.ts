@@ -205,6 +205,7 @@ const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\
 export const confidentialInformation: PostDetector = {
   meta: {
     id: 'confidential-information',
+    title: 'Confidential information',
     level: 'post',
     defaultSeverity: 'high',
     description:

@@ -126,3 +126,26 @@ function councilNameForms(config: CouncilConfig): string[] {
   }
   return [...forms].filter((f) => f.length > 0);
 }
+
+/** What a rule's options schema needs to read its options: the rule's id and its `meta.options`. */
+interface OptionsOwner {
+  readonly id: string;
+  readonly options?: { safeParse(input: unknown): { success: boolean; data?: unknown } };
+}
+
+const parsedOptions = new WeakMap<DetectionContext, Map<string, unknown>>();
+
+/**
+ * A rule's options from the council's configuration (`rules.<id>` less `enabled` and `severity`), parsed
+ * by the rule's own schema; the configuration schema has refused bad ones, so a failure keeps the defaults.
+ */
+export function ruleOptions<T>(context: DetectionContext, meta: OptionsOwner): T {
+  let byRule = parsedOptions.get(context);
+  if (byRule === undefined) parsedOptions.set(context, (byRule = new Map()));
+  if (!byRule.has(meta.id)) {
+    const { enabled: _enabled, severity: _severity, ...options } = context.config.rules[meta.id] ?? {};
+    const result = meta.options?.safeParse(options);
+    byRule.set(meta.id, result?.success ? result.data : meta.options?.safeParse({}).data);
+  }
+  return byRule.get(meta.id) as T;
+}

@@ -1,4 +1,5 @@
-import { perContext, type DetectionContext } from './context';
+import * as z from '../zod';
+import { perContext, ruleOptions, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { quotations, quotationSource } from './text/attribution/quotations';
@@ -137,7 +138,19 @@ const POEM_LINES = 3;
 interface Compiled {
   ownForms: string[];
 }
-const compile = perContext((context): Compiled => ({ ownForms: ownSourceForms(context.councilNames, context.config.attributionExempt) }));
+/**
+ * `rules.copyright-attribution.exempt`: sources whose work the council may use without a credit (its own
+ * photographers, a partner that licenses to it), added to the configuration's `attributionExempt`.
+ */
+const OPTIONS = z.strictObject({
+  exempt: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+});
+type Options = z.infer<typeof OPTIONS>;
+
+const compile = perContext((context): Compiled => {
+  const { exempt } = ruleOptions<Options>(context, copyrightAttribution.meta);
+  return { ownForms: ownSourceForms(context.councilNames, [...context.config.attributionExempt, ...exempt]) };
+});
 
 /** A statement about a work's source, found at one place in a segment. */
 interface SourceStatement {
@@ -152,12 +165,14 @@ interface SourceStatement {
 export const copyrightAttribution: PostDetector = {
   meta: {
     id: 'copyright-attribution',
+    title: 'Copyright and attribution',
     level: 'post',
     defaultSeverity: 'medium',
     description:
       "Someone else's photo, image or substantial writing (a stock image, a picture found online or sent in, a long quotation or a poem) used without crediting its author or source.",
     clause:
       'Social Media Policy: council communications must not "breach copyright", including failing to acknowledge permitted use; Social Media Guide 4g: abide by copyright.',
+    options: OPTIONS,
     remediation:
       'Credit the author or source next to the work ("Photo: Jane Doe", "© …", "Source: …") after checking the council has permission to use it; otherwise remove it or replace it with the council\'s own.',
   },

@@ -1,4 +1,5 @@
-import { wardKey, type Election } from '../domain/config';
+import type { Election } from '../domain/config';
+import { wardKey } from '../domain/wards';
 import { describePreElectionPeriod } from '../domain/calendar';
 import type { Location } from '../domain/finding';
 import { perContext, squash, type DetectionContext } from './context';
@@ -166,6 +167,7 @@ const compile = perContext((context): Compiled => {
 export const politicalContent: PostDetector = {
   meta: {
     id: 'political-content',
+    title: 'Political content',
     level: 'post',
     defaultSeverity: 'medium',
     description:

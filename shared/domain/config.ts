@@ -2,6 +2,10 @@ import * as z from '../zod';
 import { ConfigValidationError, issuesFromZod } from './errors';
 import { checkHandle } from './account';
 import { PlatformSchema } from './post';
+import { wardKey } from './wards';
+import { ruleSettingsProblems } from '../detectors/catalogue';
+
+export { wardKey } from './wards';
 
 const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 
@@ -46,7 +50,11 @@ export const ElectionSchema = z.strictObject({
 );
 export type Election = z.infer<typeof ElectionSchema>;
 
-export const RuleSettingsSchema = z.strictObject({
+/**
+ * `rules.<id>`: every rule's switch and severity, and the options the rule declares in its `meta.options`
+ * (checked against the rule's own schema, with the rule ids, by the configuration's own check below).
+ */
+export const RuleSettingsSchema = z.looseObject({
   enabled: z._default(z.boolean(), true),
   severity: z.optional(SeveritySchema),
 });
@@ -119,12 +127,10 @@ export const CouncilConfigSchema = z.strictObject({
   config.councillors.forEach((c, i) => check(c.ward, ['councillors', i, 'ward']));
   config.candidates.forEach((c, i) => check(c.ward, ['candidates', i, 'ward']));
   config.elections.forEach((e, i) => e.wards?.forEach((w, j) => check(w, ['elections', i, 'wards', j])));
+  // An unknown rule id, or an option its rule does not declare, is refused by name.
+  for (const problem of ruleSettingsProblems(config.rules)) ctx.addIssue({ code: 'custom', message: problem.message, path: ['rules', ...problem.path], input: problem.input });
 }));
 
-/** Wards are compared without regard to case or spacing: "Quarry ward" in one place, "quarry" in another. */
-export function wardKey(ward: string): string {
-  return ward.trim().toLowerCase().replace(/\s+ward$/, '').replace(/\s+/g, ' ');
-}
 
 export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;
 
