@@ -32,6 +32,8 @@ const CLOSED_SESSION = new RegExp(
     '\\b(?:closed|private|confidential|exempt)\\s+part\\b',
     '\\bclosed[- ]doors?\\s+(?:session|meeting|discussion)\\b',
     '\\bin\\s+(?:closed|private)\\s+session\\b',
+    '\\(\\s*(?:confidential|exempt|closed|part\\s+(?:2|ii|b))\\s*\\)',
+    '\\bconfidential\\s+(?:agenda\\s+)?items?\\b',
   ].join('|'),
   'g',
 );
@@ -108,7 +110,7 @@ const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|
 
 const LEGAL = new RegExp(
   [
-    `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
+    `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|reckons?|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
     `\\b(?:counsel|barrister|solicitor|lawyer)${A}s\\s+(?:opinion|advice|view)\\b`,
     '\\bopinion\\s+of\\s+counsel\\b',
     '\\bcounsel\\s+(?:(?:has|have)\\s+)?advised\\b',
@@ -155,7 +157,7 @@ const SECRET = new RegExp(
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:tell\\s+(?:anyone|anybody|a\\s+soul)|breathe\\s+a\\s+word)\\b`,
     `\\b(?:this|it|these|the\\s+(?:news|plans?|decision|details))\\s+(?:is|are)(?:\\s+not|n${A}t)\\s+(?:yet\\s+)?public(?:\\s+yet)?\\b`,
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:share|post|repeat|mention|publish|forward|spread)(?:\\s+(?:this|it|that|anything|these\\s+details|the\\s+news))?(?:\\s+(?:yet|until|before|outside|publicly|widely|just\\s+yet|for\\s+now|with\\s+anyone|anywhere)\\b|\\s*[-,:–—]\\s*(?:not\\s+)?(?:yet|until)\\b)`,
-    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+your\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
+    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+(?:your|ur|yer)\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
     '\\bbetween\\s+(?:you\\s+and\\s+me|ourselves)\\b(?!\\s+and\\b)',
     '\\bnot\\s+for\\s+(?:publication|circulation|public\\s+(?:release|consumption))\\b',
     '\\boff\\s+the\\s+record\\b',
@@ -198,7 +200,7 @@ const OPEN_LEAK = new RegExp(
 );
 /** A finger to the lips or a zipped mouth: with news, the post marks it as a secret. */
 const HUSH_EMOJI = /🤫|🤐/u;
-const NEWS_WORDS = /\b(?:news|announcement|plans?|decision|deal|reveal|secret|exciting\s+changes?|moving|sale|sold|buying|closing|changes?\s+coming)\b/;
+const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exciting|moving|sale|sold|buying|closing|opening|coming|soon|changes?)\b/;
 /** Scam warnings tell people not to share their codes and passwords. */
 const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\s+number|scam|fraud|personal\s+details)\b/;
 

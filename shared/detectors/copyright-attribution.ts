@@ -35,8 +35,8 @@ const WATERMARK = /\bwatermark/i;
 const MEDIA_NOUN =
   /\b(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|imagery|shots?|snaps?|snapshots?|videos?|clips?|footage|films?|drawings?|illustrations?|artwork|paintings?|postcards?|maps?|posters?|graphics?|gifs?|memes?|cartoons?|selfies?)\b/i;
 const TEXT_NOUN =
-  /\b(?:poems?|poetry|verses?|lyrics|songs?|words|articles?|story|stories|paragraphs?|extracts?|excerpts?|passages?|letters?|column|reviews?|limericks?|sonnets?|rhymes?|haikus?|odes?)\b/i;
-const POEM_NOUN = /\b(?:poems?|poetry|verses?|lyrics|songs?|sonnets?|limericks?|rhymes?|haikus?|odes?|hymns?)\b/i;
+  /\b(?:poems?|poetry|verses?|lyrics|songs?|carols?|words|articles?|story|stories|paragraphs?|extracts?|excerpts?|passages?|letters?|column|reviews?|limericks?|sonnets?|rhymes?|haikus?|odes?)\b/i;
+const POEM_NOUN = /\b(?:poems?|poetry|verses?|lyrics|songs?|carols?|sonnets?|limericks?|rhymes?|haikus?|odes?|hymns?)\b/i;
 
 const MEDIA = String.raw`(?:photo(?:graph)?|pic(?:ture)?|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyrics|words|song|map|cartoon|postcard|snap|shot)s?`;
 

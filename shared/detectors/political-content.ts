@@ -88,14 +88,14 @@ interface Member {
 
 /** Words that make a councillor's given name alone a feature: praise, thanks, backing. */
 const FIRST_NAME_FEATURE =
-  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work|star|hero|legend|vote|get\s+behind|back\s+(?:her|him|them)|support\s+(?:her|him|them)|standing|candidate)\b/i;
+  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work|star|hero|legend|shout[\s-]?out|cheers|kudos|massive\s+thanks|vote|get\s+behind|back\s+(?:her|him|them)|support\s+(?:her|him|them)|standing|candidate)\b/i;
 const NEXT_CAPITALISED = /^\s+(\p{Lu}[\p{L}'’-]+)/u;
 /** Cheap test: could the post introduce a candidate? */
 const CANDIDATE_CUE = /\b(?:[Mm]eet|[Ii]ntroducing|standing\s+(?:for|in))\b/;
 /** "Meet Sam Whitaker", "Introducing Nadia Begum": a person introduced to readers. */
-const INTRODUCED = /\b(?:[Mm]eet|[Ii]ntroducing|[Ss]ay\s+hello\s+to)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+const INTRODUCED = /\b(?:[Mm]eet|[Ii]ntroducing|[Ss]ay\s+(?:hello|hi)\s+to)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 /** "Sam Whitaker, standing for Quay ward": a person standing for election. */
-const STANDING = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),?\s+(?:who\s+is\s+|is\s+|now\s+)?standing\s+(?:for|in)\b/gu;
+const STANDING = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),?\s+(?:who\s+is\s+|who['’]s\s+|is\s+|now\s+)?standing\s+(?:for|in)\b/gu;
 /** Words after an introduced person that make them staff, a volunteer or an animal, not a candidate. */
 const NOT_A_CANDIDATE =
   /^[^.!?]{0,40}\b(?:our\s+new|the\s+new|clerk|officer|warden|ranger|volunteer|apprentice|caretaker|groundsman|lengthsman|staff|team|dog|cat|puppy|pony|horse|owl|mascot|artist|author|speaker|chef|band|choir|santa|elf)\b/i;

@@ -84,6 +84,9 @@ testDetector(confidentialInformation, {
     { name: 'news flagged only by a zipped mouth', post: '🤐 Big changes coming to the market square this summer…', expect: { reason: 'marks its news as a secret (🤐)' } },
     { name: 'a request to keep something quiet', post: 'Keep it schtum, but the Christmas market is moving to the park 🎄', expect: { reason: 'not yet public' } },
     { name: 'a decision in closed session, in plain words', post: 'In closed session last night, members gave the go-ahead to buy the old chapel.', expect: { reason: 'closed or confidential session' } },
+    { name: 'an item marked confidential in draft minutes', post: 'Draft minutes. Item 9 (confidential): members agreed to sell the depot.', expect: { reason: "'(confidential)'" } },
+    { name: 'a request to keep news under your hat, in text-speak', post: 'pls keep this under ur hat but the market is moving 🤫', expect: { reason: 'not yet public' } },
+    { name: 'what the solicitor reckons', post: "Our solicitor reckons we'd lose the boundary case.", expect: { reason: 'legal advice' } },
   ],
 });
 

@@ -100,5 +100,6 @@ testDetector(copyrightAttribution, {
     { name: 'a shot by an unnamed local photographer', post: { text: 'Great shot by a local photographer!', media: photo() }, expect: { reason: 'local photographer' } },
     { name: 'a poem a neighbour wrote, no author named', post: 'A poem a neighbour wrote for our Remembrance service:\n\nThey walked from Harbourne in the morning,\nthe lanes still wet with dew,\nthey left their ploughs and benches\nand the only world they knew.', expect: { reason: 'reproduces a poem' } },
     { name: 'a long quotation introduced as what the newsletter said', post: `The village newsletter said it best: "${LONG_PASSAGE}"`, expect: { reason: 'in quotation marks' } },
+    { name: 'carol lyrics without the author', post: 'Carols on the green tonight! Warm up with this one:\n\nThe frost is on the harbour wall,\nthe lamps are lit along the quay,\nwe gather here to sing it all,\nthe oldest song of land and sea.', expect: { reason: 'poem or song' } },
   ],
 });

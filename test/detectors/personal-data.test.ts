@@ -62,6 +62,8 @@ testDetector(personalData, {
     { name: 'a remark on experience, not on a body', post: 'With your experience, Mrs Akhtar, you would make a great volunteer.' },
     { name: 'a person who is 60, not a child', post: 'Happy birthday to Olivia Grant, who is 60 today!' },
     { name: 'the office off with the fairies', post: 'The office is off with the fairies today, sorry for the slow replies.' },
+    { name: 'get-well wishes to everyone', post: 'Get well soon everyone! The flu jab clinic is on Tuesday.' },
+    { name: 'get-well wishes to a club', post: 'Get well soon Harbourne FC! Three injuries in one match.' },
   ],
 
   invalid: [
@@ -135,6 +137,11 @@ testDetector(personalData, {
     { name: 'an address whose street has no suffix', post: 'A parcel for Keith Royle of 53 Cheapside was left at our office by mistake.', expect: { reason: 'home address' } },
     { name: 'a child named by relation, with "who is 6"', post: "Huw Jarman's grandson Cai, who is 6 and at the village school, raised £80!", expect: { severity: 'high', reason: 'a child identified by name (C••) with their age 6' } },
     { name: 'a child by a familiar name and "who is 10"', post: 'Congratulations to Olivia, who is 10, on her swimming badge!', expect: { reason: 'age 10' } },
+    { name: 'get-well wishes to a lone given name', post: 'Get well soon Nerys! 💐', expect: { reason: 'get well soon' } },
+    { name: 'a hospital stay in Welsh', post: "Dai's in Ysbyty Gwynedd after his op.", expect: { reason: 'ysbyty gwynedd' } },
+    { name: 'taken to A&E', post: 'Mr Fenn has been taken to A&E after a fall.', expect: { reason: 'a&e' } },
+    { name: 'an address on a Welsh street', post: 'Parcel for Mrs Jones at 14 Heol y Capel, please collect.', expect: { reason: 'home address' } },
+    { name: 'a child named with "lil" and an age in brackets', post: 'Well done lil Cai (6) who won the colouring competition!', expect: { reason: 'age 6' } },
   ],
 });
 

@@ -75,6 +75,7 @@ testDetector(politicalContent, {
     { name: 'the Mayor, inside a by-election period of one ward', post: { text: 'The Mayor opened the new play park on Saturday.', createdAt: IN_BY_ELECTION }, config: WARDS },
     { name: 'the ward’s councillor the evening before a by-election period that starts in BST (23:30 on 10 October)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-10-10T22:30:00Z' }, config: WARDS },
     { name: 'the ward’s councillor just after a by-election period that ends in GMT (00:10 on 5 November)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-11-05T00:10:00Z' }, config: WARDS },
+    { name: 'a shout-out to a resident who shares a councillor’s given name, with their own surname', post: { text: 'Shout out to Raj Patel for the cakes!', createdAt: IN_PERIOD } },
   ],
   invalid: [
     { name: '"vote Labour"', post: 'Vote Labour on 6 May!', expect: { severity: 'high', reason: 'vote Labour', located: 'Vote Labour' } },
@@ -137,5 +138,9 @@ testDetector(politicalContent, {
     { name: 'the first minutes of a by-election period that starts in BST (00:30 on 11 October)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-10-10T23:30:00Z' }, config: WARDS, expect: { severity: 'high' } },
     { name: 'the last evening of a by-election period that ends in GMT (23:30 on 4 November)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-11-04T23:30:00Z' }, config: WARDS, expect: { severity: 'high' } },
     { name: 'everyone, inside an ordinary election overlapping a by-election', post: { text: 'Thank you to Cllr Alice Moreton for judging the carnival!', createdAt: IN_BY_ELECTION }, config: { ...WARDS, elections: [...WARDS.elections, { preElectionStart: '2027-10-01', pollingDay: '2027-11-04' }] }, expect: { reason: 'Alice Moreton' } },
+    { name: '"a vote 4 <councillor> = …" in text-speak', post: 'A vote 4 Alice = a vote 4 the seafront 😉', expect: { severity: 'high', reason: 'A vote 4 Alice =' } },
+    { name: 'a shout-out to a councillor by given name, inside the period', post: { text: 'Shout out to Raj 🙌 for fixing the lights on Fore Street', createdAt: IN_PERIOD }, expect: { reason: 'Raj Bhatt' } },
+    { name: 'saying hi to a person standing in a ward, inside the period', post: { text: "Say hi to Tariq Bhatti who's standing in Quay ward!", createdAt: IN_PERIOD }, expect: { reason: 'Tariq Bhatti' } },
+    { name: 'a party hashtag with a place in it', post: 'Out on the doorstep today #Plaid4Harbourne', expect: { reason: '#Plaid4Harbourne' } },
   ],
 });

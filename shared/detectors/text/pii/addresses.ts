@@ -10,7 +10,7 @@ const POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 
 /** House number and street, with the town and postcode that may follow: `3 Quay Terrace, Harbourne HB4 7QT`. */
 const HOUSE_ADDRESS = new RegExp(
-  String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX})\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
+  String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX}|(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Llys|Rhodfa|Teras|Cilgant)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
   'uy',
 );
 /** House number and postcode without a street: `14, HB4 7XY`. */

@@ -8,7 +8,7 @@ import type { PiiScan } from './types';
 /** Ages and school years said of someone: "aged 9", "a 9-year-old", "Lily (9)", "Lily, 9,", "Year 5". */
 const AGE_CUE = /\baged\s+(\d{1,2})\b|\b(\d{1,2})[- ]years?[- ]old\b|\((\d{1,2})\)|,\s*(\d{1,2})\s*(?=,)|\b[Yy](?:ea)?r\s*(\d{1,2})\b|\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?(\d{1,2})(?=\s+(?:and|but|years?|,)|\s*[,.!?)])/g;
 /** "grandson Cai", "our daughter Ffion": a relation names a child even by a given name no list knows. */
-const RELATION_END = /\b(?:son|daughter|grandson|granddaughter|grandchild|great-grandson|great-granddaughter|niece|nephew|little\s+one|stepson|stepdaughter)\s+(\p{Lu}\p{Ll}+)\s*,?\s*$/u;
+const RELATION_END = /\b(?:son|daughter|grandson|granddaughter|grandchild|great-grandson|great-granddaughter|niece|nephew|little\s+one|stepson|stepdaughter|little|lil|young|wee)\s+(\p{Lu}\p{Ll}+)\s*,?\s*$/u;
 /** The word that ends a school's name. */
 const SCHOOL_TYPE = /\b(?:School|Academy|Primary|Juniors|Infants|Nursery|College)\b/g;
 /** "… from St Mary's C of E ", just before the type word: who attends, then the rest of the school's name. */

@@ -8,7 +8,7 @@ import type { PiiScan } from './types';
 // is not about anyone.
 
 const CRIME = String.raw`convicted|convictions?|criminal record|arrested|charged with(?!\s+(?:\w+ing|the (?:task|job|role)|responsibility|overseeing))|pleaded guilty|found guilty|jailed|imprisoned|in prison|behind bars|sentenced|on bail|on probation|on remand|remanded|cautioned by (?:the )?police|(?:a )?police caution|sex offender|banned from driving|disqualified from driving|restraining order|prosecuted|fined`;
-const HEALTH = String.raw`off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*|in (?:the )?(?:[a-z'’-]+ ){1,4}(?:hospital|infirmary|hospice)|off (?:work |sick )?(?:again )?with (?:a |an |his |her |their |the )?(?:bad |sore |broken |injured |nasty |bad )?(?:back|knee|leg|arm|hip|shoulder|neck|chest infection|flu|cold|virus|migraine|sickness bug|bug)|(?:after|following|since|from) (?:a|an|the|his|her|their) (?:fall|operation|op|surgery|accident|knee replacement|hip replacement)|had a fall|flu`;
+const HEALTH = String.raw`off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*|in (?:the )?(?:[a-z'’-]+ ){1,4}(?:hospital|infirmary|hospice)|in ysbyty(?: [a-z'’-]+)?|(?:taken|rushed|admitted) to (?:hospital|a&e|a and e)|in a&e|off (?:work |sick )?(?:again )?with (?:a |an |his |her |their |the )?(?:bad |sore |broken |injured |nasty |bad )?(?:back|knee|leg|arm|hip|shoulder|neck|chest infection|flu|cold|virus|migraine|sickness bug|bug)|(?:after|following|since|from) (?:a|an|the|his|her|their) (?:fall|operation|op|surgery|accident|knee replacement|hip replacement)|had a fall|flu`;
 /** A word stem of every term above: posts without one (nearly all) skip the long expression. */
 const TERM_STEMS = new RegExp(
   String.raw`\b(?:${`convict criminal arrest charged guilty jail impris prison bars sentenced bail probation remand caution
@@ -16,7 +16,7 @@ const TERM_STEMS = new RegExp(
   undergo receiving suffer poorly injur broke cancer tumo leukaemia dementia alzheimer parkinson neurone sclerosis
   stroke heart depress anxiety stress breakdown mental bipolar schizo ptsd diabet epilep autis adhd dyslexi disab blind deaf
   sighted wheelchair paralys amputee hiv covid miscarriage surgery operation chemo radiotherapy dialysis transplant addict
-  alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off flu`.split(/\s+/).join('|')})`,
+  alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off flu ysbyty taken rushed a&e`.split(/\s+/).join('|')})`,
   'i',
 );
 const TERM = new RegExp(String.raw`\b(?:(${CRIME})|(${HEALTH}))\b`, 'gi');
@@ -135,7 +135,8 @@ function wishedWell(scan: PiiScan): void {
   if (!/recovery|get\s+well/i.test(text)) return;
   for (const m of allMatches(GET_WELL, text)) {
     const after = m.index + m[0].length;
-    const person = personStartingAt(text.slice(after), scan.context);
+    // "Get well soon Nerys!": a lone given name, wished well, is a person whatever the name.
+    const person = personStartingAt(text.slice(after), scan.context) ?? loneName(text.slice(after));
     if (person === undefined || person.evidence === 'role') continue;
     addHealth(scan, person, m.index, after + person.start + person.name.length, m[0].replace(/[\s,!]+(?:to|for)?\s*(?:our\s+(?:own\s+|lovely\s+)?)?$/i, '').toLowerCase());
   }
@@ -173,3 +174,11 @@ function addHealth(scan: PiiScan, person: Person, start: number, end: number, de
     signal: `health or disability detail ("${detail}") about a named person, ${who}`,
   });
 }
+
+/** A single capitalised word standing alone ("Nerys!", "Dai,"), not a place or a body. */
+function loneName(text: string): Person | undefined {
+  const m = /^(\p{Lu}\p{Ll}{2,})(?=\s*(?:[,.!]|💐|❤|🙏|$))/u.exec(text);
+  if (!m || NOT_A_LONE_NAME.test(m[1]!)) return undefined;
+  return { name: m[1]!, evidence: 'known', start: 0 };
+}
+const NOT_A_LONE_NAME = /^(?:Everyone|Everybody|All|Team|Folks|Friends|Neighbours|Residents|Volunteers|Guys|Both|Them|You)$/;

@@ -89,11 +89,11 @@ export function disguisedVoteCall(text: string): CampaignMatch | undefined {
 
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}`;
 /** "A vote for Sam is a vote for …", "a vote for the Greens means …". */
-const VOTE_FOR_IS = new RegExp(String.raw`\b[Aa]\s+vote\s+for\s+((?:the\s+)?${NAME})\s+(?:is|means|=)\s+`, 'gu');
+const VOTE_FOR_IS = new RegExp(String.raw`\b[Aa]\s+vote\s+(?:for|4)\s+((?:the\s+)?${NAME})\s*(?:is|means|=)\s+`, 'gu');
 
 /** "A vote for <someone> is a vote for …": the words of a campaign leaflet. `isSomeone` judges the name. */
 export function voteForIs(text: string, isSomeone: (name: string) => boolean): CampaignMatch | undefined {
-  if (!text.includes('vote for')) return undefined;
+  if (!/vote (?:for|4) /i.test(text)) return undefined;
   VOTE_FOR_IS.lastIndex = 0;
   for (let m = VOTE_FOR_IS.exec(text); m; m = VOTE_FOR_IS.exec(text)) {
     if (!isSomeone(m[1]!)) continue;
