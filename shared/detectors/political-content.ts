@@ -260,8 +260,10 @@ function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
 
 /** Campaigning in other clothes: a party hashtag, a vote call in leetspeak, "a vote for Sam is a vote for …". */
 function disguisedCampaign(view: PostView, c: Compiled): Hit | undefined {
-  for (const segment of view.ownSegments) {
+  for (const segment of view.segments) {
     const text = segment.text;
+    // Cheap tests first: a hashtag, a vote word (any vote call has one, however disguised its party).
+    if (segment.field === 'quoteOf.text' || (!text.includes('#') && !CAMPAIGN_CLUE.test(text))) continue;
     const found: CampaignMatch | undefined =
       voteForIs(text, (name) => isCandidateName(name, c)) ?? disguisedVoteCall(text) ?? partyHashtag(text);
     if (!found) continue;
@@ -274,6 +276,9 @@ function disguisedCampaign(view: PostView, c: Compiled): Hit | undefined {
   }
   return undefined;
 }
+
+/** Cheap test before the disguised forms: a hashtag, or a vote word in plain or disguised letters. */
+const CAMPAIGN_CLUE = /[vV][oO0@][tT7][eE3]/;
 
 /** Whether the name after "a vote for" is a party, a councillor or candidate, or a person, not a place or a thing. */
 function isCandidateName(name: string, c: Compiled): boolean {

@@ -24,6 +24,7 @@ const HOUSE_PLACE = /(\d{1,4}[A-Za-z]?),?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{
 const NOT_A_STREET =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Years?|Counties|Villages?|Towns?|Parishes|Members?|Volunteers?|People|Pupils?|Children|Teams?|Clubs?|Days?|Weeks?|Months?|Hours?|Minutes?|Miles?|Acres?|Metres?|Tonnes?|Bags?|Trees?|Homes?|Houses?|Flats?|New|Old|Great|Little)\b/;
 
+const OF_BEFORE = /\bof\s*$/;
 /** A name of a body or a building, not a street: "3 Rivers Trust", "7 Bells Inn". */
 const ORGANISATION =
   /^[^.,;!?]*?\b(?:Trust|Choir|Club|Society|Group|Band|Association|Centre|Council|Ltd|Limited|Inn|Arms|Hotel|School|Academy|Church|Chapel|Hall|FC|United|Rovers|Partnership|Project|Company|Foundation|Charity|Services?|Rivers|Valleys|Singers|Players|Theatre|Studio|Studios|Gallery|Cafe|Café|Shop|Stores?|Bakery|Garage|Motors|Surgery|Practice)\b/u;
@@ -65,10 +66,10 @@ export function findHomeAddresses(scan: PiiScan): void {
       matched = true;
       break;
     }
-    if (!matched) {
+    if (!matched && OF_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
       HOUSE_PLACE.lastIndex = start;
       const m = HOUSE_PLACE.exec(text);
-      if (m !== null && !NOT_A_STREET.test(m[2]!) && !ORGANISATION.test(text.slice(start, start + m[0].length + 20)) && /\bof\s*$/.test(text.slice(Math.max(0, start - 4), start))) {
+      if (m !== null && !NOT_A_STREET.test(m[2]!) && !ORGANISATION.test(text.slice(start, start + m[0].length + 20))) {
         reportAddress(scan, m, true, true);
       }
     }

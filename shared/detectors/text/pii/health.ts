@@ -16,7 +16,7 @@ const TERM_STEMS = new RegExp(
   undergo receiving suffer poorly injur broke cancer tumo leukaemia dementia alzheimer parkinson neurone sclerosis
   stroke heart depress anxiety stress breakdown mental bipolar schizo ptsd diabet epilep autis adhd dyslexi disab blind deaf
   sighted wheelchair paralys amputee hiv covid miscarriage surgery operation chemo radiotherapy dialysis transplant addict
-  alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off flu ysbyty taken rushed a&e`.split(/\s+/).join('|')})`,
+  alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off\\s flu ysbyty a&e`.split(/\s+/).join('|')})`,
   'i',
 );
 const TERM = new RegExp(String.raw`\b(?:(${CRIME})|(${HEALTH}))\b`, 'gi');
@@ -59,8 +59,12 @@ const YOUR_CONDITION =
 /** The person spoken to: a titled name, or a familiar given name set off by commas. */
 const VOCATIVE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|,\s*)(\p{Lu}\p{Ll}+)(?=\s*[,.!?])/gu;
 
+/** Cheap test for every finder below: most texts have none of their words. */
+const ANY_DETAIL = new RegExp(String.raw`${TERM_STEMS.source}|recovery|get\s+well|\byour\s+(?:\w+\s+)?(?:eye|sight|hear|memo|mobi|bala|leg|knee|hip|back|cond|ill|heal|nerv|ment)`, 'i');
+
 /** Health, disability or criminal-record detail about a named or identified person. */
 export function findSpecialCategoryDetail(scan: PiiScan): void {
+  if (!ANY_DETAIL.test(scan.text)) return;
   if (TERM_STEMS.test(scan.text)) namedDetails(scan);
   // Said of a person without a term for the condition: found after, so the condition's own words are the evidence.
   wishedWell(scan);
@@ -149,7 +153,7 @@ function wishedWell(scan: PiiScan): void {
 
 function remarkOnBody(scan: PiiScan): void {
   const { text } = scan;
-  if (!/\byour\s/i.test(text)) return;
+  if (!/\byour\s+(?:[a-z]+\s+)?(?:eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|back|condition|illness|health|nerves|mental)/i.test(text)) return;
   for (const m of allMatches(YOUR_CONDITION, text)) {
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     let person: Person | undefined;

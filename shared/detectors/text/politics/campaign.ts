@@ -68,14 +68,16 @@ export function partyHashtag(text: string): CampaignMatch | undefined {
 
 /** A letter beside a digit or symbol that stands for a letter: where leetspeak may be. */
 const LEET_CUE = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/;
+/** Cheap test first: the ask itself, in plain or disguised letters ("vote", "v0te", "el3ct", "b4ck"). */
+const LEET_VOTE = /[vV][oO0@][tT7][eE3]/;
 const LEET_CHAR = /(?<=[A-Za-z])[013457@$]|[013457@$](?=[A-Za-z])/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 const LEET_ASK =
-  /\b(?:vote|voting|elect|back|support)\s+(?:for\s+)?(?:the\s+)?(?:labour|tor(?:y|ies)|conservatives?|lib\s?dems?|liberal\s+democrats?|greens?|green\s+party|reform(?:\s+uk)?|snp|plaid(?:\s+cymru)?|ukip)(?![a-z])/g;
+  /\b(?:vote|voting)\s+(?:for\s+)?(?:the\s+)?(?:labour|tor(?:y|ies)|conservatives?|lib\s?dems?|liberal\s+democrats?|greens?|green\s+party|reform(?:\s+uk)?|snp|plaid(?:\s+cymru)?|ukip)(?![a-z])/g;
 
 /** A vote call with digits or symbols for letters: `v0te L4b0ur`. Only a call so disguised is reported here. */
 export function disguisedVoteCall(text: string): CampaignMatch | undefined {
-  if (!LEET_CUE.test(text)) return undefined;
+  if (!LEET_VOTE.test(text) || !LEET_CUE.test(text)) return undefined;
   // One character for one, so offsets hold.
   const folded = text.replace(LEET_CHAR, (ch) => LEET[ch] ?? ch).toLowerCase();
   LEET_ASK.lastIndex = 0;
