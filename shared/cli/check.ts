@@ -4,6 +4,7 @@ import { CouncilAuditError } from '../domain/errors';
 import { loadCouncilConfig } from '../domain/load-config';
 import type { Finding } from '../domain/finding';
 import { DetectionEngine } from '../scanning/run-detectors';
+import { isPostFinding } from '../detectors/catalogue';
 import type { CheckSummary, Format, FindingFormatter } from './formats/format';
 import { jsonFormatter } from './formats/json';
 import { jsonlFormatter } from './formats/jsonl';
@@ -81,7 +82,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       }
       const findings = engine.checkPost(item.post);
       summary.postsChecked += 1;
-      if (findings.some((f) => f.rule !== 'unapproved-account')) summary.postsWithFindings += 1;
+      if (findings.some(isPostFinding)) summary.postsWithFindings += 1;
       count(findings);
       await write(formatter.post(item.post, findings));
     }

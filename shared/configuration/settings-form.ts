@@ -41,6 +41,8 @@ export interface CouncillorRow {
 export interface ElectionRow {
   pollingDay: DateParts;
   preElectionStart: DateParts;
+  /** A by-election's wards, comma- or line-separated; empty for an election of every ward. */
+  wards: string;
 }
 
 export interface RuleRow {
@@ -56,6 +58,8 @@ export interface SettingsModel {
   name: string;
   aliases: string;
   domains: string;
+  /** The council's wards, one a line. */
+  wards: string;
   publishedContacts: string;
   councillors: CouncillorRow[];
   elections: ElectionRow[];
@@ -79,11 +83,12 @@ export interface SettingsInput {
 /** The form filled in from the configuration in effect and the council's registration. */
 export function settingsModelOf(config: CouncilConfig | undefined, council: Pick<Council, 'name' | 'digestTo'>): SettingsModel {
   const councillors = (config?.councillors ?? []).map((c) => ({ name: c.name, ward: c.ward ?? '', handles: c.handles.join(', ') }));
-  const elections = (config?.elections ?? []).map((e) => ({ pollingDay: dateParts(e.pollingDay), preElectionStart: dateParts(e.preElectionStart) }));
+  const elections = (config?.elections ?? []).map((e) => ({ pollingDay: dateParts(e.pollingDay), preElectionStart: dateParts(e.preElectionStart), wards: (e.wards ?? []).join(', ') }));
   return {
     name: config?.council.name ?? council.name,
     aliases: lines(config?.council.aliases),
     domains: lines(config?.council.domains),
+    wards: lines(config?.council.wards),
     publishedContacts: lines(config?.publishedContacts),
     councillors: [...councillors, ...blankRows(BLANK_COUNCILLOR_ROWS, blankCouncillor)],
     elections: [...elections, ...blankRows(BLANK_ELECTION_ROWS, blankElection)],
@@ -106,9 +111,10 @@ export function settingsModelFromForm(form: URLSearchParams): SettingsModel {
     name: value('council.name'),
     aliases: value('council.aliases'),
     domains: value('council.domains'),
+    wards: value('council.wards'),
     publishedContacts: value('publishedContacts'),
     councillors: rows('councillors').map((i) => ({ name: value(`councillors[${i}].name`), ward: value(`councillors[${i}].ward`), handles: value(`councillors[${i}].handles`) })),
-    elections: rows('elections').map((i) => ({ pollingDay: date(`elections[${i}].pollingDay`), preElectionStart: date(`elections[${i}].preElectionStart`) })),
+    elections: rows('elections').map((i) => ({ pollingDay: date(`elections[${i}].pollingDay`), preElectionStart: date(`elections[${i}].preElectionStart`), wards: value(`elections[${i}].wards`) })),
     attributionExempt: value('attributionExempt'),
     removalNotice: value('removalNotice'),
     rules: RULE_IDS.map((id) => ({ id, title: RULE_TITLES[id], enabled: form.get(`rules.${id}.enabled`) === 'true', severity: value(`rules.${id}.severity`) })),
@@ -150,35 +156,47 @@ export function settingsFromModel(model: SettingsModel, current: CouncilConfig |
 
   const electionRows: number[] = [];
   const elections = model.elections.slice(0, MAX_ROWS).flatMap((row, i) => {
-    if (isBlankDate(row.pollingDay) && isBlankDate(row.preElectionStart)) return [];
+    if (isBlankDate(row.pollingDay) && isBlankDate(row.preElectionStart) && row.wards.trim() === '') return [];
     electionRows.push(i);
     const date = (name: 'pollingDay' | 'preElectionStart') => {
       const parsed = isoDate(row[name]);
       if (parsed === 'invalid') issues.push({ field: `elections[${i}].${name}`, value: JSON.stringify(shownDate(row[name])), message: 'must be a real date, as day, month and year, for example 6 5 2027' });
       return typeof parsed === 'string' && parsed !== 'invalid' ? { [name]: parsed } : {};
     };
-    return [{ ...date('pollingDay'), ...date('preElectionStart') }];
+    const wards = list(`elections[${i}].wards`, row.wards, /[,\n]/);
+    return [{ ...date('pollingDay'), ...date('preElectionStart'), ...(wards.length ? { wards } : {}) }];
   });
 
   const rules: Record<string, unknown> = {};
   for (const rule of model.rules) {
     const severity = rule.severity.trim();
     if (rule.enabled && severity === '' && current?.rules[rule.id] === undefined) continue;
-    rules[rule.id] = { enabled: rule.enabled, ...(severity === '' ? {} : { severity: (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : severity }) };
+    // The rule's own options (copyright-attribution's sources, say) are not on the form: they are kept.
+    const { enabled: _enabled, severity: _severity, ...options } = (current?.rules[rule.id] ?? {}) as Record<string, unknown>;
+    rules[rule.id] = { ...options, enabled: rule.enabled, ...(severity === '' ? {} : { severity: (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : severity }) };
   }
 
   const removalNotice = text('removalNotice', model.removalNotice, MAX_NOTICE_LENGTH);
+  // What the form does not show (time zone, retention, candidates, report recipients, fields added
+  // later) is kept as it is, so saving the form never drops a setting; the registry keeps the accounts.
+  const { approvedAccounts: _accounts, ...kept } = (current ?? {}) as Partial<CouncilConfig>;
   const config: Record<string, unknown> = {
-    council: { name: text('council.name', model.name), aliases: list('council.aliases', model.aliases), domains: list('council.domains', model.domains) },
-    ...(current?.timezone ? { timezone: current.timezone } : {}),
+    ...kept,
+    council: {
+      ...(current?.council ?? {}),
+      name: text('council.name', model.name),
+      aliases: list('council.aliases', model.aliases),
+      domains: list('council.domains', model.domains),
+      wards: list('council.wards', model.wards),
+    },
     publishedContacts: list('publishedContacts', model.publishedContacts),
     councillors,
     elections,
     attributionExempt: list('attributionExempt', model.attributionExempt),
-    ...(removalNotice ? { removalNotice } : {}),
+    removalNotice: removalNotice || undefined,
     rules,
-    ...(current?.retention ? { retention: current.retention } : {}),
   };
+  if (config.removalNotice === undefined) delete config.removalNotice;
   const digestTo = list('digestTo', model.digestTo, /[,\n]/);
 
   return { config, digestTo, issues: firstPerField(issues), formFieldOf: (path) => formFieldOf(path, councillorRows, electionRows) };
@@ -228,7 +246,7 @@ export function inFormOrder<T extends { field: string }>(issues: readonly T[]): 
 }
 
 /** The form's sections in order (councillors at 4, elections at 5, rules at 8 are ranked by row). */
-const FORM_ORDER = ['council.name', 'council.aliases', 'council.domains', 'publishedContacts', 'councillors', 'elections', 'attributionExempt', 'removalNotice', 'rules', 'digestTo', 'timezone'];
+const FORM_ORDER = ['council.name', 'council.aliases', 'council.domains', 'council.wards', 'publishedContacts', 'councillors', 'elections', 'attributionExempt', 'removalNotice', 'rules', 'digestTo', 'timezone'];
 
 /** The id of the control an error about a field links to (a date's first box: its day). */
 export function fieldId(field: string): string {
@@ -240,6 +258,7 @@ const LABELS: Record<string, string> = {
   'council.name': 'Council name',
   'council.aliases': 'Other names',
   'council.domains': 'Web and email domains',
+  'council.wards': 'Wards',
   publishedContacts: 'Published contacts',
   councillors: 'Councillors',
   elections: 'Elections',
@@ -270,7 +289,7 @@ function blankCouncillor(): CouncillorRow {
 }
 
 function blankElection(): ElectionRow {
-  return { pollingDay: { day: '', month: '', year: '' }, preElectionStart: { day: '', month: '', year: '' } };
+  return { pollingDay: { day: '', month: '', year: '' }, preElectionStart: { day: '', month: '', year: '' }, wards: '' };
 }
 
 function dateParts(iso: string): DateParts {

@@ -9,7 +9,7 @@ const A = "['’]";
 
 // Words every signal below needs (bids need a price in pounds); most posts pay for this one test only.
 const HINT =
-  /£|\b(?:part\s+(?:2|ii|two|b)\b|exempt|in\s+camera|confiden|(?:closed|private|secret)\s+(?:session|meeting|item|part|discussion|business|briefing)|excluded|behind\s+closed|disciplin|grievance|sick|suspended|dismiss|sacked|redundan|capability|misconduct|tribunal|performance\s+(?:issues|concerns|improvement)|gardening\s+leave|stress\s+leave|investigation|off\s+work|formal\s+warning|written\s+warning|final\s+warning|solicitor|lawyer|barrister|counsel|legal|prejudice|embargo|do(?:n['’]?t|\s+not)\s+(?:tell|breathe|share|post|repeat|mention|publish|forward|spread)|keep\s+(?:it|this|that|the)|between\s+(?:you|ourselves)|not\s+for\s+(?:publication|circulation|public)|off\s+the\s+record|announced|made\s+public|public\b|advised\s+by|told\s+by|warned\s+by|informed\s+by)/;
+  /£|🤫|🤐|\b(?:part\s+(?:2|ii|two|b)\b|exempt|in\s+camera|confiden|(?:closed|private|secret)\s+(?:session|meeting|item|part|discussion|business|briefing)|excluded|behind\s+closed|disciplin|grievance|sick|suspended|dismiss|sacked|redundan|capability|misconduct|tribunal|performance\s+(?:issues|concerns|improvement)|gardening\s+leave|stress\s+leave|investigation|off\s+work|formal\s+warning|written\s+warning|final\s+warning|solicitor|lawyer|barrister|counsel|legal|prejudice|embargo|do(?:n['’]?t|\s+not)\s+(?:tell|breathe|share|post|repeat|mention|publish|forward|spread)|keep\s+(?:it|this|that|the)|between\s+(?:you|ourselves)|not\s+for\s+(?:publication|circulation|public)|off\s+the\s+record|announced|made\s+public|public\b|advised\s+by|told\s+by|warned\s+by|informed\s+by|off\s+(?:again\s+)?(?:with|after|following|recovering|ill|poorly)|unwell|poorly|hospital|recovering|hear\s+(?:it|this|that)\s+from|supposed\s+to\s+(?:say|tell)|told\s+you|keep\s+(?:it|this|that|the|mum|schtum|shtum))/;
 
 interface Signal {
   start: number;
@@ -29,6 +29,11 @@ const CLOSED_SESSION = new RegExp(
     '\\b(?:with|after)\\s+the\\s+(?:press\\s+and\\s+public|public\\s+and\\s+press|press|public)\\s+(?:were\\s+|was\\s+)?excluded\\b',
     '\\b(?:press\\s+and\\s+public|public\\s+and\\s+press)\\s+(?:were|was|having\\s+been)\\s+excluded\\b',
     '\\bbehind\\s+closed\\s+doors\\b',
+    '\\b(?:closed|private|confidential|exempt)\\s+part\\b',
+    '\\bclosed[- ]doors?\\s+(?:session|meeting|discussion)\\b',
+    '\\bin\\s+(?:closed|private)\\s+session\\b',
+    '\\(\\s*(?:confidential|exempt|closed|part\\s+(?:2|ii|b))\\s*\\)',
+    '\\bconfidential\\s+(?:agenda\\s+)?items?\\b',
   ].join('|'),
   'g',
 );
@@ -36,7 +41,7 @@ const CLOSED_SESSION = new RegExp(
 const MEETING_WORDS = /\b(?:session|items?|business|meeting|agenda|committee|council|members|councillors|confidential|exempt|closed|private|minutes|resolved|resolution)\b/;
 /** What was decided or said there: disclosure, as opposed to an agenda announcing the item. */
 const DISCLOSED =
-  /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|discussed|heard|were\s+told|was\s+told|learned|learnt|accepted|offered|offer|settled|revealed|chose|selected|endorsed|authori[sz]ed|recommended|confirmed|instructed|dismissed|suspended)\b|£\s?\d/;
+  /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|discussed|heard|were\s+told|was\s+told|learned|learnt|accepted|offered|offer|settled|revealed|chose|selected|endorsed|authori[sz]ed|recommended|confirmed|instructed|dismissed|suspended|backed|signed\s+off|gave\s+the\s+(?:go-?ahead|green\s+light)|nodded\s+through|went\s+with|settled\s+on|picked|decision|decided)\b|£\s?\d/;
 
 // ---- Content the post itself labels confidential ---------------------------------------------
 
@@ -83,6 +88,9 @@ const STAFF_MATTER = new RegExp(
     '\\bperformance\\s+(?:issues|concerns|improvement\\s+plan)\\b',
     '\\bgardening\\s+leave\\b',
     '\\b(?:formal|written|final)\\s+warning\\b',
+    // Absent and ill in plain words: "is off with their back again", "is off poorly", "is in hospital".
+    'off(?<=\\b(?:is|are|was|were|been)\\s+(?:still\\s+|now\\s+)?off)\\s+(?:work\\s+)?(?:again\\s+)?(?:(?:with|after|following)\\s+(?:(?:a|an|the|his|her|their|some|bad|sore|nasty|broken|injured|major|minor|knee|hip|back)\\s+){0,3}(?:back|knee|leg|arm|hip|shoulder|neck|foot|ankle|wrist|flu|cold|virus|bug|covid|migraine|infection|stress|illness|injury|cough|operation|op|surgery|fall|accident|replacement)|recovering|ill|poorly|unwell)\\b',
+    '\\b(?:unwell|poorly|in\\s+hospital|recovering\\s+(?:from|after))(?<=\\b(?:is|are|was|were|been)\\s+(?:still\\s+|now\\s+)?(?:unwell|poorly|in\\s+hospital|recovering\\s+(?:from|after)))\\b',
   ].join('|'),
   'g',
 );
@@ -93,6 +101,8 @@ const STAFF_ROLE = new RegExp(
   `\\b(?:our|the|council${A}s|town|parish|deputy|assistant)\\s+(?:[a-z-]+\\s+){0,2}?(?:clerk|rfo|responsible\\s+financial\\s+officer|groundsman|groundsmen|groundsperson|groundskeeper|grounds\\s+staff|caretaker|cleaner|administrator|admin\\s+assistant|officer|manager|warden|ranger|gardener|receptionist|attendant|apprentice|handyman|operative|lengthsman|maintenance\\s+(?:man|worker|staff)|employee|bookkeeper|accountant|secretary|co-?ordinator|supervisor|(?:grounds|maintenance|office|outdoor|admin|cemetery|parks)\\s+team)\\b`,
 );
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’-]+/;
+/** "Jo from the office", "Dave in the grounds team": a member of staff by given name and where they work. */
+const NAMED_FROM_WORKPLACE = /\b[A-Z][a-z'’-]+\s+(?:from|in|at)\s+(?:the\s+|our\s+)?(?:council\s+|town\s+|parish\s+)?(?:office|depot|grounds\s+team|outdoor\s+team|admin\s+team|reception)\b/;
 const PERSON_NAME = /\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b/g;
 const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|groundsman|caretaker|cleaner|officer|our\s+team|worker|works\s+for\s+(?:us|the\s+council))\b/;
 
@@ -100,7 +110,7 @@ const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|
 
 const LEGAL = new RegExp(
   [
-    `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
+    `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|reckons?|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
     `\\b(?:counsel|barrister|solicitor|lawyer)${A}s\\s+(?:opinion|advice|view)\\b`,
     '\\bopinion\\s+of\\s+counsel\\b',
     '\\bcounsel\\s+(?:(?:has|have)\\s+)?advised\\b',
@@ -128,6 +138,8 @@ const BIDS = new RegExp(
     '\\b(?:bids?|tenders?|quotes?|quotations?)\\s+(?:\\w+\\s+){0,3}?ranged?\\s+from\\b',
     '\\b(?:bid|offer|tender|quote)\\s+(?:of|at)\\s+£',
     '\\b(?:tendered|quoted|bid)\\s+(?:at\\s+)?£',
+    '\\b(?:bids?|tenders?|quotes?|quotations?|prices?)\\s+(?:are|were|have\\s+(?:all\\s+)?(?:come|been))\\s+(?:all\\s+)?(?:in|back)\\b',
+    '\\b(?:bids?|tenders?|quotes?|quotations?)(?:\\s+(?:so\\s+far|received|back|in))?\\s*[:–—-]\\s*(?:[A-Z][\\w&’\'-]*\\s+){1,3}£',
   ].join('|'),
   'g',
 );
@@ -145,7 +157,7 @@ const SECRET = new RegExp(
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:tell\\s+(?:anyone|anybody|a\\s+soul)|breathe\\s+a\\s+word)\\b`,
     `\\b(?:this|it|these|the\\s+(?:news|plans?|decision|details))\\s+(?:is|are)(?:\\s+not|n${A}t)\\s+(?:yet\\s+)?public(?:\\s+yet)?\\b`,
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:share|post|repeat|mention|publish|forward|spread)(?:\\s+(?:this|it|that|anything|these\\s+details|the\\s+news))?(?:\\s+(?:yet|until|before|outside|publicly|widely|just\\s+yet|for\\s+now|with\\s+anyone|anywhere)\\b|\\s*[-,:–—]\\s*(?:not\\s+)?(?:yet|until)\\b)`,
-    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+your\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
+    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+(?:your|ur|yer)\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
     '\\bbetween\\s+(?:you\\s+and\\s+me|ourselves)\\b(?!\\s+and\\b)',
     '\\bnot\\s+for\\s+(?:publication|circulation|public\\s+(?:release|consumption))\\b',
     '\\boff\\s+the\\s+record\\b',
@@ -174,12 +186,28 @@ const LEAK = new RegExp(
   ].join('|'),
   'g',
 );
+/** Words of a leak that say on their own the news is not out: "you didn't hear it from us". */
+const OPEN_LEAK = new RegExp(
+  [
+    `\\byou\\s+(?:didn${A}t|did\\s+not|never)\\s+hear\\s+(?:it|this|that)\\s+from\\s+(?:us|me)\\b`,
+    `\\b(?:don${A}t|do\\s+not)\\s+say\\s+(?:we|i)\\s+told\\s+you\\b`,
+    `\\b(?:we|i)${A}?(?:re|m|\\s+are|\\s+am)?\\s+not\\s+(?:supposed|meant|allowed)\\s+to\\s+(?:say|tell|share)\\b`,
+    `\\b(?:we\\s+)?can${A}t\\s+say\\s+(?:more|much|anything)\\s+(?:yet|until)\\b`,
+    `\\bkeep\\s+(?:it\\s+)?(?:mum|schtum|shtum)\\b`,
+    '\\bkeep\\s+(?:it|this|that|the\\s+news)\\s+(?:quiet|secret|hush-hush)\\b',
+  ].join('|'),
+  'g',
+);
+/** A finger to the lips or a zipped mouth: with news, the post marks it as a secret. */
+const HUSH_EMOJI = /🤫|🤐/u;
+const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exciting|moving|sale|sold|buying|closing|opening|coming|soon|changes?)\b/;
 /** Scam warnings tell people not to share their codes and passwords. */
 const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\s+number|scam|fraud|personal\s+details)\b/;
 
 export const confidentialInformation: PostDetector = {
   meta: {
     id: 'confidential-information',
+    title: 'Confidential information',
     level: 'post',
     defaultSeverity: 'high',
     description:
@@ -292,7 +320,7 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
     }
     if (bySentence.has(-sentence.start - 1)) continue;
     const sentenceText = text.slice(sentence.start, sentence.end);
-    const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end));
+    const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end)) ?? NAMED_FROM_WORKPLACE.exec(sentenceText);
     staffContext ??= STAFF_CONTEXT.test(lower);
     const name = TITLED_NAME.exec(sentenceText) ?? (staffContext ? personName(sentenceText) : null);
     if (!role && !name) {
@@ -300,7 +328,7 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
       bySentence.set(-sentence.start - 1, { signal: { start: 0, end: 0, evidence: '', reason: '' }, who: '', matters: [] });
       continue;
     }
-    const roleText = role ? text.slice(sentence.start + role.index, sentence.start + role.index + role[0].length) : '';
+    const roleText = !role ? '' : role.input === sentenceText ? maskPeople(role[0].replace(/^([A-Z][a-z'’-]+)/, (n) => maskName(n))) : text.slice(sentence.start + role.index, sentence.start + role.index + role[0].length);
     const who = [roleText, name ? maskName(name[0]) : ''].filter(Boolean).join(' ');
     bySentence.set(sentence.start, {
       signal: { start: sentence.start, end: trimEnd(text, sentence.start, sentence.end), evidence: '', reason: '' },
@@ -370,7 +398,31 @@ function tenderBids(segment: Segment, sentences: Sentences): Signal[] {
       },
     ];
   }
+  // "Three firms priced the play area: Fernleigh £42,100, PlayCo £38,950 …": bidders' prices side by side.
+  for (const m of allIn(BID_NOUN, lower)) {
+    const sentence = sentences.around(m.index);
+    const pair = sentences.after(sentence);
+    const window = lower.slice(sentence.start, pair.end);
+    if (INVITATION.test(window)) continue;
+    const priced = window.match(PRICED_NAME)?.length ?? 0;
+    if (priced < 2) continue;
+    return [{ ...clipped(segment, pair), reason: `discloses ${priced} bid prices before the contract is awarded` }];
+  }
   return [];
+}
+
+/** A word for what bidders send in. */
+const BID_NOUN = /\b(?:bids?|tenders?|quotes?|quotations?|bidders?|tenderers?|firms?|contractors?|companies)\b/g;
+/** A bidder's name and price: "Fernleigh £42,100", "PlayCo: £38,950". */
+const PRICED_NAME = /\b[a-z][\w&’'-]*:?\s+£\s?\d/g;
+/** Inviting bids, a budget or a grant range: prices that are not bids. */
+const INVITATION = /\b(?:invit\w*|closing\s+date|deadline|up\s+to|between|rang(?:e|es|ing)\s+from|budget|grants?|award(?:ed|s)?|worth|valued|from\s+£)\b/;
+
+function allIn(pattern: RegExp, text: string): RegExpExecArray[] {
+  pattern.lastIndex = 0;
+  const found: RegExpExecArray[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  return found;
 }
 
 function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
@@ -391,6 +443,17 @@ function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
     });
   }
   if (found.length > 0) return found;
+
+  OPEN_LEAK.lastIndex = 0;
+  const open = OPEN_LEAK.exec(lower);
+  if (open && !SCAM_ADVICE.test(lower)) {
+    return [{ start: open.index, end: open.index + open[0].length, evidence: segment.text.slice(open.index, open.index + open[0].length), reason: 'the post leaks news it says is not yet public' }];
+  }
+  const hush = HUSH_EMOJI.exec(segment.text);
+  if (hush && NEWS_WORDS.test(lower)) {
+    const sentence = sentences.around(hush.index);
+    return [{ ...clipped(segment, sentence), reason: `the post marks its news as a secret (${hush[0]})` }];
+  }
 
   UNANNOUNCED.lastIndex = 0;
   const unannounced = UNANNOUNCED.exec(lower);

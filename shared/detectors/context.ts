@@ -22,6 +22,8 @@ export interface DetectionContext {
   localDate(instant: string): string;
   /** The election whose pre-election period (inclusive, council's timezone) contains the instant. */
   preElectionPeriod(instant: string): Election | undefined;
+  /** Every election whose pre-election period contains the instant (a by-election may overlap another). */
+  preElectionPeriods(instant: string): Election[];
 }
 
 export function compileContext(config: CouncilConfig): DetectionContext {
@@ -65,6 +67,10 @@ export function compileContext(config: CouncilConfig): DetectionContext {
     preElectionPeriod(instant) {
       const day = localDate(instant);
       return config.elections.find((e) => day >= e.preElectionStart && day <= e.pollingDay);
+    },
+    preElectionPeriods(instant) {
+      const day = localDate(instant);
+      return config.elections.filter((e) => day >= e.preElectionStart && day <= e.pollingDay);
     },
   };
 }
@@ -119,4 +125,27 @@ function councilNameForms(config: CouncilConfig): string[] {
     if (named.kind) forms.add(`${named.place}${named.kind}council`).add(`${named.place}${named.kind[0]}c`);
   }
   return [...forms].filter((f) => f.length > 0);
+}
+
+/** What a rule's options schema needs to read its options: the rule's id and its `meta.options`. */
+interface OptionsOwner {
+  readonly id: string;
+  readonly options?: { safeParse(input: unknown): { success: boolean; data?: unknown } };
+}
+
+const parsedOptions = new WeakMap<DetectionContext, Map<string, unknown>>();
+
+/**
+ * A rule's options from the council's configuration (`rules.<id>` less `enabled` and `severity`), parsed
+ * by the rule's own schema; the configuration schema has refused bad ones, so a failure keeps the defaults.
+ */
+export function ruleOptions<T>(context: DetectionContext, meta: OptionsOwner): T {
+  let byRule = parsedOptions.get(context);
+  if (byRule === undefined) parsedOptions.set(context, (byRule = new Map()));
+  if (!byRule.has(meta.id)) {
+    const { enabled: _enabled, severity: _severity, ...options } = context.config.rules[meta.id] ?? {};
+    const result = meta.options?.safeParse(options);
+    byRule.set(meta.id, result?.success ? result.data : meta.options?.safeParse({}).data);
+  }
+  return byRule.get(meta.id) as T;
 }

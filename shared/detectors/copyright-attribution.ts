@@ -1,4 +1,5 @@
-import { perContext, type DetectionContext } from './context';
+import * as z from '../zod';
+import { perContext, ruleOptions, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { quotations, quotationSource } from './text/attribution/quotations';
@@ -34,8 +35,8 @@ const WATERMARK = /\bwatermark/i;
 const MEDIA_NOUN =
   /\b(?:photo(?:graph)?s?|pic(?:ture)?s?|images?|imagery|shots?|snaps?|snapshots?|videos?|clips?|footage|films?|drawings?|illustrations?|artwork|paintings?|postcards?|maps?|posters?|graphics?|gifs?|memes?|cartoons?|selfies?)\b/i;
 const TEXT_NOUN =
-  /\b(?:poems?|poetry|verses?|lyrics|songs?|words|articles?|story|stories|paragraphs?|extracts?|excerpts?|passages?|letters?|column|reviews?|limericks?|sonnets?|rhymes?|haikus?|odes?)\b/i;
-const POEM_NOUN = /\b(?:poems?|poetry|verses?|lyrics|songs?|sonnets?|limericks?|rhymes?|haikus?|odes?|hymns?)\b/i;
+  /\b(?:poems?|poetry|verses?|lyrics|songs?|carols?|words|articles?|story|stories|paragraphs?|extracts?|excerpts?|passages?|letters?|column|reviews?|limericks?|sonnets?|rhymes?|haikus?|odes?)\b/i;
+const POEM_NOUN = /\b(?:poems?|poetry|verses?|lyrics|songs?|carols?|sonnets?|limericks?|rhymes?|haikus?|odes?|hymns?)\b/i;
 
 const MEDIA = String.raw`(?:photo(?:graph)?|pic(?:ture)?|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyrics|words|song|map|cartoon|postcard|snap|shot)s?`;
 
@@ -137,7 +138,19 @@ const POEM_LINES = 3;
 interface Compiled {
   ownForms: string[];
 }
-const compile = perContext((context): Compiled => ({ ownForms: ownSourceForms(context.councilNames, context.config.attributionExempt) }));
+/**
+ * `rules.copyright-attribution.exempt`: sources whose work the council may use without a credit (its own
+ * photographers, a partner that licenses to it), added to the configuration's `attributionExempt`.
+ */
+const OPTIONS = z.strictObject({
+  exempt: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+});
+type Options = z.infer<typeof OPTIONS>;
+
+const compile = perContext((context): Compiled => {
+  const { exempt } = ruleOptions<Options>(context, copyrightAttribution.meta);
+  return { ownForms: ownSourceForms(context.councilNames, [...context.config.attributionExempt, ...exempt]) };
+});
 
 /** A statement about a work's source, found at one place in a segment. */
 interface SourceStatement {
@@ -152,12 +165,14 @@ interface SourceStatement {
 export const copyrightAttribution: PostDetector = {
   meta: {
     id: 'copyright-attribution',
+    title: 'Copyright and attribution',
     level: 'post',
     defaultSeverity: 'medium',
     description:
       "Someone else's photo, image or substantial writing (a stock image, a picture found online or sent in, a long quotation or a poem) used without crediting its author or source.",
     clause:
       'Social Media Policy: council communications must not "breach copyright", including failing to acknowledge permitted use; Social Media Guide 4g: abide by copyright.',
+    options: OPTIONS,
     remediation:
       'Credit the author or source next to the work ("Photo: Jane Doe", "© …", "Source: …") after checking the council has permission to use it; otherwise remove it or replace it with the council\'s own.',
   },
@@ -361,8 +376,17 @@ function carries(statement: SourceStatement, hasMedia: boolean, hasBlock: boolea
   if (media || written) return (media && hasMedia) || (written && hasBlock);
   // "Sent in by a resident." or "We found this on a local group.": the sentence is about the work itself.
   const opensSentence = /^[\s"“'‘(]*(?:(?:we|i|we['’]ve|someone|somebody)\s+(?:have\s+|just\s+)?)?$/i.test(segment.text.slice(sentence.start, start));
-  return opensSentence && (hasMedia || hasBlock);
+  if (opensSentence) return hasMedia || hasBlock;
+  // A short caption to an image, "Stunning view of the bridge in the snow, shared from a local walking
+  // group", speaks of the image unless it names something else that was sent (information, a complaint).
+  return hasMedia && segment.text.length <= CAPTION_LENGTH && !NOT_A_WORK.test(segment.text.slice(sentence.start, sentence.end));
 }
+
+/** How long a post's text may be and still be read as its image's caption. */
+const CAPTION_LENGTH = 280;
+/** Things sent in or shared that are not a work: "information provided by a resident". */
+const NOT_A_WORK =
+  /\b(?:information|info|news|details|reports?|updates?|requests?|complaints?|questions?|feedback|ideas?|suggestions?|comments?|messages?|data|figures|results|concerns?|emails?|documents?|list|money|donations?|funds?|cakes?|food|plants?|bulbs?|seeds?|tips?|recipes?|sightings?)\b/i;
 
 /** Whether a sentence speaks of media or of written work, read once for all the statements in it. */
 class SentenceNouns {

@@ -71,6 +71,7 @@ const SENSITIVE_KINDS: Partial<Record<PiiKind, Sensitivity>> = {
 export const personalData: PostDetector = {
   meta: {
     id: 'personal-data',
+    title: 'Personal data',
     level: 'post',
     defaultSeverity: 'high',
     description:

@@ -1,7 +1,8 @@
 import type { Election } from '../domain/config';
+import { wardKey } from '../domain/wards';
 import { describePreElectionPeriod } from '../domain/calendar';
 import type { Location } from '../domain/finding';
-import { perContext, type DetectionContext } from './context';
+import { perContext, squash, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { normaliseHandle } from '../domain/account';
@@ -22,6 +23,8 @@ import {
   PRONOUN_TARGET_HERE,
   SLOGAN,
 } from './text/politics/parties';
+import { disguisedVoteCall, partyHashtag, voteForIs, type CampaignMatch } from './text/politics/campaign';
+import { isGivenName } from './text/pii/people';
 import { allMatches, NextMatch } from './text/prose/matches';
 import type { Span } from './text/prose/sentence';
 import type { Segment } from './text/segment';
@@ -75,8 +78,42 @@ const QUOTES = /\b(?:said|says|told|added)\b|[:,]\s*["“‘]/;
 const PRAISES_PERSON =
   /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work)\b/i;
 
+/** A councillor or candidate of the configuration. */
+interface Member {
+  name: string;
+  kind: 'councillor' | 'candidate';
+  /** The ward, compared by `wardKey`; undefined when the configuration gives none. */
+  ward: string | undefined;
+}
+
+/** Words that make a councillor's given name alone a feature: praise, thanks, backing. */
+const FIRST_NAME_FEATURE =
+  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work|star|hero|legend|shout[\s-]?out|cheers|kudos|massive\s+thanks|vote|get\s+behind|back\s+(?:her|him|them)|support\s+(?:her|him|them)|standing|candidate)\b/i;
+const NEXT_CAPITALISED = /^\s+(\p{Lu}[\p{L}'’-]+)/u;
+/** Cheap test: could the post introduce a candidate? */
+const CANDIDATE_CUE = /\b(?:[Mm]eet|[Ii]ntroducing|standing\s+(?:for|in))\b/;
+/** "Meet Sam Whitaker", "Introducing Nadia Begum": a person introduced to readers. */
+const INTRODUCED = /\b(?:[Mm]eet|[Ii]ntroducing|[Ss]ay\s+(?:hello|hi)\s+to)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
+/** "Sam Whitaker, standing for Quay ward": a person standing for election. */
+const STANDING = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),?\s+(?:who\s+is\s+|who['’]s\s+|is\s+|now\s+)?standing\s+(?:for|in)\b/gu;
+/** Words after an introduced person that make them staff, a volunteer or an animal, not a candidate. */
+const NOT_A_CANDIDATE =
+  /^[^.!?]{0,40}\b(?:our\s+new|the\s+new|clerk|officer|warden|ranger|volunteer|apprentice|caretaker|groundsman|lengthsman|staff|team|dog|cat|puppy|pony|horse|owl|mascot|artist|author|speaker|chef|band|choir|santa|elf)\b/i;
+/** Words that say an introduction is of a candidate when the name alone does not. */
+const CANDIDATE_WORDS = /\b(?:standing|candidates?|elections?|by-elections?|ward|polling|ballot|vote)\b|\bcand/i;
+
 interface Compiled {
-  /** Configured councillors' full names, for finding them in prose (global: use with `allMatches` only). */
+  /** Councillors and candidates by full name and by surname, lower case. */
+  members: ReadonlyMap<string, Member>;
+  /** Full names of councillors and candidates, lower case. */
+  fullNames: ReadonlySet<string>;
+  /** Given names that belong to one configured councillor or candidate only, as written: `Sunita` → Sunita Rao. */
+  firstNames: ReadonlyMap<string, Member>;
+  /** The same given names as one case-sensitive pattern (global: use with `allMatches` only). */
+  firstNamePattern: RegExp | undefined;
+  /** The council's place, squashed: "a vote for Harbourne" is for the town. */
+  place: string | undefined;
+  /** Configured councillors' and candidates' full names, for finding them in prose (global: use with `allMatches` only). */
   names: RegExp | undefined;
   /** The same names, at one offset (sticky). */
   namesHere: RegExp | undefined;
@@ -93,13 +130,32 @@ interface Compiled {
 
 const DAY = 86_400_000;
 const compile = perContext((context): Compiled => {
-  const names = context.config.councillors.map((councillor) => councillor.name.trim()).filter((n) => n.length >= 4);
+  const people = [
+    ...context.config.councillors.map((p) => ({ ...p, kind: 'councillor' as const })),
+    ...context.config.candidates.map((p) => ({ ...p, kind: 'candidate' as const })),
+  ];
+  const names = people.map((person) => person.name.trim()).filter((n) => n.length >= 4);
   const handleOwner = new Map<string, string>();
-  for (const councillor of context.config.councillors) {
-    for (const handle of councillor.handles) handleOwner.set(normaliseHandle(handle), councillor.name);
+  const members = new Map<string, Member>();
+  const givenNameCount = new Map<string, number>();
+  const firstNames = new Map<string, Member>();
+  for (const person of people) {
+    for (const handle of person.handles) handleOwner.set(normaliseHandle(handle), person.name);
+    const member: Member = { name: person.name.trim(), kind: person.kind, ward: person.ward === undefined ? undefined : wardKey(person.ward) };
+    const words = member.name.split(/\s+/);
+    members.set(member.name.toLowerCase(), member);
+    if (words.length > 1 && !members.has(words.at(-1)!.toLowerCase())) members.set(words.at(-1)!.toLowerCase(), member);
+    givenNameCount.set(words[0]!, (givenNameCount.get(words[0]!) ?? 0) + 1);
+    if (words.length > 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[0]!)) firstNames.set(words[0]!, member);
   }
+  for (const [given, count] of givenNameCount) if (count > 1) firstNames.delete(given);
   const alternatives = names.map((n) => escapeRegExp(n).replace(/\s+/g, String.raw`\s+`)).join('|');
   return {
+    members,
+    fullNames: new Set(names.map((n) => n.toLowerCase())),
+    firstNames,
+    firstNamePattern: firstNames.size ? new RegExp(String.raw`\b(?:${[...firstNames.keys()].map(escapeRegExp).join('|')})\b`, 'gu') : undefined,
+    place: context.councilPlace,
     names: names.length ? new RegExp(String.raw`\b(?:${alternatives})\b`, 'gi') : undefined,
     namesHere: names.length ? new RegExp(String.raw`(?:${alternatives})\b`, 'iy') : undefined,
     linkForms: [...handleOwner].map(([h, name]) => [h.includes('@') ? `/@${h.split('@')[0]}` : h, name] as const),
@@ -111,6 +167,7 @@ const compile = perContext((context): Compiled => {
 export const politicalContent: PostDetector = {
   meta: {
     id: 'political-content',
+    title: 'Political content',
     level: 'post',
     defaultSeverity: 'medium',
     description:
@@ -123,7 +180,8 @@ export const politicalContent: PostDetector = {
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const c = compile(context);
-    const election = periodOf(view, c, context);
+    const period = periodOf(view, c, context);
+    const election = period?.election;
 
     const hits: Hit[] = [];
     const party = partyPolitics(view, c);
@@ -136,9 +194,9 @@ export const politicalContent: PostDetector = {
     }
     // Whether the post was made in a pre-election period is quicker to answer than whether it features
     // anyone, and most posts are not: asked first.
-    if (election && mightFeatureIndividual(view, c)) {
+    if (period && mightFeatureIndividual(view, c)) {
       // One by one: a spread of a long post's thousands of councillors into push would overflow the stack
-      for (const hit of preElectionFeatures(view, c, describePreElectionPeriod(election, context.config.timezone))) hits.push(hit);
+      for (const hit of preElectionFeatures(view, c, period, context.config.timezone)) hits.push(hit);
     }
     return hits;
   },
@@ -148,18 +206,34 @@ export const politicalContent: PostDetector = {
  * The pre-election period a post was made in. Most posts are far from any, which the UTC windows
  * tell without time-zone arithmetic.
  */
-function periodOf(view: PostView, c: Compiled, context: DetectionContext): Election | undefined {
+function periodOf(view: PostView, c: Compiled, context: DetectionContext): Period | undefined {
   const instant = Date.parse(view.post.createdAt);
   for (const window of c.windows) {
-    if (instant >= window[0] && instant < window[1]) return context.preElectionPeriod(view.post.createdAt);
+    if (instant >= window[0] && instant < window[1]) {
+      const elections = context.preElectionPeriods(view.post.createdAt);
+      if (elections.length === 0) return undefined;
+      // An election of every ward covers everyone; by-elections alone cover their own wards.
+      const whole = elections.find((e) => e.wards === undefined);
+      if (whole) return { election: whole };
+      const wards = elections.flatMap((e) => e.wards!);
+      return { election: elections[0]!, wards: new Set(wards.map(wardKey)), wardNames: [...new Set(wards)] };
+    }
   }
   return undefined;
+}
+
+/** The pre-election period a post was made in, and the wards it covers when only a by-election's. */
+interface Period {
+  election: Election;
+  /** Keys (`wardKey`) of the wards covered; undefined when every ward is. */
+  wards?: ReadonlySet<string>;
+  wardNames?: readonly string[];
 }
 
 /** The strongest party-political signal in the post: a campaign ask, then praise or attack, then a slogan. */
 function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
   const segments = view.segments.filter((s) => PARTY_CUE.test(s.text));
-  if (segments.length === 0) return undefined;
+  if (segments.length === 0) return disguisedCampaign(view, c);
   const partyNamed = firstParty(segments);
 
   for (const segment of segments) {
@@ -181,7 +255,38 @@ function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
       };
     }
   }
+  return disguisedCampaign(view, c);
+}
+
+/** Campaigning in other clothes: a party hashtag, a vote call in leetspeak, "a vote for Sam is a vote for …". */
+function disguisedCampaign(view: PostView, c: Compiled): Hit | undefined {
+  for (const segment of view.segments) {
+    const text = segment.text;
+    // Cheap tests first: a hashtag, a vote word (any vote call has one, however disguised its party).
+    if (segment.field === 'quoteOf.text' || (!text.includes('#') && !CAMPAIGN_CLUE.test(text))) continue;
+    const found: CampaignMatch | undefined =
+      voteForIs(text, (name) => isCandidateName(name, c)) ?? disguisedVoteCall(text) ?? partyHashtag(text);
+    if (!found) continue;
+    return {
+      evidence: excerpt(text, found.start, found.end),
+      reason: `${found.ask ? 'asks for votes with' : 'carries'} ${found.signal} (${found.said}): party campaigning`,
+      ...(found.ask ? { severity: 'high' as const } : {}),
+      location: segment.locate(found.start, found.end),
+    };
+  }
   return undefined;
+}
+
+/** Cheap test before the disguised forms: a hashtag, or a vote word in plain or disguised letters. */
+const CAMPAIGN_CLUE = /[vV][oO0@][tT7][eE3]/;
+
+/** Whether the name after "a vote for" is a party, a councillor or candidate, or a person, not a place or a thing. */
+function isCandidateName(name: string, c: Compiled): boolean {
+  if (NAMES_PARTY.test(name)) return true;
+  const bare = name.replace(/^the\s+/, '');
+  if (bare !== name || NOT_A_PERSON_TAIL.test(` ${bare}`) || c.place === squash(bare)) return false;
+  const first = bare.split(/\s+/)[0]!;
+  return c.firstNames.has(first) || c.fullNames.has(bare.toLowerCase()) || isGivenName(first);
 }
 
 /** "Vote Labour", "donate to their campaign", "re-elect Cllr Moreton". */
@@ -311,7 +416,13 @@ function mightFeatureIndividual(view: PostView, c: Compiled): boolean {
   const { post } = view;
   if (post.repostOf || post.quoteOf) return true;
   for (const segment of view.segments) {
-    if (INDIVIDUAL_CUE.test(segment.text)) return true;
+    if (INDIVIDUAL_CUE.test(segment.text) || CANDIDATE_CUE.test(segment.text)) return true;
+    if (c.firstNamePattern) {
+      c.firstNamePattern.lastIndex = 0;
+      const named = c.firstNamePattern.test(segment.text);
+      c.firstNamePattern.lastIndex = 0;
+      if (named) return true;
+    }
     if (c.names) {
       c.names.lastIndex = 0;
       const named = c.names.test(segment.text);
@@ -334,15 +445,23 @@ interface Individual {
 }
 
 /** Every individual councillor or candidate the post features, each once. */
-function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[] {
+function preElectionFeatures(view: PostView, c: Compiled, within: Period, timezone: string): Hit[] {
   const { post } = view;
   const found: Individual[] = [];
   const seen = new Set<string>();
+  const period = `${describePreElectionPeriod(within.election, timezone)}${within.wardNames ? ` (by-election: ${within.wardNames.join(', ')})` : ''}`;
   // "Cllr Alice Moreton", "Alice Moreton" and her handle are one person: key on the surname.
   const add = (individual: Individual) => {
-    const key = individual.who.toLowerCase().split(/\s+/).at(-1)!;
+    const key = individual.who.toLowerCase().replace(/^(?:cllr|councill?or)\.?\s+/, '').split(/\s+/).at(-1)!;
     if (seen.has(key)) return;
     seen.add(key);
+    // In a by-election's period only its wards' councillors and candidates are covered; someone the
+    // configuration places in another ward is not, and an office-holder's ward is not known.
+    if (within.wards) {
+      if (individual.who.startsWith('the ')) return;
+      const member = c.members.get(key) ?? c.members.get(individual.who.toLowerCase());
+      if (member?.ward !== undefined && !within.wards.has(member.ward)) return;
+    }
     found.push(individual);
   };
 
@@ -372,6 +491,19 @@ function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[]
     }
     for (const match of allMatches(CANDIDATE_NAME, text)) {
       add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
+    }
+    for (const intro of candidateIntroductions(segment, c)) add(intro);
+    if (c.firstNamePattern) {
+      for (const match of allMatches(c.firstNamePattern, text)) {
+        const member = c.firstNames.get(match[0])!;
+        const end = match.index + match[0].length;
+        // "Sunita Patel" is someone else; a given name alone is the councillor only when praised or backed.
+        const next = NEXT_CAPITALISED.exec(text.slice(end, end + 30));
+        if (next && !member.name.endsWith(next[1]!)) continue;
+        const sentence = segment.sentenceAround(match.index);
+        if (!FIRST_NAME_FEATURE.test(text.slice(sentence.start, sentence.end))) continue;
+        add({ who: member.name, segment, start: match.index, end, evidence: excerpt(text, match.index, end) });
+      }
     }
     if (found.length === 0) {
       // Each sentence is read for a feature once, however many offices it names.
@@ -429,6 +561,33 @@ function preElectionFeatures(view: PostView, c: Compiled, period: string): Hit[]
           : {}),
     } satisfies Hit;
   });
+}
+
+/**
+ * Candidates introduced to readers in a pre-election period: "Meet Sam Whitaker, standing for every
+ * ward", "Meet Nadia Begum ➡️ <link>". A person introduced is a candidate when a configured one,
+ * when the post speaks of standing or of the election, or when the name is a person's full name
+ * and nothing says they are staff, a volunteer or a performer.
+ */
+function candidateIntroductions(segment: Segment, c: Compiled): Individual[] {
+  const text = segment.text;
+  if (!CANDIDATE_CUE.test(text)) return [];
+  const found: Individual[] = [];
+  for (const match of allMatches(STANDING, text)) {
+    if (NOT_A_PERSON_TAIL.test(` ${match[1]!}`)) continue;
+    found.push({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of allMatches(INTRODUCED, text)) {
+    const name = match[1]!;
+    const words = name.split(/\s+/);
+    const end = match.index + match[0].length;
+    if (NOT_A_PERSON_TAIL.test(` ${name}`) || NOT_A_CANDIDATE.test(text.slice(end, end + 60))) continue;
+    const known = c.fullNames.has(name.toLowerCase()) || c.firstNames.has(words[0]!);
+    const person = isGivenName(words[0]!) && words.length >= 2;
+    if (!known && !(person || (words.length >= 2 && CANDIDATE_WORDS.test(text)))) continue;
+    found.push({ who: name, segment, start: match.index, end });
+  }
+  return found;
 }
 
 function stickyAt(pattern: RegExp, text: string, at: number): { text: string; end: number } | undefined {

@@ -22,6 +22,7 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 export const riskyLink: PostDetector = {
   meta: {
     id: 'risky-link',
+    title: 'Risky link',
     level: 'post',
     defaultSeverity: 'low',
     description: 'Links that hide where they lead: URL shorteners, bare IP addresses and look-alike hosts.',

@@ -40,6 +40,7 @@ const compile = perContext((context): Compiled => {
 export const unapprovedAccount: AccountDetector = {
   meta: {
     id: 'unapproved-account',
+    title: 'Unapproved account',
     level: 'account',
     defaultSeverity: 'high',
     description:

@@ -1,5 +1,6 @@
 import { SEVERITIES, type CouncilConfig, type Election, type Severity } from '../domain/config';
-import { RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
+import { RULE_IDS, type RuleId } from '../domain/finding';
+import { ruleLevel, ruleTitle } from '../detectors/catalogue';
 import type { Platform } from '../domain/post';
 import type { ScanRun, StoredFinding } from '../domain/records';
 import { addDays, describePreElectionPeriod, formatLocal, isoWeekOf, localDate, monthLabel, weekLabel, type IsoWeek } from '../domain/calendar';
@@ -273,7 +274,7 @@ export async function buildDigestFacts(store: DigestSource, config: CouncilConfi
       severity,
       rules: RULE_IDS.map((rule) => ({
         rule,
-        title: RULE_TITLES[rule],
+        title: ruleTitle(rule),
         findings: newFindings.filter((f) => f.severity === severity && f.rule === rule),
       })).filter((g) => g.findings.length > 0),
     })).filter((g) => g.rules.length > 0),
@@ -398,11 +399,11 @@ export function dayLabel(date: string): string {
   return formatLocal(`${date}T12:00:00Z`, 'UTC').replace(/, \d\d:\d\d$/, '');
 }
 
-/** Findings grouped by post (an account-level finding of unapproved-account is left out: it has its own list). */
+/** Findings grouped by post (an account-level rule's findings are left out: they have their own list). */
 function postItems(findings: readonly DigestFinding[], links: ItemLinks): PostItem[] {
   const byPost = new Map<string, DigestFinding[]>();
   for (const f of findings) {
-    if (f.rule === 'unapproved-account') continue;
+    if (ruleLevel(f.rule) === 'account') continue;
     const key = f.postId !== undefined ? `${handleKey(f.platform, f.account)} ${f.postId}` : f.postUrl !== undefined ? `url ${f.postUrl}` : `finding ${f.id}`;
     byPost.set(key, [...(byPost.get(key) ?? []), f]);
   }
@@ -458,7 +459,7 @@ function capitalised(text: string): string {
 function rulesBehind(findings: readonly DigestFinding[]): RuleBehind[] {
   return RULE_IDS.flatMap((rule) => {
     const first = findings.find((f) => f.rule === rule);
-    return first ? [{ rule, title: RULE_TITLES[rule], clause: first.clause }] : [];
+    return first ? [{ rule, title: ruleTitle(rule), clause: first.clause }] : [];
   });
 }
 
@@ -499,7 +500,7 @@ function severityRank(severity: Severity): number {
 function unapprovedAccountsOf(findings: readonly DigestFinding[], links: ItemLinks): UnapprovedAccount[] {
   const accounts = new Map<string, UnapprovedAccount>();
   for (const f of findings) {
-    if (f.rule !== 'unapproved-account') continue;
+    if (ruleLevel(f.rule) !== 'account') continue;
     const key = handleKey(f.platform, f.account);
     const seen = accounts.get(key);
     if (seen) {

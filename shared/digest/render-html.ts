@@ -1,5 +1,5 @@
 import type { Severity } from '../domain/config';
-import { RULE_TITLES } from '../domain/finding';
+import { ruleTitle } from '../detectors/catalogue';
 import { platformTitle } from '../domain/post';
 import { escapeHtml, htmlText as text, webLink } from '../rendering/display';
 import { type DigestFacts, type FailingCapture, type PostItem, type UnapprovedAccount } from './build-digest';
@@ -215,7 +215,7 @@ function postCard(item: PostItem): string {
     ...item.findings.map(
       (f): [string, string] => [
         '',
-        `<strong>${text(RULE_TITLES[f.rule])}</strong> (${text(f.severity)}${f.status === 'open' ? '' : `, ${text(f.status)}`}): ${text(f.reason)} ` +
+        `<strong>${text(ruleTitle(f.rule))}</strong> (${text(f.severity)}${f.status === 'open' ? '' : `, ${text(f.status)}`}): ${text(f.reason)} ` +
           `<span style="color:#555555;">Evidence:</span> <code style="font-family:Consolas,Menlo,monospace;font-size:13px;background:#f2f2f2;">${text(f.evidence)}</code>`,
       ],
     ),

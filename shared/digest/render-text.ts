@@ -1,4 +1,4 @@
-import { RULE_TITLES } from '../domain/finding';
+import { ruleTitle } from '../detectors/catalogue';
 import { platformTitle } from '../domain/post';
 import { describeSeverityCounts, SEVERITIES_HIGH_FIRST, tidy, webLink } from '../rendering/display';
 import {
@@ -207,7 +207,7 @@ function postItemLines(n: number, item: PostItem): string[] {
     `     ${dueWording(item)} (found ${item.detectedLocal})`,
     ...field('Post', item.postUrl === undefined ? undefined : shownLink(item.postUrl)),
     ...item.findings.flatMap((f) => [
-      `     - ${RULE_TITLES[f.rule]} (${f.severity}${f.status === 'open' ? '' : `, ${f.status}`}): ${tidy(f.reason)}`,
+      `     - ${ruleTitle(f.rule)} (${f.severity}${f.status === 'open' ? '' : `, ${f.status}`}): ${tidy(f.reason)}`,
       `       Evidence: ${tidy(f.evidence)}`,
     ]),
     ...field('What to do', item.actions.map(tidy).join(' ')),

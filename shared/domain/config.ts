@@ -2,6 +2,10 @@ import * as z from '../zod';
 import { ConfigValidationError, issuesFromZod } from './errors';
 import { checkHandle } from './account';
 import { PlatformSchema } from './post';
+import { wardKey } from './wards';
+import { ruleSettingsProblems } from '../detectors/catalogue';
+
+export { wardKey } from './wards';
 
 const IsoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
 
@@ -28,7 +32,17 @@ export const RegisteredAccountSchema = z.strictObject({
 );
 export type RegisteredAccount = z.infer<typeof RegisteredAccountSchema>;
 
-export const ElectionSchema = z.strictObject({ pollingDay: IsoDate, preElectionStart: IsoDate }).check(
+const WardName = z.string().check(z.minLength(1, 'must not be empty'));
+
+/**
+ * An election. One that names `wards` is a by-election (or a partial election) of those wards: its
+ * pre-election period covers only their councillors and candidates. One without covers every ward.
+ */
+export const ElectionSchema = z.strictObject({
+  pollingDay: IsoDate,
+  preElectionStart: IsoDate,
+  wards: z.optional(z.array(WardName).check(z.minLength(1, 'must name at least one ward (leave it out for an election of every ward)'))),
+}).check(
   z.refine((e) => e.preElectionStart <= e.pollingDay, {
     message: 'preElectionStart must not be after pollingDay',
     path: ['preElectionStart'],
@@ -36,7 +50,11 @@ export const ElectionSchema = z.strictObject({ pollingDay: IsoDate, preElectionS
 );
 export type Election = z.infer<typeof ElectionSchema>;
 
-export const RuleSettingsSchema = z.strictObject({
+/**
+ * `rules.<id>`: every rule's switch and severity, and the options the rule declares in its `meta.options`
+ * (checked against the rule's own schema, with the rule ids, by the configuration's own check below).
+ */
+export const RuleSettingsSchema = z.looseObject({
   enabled: z._default(z.boolean(), true),
   severity: z.optional(SeveritySchema),
 });
@@ -49,6 +67,8 @@ export const RuleSettingsSchema = z.strictObject({
 export const CouncilConfigSchema = z.strictObject({
   council: z.strictObject({
     name: z.string().check(z.minLength(1, 'must not be empty')),
+    /** The council's wards, by name: the names that councillors, candidates and by-elections may use. */
+    wards: z._default(z.array(WardName), []),
     aliases: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
     /** The council's own web and email domains; those of published email contacts are added. */
     domains: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
@@ -61,8 +81,20 @@ export const CouncilConfigSchema = z.strictObject({
       z.strictObject({
         name: z.string().check(z.minLength(1, 'must not be empty')),
         handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
-        /** The ward or division they represent, for people reading the settings (no rule reads it). */
-        ward: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+        /** The ward the councillor represents: a by-election's period covers only its own ward's councillors. */
+        ward: z.optional(WardName),
+      }),
+    ),
+    [],
+  ),
+  /** People standing for election who are not (yet) councillors: featured in a pre-election period, a breach. */
+  candidates: z._default(
+    z.array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1, 'must not be empty')),
+        handles: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
+        ward: z.optional(WardName),
+        party: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
       }),
     ),
     [],
@@ -106,7 +138,22 @@ export const CouncilConfigSchema = z.strictObject({
       deletedPostsGraceDays: z.optional(z.number().check(z.int('must be a whole number of days'), z.nonnegative('must not be negative'), z.lte(365, 'must be at most 365 days'))),
     }),
   ),
-});
+}).check(z.superRefine((config, ctx) => {
+  // Every ward named by a councillor, a candidate or an election must be one of the council's wards.
+  const known = new Set(config.council.wards.map(wardKey));
+  const expected = config.council.wards.length
+    ? `expected one of council.wards (${config.council.wards.join(', ')})`
+    : 'list the council\'s wards in council.wards first';
+  const check = (ward: string | undefined, path: (string | number)[]) => {
+    if (ward !== undefined && !known.has(wardKey(ward))) ctx.addIssue({ code: 'custom', message: `unknown ward; ${expected}`, path, input: ward });
+  };
+  config.councillors.forEach((c, i) => check(c.ward, ['councillors', i, 'ward']));
+  config.candidates.forEach((c, i) => check(c.ward, ['candidates', i, 'ward']));
+  config.elections.forEach((e, i) => e.wards?.forEach((w, j) => check(w, ['elections', i, 'wards', j])));
+  // An unknown rule id, or an option its rule does not declare, is refused by name.
+  for (const problem of ruleSettingsProblems(config.rules)) ctx.addIssue({ code: 'custom', message: problem.message, path: ['rules', ...problem.path], input: problem.input });
+}));
+
 
 export type CouncilConfig = z.infer<typeof CouncilConfigSchema>;
 

@@ -1,6 +1,7 @@
 import { RULE_IDS, type Finding, type RuleId } from '../domain/finding';
 import type { Post } from '../domain/post';
 import { normaliseHandle } from '../domain/account';
+import { ruleLevel } from '../detectors/catalogue';
 
 /** Expected findings in the corpus format: post-level rules per post id, and unapproved handles. */
 export interface Labels {
@@ -16,19 +17,19 @@ export interface RuleScore {
   precision: number;
   recall: number;
   f1: number;
-  /** Post ids (or handles, for unapproved-account) wrongly flagged and wrongly missed. */
+  /** Post ids (or handles, for an account-level rule) wrongly flagged and wrongly missed. */
   falsePositiveIds: string[];
   falseNegativeIds: string[];
 }
 
 /**
  * Scores findings against labels, per rule. A post counts once per rule, however many findings it
- * has; `unapproved-account` is scored per account handle.
+ * has; an account-level rule (its meta's `level`) is scored per account handle.
  */
 export function scoreFindings(posts: readonly Post[], findings: readonly Finding[], labels: Labels): RuleScore[] {
   return RULE_IDS.map((rule) => {
     const [expected, actual] =
-      rule === 'unapproved-account'
+      ruleLevel(rule) === 'account'
         ? [
             new Set(labels.unapprovedAccounts.map(normaliseHandle)),
             new Set(findings.filter((f) => f.rule === rule).map((f) => normaliseHandle(f.account))),

@@ -1,7 +1,8 @@
 import { handleKey, isApproved, normaliseHandle, type Account } from '../domain/account';
 import type { CouncilConfig, Election, Severity } from '../domain/config';
 import { ValidationError, type ValidationIssue } from '../domain/errors';
-import { FINDING_STATUSES, RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
+import { FINDING_STATUSES, RULE_IDS, type RuleId } from '../domain/finding';
+import { isPostFinding, ruleTitle } from '../detectors/catalogue';
 import { addDays, daysBetween, describePreElectionPeriod, formatLocal, isCalendarDate, isoWeekOf, localDate, monthLabel, nextMonth, periodLabel, shortDate, type DatePeriod, type IsoWeek } from '../domain/calendar';
 import type { Platform } from '../domain/post';
 import type { FindingEvent, ScanRun, StoredFinding } from '../domain/records';
@@ -431,9 +432,9 @@ function accountSummaries(registry: readonly Account[], runs: readonly ScanRun[]
     .sort((a, b) => Number(b.registered) - Number(a.registered) || a.platform.localeCompare(b.platform) || normaliseHandle(a.handle).localeCompare(normaliseHandle(b.handle)));
 }
 
-/** A finding about a post's content; unapproved-account findings are about an account. */
+/** A finding about a post's content; an account-level rule's findings are about an account. */
 function isPostLevel(finding: StoredFinding): boolean {
-  return finding.rule !== 'unapproved-account' && finding.postId !== undefined;
+  return isPostFinding(finding);
 }
 
 function shareWithout(postsChecked: number, postsWithFindings: number): number | null {
@@ -501,7 +502,7 @@ function dismissedByRule(findings: readonly ReportFinding[]): DismissedRow[] {
   return RULE_IDS.map((rule) => {
     const ofRule = findings.filter((f) => f.rule === rule);
     const dismissed = ofRule.filter((f) => f.status === 'dismissed').length;
-    return { rule, title: RULE_TITLES[rule], findings: ofRule.length, dismissed, share: ofRule.length === 0 ? 0 : dismissed / ofRule.length };
+    return { rule, title: ruleTitle(rule), findings: ofRule.length, dismissed, share: ofRule.length === 0 ? 0 : dismissed / ofRule.length };
   }).filter((r) => r.findings > 0);
 }
 
@@ -534,7 +535,7 @@ function preElectionSummaries(elections: readonly Election[], period: ReportPeri
 function ruleRows(findings: readonly StoredFinding[]): RuleSeverityRow[] {
   return RULE_IDS.map((rule) => {
     const ofRule = findings.filter((f) => f.rule === rule);
-    return { rule, title: RULE_TITLES[rule], ...severityCounts(ofRule), total: ofRule.length };
+    return { rule, title: ruleTitle(rule), ...severityCounts(ofRule), total: ofRule.length };
   }).filter((r) => r.total > 0);
 }
 

@@ -1,6 +1,6 @@
 import type { Severity } from '../domain/config';
 import { SEVERITIES } from '../domain/config';
-import { RULE_TITLES } from '../domain/finding';
+import { ruleTitle } from '../detectors/catalogue';
 import { platformTitle } from '../domain/post';
 import { describeSeverityCounts, escapeHtml, htmlText as text, webLink } from '../rendering/display';
 import { shortDate } from '../domain/calendar';
@@ -303,7 +303,7 @@ function findingTable(findings: readonly ReportFinding[], notes: Footnotes, preE
       .map(
         (f) =>
           `<tr><td class="d">${text(shortDate(f.detectedOn))} ${badge(f.severity)}</td>` +
-          `<td>${text(RULE_TITLES[f.rule])}${preElection.has(f.id) ? ' <span class="note">(pre-election)</span>' : ''}</td>` +
+          `<td>${text(ruleTitle(f.rule))}${preElection.has(f.id) ? ' <span class="note">(pre-election)</span>' : ''}</td>` +
           `<td class="wrap"><strong>${text(f.account)}</strong> on ${text(platformTitle(f.platform))}${notes.mark(f.postUrl)}: ${text(f.reason)} — <code>${text(shortened(f.evidence))}</code></td><td>${text(f.status)}</td></tr>`,
       )
       .join('') +

@@ -89,7 +89,7 @@ describe('council-audit check', () => {
     const files = tempFiles({ 'config.json': JSON.stringify({ ...COUNCIL_INPUT, rules: { 'spelling-mistakes': { enabled: true } } }), 'posts.jsonl': '' });
     const result = await runCli(['check', '-c', files['config.json'], files['posts.jsonl']]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('rules.spelling-mistakes = "spelling-mistakes": unknown rule');
+    expect(result.stderr).toContain('rules.spelling-mistakes = {"enabled":true}: unknown rule; expected one of personal-data,');
   });
 
   it('honours a rule switched off in the configuration', async () => {

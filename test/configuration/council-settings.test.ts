@@ -42,6 +42,7 @@ describe('council settings', () => {
     const setup = await configured();
     const input = await formFor(setup, (model) => {
       model.aliases = 'Harbourne TC\nHTC';
+      model.wards = 'Quayside';
       model.councillors[0]!.ward = 'Quayside';
       model.digestTo = 'clerk@harbourne-tc.example\nchair@harbourne-tc.example';
     });
@@ -51,7 +52,7 @@ describe('council settings', () => {
 
     // Assess
     expect(saved.push).toMatchObject({ outcome: 'stored', version: 2 });
-    expect(saved.push.changes.map((c) => c.path)).toEqual(['council.aliases', 'councillors[0].ward']);
+    expect(saved.push.changes.map((c) => c.path)).toEqual(['council.wards', 'council.aliases', 'councillors[0].ward']);
     const now = await readCouncilSettings(setup, CLERK, HARBOURNE.id);
     expect(now.version).toMatchObject({ version: 2, by: 'Sam Patel (sam.patel@harbourne-tc.example)' });
     expect(now.config!.council.aliases).toEqual(['Harbourne TC', 'HTC']);

@@ -158,7 +158,7 @@ describe('pushCouncilConfig, on DynamoDB', () => {
       { approvedAccounts: [{ platform: 'x', handle: 'HarbourneTC' }, { platform: 'x', handle: '@harbournetc' }] },
       'approvedAccounts[1].handle = "@harbournetc": is the same account as approvedAccounts[0]',
     ],
-    [{ rules: { 'personal-data': { enable: false } } }, 'rules.personal-data.enable: is not a known field: did you mean "enabled"?'],
+    [{ rules: { 'personal-data': { enable: false } } }, 'rules.personal-data.enable = false: is not a known field: did you mean "enabled"?'],
     [{ rules: { spelling: { enabled: false } } }, 'rules.spelling: is not a rule of the rulebook (personal-data, '],
   ])('refuses %j naming the field, and stores nothing', async (fields, message) => {
     const push = pushCouncilConfig(store, HARBOURNE.id, { ...FILE, ...fields }, { by: 'Town Clerk', clock });

@@ -18,7 +18,7 @@ import { SEVERITIES } from '../../shared/domain/config';
 const COUNCIL = { name: 'Harbourne Town Council', digestTo: ['clerk@harbourne-tc.example', 'deputy@harbourne-tc.example'] };
 
 const CONFIG: CouncilConfig = parseCouncilConfig({
-  council: { name: 'Harbourne Town Council', aliases: ['Harbourne TC', 'HTC'], domains: ['harbourne-tc.example'] },
+  council: { name: 'Harbourne Town Council', aliases: ['Harbourne TC', 'HTC'], domains: ['harbourne-tc.example'], wards: ['Quayside', 'Old Town'] },
   timezone: 'Europe/London',
   publishedContacts: ['01632 960001', 'clerk@harbourne-tc.example'],
   councillors: [
@@ -38,6 +38,7 @@ function formOf(model: SettingsModel): URLSearchParams {
   form.set('council.name', model.name);
   form.set('council.aliases', model.aliases);
   form.set('council.domains', model.domains);
+  form.set('council.wards', model.wards);
   form.set('publishedContacts', model.publishedContacts);
   model.councillors.forEach((row, i) => {
     form.set(`councillors[${i}].name`, row.name);
@@ -48,6 +49,7 @@ function formOf(model: SettingsModel): URLSearchParams {
     for (const part of ['pollingDay', 'preElectionStart'] as const) {
       for (const unit of ['day', 'month', 'year'] as const) form.set(`elections[${i}].${part}.${unit}`, row[part][unit]);
     }
+    form.set(`elections[${i}].wards`, row.wards);
   });
   form.set('attributionExempt', model.attributionExempt);
   form.set('removalNotice', model.removalNotice);
@@ -73,6 +75,39 @@ describe('settings form', () => {
     expect(input.issues).toEqual([]);
     expect(parseCouncilConfig(input.config)).toEqual({ ...CONFIG, approvedAccounts: [] });
     expect(input.digestTo).toEqual(COUNCIL.digestTo);
+  });
+
+  it('never drops a setting the form does not show: candidates, report recipients, a rule’s own options, a by-election’s wards', () => {
+    // Prepare: a by-election of one ward, a candidate, report recipients and an option of a rule.
+    const config = parseCouncilConfig({
+      ...CONFIG,
+      candidates: [{ name: 'Lena Marsh', ward: 'Quayside', party: 'Green Party' }],
+      reportRecipients: ['chair@harbourne-tc.example'],
+      elections: [{ pollingDay: '2027-02-25', preElectionStart: '2027-01-18', wards: ['Quayside'] }],
+      rules: { ...CONFIG.rules, 'copyright-attribution': { exempt: ['Harbourne Camera Club'] } },
+    });
+    const model = settingsModelOf(config, COUNCIL);
+    expect(model.elections[0]!.wards).toBe('Quayside');
+    expect(model.wards).toBe('Quayside\nOld Town');
+
+    // Act: an admin changes only the aliases.
+    const form = formOf(model);
+    form.set('council.aliases', 'Harbourne TC');
+    const input = settingsFromModel(settingsModelFromForm(form), config);
+
+    // Assess
+    expect(input.issues).toEqual([]);
+    const saved = parseCouncilConfig(input.config);
+    expect(saved.council.aliases).toEqual(['Harbourne TC']);
+    expect(saved).toEqual({ ...config, council: { ...config.council, aliases: ['Harbourne TC'] }, approvedAccounts: [] });
+  });
+
+  it('refuses a councillor’s ward that is not one of the council’s wards, naming the field', () => {
+    const model = settingsModelOf(CONFIG, COUNCIL);
+    model.councillors[0]!.ward = 'Harbor';
+    const input = settingsFromModel(model, CONFIG);
+
+    expect(() => parseCouncilConfig(input.config)).toThrow(/councillors\[0\]\.ward = "Harbor": unknown ward/);
   });
 
   it('reads lists one per line (and handles by commas), dropping blank lines and rows', () => {
@@ -201,9 +236,9 @@ describe('settings form', () => {
       .map((t) => t.trim());
     const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     const config = fc.record({
-      council: fc.record({ name: line, aliases: fc.array(line, { maxLength: 4 }), domains: fc.array(line, { maxLength: 3 }) }),
+      council: fc.record({ name: line, aliases: fc.array(line, { maxLength: 4 }), domains: fc.array(line, { maxLength: 3 }), wards: fc.constant(['Quayside', 'Old Town <b>&amp;</b>']) }),
       publishedContacts: fc.array(line, { maxLength: 4 }),
-      councillors: fc.array(fc.record({ name: line, handles: fc.array(handle, { maxLength: 3 }), ward: fc.option(line, { nil: undefined }) }, { requiredKeys: ['name', 'handles'] }), { maxLength: 8 }),
+      councillors: fc.array(fc.record({ name: line, handles: fc.array(handle, { maxLength: 3 }), ward: fc.option(fc.constantFrom('Quayside', 'Old Town <b>&amp;</b>'), { nil: undefined }) }, { requiredKeys: ['name', 'handles'] }), { maxLength: 8 }),
       elections: fc.array(fc.tuple(date, date).map(([a, b]) => (a <= b ? { pollingDay: b, preElectionStart: a } : { pollingDay: a, preElectionStart: b })), { maxLength: 3 }),
       attributionExempt: fc.array(line, { maxLength: 3 }),
       removalNotice: fc.option(line, { nil: undefined }),

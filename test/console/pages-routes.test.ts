@@ -201,7 +201,7 @@ describe('settings page', () => {
     const world = await pagesWorld(dynamo);
     const page = text(await world.client.get(`${C}/settings`, ADMIN));
     expect(page).toContain('Version 1, saved by setup');
-    const response = await world.client.post(`${C}/settings`, { 'council.name': 'Harbourne Town Council', 'council.aliases': 'Harbourne TC\nHTC', 'councillors[0].name': 'Alice Moreton', 'councillors[0].ward': 'Quayside', digestTo: 'clerk@harbourne-tc.example' }, ADMIN);
+    const response = await world.client.post(`${C}/settings`, { 'council.name': 'Harbourne Town Council', 'council.aliases': 'Harbourne TC\nHTC', 'council.wards': 'Quayside', 'councillors[0].name': 'Alice Moreton', 'councillors[0].ward': 'Quayside', digestTo: 'clerk@harbourne-tc.example' }, ADMIN);
     expect(response.headers.location).toBe(`${C}/settings?saved=2`);
     const version = await world.store.forCouncil(H).getConfigVersion();
     expect(version).toMatchObject({ version: 2, by: `${ADMIN.name} (${ADMIN.userId})` });

@@ -33,6 +33,11 @@ testDetector(confidentialInformation, {
     { name: 'firms invited to bid with a guide price', post: 'Firms can bid for the contract until 30 June; guide price £50,000.' },
     { name: 'scam advice not to tell anyone a PIN', post: "Don't tell anyone your PIN or passcode, even someone from the bank." },
     { name: "a closed session in someone else's quoted post", post: { text: 'Our statement on the lifeboat house is on the website.', quoteOf: { account: '@chronicle@news.social', text: 'In a closed session, members agreed to buy the lifeboat house for £240,000.' } } },
+    // Confidential business in plain words: what looks like it and is not.
+    { name: 'the clerk off with the Mayor to an awards do', post: 'The clerk is off with the Mayor to London for the awards.' },
+    { name: 'a finger to the lips in a quiet library', post: '🤫 Quiet please: exam week at the library, silent study upstairs.' },
+    { name: 'a budget range in an invitation to tender', post: 'Tenders are invited for grass cutting: budget between £10,000 and £12,000. Closing date 30 October.' },
+    { name: 'café prices', post: 'The café at 12 High Street: coffee £2.50, tea £1.80.' },
   ],
   invalid: [
     { name: 'a decision from a Part 2 session', post: 'Finance Committee update: in the Part 2 session, members agreed to buy the old chapel for £180,000.', expect: { severity: 'high', reason: "closed or confidential session ('Part 2')" }, count: 1 },
@@ -70,6 +75,18 @@ testDetector(confidentialInformation, {
       expect: [{ reason: 'staff matter' }, { reason: 'not yet public' }],
       count: 2,
     },
+    // Confidential business in plain words
+    { name: 'an identifiable member of staff off with an illness', post: 'Bins may be late this week as our Events Coordinator, Jade, is off with their back again after the operation.', expect: { severity: 'high', reason: "staff matter ('off with their back" } },
+    { name: 'a member of staff by given name and workplace, off with flu', post: 'Jo from the office is off with flu, so replies may be slow.', expect: { reason: 'staff matter' } },
+    { name: "bidders' prices side by side before a decision", post: 'Play area quotes are in: Fernleigh £42,100, PlayCo £38,950, Timberworks £51,000. Decision next month!', expect: { reason: 'bid prices before the contract is awarded' } },
+    { name: 'firms priced without the word bid', post: "Three firms priced the play area: Fernleigh £42,100 and PlayCo £38,950. We'll decide in May.", expect: { reason: '2 bid prices' } },
+    { name: 'news flagged as a leak in words', post: "Big news coming about the swimming pool… you didn't hear it from us 👀", expect: { reason: 'leaks news', evidence: "you didn't hear it from us" } },
+    { name: 'news flagged only by a zipped mouth', post: '🤐 Big changes coming to the market square this summer…', expect: { reason: 'marks its news as a secret (🤐)' } },
+    { name: 'a request to keep something quiet', post: 'Keep it schtum, but the Christmas market is moving to the park 🎄', expect: { reason: 'not yet public' } },
+    { name: 'a decision in closed session, in plain words', post: 'In closed session last night, members gave the go-ahead to buy the old chapel.', expect: { reason: 'closed or confidential session' } },
+    { name: 'an item marked confidential in draft minutes', post: 'Draft minutes. Item 9 (confidential): members agreed to sell the depot.', expect: { reason: "'(confidential)'" } },
+    { name: 'a request to keep news under your hat, in text-speak', post: 'pls keep this under ur hat but the market is moving 🤫', expect: { reason: 'not yet public' } },
+    { name: 'what the solicitor reckons', post: "Our solicitor reckons we'd lose the boundary case.", expect: { reason: 'legal advice' } },
   ],
 });
 

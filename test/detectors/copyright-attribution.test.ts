@@ -51,6 +51,10 @@ testDetector(copyrightAttribution, {
     { name: 'a question to readers about a scam page', post: { text: 'Seen this on Facebook? The page asking for parking payments is a scam.', media: [{ type: 'image', url: 'https://files.example/scam.png' }] } },
     { name: "the council's own photo, spotted elsewhere", post: { text: 'Our photo of the Christmas lights was spotted on Instagram by the BBC!', media: [{ type: 'image', url: 'https://files.example/lights.jpg' }] } },
     { name: 'an invitation to follow the council elsewhere', post: { text: 'Follow us on Instagram for more pictures of the carnival.', media: [{ type: 'image', url: 'https://files.example/carnival.jpg' }] } },
+    // Someone else's work, half-credited: what looks like it and is not.
+    { name: 'a photo credited to a named group', post: { text: 'Photo: Jane Doe, shared from the Harbourne Walking Group', media: photo() } },
+    { name: 'a named walking group as the source of a caption', post: { text: 'Frosty morning on the common, shared from the Harbourne Walking Group', media: photo() } },
+    { name: 'information shared by a resident, with a photo', post: { text: 'Bridge repairs start Monday. Information shared from a resident helped us.', media: photo() } },
   ],
   invalid: [
     { name: 'a photo sent in by a resident', post: { text: 'A frosty morning on the quay. Photo sent in by a resident.', media: photo() }, expect: { severity: 'medium', reason: 'sent in by a resident', field: 'text' } },
@@ -90,5 +94,12 @@ testDetector(copyrightAttribution, {
     { name: 'a resident took the picture', post: { text: 'A local resident took this picture of the storm waves.', media: [{ type: 'image', url: 'https://files.example/waves.jpg' }] }, expect: { reason: "someone else's" } },
     { name: 'found on a nostalgia group, several words later', post: { text: 'We found this lovely old postcard of the pier on a nostalgia group.', media: [{ type: 'image', url: 'https://files.example/pier.jpg' }] }, expect: { reason: "someone else's" } },
     { name: '"we found this on" with no noun', post: { text: 'We found this on a community page and had to share it!', media: [{ type: 'image', url: 'https://files.example/x.jpg' }] }, expect: { reason: "someone else's" } },
+    // Someone else's work, half-credited
+    { name: 'a caption shared from an unnamed group', post: { text: 'Stunning view of the bridge in the snow, shared from a local walking group ❄️', media: photo() }, expect: { reason: 'shared from a local walking group' } },
+    { name: 'a photo from a local Facebook group', post: { text: 'Pic from a local Facebook group 👍', media: photo() }, expect: { reason: 'local Facebook group' } },
+    { name: 'a shot by an unnamed local photographer', post: { text: 'Great shot by a local photographer!', media: photo() }, expect: { reason: 'local photographer' } },
+    { name: 'a poem a neighbour wrote, no author named', post: 'A poem a neighbour wrote for our Remembrance service:\n\nThey walked from Harbourne in the morning,\nthe lanes still wet with dew,\nthey left their ploughs and benches\nand the only world they knew.', expect: { reason: 'reproduces a poem' } },
+    { name: 'a long quotation introduced as what the newsletter said', post: `The village newsletter said it best: "${LONG_PASSAGE}"`, expect: { reason: 'in quotation marks' } },
+    { name: 'carol lyrics without the author', post: 'Carols on the green tonight! Warm up with this one:\n\nThe frost is on the harbour wall,\nthe lamps are lit along the quay,\nwe gather here to sing it all,\nthe oldest song of land and sea.', expect: { reason: 'poem or song' } },
   ],
 });

@@ -56,6 +56,14 @@ testDetector(personalData, {
     { name: 'a year of a term of office', post: 'Tom Harlow, in year 2 of his term as Mayor, opened the fair.' },
     { name: 'an adult appointed with their age', post: 'Jo Bloggs, 45, has been appointed as our new Town Clerk.' },
     { name: 'complaints about named premises', post: 'Complaints about the Quay Café at 12 Harbour Street have been passed to the licensing team.' },
+    // Personal data without an identifier: what looks like it and is not.
+    { name: 'get-well wishes to a whole group', post: 'Get well soon to everyone who caught the bug at the flu clinic!' },
+    { name: 'a house number after "of" that names a choir', post: 'Thanks to Jane Smith of 3 Counties Choir for singing at the fete.' },
+    { name: 'a remark on experience, not on a body', post: 'With your experience, Mrs Akhtar, you would make a great volunteer.' },
+    { name: 'a person who is 60, not a child', post: 'Happy birthday to Olivia Grant, who is 60 today!' },
+    { name: 'the office off with the fairies', post: 'The office is off with the fairies today, sorry for the slow replies.' },
+    { name: 'get-well wishes to everyone', post: 'Get well soon everyone! The flu jab clinic is on Tuesday.' },
+    { name: 'get-well wishes to a club', post: 'Get well soon Harbourne FC! Three injuries in one match.' },
   ],
 
   invalid: [
@@ -118,6 +126,22 @@ testDetector(personalData, {
     { name: "a child's age and health detail as two findings", post: 'Get well soon to Lily Carver, 9, who is in hospital after a fall.', expect: [{ reason: 'a child identified' }, { reason: 'health or disability detail ("in hospital")' }], count: 2 },
     { name: 'one finding per distinct item', post: 'Doris Penrose of 3 Quay Terrace, born on 24 April 1926, is on 07700 900427.', expect: [{ reason: 'home address' }, { reason: 'date of birth' }, { reason: 'UK mobile number' }], count: 3 },
     { name: 'an address tied to a noise complaint', post: "We've had reports of noise from 31 Alder Close late at night.", expect: { severity: 'medium', reason: 'home address' } },
+    // Personal data without an identifier
+    { name: 'get-well wishes to a named person', post: 'Get well soon to Connor Hale, who is in the Royal Infirmary after a fall on the ice.', expect: { severity: 'high', reason: /health or disability detail .* about a named person, C••••• H•••/ } },
+    { name: 'a speedy recovery wished to a titled person', post: 'Wishing Mrs Patel a speedy recovery after her op.', expect: { reason: 'speedy recovery' } },
+    { name: 'a named hospital stay', post: 'Our volunteer Sue is in Harbourne General Hospital after a fall.', expect: { reason: 'harbourne general hospital' } },
+    { name: "a remark on a named person's eyesight", post: "With your eyesight, Mrs Akhtar, we're not surprised you missed the sign.", expect: { reason: 'your eyesight', evidence: 'Mrs A•••••' } },
+    { name: "a remark on a named person's hearing, by given name", post: 'Sorry, Dave, with your hearing you probably missed the alarm.', expect: { reason: 'your hearing' } },
+    { name: 'a member of staff off with their back', post: 'Bins may be late as our Lengthsman, Gareth, is off with their back again after the operation.', expect: { reason: 'off with their back' } },
+    { name: 'an address of house number and street, no postcode, for an unfamiliar name', post: 'A parcel for Agnieszka Nowak of 69 Tenter Street was left at our office.', expect: { reason: 'home address', evidence: 'T••••• S•••••' } },
+    { name: 'an address whose street has no suffix', post: 'A parcel for Keith Royle of 53 Cheapside was left at our office by mistake.', expect: { reason: 'home address' } },
+    { name: 'a child named by relation, with "who is 6"', post: "Huw Jarman's grandson Cai, who is 6 and at the village school, raised £80!", expect: { severity: 'high', reason: 'a child identified by name (C••) with their age 6' } },
+    { name: 'a child by a familiar name and "who is 10"', post: 'Congratulations to Olivia, who is 10, on her swimming badge!', expect: { reason: 'age 10' } },
+    { name: 'get-well wishes to a lone given name', post: 'Get well soon Nerys! 💐', expect: { reason: 'get well soon' } },
+    { name: 'a hospital stay in Welsh', post: "Dai's in Ysbyty Gwynedd after his op.", expect: { reason: 'ysbyty gwynedd' } },
+    { name: 'taken to A&E', post: 'Mr Fenn has been taken to A&E after a fall.', expect: { reason: 'a&e' } },
+    { name: 'an address on a Welsh street', post: 'Parcel for Mrs Jones at 14 Heol y Capel, please collect.', expect: { reason: 'home address' } },
+    { name: 'a child named with "lil" and an age in brackets', post: 'Well done lil Cai (6) who won the colouring competition!', expect: { reason: 'age 6' } },
   ],
 });
 

@@ -7,6 +7,18 @@ const IN_PERIOD = '2027-04-14T10:00:00Z';
 const PERIOD = '29 March – 6 May 2027 (Europe/London)';
 // A period that starts in GMT and ends in BST (clocks change on 28 March 2027).
 const ACROSS_CLOCK_CHANGE = { elections: [{ preElectionStart: '2027-03-20', pollingDay: '2027-04-08' }] };
+// A by-election of Quay ward whose period starts in BST and ends in GMT (clocks go back on 31 October 2027):
+// from 00:00 BST on 11 October (2027-10-10T23:00Z) to the end of 4 November in GMT (2027-11-05T00:00Z).
+const WARDS = {
+  council: { name: 'Harbourne Town Council', aliases: ['Harbourne TC', 'HTC'], wards: ['Quay', 'Harbour'] },
+  councillors: [
+    { name: 'Alice Moreton', handles: ['@cllralicemoreton@mastodon.social'], ward: 'Harbour' },
+    { name: 'Raj Bhatt', handles: ['@rajbhatt.bsky.social'], ward: 'Quay' },
+  ],
+  candidates: [{ name: 'Lena Marsh', ward: 'Quay' }, { name: 'Tom Speke', ward: 'Harbour' }],
+  elections: [{ preElectionStart: '2027-10-11', pollingDay: '2027-11-04', wards: ['Quay'] }],
+};
+const IN_BY_ELECTION = '2027-10-20T10:00:00Z';
 
 testDetector(politicalContent, {
   valid: [
@@ -47,6 +59,23 @@ testDetector(politicalContent, {
     { name: 'a candidate for a civic award', post: 'Support our candidate for Young Citizen of the Year, Mia Clark!' },
     { name: 'supporting independent shops', post: 'Support our independent shops this Small Business Saturday!' },
     { name: 'voting for a pier in an award', post: 'Vote for Harbourne Pier: he may be old, but he deserves the prize!' },
+    // Campaigning in other clothes: what looks like it and is not.
+    { name: 'a Green Flag and village-green hashtags', post: 'The judges loved the park! #GreenFlagAward #VillageGreen #PartyInThePark' },
+    { name: 'a vote hashtag for a competition', post: 'Last day to choose the best scarecrow! #VoteForYourFavourite #ScarecrowFestival' },
+    { name: 'digits beside letters without a party', post: 'Vote 4 your fav hanging basket by 5pm, 2nite is the last chance!' },
+    { name: '"a vote for" the town in an award', post: 'A vote for Harbourne is a vote for the seaside in the Coast Awards.' },
+    { name: 'a councillor’s given name with someone else’s surname, inside the period', post: { text: 'Huge thanks to Alice Cooper for the cakes at the coffee morning!', createdAt: IN_PERIOD } },
+    { name: 'a councillor’s given name without praise, inside the period', post: { text: 'Alice from the library says the new books are in.', createdAt: IN_PERIOD } },
+    { name: 'introducing the new clerk, inside the period', post: { text: 'Meet Jane Doe, our new clerk, who starts on Monday.', createdAt: IN_PERIOD } },
+    { name: 'meeting Father Christmas, inside the period', post: { text: 'Meet Father Christmas at the grotto on Saturday!', createdAt: IN_PERIOD } },
+    { name: 'meeting a therapy dog, inside the period', post: { text: 'Meet Daisy Mae, the library’s new reading dog!', createdAt: IN_PERIOD } },
+    // By-elections per ward
+    { name: 'a councillor of another ward, inside a by-election period', post: { text: 'Thank you to Cllr Alice Moreton for judging the carnival!', createdAt: IN_BY_ELECTION }, config: WARDS },
+    { name: 'a candidate of another ward, inside a by-election period', post: { text: 'Tom Speke visited the market today, thank you Tom Speke!', createdAt: IN_BY_ELECTION }, config: WARDS },
+    { name: 'the Mayor, inside a by-election period of one ward', post: { text: 'The Mayor opened the new play park on Saturday.', createdAt: IN_BY_ELECTION }, config: WARDS },
+    { name: 'the ward’s councillor the evening before a by-election period that starts in BST (23:30 on 10 October)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-10-10T22:30:00Z' }, config: WARDS },
+    { name: 'the ward’s councillor just after a by-election period that ends in GMT (00:10 on 5 November)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-11-05T00:10:00Z' }, config: WARDS },
+    { name: 'a shout-out to a resident who shares a councillor’s given name, with their own surname', post: { text: 'Shout out to Raj Patel for the cakes!', createdAt: IN_PERIOD } },
   ],
   invalid: [
     { name: '"vote Labour"', post: 'Vote Labour on 6 May!', expect: { severity: 'high', reason: 'vote Labour', located: 'Vote Labour' } },
@@ -88,5 +117,30 @@ testDetector(politicalContent, {
     { name: 'backing a local candidate by name', post: 'Back our local candidate Nina Patel on polling day!', expect: { severity: 'high', reason: 'Nina Patel' } },
     { name: 'a vote for a person, shown by a pronoun', post: "Vote for Ellis Grant on Thursday, he'll fight for the harbour.", expect: { severity: 'high', reason: 'Ellis Grant (a candidate)' } },
     { name: 'a vote for a person in a post about a ward', post: 'Vote for Ruth Okafor! Leaflets for Quay ward are at the market stall.', expect: { severity: 'high', reason: 'Ruth Okafor' } },
+    // Campaigning in other clothes
+    { name: 'a vote hashtag for a party, at any date', post: 'Sunny day for the litter pick ☀️ #VoteGreen #GreensWinHere', expect: { severity: 'high', reason: 'party hashtag (#VoteGreen)', located: '#VoteGreen' } },
+    { name: 'praise of a party by its hashtag', post: '#ReformUK are spot on about potholes.', expect: { severity: 'medium', reason: 'party hashtag (#ReformUK)' } },
+    { name: 'a party-gain hashtag', post: 'What a night! #LibDemGain', expect: { reason: '#LibDemGain' } },
+    { name: 'a vote call in leetspeak', post: "Don't forget, Thursday: v0te L4b0ur 🌹", expect: { severity: 'high', reason: 'digits for letters (v0te L4b0ur)', located: 'v0te L4b0ur' } },
+    { name: 'a vote call in leetspeak capitals', post: 'VOTE R3FORM on Thursday', expect: { severity: 'high', reason: 'VOTE R3FORM' } },
+    { name: '"a vote for <councillor> is a vote for …", at any date', post: 'A vote for Alice is a vote for a cleaner Harbourne. Just saying 😉', expect: { severity: 'high', reason: '"a vote for Alice is …"' } },
+    { name: '"a vote for <person> means …"', post: 'A vote for Kit Ward means a seafront that works.', expect: { severity: 'high', reason: 'Kit Ward' } },
+    { name: 'a councillor praised by given name, inside the period', post: { text: 'Huge thanks to Alice for sorting the flooding on Fore Street in record time — what a star ⭐', createdAt: IN_PERIOD }, expect: { severity: 'high', reason: 'praises councillor or candidate Alice Moreton', located: 'Alice' } },
+    { name: 'backing a councillor by given name, inside the period', post: { text: 'Raj has been brilliant for Quay ward — get behind him on the 6th! 💪', createdAt: IN_PERIOD }, expect: { reason: 'Raj Bhatt' } },
+    { name: 'introducing a ward candidate, inside the period', post: { text: 'Meet Sam Whitaker, standing for Quay ward! Sam has lived here 20 years.', createdAt: IN_PERIOD }, expect: { severity: 'high', reason: 'Sam Whitaker' } },
+    { name: 'introducing a person with a link only, inside the period', post: { text: 'Meet Nadia Begum ➡️ https://www.harbourne-tc.example/news/meet-nadia', createdAt: IN_PERIOD }, expect: { reason: 'Nadia Begum' } },
+    { name: 'a configured candidate featured, inside the period', post: { text: 'Lena Marsh visited the market today.', createdAt: IN_PERIOD }, config: { candidates: [{ name: 'Lena Marsh' }] }, expect: { reason: 'Lena Marsh' } },
+    // By-elections per ward
+    { name: 'the ward’s councillor inside its by-election period', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: IN_BY_ELECTION }, config: WARDS, expect: { severity: 'high', reason: '11 October – 4 November 2027 (Europe/London) (by-election: Quay)' }, count: 1 },
+    { name: 'the ward’s candidate inside its by-election period', post: { text: 'Lena Marsh visited the market today.', createdAt: IN_BY_ELECTION }, config: WARDS, expect: { reason: 'Lena Marsh' } },
+    { name: 'only the ward’s councillor of two named, inside a by-election period', post: { text: 'Thanks to Cllr Alice Moreton and Cllr Raj Bhatt for judging the carnival.', createdAt: IN_BY_ELECTION }, config: WARDS, expect: { evidence: 'Bhatt' }, count: 1 },
+    { name: 'a councillor whose ward is not configured, inside a by-election period', post: { text: 'Well done Cllr Kit Ward on the marathon!', createdAt: IN_BY_ELECTION }, config: WARDS, expect: { reason: 'Cllr Kit Ward' } },
+    { name: 'the first minutes of a by-election period that starts in BST (00:30 on 11 October)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-10-10T23:30:00Z' }, config: WARDS, expect: { severity: 'high' } },
+    { name: 'the last evening of a by-election period that ends in GMT (23:30 on 4 November)', post: { text: 'Thank you to Cllr Raj Bhatt for the litter pick!', createdAt: '2027-11-04T23:30:00Z' }, config: WARDS, expect: { severity: 'high' } },
+    { name: 'everyone, inside an ordinary election overlapping a by-election', post: { text: 'Thank you to Cllr Alice Moreton for judging the carnival!', createdAt: IN_BY_ELECTION }, config: { ...WARDS, elections: [...WARDS.elections, { preElectionStart: '2027-10-01', pollingDay: '2027-11-04' }] }, expect: { reason: 'Alice Moreton' } },
+    { name: '"a vote 4 <councillor> = …" in text-speak', post: 'A vote 4 Alice = a vote 4 the seafront 😉', expect: { severity: 'high', reason: 'A vote 4 Alice =' } },
+    { name: 'a shout-out to a councillor by given name, inside the period', post: { text: 'Shout out to Raj 🙌 for fixing the lights on Fore Street', createdAt: IN_PERIOD }, expect: { reason: 'Raj Bhatt' } },
+    { name: 'saying hi to a person standing in a ward, inside the period', post: { text: "Say hi to Tariq Bhatti who's standing in Quay ward!", createdAt: IN_PERIOD }, expect: { reason: 'Tariq Bhatti' } },
+    { name: 'a party hashtag with a place in it', post: 'Out on the doorstep today #Plaid4Harbourne', expect: { reason: '#Plaid4Harbourne' } },
   ],
 });

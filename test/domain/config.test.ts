@@ -51,6 +51,41 @@ describe('council configuration', () => {
     expect(error.issues[0]?.field).toBe('elections[0].preElectionStart');
   });
 
+  it('accepts wards named by councillors, candidates and a by-election, in any case', () => {
+    const config = parseCouncilConfig({
+      ...COUNCIL_INPUT,
+      council: { name: 'Harbourne Town Council', wards: ['Quay', 'Harbour'] },
+      councillors: [{ name: 'Alice Moreton', ward: 'Harbour' }],
+      candidates: [{ name: 'Lena Marsh', ward: 'quay ward', party: 'Independent' }],
+      elections: [{ pollingDay: '2027-11-04', preElectionStart: '2027-10-11', wards: ['Quay'] }],
+    });
+    expect(config.elections[0]?.wards).toEqual(['Quay']);
+    expect(config.candidates[0]?.ward).toBe('quay ward');
+  });
+
+  it('refuses a ward that is not one of the council’s, naming the field and the value', () => {
+    const error = configError({
+      ...COUNCIL_INPUT,
+      council: { name: 'Harbourne Town Council', wards: ['Quay', 'Harbour'] },
+      councillors: [{ name: 'Alice Moreton', ward: 'Harbor' }],
+      elections: [{ pollingDay: '2027-11-04', preElectionStart: '2027-10-11', wards: ['Quay', 'Marsh'] }],
+    });
+    expect(error.issues).toEqual([
+      { field: 'councillors[0].ward', value: '"Harbor"', message: 'unknown ward; expected one of council.wards (Quay, Harbour)' },
+      { field: 'elections[0].wards[1]', value: '"Marsh"', message: 'unknown ward; expected one of council.wards (Quay, Harbour)' },
+    ]);
+  });
+
+  it('refuses a ward when the council lists none, saying where to list them', () => {
+    const error = configError({ ...COUNCIL_INPUT, candidates: [{ name: 'Lena Marsh', ward: 'Quay' }] });
+    expect(error.issues).toEqual([{ field: 'candidates[0].ward', value: '"Quay"', message: "unknown ward; list the council's wards in council.wards first" }]);
+  });
+
+  it('refuses a by-election that names no ward', () => {
+    const error = configError({ ...COUNCIL_INPUT, elections: [{ pollingDay: '2027-11-04', preElectionStart: '2027-10-11', wards: [] }] });
+    expect(error.issues[0]?.field).toBe('elections[0].wards');
+  });
+
   it('says a missing council name is missing', () => {
     expect(configError({ council: {} }).message).toContain('council.name: is missing');
   });

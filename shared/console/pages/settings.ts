@@ -43,7 +43,9 @@ async function settingsPage(context: PageContext, refused?: { model: SettingsMod
     context.csrfToken,
     html`<h2 class="govuk-heading-m">The council’s names</h2>${field('council.name', model.name, e, { hint: 'As the checks look for it in posts and account names.' })}${area('council.aliases', model.aliases, e, {
       hint: 'One a line, for example Harbourne TC.',
-    })}${area('council.domains', model.domains, e, { hint: 'The council’s own web and email domains, one a line, for example harbourne-tc.example.' })}<h2 class="govuk-heading-m">Published contacts</h2>${area(
+    })}${area('council.domains', model.domains, e, { hint: 'The council’s own web and email domains, one a line, for example harbourne-tc.example.' })}${area('council.wards', model.wards, e, {
+      hint: 'One a line, for a council elected by wards: councillors and by-elections name them.',
+    })}<h2 class="govuk-heading-m">Published contacts</h2>${area(
       'publishedContacts',
       model.publishedContacts,
       e,
@@ -101,7 +103,16 @@ function electionRow(row: SettingsModel['elections'][number], i: number, errors:
     hint: 'For example 6 5 2027.',
     value: row.pollingDay,
     errors,
-  })}${dateInput({ name: name('preElectionStart'), id: fieldId(name('preElectionStart')).replace(/-day$/, ''), legend: 'Pre-election period starts', value: row.preElectionStart, errors })}</fieldset>`;
+  })}${dateInput({ name: name('preElectionStart'), id: fieldId(name('preElectionStart')).replace(/-day$/, ''), legend: 'Pre-election period starts', value: row.preElectionStart, errors })}${textInput({
+    name: name('wards'),
+    id: fieldId(name('wards')),
+    label: 'Wards (a by-election only)',
+    labelClass: '',
+    hint: 'Separated by commas. Leave empty when every ward is elected.',
+    value: row.wards,
+    width: '20',
+    errors,
+  })}</fieldset>`;
 }
 
 const SEVERITY_CHOICES = [

@@ -45,6 +45,12 @@ const PHRASE_END = /\s+(?:on|at|in|during|for|with|about|to|and|from|when|while|
 // Words after which a capital starts a place, not a name: "a resident of Harbourne".
 const PLACE_PREPOSITION = /^(?:of|in|from|at|near|on|around|across|outside|by)$/i;
 
+/** "a local Facebook group": a platform's name does not name the group. */
+const PLATFORM_NAME = /^(?:Facebook|FB|Instagram|Insta|WhatsApp|Nextdoor|Twitter|X|Google|TikTok|YouTube|Flickr|Reddit|Bluesky|Mastodon|Threads)\b/;
+
+/** Words between an unnamed source and a capital that show the capital is not the source's name. */
+const NOT_BEFORE_NAME = /^(?:wrote|writes|sent|took|takes|shared|made|for|our|the|to|at|in|on|with|about|who|which|that|and|this|these|has|have|had|is|was)$/i;
+
 const NAME_WORD = /^(?:@[\w.@-]+|[\p{Lu}\d][\p{L}\p{N}'’.&-]*)/u;
 const NAME_JOINER = /^(?:of|and|&|de|da|van|von|der|le|la|du|the|for)$/;
 const NOT_A_NAME = /^(?:This|These|That|Those|Their|His|Her|Its|It|They|He|She|I|A|An|Here|There|What|When|Where|Who|How|Please|Thanks|Thank)$/;
@@ -86,7 +92,9 @@ function namedAfterAll(text: string): boolean {
   const words = text.trim().split(/\s+/, 7);
   for (let i = 1; i < words.length; i++) {
     const word = words[i]!;
-    if (/^(?:@[\w.]|\p{Lu})/u.test(word)) return !PLACE_PREPOSITION.test(words[i - 1]!) && !NOT_A_NAME.test(word);
+    if (/^(?:@[\w.]|\p{Lu})/u.test(word)) return !PLACE_PREPOSITION.test(words[i - 1]!) && !NOT_A_NAME.test(word) && !PLATFORM_NAME.test(word);
+    // "a neighbour wrote for our Remembrance service": past a verb or a preposition the name is not theirs.
+    if (NOT_BEFORE_NAME.test(word)) return false;
   }
   return false;
 }

@@ -10,11 +10,25 @@ const POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 
 /** House number and street, with the town and postcode that may follow: `3 Quay Terrace, Harbourne HB4 7QT`. */
 const HOUSE_ADDRESS = new RegExp(
-  String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX})\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
+  String.raw`(\d{1,4}[A-Za-z]?),?\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}${STREET_SUFFIX}|(?:Heol|Stryd|Ffordd|Lôn|Lon|Maes|Llys|Rhodfa|Teras|Cilgant)\s+(?:y\s+|yr\s+)?\p{Lu}[\p{L}'’-]+)\b\.?(?:,?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(${POSTCODE})\b)?`,
   'uy',
 );
 /** House number and postcode without a street: `14, HB4 7XY`. */
 const HOUSE_POSTCODE = new RegExp(String.raw`(\d{1,4}[A-Za-z]?),?\s+(?:\p{Lu}\p{Ll}+,?\s+){0,2}(${POSTCODE})\b`, 'uy');
+/**
+ * House number and a street named without a suffix (`53 Cheapside`, `34 Scar Top`): taken for an
+ * address only when it follows a named person and "of" ("Keith Royle of 53 Cheapside").
+ */
+const HOUSE_PLACE = /(\d{1,4}[A-Za-z]?),?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\b(?![\s,]*\d)/uy;
+/** Capitalised words after a number that are not a street: dates, counts, names of groups. */
+const NOT_A_STREET =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Years?|Counties|Villages?|Towns?|Parishes|Members?|Volunteers?|People|Pupils?|Children|Teams?|Clubs?|Days?|Weeks?|Months?|Hours?|Minutes?|Miles?|Acres?|Metres?|Tonnes?|Bags?|Trees?|Homes?|Houses?|Flats?|New|Old|Great|Little)\b/;
+
+const OF_BEFORE = /\bof\s*$/;
+/** A name of a body or a building, not a street: "3 Rivers Trust", "7 Bells Inn". */
+const ORGANISATION =
+  /^[^.,;!?]*?\b(?:Trust|Choir|Club|Society|Group|Band|Association|Centre|Council|Ltd|Limited|Inn|Arms|Hotel|School|Academy|Church|Chapel|Hall|FC|United|Rovers|Partnership|Project|Company|Foundation|Charity|Services?|Rivers|Valleys|Singers|Players|Theatre|Studio|Studios|Gallery|Cafe|Café|Shop|Stores?|Bakery|Garage|Motors|Surgery|Practice)\b/u;
+
 /** Where either may start: a number before a capital letter. Found first because it is quick to scan for. */
 const HOUSE_NUMBER = /\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g;
 
@@ -43,24 +57,33 @@ export function findHomeAddresses(scan: PiiScan): void {
     const start = candidate.index;
     // Checked here rather than by a look-behind, which would make the expression slow to scan.
     if (start > 0 && NOT_BEFORE_HOUSE_NUMBER.test(text[start - 1]!)) continue;
+    let matched = false;
     for (const shape of [HOUSE_ADDRESS, HOUSE_POSTCODE]) {
       shape.lastIndex = start;
       const m = shape.exec(text);
       if (m === null) continue;
       reportAddress(scan, m, shape === HOUSE_ADDRESS);
+      matched = true;
       break;
+    }
+    if (!matched && OF_BEFORE.test(text.slice(Math.max(0, start - 4), start))) {
+      HOUSE_PLACE.lastIndex = start;
+      const m = HOUSE_PLACE.exec(text);
+      if (m !== null && !NOT_A_STREET.test(m[2]!) && !ORGANISATION.test(text.slice(start, start + m[0].length + 20))) {
+        reportAddress(scan, m, true, true);
+      }
     }
   }
 }
 
-function reportAddress(scan: PiiScan, m: RegExpExecArray, withStreet: boolean): void {
+function reportAddress(scan: PiiScan, m: RegExpExecArray, withStreet: boolean, bareStreet = false): void {
   const { text, context } = scan;
   const start = m.index;
   const end = start + m[0].length;
   if (scan.taken(start, end)) return;
   // Whose home it is comes first: most addresses in council posts are nobody's in particular.
   const whose = ownerOf(text.slice(Math.max(sentenceStart(text, start), start - 80), start), scan);
-  if (whose === undefined) return;
+  if (whose === undefined || (bareStreet && whose.person === undefined)) return;
   const postcode = withStreet ? m[3] : m[2];
   if (postcode && context.publishedPostcodes.has(postcode.toUpperCase().replace(/\s+/g, ''))) return;
   // "Sue from 5 Fore Street Bakery": a business, named after its address.
@@ -89,7 +112,8 @@ function ownerOf(before: string, scan: PiiScan): { person?: Person } | undefined
   if (!link) return undefined;
   const named = before.slice(0, before.length - tail.length + link.index);
   const person = personEndingAt(named, scan.context);
-  if (person === undefined || person.evidence === 'unfamiliar') return undefined;
+  // An unfamiliar name is a person's only in "Agnieszka Nowak of 69 Tenter Street": "of" an address.
+  if (person === undefined || (person.evidence === 'unfamiliar' && !/^\s*of\b/i.test(link[0]))) return undefined;
   // "Join Jane at 12 High Street": a meeting place, not where Jane lives.
   if (/\bat\b/i.test(link[0]) && INVITATION.test(named)) return undefined;
   return { person };

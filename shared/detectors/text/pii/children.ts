@@ -6,7 +6,9 @@ import type { PiiScan } from './types';
 // A child identified: a child's name with their age, their school or their home street.
 
 /** Ages and school years said of someone: "aged 9", "a 9-year-old", "Lily (9)", "Lily, 9,", "Year 5". */
-const AGE_CUE = /\baged\s+(\d{1,2})\b|\b(\d{1,2})[- ]years?[- ]old\b|\((\d{1,2})\)|,\s*(\d{1,2})\s*(?=,)|\b[Yy](?:ea)?r\s*(\d{1,2})\b/g;
+const AGE_CUE = /\baged\s+(\d{1,2})\b|\b(\d{1,2})[- ]years?[- ]old\b|\((\d{1,2})\)|,\s*(\d{1,2})\s*(?=,)|\b[Yy](?:ea)?r\s*(\d{1,2})\b|\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?(\d{1,2})(?=\s+(?:and|but|years?|,)|\s*[,.!?)])/g;
+/** "grandson Cai", "our daughter Ffion": a relation names a child even by a given name no list knows. */
+const RELATION_END = /\b(?:son|daughter|grandson|granddaughter|grandchild|great-grandson|great-granddaughter|niece|nephew|little\s+one|stepson|stepdaughter|little|lil|young|wee)\s+(\p{Lu}\p{Ll}+)\s*,?\s*$/u;
 /** The word that ends a school's name. */
 const SCHOOL_TYPE = /\b(?:School|Academy|Primary|Juniors|Infants|Nursery|College)\b/g;
 /** "… from St Mary's C of E ", just before the type word: who attends, then the rest of the school's name. */
@@ -31,7 +33,7 @@ const LINK_TO_AGE_END = /,?\s*(?:\b(?:a|an|in|is|was|who is)\b)?\s*\(?\s*$/i;
 const PUPIL_START = /^\s+(?:(?:pupils?|students?|girl|boy)\s+)?/;
 
 /** Posts without one of these cannot state an age: most skip the age expression. */
-const AGE_WORDS = /aged|[Yy](?:ea)?rs?\s*\d|old\b|\(\d|,\s*\d{1,2}\s*,/;
+const AGE_WORDS = /aged|[Yy](?:ea)?rs?\s*\d|old\b|\(\d|,\s*\d{1,2}\s*,|who(?:\s+is|['’]s)\s/;
 
 interface Child {
   person: Person;
@@ -79,10 +81,10 @@ function byAge(scan: PiiScan, found: Child[] | undefined): Child[] | undefined {
   let children = found;
   const { text, context } = scan;
   for (const m of allMatches(AGE_CUE, text)) {
-    const [cue, aged, yearsOld, bracketed, commas, schoolYear] = m;
+    const [cue, aged, yearsOld, bracketed, commas, schoolYear, whoIs] = m;
     const start = m.index;
     const end = start + cue.length;
-    const age = Number(aged ?? yearsOld ?? bracketed ?? commas ?? schoolYear);
+    const age = Number(aged ?? yearsOld ?? bracketed ?? commas ?? schoolYear ?? whoIs);
     const detail = schoolYear !== undefined ? `school year ${age}` : `age ${age}`;
     if (schoolYear !== undefined ? age < 1 || age > 13 : age > 17) continue;
     // "in year 2 of his term" is not a school year.
@@ -91,7 +93,9 @@ function byAge(scan: PiiScan, found: Child[] | undefined): Child[] | undefined {
     let before = text.slice(lineStart, start);
     // The name must sit right against "(9)" and ", 9,"; "aged 9" and "9-year-old" allow a comma or "a".
     before = before.replace(bracketed !== undefined || commas !== undefined ? SPACE_END : LINK_TO_AGE_END, '');
-    let person = personEndingAt(before, scan.context);
+    const relation = RELATION_END.exec(before);
+    let person: Person | undefined = relation ? { name: relation[1]!, evidence: 'known', start: relation.index + relation[0].indexOf(relation[1]!) } : personEndingAt(before, scan.context);
+    if (whoIs !== undefined && !relation && person?.evidence !== 'known') person = undefined;
     let from = person ? lineStart + person.start : start;
     if (person === undefined && (yearsOld !== undefined || schoolYear !== undefined)) {
       // "9-year-old Lily Carver", "Year 5 pupil Lily Carver"

@@ -1,5 +1,5 @@
-import { allMatches, sentenceStart } from './clues';
-import { lastPersonNamedIn, maskedPerson, personEndingAt, type Person } from './people';
+import { allMatches, sentenceAround, sentenceStart } from './clues';
+import { lastPersonNamedIn, maskedPerson, personEndingAt, personStartingAt, type Person } from './people';
 import type { PiiScan } from './types';
 
 // Special-category detail (health, disability, offences) about a named or clearly identified
@@ -8,7 +8,7 @@ import type { PiiScan } from './types';
 // is not about anyone.
 
 const CRIME = String.raw`convicted|convictions?|criminal record|arrested|charged with(?!\s+(?:\w+ing|the (?:task|job|role)|responsibility|overseeing))|pleaded guilty|found guilty|jailed|imprisoned|in prison|behind bars|sentenced|on bail|on probation|on remand|remanded|cautioned by (?:the )?police|(?:a )?police caution|sex offender|banned from driving|disqualified from driving|restraining order|prosecuted|fined`;
-const HEALTH = String.raw`off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*`;
+const HEALTH = String.raw`off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*|in (?:the )?(?:[a-z'’-]+ ){1,4}(?:hospital|infirmary|hospice)|in ysbyty(?: [a-z'’-]+)?|(?:taken|rushed|admitted) to (?:hospital|a&e|a and e)|in a&e|off (?:work |sick )?(?:again )?with (?:a |an |his |her |their |the )?(?:bad |sore |broken |injured |nasty |bad )?(?:back|knee|leg|arm|hip|shoulder|neck|chest infection|flu|cold|virus|migraine|sickness bug|bug)|(?:after|following|since|from) (?:a|an|the|his|her|their) (?:fall|operation|op|surgery|accident|knee replacement|hip replacement)|had a fall|flu`;
 /** A word stem of every term above: posts without one (nearly all) skip the long expression. */
 const TERM_STEMS = new RegExp(
   String.raw`\b(?:${`convict criminal arrest charged guilty jail impris prison bars sentenced bail probation remand caution
@@ -16,7 +16,7 @@ const TERM_STEMS = new RegExp(
   undergo receiving suffer poorly injur broke cancer tumo leukaemia dementia alzheimer parkinson neurone sclerosis
   stroke heart depress anxiety stress breakdown mental bipolar schizo ptsd diabet epilep autis adhd dyslexi disab blind deaf
   sighted wheelchair paralys amputee hiv covid miscarriage surgery operation chemo radiotherapy dialysis transplant addict
-  alcoholi rehab overdose self-harm suicid disorder anorexi`.split(/\s+/).join('|')})`,
+  alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off\\s flu ysbyty a&e`.split(/\s+/).join('|')})`,
   'i',
 );
 const TERM = new RegExp(String.raw`\b(?:(${CRIME})|(${HEALTH}))\b`, 'gi');
@@ -27,7 +27,7 @@ const FILLERS = new Set(
   at home in with from after following treated for having undergoing receiving recovering diagnosed suffering living battling
   fighting admitted taken rushed to his her their long-term temporarily not due just already since unexpectedly suddenly
   received given registered newly formally later last week month year this stepped stepping down resigned retired retiring
-  absent away leave on because of owing off work`.split(/\s+/),
+  absent away leave on because of owing off work again`.split(/\s+/),
 );
 const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'are', 'were', 'have', 'remains', 'remained', 'will', 'would', 'might', 'could']);
 /** Details that carry their own verb: "Pete Lyle, recovering from surgery". */
@@ -39,7 +39,7 @@ const NOT_A_CONDITION = new Set(
   coffee morning uk foundation association action network champion champions friendly parking access accessible toilet toilets
   bay bays badge spaces space facilities entrance ramp spot bend of to prevention information advice helpline line hub training
   event events talk session sessions workshop test tests testing vaccine vaccines vaccination jab jabs insurance free levels
-  management relief friend`.split(/\s+/),
+  management relief friend car wing site grounds shop radio league season jab jabs clinic`.split(/\s+/),
 );
 
 const NEXT_WORD = /^\s*([\p{L}'’-]+)/u;
@@ -50,10 +50,29 @@ const PRONOUN_END = /\b(?:he|she)$/i;
 /** ", our groundsman," between a name and its verb. */
 const APPOSITIVE_END = /,[^,]{1,40}$/;
 
+/** Wishing someone better says they are ill: "Get well soon to Connor Hale", "a speedy recovery, Mrs Akhtar". */
+const GET_WELL = /\b(?:get\s+well\s+soon|(?:speedy|quick|full)\s+recovery|get\s+well\s+wishes)[\s,!]+(?:to\s+|for\s+)?(?:our\s+(?:own\s+|lovely\s+)?)?/gi;
+const WISHING = /\b[Ww]ishing\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+a\s+(?:speedy|quick|full)\s+recovery\b/gu;
+/** A remark on someone's body said to them: "with your eyesight, Mrs Akhtar". */
+const YOUR_CONDITION =
+  /\b(?:with|given|at|for)\s+your\s+(?:poor\s+|bad\s+|failing\s+|dodgy\s+|dicky\s+|wonky\s+)?(eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|bad\s+back|condition|illness|health\s+problems|nerves|mental\s+health)\b/gi;
+/** The person spoken to: a titled name, or a familiar given name set off by commas. */
+const VOCATIVE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|,\s*)(\p{Lu}\p{Ll}+)(?=\s*[,.!?])/gu;
+
+/** Cheap test for every finder below: most texts have none of their words. */
+const ANY_DETAIL = new RegExp(String.raw`${TERM_STEMS.source}|recovery|get\s+well|\byour\s+(?:\w+\s+)?(?:eye|sight|hear|memo|mobi|bala|leg|knee|hip|back|cond|ill|heal|nerv|ment)`, 'i');
+
 /** Health, disability or criminal-record detail about a named or identified person. */
 export function findSpecialCategoryDetail(scan: PiiScan): void {
+  if (!ANY_DETAIL.test(scan.text)) return;
+  if (TERM_STEMS.test(scan.text)) namedDetails(scan);
+  // Said of a person without a term for the condition: found after, so the condition's own words are the evidence.
+  wishedWell(scan);
+  remarkOnBody(scan);
+}
+
+function namedDetails(scan: PiiScan): void {
   const { text } = scan;
-  if (!TERM_STEMS.test(text)) return;
   for (const m of allMatches(TERM, text)) {
     const term = m[0];
     const start = m.index;
@@ -114,3 +133,56 @@ function subjectOf(text: string, termStart: number, term: string, scan: PiiScan)
   const named = appositive ? personEndingAt(before.slice(0, appositive.index), scan.context, true) : undefined;
   return named ?? person;
 }
+
+function wishedWell(scan: PiiScan): void {
+  const { text } = scan;
+  if (!/recovery|get\s+well/i.test(text)) return;
+  for (const m of allMatches(GET_WELL, text)) {
+    const after = m.index + m[0].length;
+    // "Get well soon Nerys!": a lone given name, wished well, is a person whatever the name.
+    const person = personStartingAt(text.slice(after), scan.context) ?? loneName(text.slice(after));
+    if (person === undefined || person.evidence === 'role') continue;
+    addHealth(scan, person, m.index, after + person.start + person.name.length, m[0].replace(/[\s,!]+(?:to|for)?\s*(?:our\s+(?:own\s+|lovely\s+)?)?$/i, '').toLowerCase());
+  }
+  for (const m of allMatches(WISHING, text)) {
+    const person = personStartingAt(m[1]!, scan.context);
+    if (person === undefined) continue;
+    addHealth(scan, person, m.index, m.index + m[0].length, 'a speedy recovery');
+  }
+}
+
+function remarkOnBody(scan: PiiScan): void {
+  const { text } = scan;
+  if (!/\byour\s+(?:[a-z]+\s+)?(?:eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|back|condition|illness|health|nerves|mental)/i.test(text)) return;
+  for (const m of allMatches(YOUR_CONDITION, text)) {
+    const sentence = sentenceAround(text, m.index, m.index + m[0].length);
+    let person: Person | undefined;
+    for (const vocative of allMatches(VOCATIVE, sentence)) {
+      person = personStartingAt(vocative[1] ?? vocative[0], scan.context);
+      if (person !== undefined && person.evidence !== 'unfamiliar') break;
+      person = undefined;
+    }
+    if (person === undefined) continue;
+    addHealth(scan, person, m.index, m.index + m[0].length, `your ${m[1]!.toLowerCase()}`);
+  }
+}
+
+function addHealth(scan: PiiScan, person: Person, start: number, end: number, detail: string): void {
+  const who = maskedPerson(person);
+  scan.add({
+    kind: 'health',
+    start,
+    end,
+    key: `health:${person.name.toLowerCase()}`,
+    evidence: `${who}: ${detail}`,
+    signal: `health or disability detail ("${detail}") about a named person, ${who}`,
+  });
+}
+
+/** A single capitalised word standing alone ("Nerys!", "Dai,"), not a place or a body. */
+function loneName(text: string): Person | undefined {
+  const m = /^(\p{Lu}\p{Ll}{2,})(?=\s*(?:[,.!]|💐|❤|🙏|$))/u.exec(text);
+  if (!m || NOT_A_LONE_NAME.test(m[1]!)) return undefined;
+  return { name: m[1]!, evidence: 'known', start: 0 };
+}
+const NOT_A_LONE_NAME = /^(?:Everyone|Everybody|All|Team|Folks|Friends|Neighbours|Residents|Volunteers|Guys|Both|Them|You)$/;

@@ -40,8 +40,16 @@ const GIVEN_NAMES = new Set(
   steve steven stewart stuart sue susan suzanne sylvia tamsin tanya tariq ted teddy terence teresa terry tessa theo theodore
   theresa thomas tim timothy tina toby tom tomasz tommy toni tony tracey tracy trevor tunde una val valerie vanessa vera veronica
   vicki vicky victor victoria vikram vince vincent violet wayne wendy wilfred william willow yasmin yusuf yvonne zac zachary zainab
-  zara zoe zoë`.split(/\s+/),
+  zara zoe zoë
+  aled alun bryn cai catrin dai dewi eirlys eleri elin emyr glyn gwyn hywel idris ieuan ifan llinos lowri mair meinir nerys
+  osian rhodri sioned tegan trefor wyn
+  anil deepak harjit kiran manjit parveen rajesh shabana sunita agnieszka kasia krzysztof magda pawel zofia oksana`.split(/\s+/),
 );
+
+/** Whether a word is a common given name (`Sam`, `nadia`): a capitalised run that starts with one names a person. */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word.toLowerCase());
+}
 
 /**
  * Capitalised words that start sentences, name places, organisations, events and buildings: a run of
