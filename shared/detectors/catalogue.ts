@@ -2,15 +2,16 @@ import type { RuleId } from '../domain/finding';
 import { closestName, knownFieldsAt } from '../domain/field-names';
 import type * as z from '../zod';
 import type { DetectorMeta } from './detector';
-import { DETECTORS } from './index';
+import { RULE_META } from './meta';
 
 // The rules' `meta` is the catalogue: the digest, the report, the CLI and the evaluation ask it a rule's
 // title and level rather than knowing any rule by its id.
 
-// Built on first use: the configuration schema reads the catalogue, and detectors read configuration types.
+// Built on first use: the configuration schema reads the catalogue. It is read from shared/detectors/meta.ts,
+// not from the detectors, so that nothing that only names rules loads their word lists.
 let byId: ReadonlyMap<string, DetectorMeta> | undefined;
 function catalogue(): ReadonlyMap<string, DetectorMeta> {
-  byId ??= new Map(DETECTORS.map((d) => [d.meta.id, d.meta]));
+  byId ??= new Map(Object.values(RULE_META).map((meta) => [meta.id, meta as DetectorMeta]));
   return byId;
 }
 

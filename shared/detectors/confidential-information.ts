@@ -1,4 +1,5 @@
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { maskName } from './text/mask';
 import type { Segment } from './text/segment';
@@ -205,18 +206,7 @@ const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exci
 const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\s+number|scam|fraud|personal\s+details)\b/;
 
 export const confidentialInformation: PostDetector = {
-  meta: {
-    id: 'confidential-information',
-    title: 'Confidential information',
-    level: 'post',
-    defaultSeverity: 'high',
-    description:
-      'Internal or confidential matters: closed-session business, staff matters of identifiable staff, legal advice, tender bids before award, and plans the post itself says are not yet public.',
-    clause:
-      'Social Media Policy: council communications must not "breach confidentiality"; its named risks include the disclosure of confidential information.',
-    remediation:
-      'Delete the post now and tell the Town Clerk, who decides whether the disclosure must be reported; publish only what the council has made public (approved minutes, the contract award, an official announcement).',
-  },
+  meta: RULE_META['confidential-information'],
 
   detect(view: PostView): Hit[] {
     const hits: Hit[] = [];

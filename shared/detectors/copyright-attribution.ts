@@ -1,5 +1,6 @@
 import * as z from '../zod';
 import { perContext, ruleOptions, type DetectionContext } from './context';
+import { COPYRIGHT_OPTIONS, RULE_META } from './meta';
 import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { quotations, quotationSource } from './text/attribution/quotations';
@@ -142,10 +143,7 @@ interface Compiled {
  * `rules.copyright-attribution.exempt`: sources whose work the council may use without a credit (its own
  * photographers, a partner that licenses to it), added to the configuration's `attributionExempt`.
  */
-const OPTIONS = z.strictObject({
-  exempt: z._default(z.array(z.string().check(z.minLength(1, 'must not be empty'))), []),
-});
-type Options = z.infer<typeof OPTIONS>;
+type Options = z.infer<typeof COPYRIGHT_OPTIONS>;
 
 const compile = perContext((context): Compiled => {
   const { exempt } = ruleOptions<Options>(context, copyrightAttribution.meta);
@@ -163,19 +161,7 @@ interface SourceStatement {
 }
 
 export const copyrightAttribution: PostDetector = {
-  meta: {
-    id: 'copyright-attribution',
-    title: 'Copyright and attribution',
-    level: 'post',
-    defaultSeverity: 'medium',
-    description:
-      "Someone else's photo, image or substantial writing (a stock image, a picture found online or sent in, a long quotation or a poem) used without crediting its author or source.",
-    clause:
-      'Social Media Policy: council communications must not "breach copyright", including failing to acknowledge permitted use; Social Media Guide 4g: abide by copyright.',
-    options: OPTIONS,
-    remediation:
-      'Credit the author or source next to the work ("Photo: Jane Doe", "© …", "Source: …") after checking the council has permission to use it; otherwise remove it or replace it with the council\'s own.',
-  },
+  meta: RULE_META['copyright-attribution'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const { post } = view;

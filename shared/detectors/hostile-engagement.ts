@@ -1,6 +1,7 @@
 import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
@@ -278,17 +279,7 @@ const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarr
 const UNIDENTIFIED = /\b(?:vandals?|fly-?tippers?|thieves|culprits?|whoever|someone|somebody|those\s+responsible|person\s+responsible|people\s+responsible|litter\s*louts?|yobs?|offenders?)\b/i;
 
 export const hostileEngagement: PostDetector = {
-  meta: {
-    id: 'hostile-engagement',
-    level: 'post',
-    defaultSeverity: 'medium',
-    description:
-      'The council criticising, mocking or arguing with a member of the public, a colleague, a councillor or another organisation.',
-    clause:
-      'Social Media Policy: council communications must not bring the council into disrepute by "criticising or arguing with customers, colleagues, Councillors"; Social Media Guide 1c: behave online as you would offline.',
-    remediation:
-      'Delete or edit the post. Answer with the facts and a polite tone, or take the disagreement offline (a private message, an email or a call); concerns about another organisation or a councillor go through the proper channels, not a public post.',
-  },
+  meta: RULE_META['hostile-engagement'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const hits: Hit[] = [];

@@ -2,6 +2,7 @@ import type { Post } from '../domain/post';
 import type { DetectionContext } from './context';
 import { squash } from './context';
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { handleKey } from '../domain/account';
 import { findExclusionRemarks } from './text/lexicon/group-exclusion';
@@ -19,17 +20,7 @@ const SPELLING: Record<Disguise, string> = {
 };
 
 export const offensiveLanguage: PostDetector = {
-  meta: {
-    id: 'offensive-language',
-    level: 'post',
-    defaultSeverity: 'medium',
-    description:
-      'Profanity (including disguised spellings such as f*ck, sh1t or spaced letters), slurs, and derogatory remarks about people who share a protected characteristic.',
-    clause:
-      'Social Media Guide 1c: behave online as offline, cyber-bullying is not tolerated; Social Media Policy: council communications must not discriminate, bully or harass; Guide 4i: remove offensive comments with a standard response.',
-    remediation:
-      "Edit the post to remove the offensive words, or delete it. If they are in a comment or a quoted post by someone else, hide or delete it and reply with the council's standard removal notice.",
-  },
+  meta: RULE_META['offensive-language'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const hits: Hit[] = [];

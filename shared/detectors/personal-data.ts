@@ -2,6 +2,7 @@ import type { Severity } from '../domain/config';
 import type { Sensitivity } from '../domain/finding';
 import type { DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { findPersonalData, type PiiKind } from './text/pii/index';
 
@@ -69,18 +70,7 @@ const SENSITIVE_KINDS: Partial<Record<PiiKind, Sensitivity>> = {
 };
 
 export const personalData: PostDetector = {
-  meta: {
-    id: 'personal-data',
-    title: 'Personal data',
-    level: 'post',
-    defaultSeverity: 'high',
-    description:
-      'Personal data of an identifiable person: National Insurance, NHS and bank numbers, dates of birth, health or criminal-record details, identified children, and phone numbers, email addresses, home addresses and vehicle registrations outside the council\'s published contacts.',
-    clause:
-      'Social Media Guide 4f (take extreme caution with personal information) and 4g (abide by data protection law); Social Media Policy: council communications must not breach confidentiality. UK GDPR and the Data Protection Act 2018.',
-    remediation:
-      "Remove the personal data from the post (delete it, or edit it if the platform keeps no visible history), and ask the Data Protection Officer whether it must be logged as a data breach.",
-  },
+  meta: RULE_META['personal-data'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const hits: Hit[] = [];

@@ -4,6 +4,7 @@ import { describePreElectionPeriod } from '../domain/calendar';
 import type { Location } from '../domain/finding';
 import { perContext, squash, type DetectionContext } from './context';
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { normaliseHandle } from '../domain/account';
 import { excerpt } from './text/mask';
@@ -165,18 +166,7 @@ const compile = perContext((context): Compiled => {
 });
 
 export const politicalContent: PostDetector = {
-  meta: {
-    id: 'political-content',
-    title: 'Political content',
-    level: 'post',
-    defaultSeverity: 'medium',
-    description:
-      'Party politics in council publicity: promoting or attacking a party, candidate or party policy, asking for votes, support or donations, and featuring individual councillors during a pre-election period.',
-    clause:
-      'Social Media Policy: council communications must not "be used for political purposes" nor "promote Councillors\' social media accounts during the pre-election period"; Code of Recommended Practice on Local Authority Publicity.',
-    remediation:
-      'Remove the post. Council publicity must be politically neutral: report council decisions factually, and leave party campaigning to the parties and candidates on their own accounts.',
-  },
+  meta: RULE_META['political-content'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const c = compile(context);

@@ -1,6 +1,7 @@
 import type { DetectionContext } from './context';
 import { perContext, squash } from './context';
 import type { Hit, PostDetector } from './detector';
+import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { registrableDomain, type LinkRef } from './text/links';
 
@@ -20,16 +21,7 @@ const OFFICIAL_SUFFIXES = ['gov.uk', 'nhs.uk', 'police.uk', 'parliament.uk', 'hm
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 export const riskyLink: PostDetector = {
-  meta: {
-    id: 'risky-link',
-    title: 'Risky link',
-    level: 'post',
-    defaultSeverity: 'low',
-    description: 'Links that hide where they lead: URL shorteners, bare IP addresses and look-alike hosts.',
-    clause:
-      'Social Media Policy, risks: "Virus or other malware (malicious software) infection from infected sites" via shortened URLs; council communications must not contain inappropriate links.',
-    remediation: 'Replace the link with the full address of the page on its real site, so that readers can see where it leads.',
-  },
+  meta: RULE_META['risky-link'],
 
   detect(view: PostView, context: DetectionContext): Hit[] {
     const hits: Hit[] = [];

@@ -1,5 +1,6 @@
 import { perContext, type DetectionContext } from './context';
 import type { AccountDetector, AccountSighting, Hit } from './detector';
+import { RULE_META } from './meta';
 import { normaliseHandle } from '../domain/account';
 import { allMatches } from './text/prose/matches';
 
@@ -38,18 +39,7 @@ const compile = perContext((context): Compiled => {
 });
 
 export const unapprovedAccount: AccountDetector = {
-  meta: {
-    id: 'unapproved-account',
-    title: 'Unapproved account',
-    level: 'account',
-    defaultSeverity: 'high',
-    description:
-      "An account that presents itself as the council without the Town Clerk's recorded approval, a registered account with no record of approval, or an anonymous account used for council business.",
-    clause:
-      'Social Media Guide 4c and 5a: all council-owned accounts must be approved by the Town Clerk; 4e: no anonymous use for work. Social Media Policy: only Authorised Officers set up and run council accounts.',
-    remediation:
-      'If the council runs this account, approve it (in the console, or with `council-audit accounts approve`); if it does not, report it to the platform as an impostor and ask for it to be closed.',
-  },
+  meta: RULE_META['unapproved-account'],
 
   detect(account: AccountSighting, context: DetectionContext): Hit[] {
     const c = compile(context);

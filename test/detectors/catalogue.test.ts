@@ -24,7 +24,7 @@ describe('the detector catalogue', () => {
       const module = (await import(`../../shared/detectors/${detector.meta.id}.ts`)) as Record<string, unknown>;
       expect(Object.values(module), detector.meta.id).toContain(detector);
     }
-    const ruleFiles = tsFiles(detectorDir).filter((f) => !['index.ts', 'detector.ts', 'context.ts', 'post-view.ts', 'catalogue.ts'].includes(f));
+    const ruleFiles = tsFiles(detectorDir).filter((f) => !['index.ts', 'detector.ts', 'context.ts', 'post-view.ts', 'catalogue.ts', 'meta.ts'].includes(f));
     expect(ruleFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...RULE_IDS].sort());
   });
 
@@ -45,6 +45,25 @@ describe('the detector catalogue', () => {
 });
 
 describe('the rules’ meta as the catalogue', () => {
+  it('is read without loading any detector, so what only names rules or checks a configuration stays small', async () => {
+    // Act: bundle what the console, the digest and the configuration schema import.
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: "export * from './shared/domain/config'; export * from './shared/detectors/catalogue';", resolveDir: fileURLToPath(new URL('../../', import.meta.url)), loader: 'ts' },
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+    });
+
+    // Assess
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => f.endsWith('shared/detectors/meta.ts'))).toBe(true);
+    for (const id of RULE_IDS) expect(inputs.filter((f) => f.endsWith(`shared/detectors/${id}.ts`)), id).toEqual([]);
+  });
+
   it('gives each rule its title and level from its meta', () => {
     expect(ruleTitle('personal-data')).toBe('Personal data');
     expect(ruleTitle('copyright-attribution')).toBe('Copyright and attribution');
