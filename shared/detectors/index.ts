@@ -20,8 +20,4 @@ export const DETECTORS: readonly Detector[] = [
   hostileEngagement,
 ];
 
-/**
- * The version of the rules: raise it whenever a detector's logic, word lists or thresholds change, so
- * that every finding says which rules raised it and `council-audit rescan` knows what it re-checks with.
- */
-export const RULES_VERSION = '2026-12-07';
+export { RULES_VERSION } from './meta';

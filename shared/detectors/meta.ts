@@ -9,6 +9,13 @@ import type { DetectorMeta } from './detector';
  * their word lists: a function that never runs a rule (the console, the digest) stays small.
  */
 
+/**
+ * The version of the rules: raise it whenever a detector's logic, word lists or thresholds change, so
+ * that every finding says which rules raised it, `council-audit rescan` knows what it re-checks with,
+ * and scan dispatch (which loads no detector) queues one rescan per council after a deploy changes it.
+ */
+export const RULES_VERSION = '2026-12-07b';
+
 /** copyright-attribution's own options: sources that need no credit, besides `attributionExempt`. */
 export const COPYRIGHT_OPTIONS = zm.strictObject({
   exempt: zm._default(zm.array(zm.string().check(zm.minLength(1, 'must not be empty'))), []),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RULES_VERSION } from '../detectors';
+import { RULES_VERSION } from '../detectors/meta';
 import type { AccountScanRequest, DiscoveryRequest, ReconcileRequest, RescanRequest, ScanQueue, ScanRequest } from '../queue/scan-queue';
 import type { AuditStore } from '../store/audit-store';
 import { forEachCouncil } from '../tenancy/each-council';

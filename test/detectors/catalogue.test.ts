@@ -64,6 +64,23 @@ describe('the rules’ meta as the catalogue', () => {
     for (const id of RULE_IDS) expect(inputs.filter((f) => f.endsWith(`shared/detectors/${id}.ts`)), id).toEqual([]);
   });
 
+  it.each(['scan-dispatch', 'weekly-digest', 'console', 'council-jobs'])('leaves the detectors out of the %s function, which runs no rule (masking evidence is not running one)', async (name) => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url))],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['@aws-sdk/*'],
+      logLevel: 'silent',
+    });
+
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => /shared\/detectors\/(?!meta\.ts$|catalogue\.ts$|detector\.ts$|text\/mask\.ts$)/.test(f))).toEqual([]);
+  });
+
   it('gives each rule its title and level from its meta', () => {
     expect(ruleTitle('personal-data')).toBe('Personal data');
     expect(ruleTitle('copyright-attribution')).toBe('Copyright and attribution');
