@@ -680,33 +680,7 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async claimDigest(week: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
-    const update = updateExpression({
-      set: { week, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at), expiresAt: options.expiresAt },
-      remove: ['error', 'messageId'],
-      add: { attempts: 1 },
-    });
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.keys.digest(week),
-          ...update,
-          // Only one sender at a time, and never a second copy of a digest that went out; a claim
-          // whose lease has passed (its sender died) is taken over. An operator's force takes any.
-          ...(options.force
-            ? {}
-            : {
-                ConditionExpression:
-                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
-                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return this.claimSending(this.keys.digest(week), { week }, at, options);
   }
 
   async markDigestSent(week: string, messageId: string, at: string): Promise<void> {
@@ -749,32 +723,7 @@ export class DynamoDbCouncilStore implements CouncilStore {
   }
 
   async claimReportEmail(month: string, at: string, options: DigestClaimOptions = {}): Promise<boolean> {
-    const update = updateExpression({
-      set: { month, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at), expiresAt: options.expiresAt },
-      remove: ['error', 'messageId'],
-      add: { attempts: 1 },
-    });
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.keys.reportEmail(month),
-          ...update,
-          // As a digest's claim: one sender at a time, never a second copy of an email that went out.
-          ...(options.force
-            ? {}
-            : {
-                ConditionExpression:
-                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
-                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
-              }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return this.claimSending(this.keys.reportEmail(month), { month }, at, options);
   }
 
   async markReportEmailSent(month: string, messageId: string, at: string): Promise<void> {
@@ -789,6 +738,39 @@ export class DynamoDbCouncilStore implements CouncilStore {
     const key = this.keys.reportEmail(month);
     const item = await this.table.get(key);
     return item && parseStored(ReportEmailRecordSchema, item, key, 'report email record');
+  }
+
+  /**
+   * Claims an email for sending (a week's digest, a month's report email): only one sender at a time,
+   * and never a second copy of one that went out; a claim whose lease has passed (its sender died) is
+   * taken over. An operator's force takes any. False, changing nothing, when it may not be sent now.
+   */
+  private async claimSending(key: Key, names: Item, at: string, options: DigestClaimOptions): Promise<boolean> {
+    const update = updateExpression({
+      set: { ...names, status: 'sending', updatedAt: at, leaseUntil: digestLeaseUntil(at), expiresAt: options.expiresAt },
+      remove: ['error', 'messageId'],
+      add: { attempts: 1 },
+    });
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          ...update,
+          ...(options.force
+            ? {}
+            : {
+                ConditionExpression:
+                  'attribute_not_exists(pk) OR #status = :failed OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :now))',
+                ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':failed': 'failed', ':sending': 'sending', ':now': new Date(at).toISOString() },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   private async updateReportEmail(month: string, set: Item, remove: string[]): Promise<void> {
