@@ -8,11 +8,8 @@ import type { PostView } from './post-view';
 /** What a rule is, for the Town Clerk and for the catalogue: like an ESLint rule's `meta`. */
 export interface DetectorMeta {
   id: RuleId;
-  /**
-   * The rule's name as people read it in the digest, the report and the console ("Personal data").
-   * Every rule should give one; without it the catalogue spells out the id.
-   */
-  title?: string;
+  /** The rule's name as people read it in the digest, the report and the console ("Personal data"). */
+  title: string;
   /** `post`: judged on every post; `account`: judged once per account. */
   level: 'post' | 'account';
   defaultSeverity: Severity;

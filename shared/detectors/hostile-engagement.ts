@@ -280,6 +280,7 @@ const UNIDENTIFIED = /\b(?:vandals?|fly-?tippers?|thieves|culprits?|whoever|some
 export const hostileEngagement: PostDetector = {
   meta: {
     id: 'hostile-engagement',
+    title: 'Hostile engagement',
     level: 'post',
     defaultSeverity: 'medium',
     description:

@@ -21,6 +21,7 @@ const SPELLING: Record<Disguise, string> = {
 export const offensiveLanguage: PostDetector = {
   meta: {
     id: 'offensive-language',
+    title: 'Offensive language',
     level: 'post',
     defaultSeverity: 'medium',
     description:
