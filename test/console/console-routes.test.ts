@@ -238,6 +238,24 @@ describe('the console, route by route and role by role', () => {
     expect((await store.forCouncil(H).listSuppressions())[0]).toMatchObject({ liftedBy: CLERK.userId });
   });
 
+  it('names each platform as people do (Mastodon, not mastodon) on the list, a finding, its filters and the suppressions', async () => {
+    const { client } = await consoleWorld(dynamo);
+    await client.post(`${findingPath(HARBOURNE_PHONE.id)}/dismiss`, { reason: 'Published office number.', suppress: 'yes' }, CLERK);
+    const accountFilter = `mastodon:${HARBOURNE_PHONE.account}`;
+    const pages = [
+      text(await client.get(`/councils/${H}/findings?status=dismissed&week=${HARBOURNE_PHONE.detectedWeek}&account=${encodeURIComponent(accountFilter)}`, CLERK)),
+      text(await client.get(findingPath(HARBOURNE_PHONE.id), CLERK)),
+      text(await client.get(`/councils/${H}/suppressions`, CLERK)),
+    ];
+    for (const page of pages) {
+      expect(page).toContain(' on Mastodon');
+      expect(page).not.toMatch(/ on mastodon\b/);
+    }
+    // The account filter and its selected tag read "<account> on Mastodon", not "mastodon:<account>".
+    expect(pages[0]).toContain(`${HARBOURNE_PHONE.account} on Mastodon (`);
+    expect(pages[0]).not.toContain(`>${accountFilter} (`);
+  });
+
   it('takes a member removed from the store out at once, whatever their session says', async () => {
     const { client, store } = await consoleWorld(dynamo);
     await store.forCouncil(H).removeMember(ADMIN.userId);
