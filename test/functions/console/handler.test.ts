@@ -19,6 +19,7 @@ const ENV = {
   COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
   CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
   CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
+  REPORTS_BUCKET: 'council-audit-reports-111111111111',
 };
 const context = { functionName: 'console', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 25_000 } as unknown as Context;
 
