@@ -97,6 +97,19 @@ export function acknowledgeNagFindings({ stateful, stateless }: { stateful: Stat
     ],
     true,
   );
+  NagSuppressions.addResourceSuppressions(
+    policyOf(stateless.console.function.role),
+    [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'console may s3:GetObject (only) on objects under reports/ of the reports bucket, to serve the stored ' +
+          'monthly reports on its reports page; the keys come from the REPORT records and change every month.',
+        appliesTo: [reportObjects],
+      },
+    ],
+    true,
+  );
   acknowledgeConsoleNagFindings({ stateful, stateless });
 }
 

@@ -201,6 +201,8 @@ export class StatelessStack extends Stack {
       ...common,
       table,
       users: props.consoleUsers,
+      reportsBucket,
+      reportsPrefix: REPORTS_PREFIX,
       logBucket: props.consoleLogBucket,
       assets: props.consoleAssets.staged,
       assetManifest: props.consoleAssets.manifest,

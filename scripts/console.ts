@@ -18,6 +18,11 @@ const { openStore } = await import('../shared/local/open-store');
 const { seedMembers, startLocalConsole, SEEDED_USERS } = await import('../shared/local/local-console');
 const { CouncilAuditError } = await import('../shared/domain/errors');
 const { ROLE_TITLES } = await import('../shared/domain/roles');
+const { FolderReportStorage } = await import('../shared/report/folder-storage');
+const { renderReportPdf } = await import('../shared/report/render-pdf');
+
+/** Where `npm start` writes each council's digest and stores the monthly reports (under reports/<council>/<month>/). */
+const OUT_DIR = 'out';
 
 let args;
 try {
@@ -41,12 +46,13 @@ try {
   if ((await opened.store.listCouncils()).length === 0) {
     await opened.close();
     console.log('The local store is empty: preparing the example councils (npm start)…');
-    await runLocalCycle({ councils: EXAMPLE_COUNCILS, dataDir: '.local', outDir: 'out' });
+    await runLocalCycle({ councils: EXAMPLE_COUNCILS, dataDir: '.local', outDir: OUT_DIR });
     opened = await openStore({});
   }
   const { store } = opened;
   await seedMembers(store, SEEDED_USERS, new Date());
-  const local = await startLocalConsole({ store, port });
+  // The reports page serves the reports `npm start` stored, and prints a period's report with Chromium.
+  const local = await startLocalConsole({ store, port, reports: new FolderReportStorage(OUT_DIR), renderPdf: renderReportPdf });
   console.log(`console: ${local.url}`);
   console.log(`sign-in provider (local OpenID Connect): ${local.issuer}`);
   console.log('');

@@ -8,7 +8,8 @@ import { logger } from '../../shared/runtime/logger';
 /**
  * What the deployed console reads at cold start (handler.ts): the table, its own secret (session
  * signing and the Cognito app client's secret), the user pool and its managed login, its address, and
- * the names of its stylesheet and script (CloudFront serves them from S3; the function only links them).
+ * the names of its stylesheet and script (CloudFront serves them from S3; the function only links them),
+ * and the bucket the monthly reports are stored in (the reports page serves them from it).
  */
 export const ENVIRONMENT = environmentSchema(
   [
@@ -21,6 +22,7 @@ export const ENVIRONMENT = environmentSchema(
     'COGNITO_DOMAIN',
     'CONSOLE_STYLESHEET',
     'CONSOLE_SCRIPT',
+    'REPORTS_BUCKET',
     'AWS_REGION',
   ],
   ['DYNAMODB_ENDPOINT'],

@@ -2,12 +2,14 @@
 // missing), then on its first request reads its secret (once per instance) and builds the console on
 // the DynamoDB store, Cognito's managed login and Cognito's invitations. CloudFront serves the static
 // assets from S3: the function is given their names only. The Secrets Manager and Cognito SDKs are
-// loaded when first used (the first request, the first invitation), not at cold start.
+// loaded when first used (the first request, the first invitation), not at cold start; the S3 SDK (for
+// the stored reports) is loaded at cold start, as the bundler hoists its imports.
 import { createConsole } from '../../shared/console/app';
 import { cognitoInvitations } from '../../shared/console/cognito-invitations';
 import { clientConfig } from '../../shared/runtime/aws';
 import { readEnvironment } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
+import { s3ReportStorage } from '../../shared/report/s3-storage';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { readConsoleSecret, secretsManagerSdk } from './console-secret';
 import { CONSOLE_AUTH_PATHS, createHandler, ENVIRONMENT } from './create-handler';
@@ -32,6 +34,8 @@ export const handler = createHandler(async () => {
       logoutUrl: `${env.COGNITO_DOMAIN.replace(/\/+$/, '')}/logout`,
     },
     invitations: cognitoInvitations({ region: env.AWS_REGION, userPoolId: env.COGNITO_USER_POOL_ID }),
+    // The reports page serves the stored monthly reports (PDF and HTML) from the reports bucket.
+    reports: s3ReportStorage({ region: env.AWS_REGION, bucket: env.REPORTS_BUCKET }),
     assets: { manifest: { stylesheet: env.CONSOLE_STYLESHEET, script: env.CONSOLE_SCRIPT } },
     log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

@@ -32,6 +32,10 @@ export const CONSOLE_SECRET_KEYS = { session: 'sessionSecret', clientSecret: 'cl
 export interface CouncilConsoleProps {
   readonly table: dynamodb.ITable;
   readonly users: ConsoleUserPool;
+  /** Where the monthly reports are stored (under reports/): the reports page reads them, nothing more. */
+  readonly reportsBucket: s3.IBucket;
+  /** The prefix the reports are stored under (`reports/`). */
+  readonly reportsPrefix: string;
   /** Where CloudFront writes its access logs (a bucket with ACLs, in the stateful stack). */
   readonly logBucket: s3.IBucket;
   /** The operator's address for the console; the CloudFront address when absent. */
@@ -98,6 +102,7 @@ export class CouncilConsole extends Construct {
         COGNITO_DOMAIN: users.domain.baseUrl(),
         CONSOLE_STYLESHEET: props.assetManifest.stylesheet,
         CONSOLE_SCRIPT: props.assetManifest.script,
+        REPORTS_BUCKET: props.reportsBucket.bucketName,
       },
     });
     const role = this.function.role;
@@ -125,6 +130,14 @@ export class CouncilConsole extends Construct {
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
         resources: [table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } },
+      }),
+    );
+    // The reports page serves the stored monthly reports: it reads objects under reports/, never lists, writes or deletes.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadReports',
+        actions: ['s3:GetObject'],
+        resources: [props.reportsBucket.arnForObjects(`${props.reportsPrefix}*`)],
       }),
     );
     role.addToPrincipalPolicy(

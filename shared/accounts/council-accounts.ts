@@ -2,7 +2,7 @@ import { addDays, isoWeekOf } from '../domain/calendar';
 import { handleKey, isApproved, type Account } from '../domain/account';
 import type { CouncilId } from '../domain/council';
 import { AccountNotFoundError, CouncilAuditError } from '../domain/errors';
-import { PLATFORMS, type Platform } from '../domain/post';
+import { PLATFORM_TITLES, PLATFORMS, type Platform } from '../domain/post';
 import type { StoredFinding } from '../domain/records';
 import type { Principal } from '../domain/roles';
 import { authorise } from '../review/authorise';
@@ -149,17 +149,8 @@ export async function dismissImpostor(deps: ReviewDeps, principal: Principal, co
   return dismissFinding(deps, principal, { councilId, findingId, reason });
 }
 
-/** Each platform's name as people read it. */
-export const PLATFORM_TITLES: Record<Platform, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  rss: 'an RSS or Atom feed',
-  other: 'another platform',
-};
+/** Each platform's name as people read it: the one table (shared/domain/post.ts) the digest and the report use too. */
+export { PLATFORM_TITLES };
 
 /** What to type as the handle for each platform, shown beside the register form's field. */
 export const HANDLE_HINTS: Record<Platform, string> = {

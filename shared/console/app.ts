@@ -113,10 +113,11 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
 
     if (path === '/' && method === 'GET') {
       if (!session) return renderPage({}, startPage());
+      if (session.operator) return renderPage(frame, operatorStartPage(session));
       if (session.council) return redirect(`/councils/${encodeURIComponent(session.council)}/findings`);
       return renderPage(frame, {
         title: 'Signed in',
-        body: html`<h1 class="govuk-heading-l">You are signed in</h1><p class="govuk-body">You are signed in as ${session.name} (${session.email})${session.operator ? ' for the operator' : ''}, and are not a member of any council's console.</p>`,
+        body: html`<h1 class="govuk-heading-l">You are signed in</h1><p class="govuk-body">You are signed in as ${session.name} (${session.email}), and are not a member of any council's console.</p>`,
       });
     }
     if (path === '/sign-in' && method === 'GET') {
@@ -277,6 +278,16 @@ function startPage(): PageOptions {
   return {
     title: 'Council Audit',
     body: html`<h1 class="govuk-heading-xl">Council Audit</h1><p class="govuk-body-l">Review what the checks found on your council's public social media: findings, suppressions and reports.</p><p class="govuk-body">Sign in with the email address your council's Town Clerk invited.</p><a href="/sign-in" role="button" draggable="false" class="govuk-button govuk-button--start" data-module="govuk-button">Sign in<svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false"><path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/></svg></a>`,
+  };
+}
+
+/** The operator's start: the councils page, and their own council's findings when they are also a member of one. */
+function operatorStartPage(session: SessionData): PageOptions {
+  return {
+    title: 'Signed in',
+    body: html`<h1 class="govuk-heading-l">You are signed in</h1><p class="govuk-body">You are signed in as ${session.name} (${session.email}) for the operator.</p><ul class="govuk-list"><li><a class="govuk-link" href="/operator/councils">Councils: add a council and invite its Town Clerk</a></li>${
+      session.council ? html`<li><a class="govuk-link" href="/councils/${session.council}/findings">Your council's findings</a></li>` : ''
+    }</ul>`,
   };
 }
 

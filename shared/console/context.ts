@@ -1,5 +1,6 @@
 import type { Council, CouncilId } from '../domain/council';
 import type { Action, Principal, Role } from '../domain/roles';
+import type { ReportReader } from '../report/report-storage';
 import type { AuditStore } from '../store/audit-store';
 import type { AssetManifest, ConsoleAsset } from './assets';
 import type { Html } from './html';
@@ -17,6 +18,13 @@ export interface ConsoleDeps {
   /** Where the console is served: `https://audit.example` (https makes the cookies `__Host-` and Secure). */
   baseUrl: string;
   invitations?: Invitations;
+  /**
+   * Where the stored monthly reports are read from: the reports bucket in AWS, the folder `npm start`
+   * writes to locally. Without it, a month's PDF is not offered and its HTML is made afresh.
+   */
+  reports?: ReportReader;
+  /** Prints a report for any period to PDF (Chromium); without it, the period form offers HTML, CSV and JSON. */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
   /**
    * The static files' names, and the files themselves when this handler serves them (locally). The
    * deployed function is given the manifest only (CloudFront serves /assets/* from S3); absent, the

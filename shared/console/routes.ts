@@ -5,6 +5,7 @@ import { ACCOUNTS_NAV, ACCOUNTS_ROUTES } from './pages/accounts';
 import { REPORTS_NAV, REPORTS_ROUTES } from './pages/reports';
 import { SETTINGS_NAV, SETTINGS_ROUTES } from './pages/settings';
 import { PEOPLE_NAV, PEOPLE_ROUTES } from './pages/people';
+import { OPERATOR_ROUTES } from './pages/operator';
 
 /**
  * The console's route table: each area's routes (method, path pattern, the action it needs) from its
@@ -18,6 +19,8 @@ export const ROUTES: readonly Route[] = [
   ...REPORTS_ROUTES,
   ...SETTINGS_ROUTES,
   ...PEOPLE_ROUTES,
+  // The operator's: decided by being the operator, not by a role in the council (no navigation item).
+  ...OPERATOR_ROUTES,
 ];
 
 /** The navigation under the header, in order; each shown to those whose role allows its action. */

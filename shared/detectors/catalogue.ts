@@ -20,12 +20,12 @@ export function ruleMeta(id: string): DetectorMeta | undefined {
   return catalogue().get(id);
 }
 
-/** The rule's name as people read it: its meta's title, else its id in words (`risky-link` → Risky link). */
+/**
+ * The rule's name as people read it: its meta's title. An id no rule has (a record written by a rule
+ * since retired) is shown as it is stored.
+ */
 export function ruleTitle(id: RuleId | string): string {
-  const title = catalogue().get(id)?.title;
-  if (title) return title;
-  const words = id.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return catalogue().get(id)?.title ?? id;
 }
 
 /** Whether a rule judges posts (`post`) or accounts once each (`account`). */

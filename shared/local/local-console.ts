@@ -42,6 +42,10 @@ export async function startLocalConsole(options: {
   port?: number;
   clock?: () => Date;
   log?: ConsoleDeps['log'];
+  /** The stored monthly reports (`npm run console`: the folder `npm start` wrote them to). */
+  reports?: ConsoleDeps['reports'];
+  /** Prints a period's report to PDF (`npm run console`: Chromium). */
+  renderPdf?: ConsoleDeps['renderPdf'];
 }): Promise<{ url: string; issuer: string; users: readonly LocalUser[]; close(): Promise<void> }> {
   const users = options.users ?? SEEDED_USERS;
   // Listen first: the provider must know the console's callback address, port included.
@@ -63,6 +67,8 @@ export async function startLocalConsole(options: {
     baseUrl: url,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.reports ? { reports: options.reports } : {}),
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   });
   answer.listener = consoleListener(consoleHandler);
   return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleResponse } from '../../shared/console/http';
 import { ROUTES } from '../../shared/console/routes';
 import { cookieNames, Sealer, setCookie } from '../../shared/console/session';
-import { roleAllows, roleIn } from '../../shared/domain/roles';
+import { isOperatorAction, roleAllows, roleIn } from '../../shared/domain/roles';
 import type { Principal } from '../../shared/domain/roles';
 import { startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { ADMIN, ASHBY, ASHBY_CLERK, CLERK, COUNCILLOR, HARBOURNE, OPERATOR } from '../review/review-store';
@@ -238,6 +238,24 @@ describe('the console, route by route and role by role', () => {
     expect((await store.forCouncil(H).listSuppressions())[0]).toMatchObject({ liftedBy: CLERK.userId });
   });
 
+  it('names each platform as people do (Mastodon, not mastodon) on the list, a finding, its filters and the suppressions', async () => {
+    const { client } = await consoleWorld(dynamo);
+    await client.post(`${findingPath(HARBOURNE_PHONE.id)}/dismiss`, { reason: 'Published office number.', suppress: 'yes' }, CLERK);
+    const accountFilter = `mastodon:${HARBOURNE_PHONE.account}`;
+    const pages = [
+      text(await client.get(`/councils/${H}/findings?status=dismissed&week=${HARBOURNE_PHONE.detectedWeek}&account=${encodeURIComponent(accountFilter)}`, CLERK)),
+      text(await client.get(findingPath(HARBOURNE_PHONE.id), CLERK)),
+      text(await client.get(`/councils/${H}/suppressions`, CLERK)),
+    ];
+    for (const page of pages) {
+      expect(page).toContain(' on Mastodon');
+      expect(page).not.toMatch(/ on mastodon\b/);
+    }
+    // The account filter and its selected tag read "<account> on Mastodon", not "mastodon:<account>".
+    expect(pages[0]).toContain(`${HARBOURNE_PHONE.account} on Mastodon (`);
+    expect(pages[0]).not.toContain(`>${accountFilter} (`);
+  });
+
   it('takes a member removed from the store out at once, whatever their session says', async () => {
     const { client, store } = await consoleWorld(dynamo);
     await store.forCouncil(H).removeMember(ADMIN.userId);
@@ -264,7 +282,19 @@ describe('the console, route by route and role by role', () => {
         if (route.path.includes('/suppressions/')) await store.forCouncil(H).putSuppression({ ...suppression!, liftedAt: undefined, liftedBy: undefined, liftedByName: undefined });
         const response = route.method === 'GET' ? await client.get(path, principal) : await client.post(path, {}, principal);
         const role = roleIn(principal, H);
-        const expected = role === undefined ? 404 : roleAllows(role, route.action) ? 'allowed' : 403;
+        // An operator action is the operator's alone: anyone else gets the 404 of a page that does not
+        // exist, except a member of the council in the path, who is told only the operator may (403).
+        const expected = isOperatorAction(route.action)
+          ? principal.operator === true
+            ? 'allowed'
+            : route.path.includes(':council') && role !== undefined
+              ? 403
+              : 404
+          : role === undefined
+            ? 404
+            : roleAllows(role, route.action)
+              ? 'allowed'
+              : 403;
         seen.push(`${route.method} ${route.path} as ${who}: ${expected === 'allowed' ? (response.status === 403 || response.status === 404 ? response.status : 'allowed') : response.status}`);
         if (expected === 'allowed') expect([403, 404], `${route.method} ${path} as ${who}`).not.toContain(response.status);
         else expect(response.status, `${route.method} ${path} as ${who}`).toBe(expected);
@@ -272,6 +302,36 @@ describe('the console, route by route and role by role', () => {
       }
     }
     expect(seen.length).toBe(ROUTES.length * people.length);
+    // The operator's routes are in the table, and the operator is allowed each and refused every council page.
+    expect(ROUTES.filter((r) => isOperatorAction(r.action)).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /operator/councils', 'POST /operator/councils', 'POST /councils/:council/town-clerk']);
+    expect(seen.filter((line) => line.endsWith('as operator: allowed'))).toEqual(seen.filter((line) => / \/(operator|councils\/:council\/town-clerk)/.test(line) && line.includes('as operator')));
+  });
+
+  it('starts the signed-in operator at a page linking to the councils, where they add a council and invite its Town Clerk', async () => {
+    const { client, store } = await consoleWorld(dynamo);
+    const start = await client.get('/', OPERATOR);
+    expect(start.status).toBe(200);
+    expect(text(start)).toContain('href="/operator/councils"');
+    const councils = await client.get('/operator/councils', OPERATOR);
+    expect(councils.status).toBe(200);
+    expect(h1(councils)).toBe('Councils');
+    expect(text(councils)).toContain(HARBOURNE.name);
+    expect(text(councils)).not.toContain(HARBOURNE_PHONE.evidence);
+
+    const added = await client.post('/operator/councils', { name: 'Stowbury Parish Council', councilId: 'stowbury-pc', digestTo: 'clerk@stowbury-pc.example', clerkEmail: 'clerk@stowbury-pc.example', clerkName: 'Robin Hale' }, OPERATOR);
+    expect(added.status).toBe(303);
+    expect(added.headers.location).toBe('/operator/councils?done=added');
+    expect((await store.getCouncil('stowbury-pc'))?.name).toBe('Stowbury Parish Council');
+    expect((await store.forCouncil('stowbury-pc').getMember('clerk@stowbury-pc.example'))?.role).toBe('town-clerk');
+
+    // A Town Clerk has no operator's page, and is told only the operator invites a council's Town Clerk.
+    expect((await client.get('/operator/councils', CLERK)).status).toBe(404);
+    const invite = await client.post(`/councils/${H}/town-clerk`, { email: 'next.clerk@harbourne-tc.example' }, CLERK);
+    expect(invite.status).toBe(403);
+    expect(text(invite)).toContain('Only the operator may invite a council&#39;s first Town Clerk.');
+    expect(await store.forCouncil(H).getMember('next.clerk@harbourne-tc.example')).toBeUndefined();
+    // A signed-in member's start is still their council's findings.
+    expect((await client.get('/', CLERK)).headers.location).toBe(`/councils/${H}/findings`);
   });
 
   it('sends a tampered, expired or another purpose\'s cookie to sign in', async () => {

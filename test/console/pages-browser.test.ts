@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { consoleListener, listen } from '../../shared/console/node-server';
 import type { Principal } from '../../shared/domain/roles';
 import { startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
-import { ADMIN, CLERK, COUNCILLOR } from '../review/review-store';
+import { ADMIN, CLERK, COUNCILLOR, OPERATOR } from '../review/review-store';
 import { H, IMPOSTOR, pagesWorld } from './pages-fixtures';
 
 /**
@@ -80,6 +80,8 @@ const PAGES: [string, Principal, string][] = [
   ['settings', CLERK, `/councils/${H}/settings`],
   ['people', CLERK, `/councils/${H}/people`],
   ['reports', COUNCILLOR, `/councils/${H}/reports`],
+  ['the operator\'s start', OPERATOR, '/'],
+  ['councils, as the operator', OPERATOR, '/operator/councils'],
 ];
 
 describe('accessibility of the accounts, settings, people and reports pages', { timeout: 180_000 }, () => {
@@ -156,6 +158,18 @@ describe('accessibility of the accounts, settings, people and reports pages', { 
     for (const [id, value] of [['from-day', '1'], ['from-month', '3'], ['from-year', '2026'], ['to-day', '1'], ['to-month', '2'], ['to-year', '2026']]) await page.locator(`#${id}`).fill(value!);
     await page.getByRole('button', { name: 'Download the report' }).click();
     await expect.poll(() => page.title()).toMatch(/^Error: Reports/);
+    expect(await checked(page)).toEqual({ violations: [], h1s: 1 });
+    await page.close();
+  });
+
+  it('adding a council with bad values: every one in the error summary, no axe violation', async () => {
+    const page = await signedIn(OPERATOR);
+    await page.goto(`${server.url}/operator/councils`);
+    await page.getByLabel('Council id').fill('Not An Id!');
+    await page.getByLabel('Town Clerk’s email address', { exact: true }).fill('clerk at stowbury');
+    await page.getByRole('button', { name: 'Add the council and invite its Town Clerk' }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: Councils/);
+    expect(await page.locator('.govuk-error-summary li').count()).toBeGreaterThanOrEqual(2);
     expect(await checked(page)).toEqual({ violations: [], h1s: 1 });
     await page.close();
   });

@@ -89,8 +89,17 @@ describe('the rules’ meta as the catalogue', () => {
     for (const { meta } of DETECTORS) expect(ruleLevel(meta.id)).toBe(meta.level);
   });
 
-  it('spells out the id of a rule whose meta gives no title', () => {
+  it('takes every rule’s title from its own meta, hostile engagement and offensive language included', () => {
+    for (const { meta } of DETECTORS) {
+      expect(meta.title, meta.id).toMatch(/^[A-Z][a-z]+(?: [a-z]+)*$/);
+      expect(ruleTitle(meta.id)).toBe(meta.title);
+    }
     expect(ruleTitle('hostile-engagement')).toBe('Hostile engagement');
+    expect(ruleTitle('offensive-language')).toBe('Offensive language');
+  });
+
+  it('shows an id no rule has as it is stored', () => {
+    expect(ruleTitle('retired-rule')).toBe('retired-rule');
   });
 
   it('keeps the old title table equal to the catalogue, for code not yet moved to it', () => {

@@ -22,6 +22,7 @@ const DEPLOYED: Record<string, Record<string, string>> = {
     COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
     CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
     CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
+    REPORTS_BUCKET: 'council-audit-reports',
   },
 };
 

@@ -10,6 +10,7 @@ import { COUNCIL_LEADING_KEYS, hostBudgetKey } from '../../shared/store/keys';
 import { stageConsoleAssets } from '../../infra/console-assets';
 import { CONSOLE_SECRET_KEYS, CONSOLE_THROTTLE } from '../../infra/constructs/council-console';
 import { OPERATOR_GROUP } from '../../infra/constructs/console-user-pool';
+import { REPORTS_PREFIX } from '../../infra/stateful-stack';
 import { actionsOf, asArray, logicalIdOf, statementsOfRole, synthesise, type Statement, type Synthesised } from './synth';
 
 // One synthesis for the file, without esbuild (the console's bundle is checked in stacks.test.ts).
@@ -141,6 +142,20 @@ describe('the console function', () => {
     });
   });
 
+  it('reads the stored reports under reports/ of the reports bucket, and nothing else in S3', () => {
+    const statements = statementsOfRole(stateless, synth.stateless.console.function.role);
+    const s3 = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0]!.Action).toBe('s3:GetObject');
+    const resources = asArray(s3[0]!.Resource);
+    expect(resources).toHaveLength(1);
+    const resource = JSON.stringify(resources[0]);
+    expect(resource).toContain(logicalIdOf(synth.stateful.reportsBucket));
+    expect(resource.endsWith(`"/${REPORTS_PREFIX}*"]]}`)).toBe(true);
+    // the bucket it reads is the one the monthly report writes to, named in its environment
+    expect(JSON.stringify(consoleEnvironment().Variables.REPORTS_BUCKET)).toContain(logicalIdOf(synth.stateful.reportsBucket));
+  });
+
   it("gives the digest the console's address when the operator gives none", () => {
     const digest = stateless.findResources('AWS::Lambda::Function')[logicalIdOf(synth.stateless.weeklyDigest.function)] as Resource;
     expect((digest.Properties.Environment as { Variables: Record<string, unknown> }).Variables.CONSOLE_URL).toEqual(consoleEnvironment().Variables.CONSOLE_URL);
@@ -176,7 +191,7 @@ describe('the console function', () => {
     const secrets = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')));
     expect(secrets.flatMap((s: Statement) => asArray(s.Resource))).toEqual([{ Ref: logicalIdOf(synth.stateless.console.secret) }]);
     const services = new Set(actionsOf(statements).map((a) => a.split(':')[0]));
-    expect([...services].sort()).toEqual(['cognito-idp', 'dynamodb', 'logs', 'secretsmanager', 'xray']);
+    expect([...services].sort()).toEqual(['cognito-idp', 'dynamodb', 'logs', 's3', 'secretsmanager', 'xray']);
   });
 });
 

@@ -6,7 +6,6 @@ import {
   listAccountStates,
   listImpostorCandidates,
   NotAnImpostorCandidateError,
-  PLATFORM_TITLES,
   registerCouncilAccount,
   removeCouncilAccount,
   setCouncilAccountPaused,
@@ -16,7 +15,7 @@ import {
 import { formatLocal } from '../../domain/calendar';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { AccountNotFoundError, ValidationError } from '../../domain/errors';
-import { PLATFORMS, type Platform } from '../../domain/post';
+import { PLATFORMS, platformTitle, type Platform } from '../../domain/post';
 import { webLink } from '../../rendering/display';
 import { FindingTransitionError } from '../../review/review-finding';
 import { FindingStatusChangedError } from '../../store/audit-store';
@@ -108,7 +107,7 @@ async function accountsPage(context: PageContext, state: PageState = {}): Promis
 function accountRow(context: PageContext, state: AccountState): Html[] {
   const { account } = state;
   const timezone = timezoneOf(context);
-  const name = `${account.handle} on ${PLATFORM_TITLES[account.platform]}`;
+  const name = `${account.handle} on ${platformTitle(account.platform)}`;
   const condition = CONDITION_TEXT[state.condition];
   const failure = state.failure
     ? html`<p class="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">${state.failure.sinceAtLeast ? 'Failing since at least' : 'Failing since'} ${formatLocal(state.failure.failingSince, timezone)} (${state.failure.failedRuns} ${
@@ -128,7 +127,7 @@ function accountRow(context: PageContext, state: AccountState): Html[] {
     );
   }
   return [
-    html`<span class="app-nowrap">${account.handle}</span><br><span class="govuk-body-s">${PLATFORM_TITLES[account.platform]}${account.displayName ? html` · ${account.displayName}` : ''}</span>`,
+    html`<span class="app-nowrap">${account.handle}</span><br><span class="govuk-body-s">${platformTitle(account.platform)}${account.displayName ? html` · ${account.displayName}` : ''}</span>`,
     state.approved ? html`${tag('Approved', 'resolved')}<br><span class="govuk-body-s">by ${account.approvedBy} on ${account.approvedOn}</span>` : tag('Awaiting approval', 'medium'),
     html`<strong class="govuk-tag govuk-tag--${condition.colour}">${condition.text}</strong>${failure}${advice}`,
     ...(context.can('manage-accounts') || context.can('approve-accounts') ? [html`${forms}`] : []),
@@ -143,7 +142,7 @@ function candidateCard(context: PageContext, candidate: ImpostorCandidate, state
   const confirmed = finding.status === 'acknowledged';
   const reasonId = `dismiss-${finding.id}`.replace(/[^A-Za-z0-9-]+/g, '-');
   const dismissing = state.dismissing?.id === finding.id ? state.dismissing : undefined;
-  const platform = PLATFORM_TITLES[finding.platform];
+  const platform = platformTitle(finding.platform);
   const ours = context.can('manage-accounts') && !confirmed
     ? html`<p class="govuk-body">If the council runs it after all, <a class="govuk-link" href="/councils/${context.councilId}/accounts/register?platform=${encodeURIComponent(finding.platform)}&amp;handle=${encodeURIComponent(finding.account)}">register it<span class="govuk-visually-hidden"> (${finding.account})</span></a> and the Town Clerk approves it.</p>`
     : '';
@@ -177,9 +176,9 @@ async function confirmRemoval(context: PageContext): Promise<ConsoleResponse> {
   const states = await listAccountStates(context.deps, context.principal, context.councilId);
   const wanted = { platform: query.get('platform') ?? '', handle: query.get('handle') ?? '' };
   const state = states.find((s) => s.account.platform === wanted.platform && s.account.handle.replace(/^@/, '').toLowerCase() === wanted.handle.replace(/^@/, '').toLowerCase());
-  if (!state) return accountsPage(context, { problem: `${wanted.handle} on ${wanted.platform} is not registered: it may have been removed meanwhile. Nothing was changed.` });
+  if (!state) return accountsPage(context, { problem: `${wanted.handle} on ${platformTitle(wanted.platform)} is not registered: it may have been removed meanwhile. Nothing was changed.` });
   const { account } = state;
-  const name = `${account.handle} on ${PLATFORM_TITLES[account.platform]}`;
+  const name = `${account.handle} on ${platformTitle(account.platform)}`;
   const body = html`<h1 class="govuk-heading-l">Remove ${name}?</h1><p class="govuk-body">It will no longer be checked${
     state.approved ? ', and its approval is forgotten: registering it again needs the Town Clerk to approve it again' : ''
   }. Its posts and findings are kept as evidence.</p><div class="govuk-button-group">${postForm(
@@ -223,7 +222,7 @@ async function registerPage(context: PageContext, errors: FieldError[] = [], val
 }
 
 function platformChoice(platform: Platform): string {
-  return platform === 'rss' ? 'A website’s news feed (RSS or Atom)' : platform === 'other' ? 'Another platform' : PLATFORM_TITLES[platform];
+  return platform === 'rss' ? 'A website’s news feed (RSS or Atom)' : platform === 'other' ? 'Another platform' : platformTitle(platform);
 }
 
 const REGISTER_LABELS: Record<string, string> = { platform: 'Platform', handle: 'Handle', displayName: 'Name shown', baseUrl: 'Server address' };
@@ -256,7 +255,7 @@ async function accountAction(context: PageContext, action: AccountAction): Promi
     else if (action === 'remove') await removeCouncilAccount(deps, principal, councilId, ref);
     else await setCouncilAccountPaused(deps, principal, councilId, ref, action === 'pause');
   } catch (error) {
-    if (error instanceof AccountNotFoundError) return accountsPage(context, { problem: `${ref.handle} on ${ref.platform} is not registered: it may have been removed meanwhile. Nothing was changed.` });
+    if (error instanceof AccountNotFoundError) return accountsPage(context, { problem: `${ref.handle} on ${platformTitle(ref.platform)} is not registered: it may have been removed meanwhile. Nothing was changed.` });
     throw error;
   }
   return context.redirect(`/councils/${councilId}/accounts?done=${action}`);

@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../../domain/config';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { ValidationError } from '../../domain/errors';
 import { FINDING_STATUSES, RESOLUTION_OUTCOMES, RULE_IDS, RULE_TITLES, type ResolutionOutcome, type ReviewAction, type RuleId } from '../../domain/finding';
+import { platformTitle } from '../../domain/post';
 import type { FindingEvent, StoredFinding } from '../../domain/records';
 import { SEVERITIES_HIGH_FIRST, webLink } from '../../rendering/display';
 import { acknowledgeFinding, dismissFinding, FindingTransitionError, readFinding, reopenFinding, resolveFinding, TRANSITIONS } from '../../review/review-finding';
@@ -87,6 +88,12 @@ function accountKey(finding: Pick<StoredFinding, 'platform' | 'account'>): strin
   return `${finding.platform}:${finding.account}`;
 }
 
+/** An account filter's value as people read it: `mastodon:@clerk@x.example` → `@clerk@x.example on Mastodon`. */
+function accountTitle(key: string): string {
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : `${key.slice(colon + 1)} on ${platformTitle(key.slice(0, colon))}`;
+}
+
 /** The weeks one may filter by: this week and the 51 before it, newest first. */
 function recentWeeks(context: PageContext): string[] {
   const weeks: string[] = [];
@@ -163,7 +170,7 @@ async function findingsList(context: PageContext): Promise<ConsoleResponse> {
           idPrefix: 'filter-account',
           legend: 'Account',
           small: true,
-          items: accounts.map((a) => ({ value: a, text: `${a} (${accountCounts.get(a) ?? 0})`, checked: filters.account.includes(a) })),
+          items: accounts.map((a) => ({ value: a, text: `${accountTitle(a)} (${accountCounts.get(a) ?? 0})`, checked: filters.account.includes(a) })),
         })
       : ''
   }<div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="filter-week">Week raised</label><select class="govuk-select" id="filter-week" name="week"><option value="">Any week (open findings)</option>${weeks.map(
@@ -187,7 +194,7 @@ function selectedFilters(filters: Filters, base: string): Html {
     ...filters.severity.map((v) => ({ label: SEVERITY_TITLES[v], value: v, dimension: 'severity' })),
     ...filters.status.map((v) => ({ label: STATUS_TITLES[v], value: v, dimension: 'status' })),
     ...filters.rule.map((v) => ({ label: RULE_TITLES[v], value: v, dimension: 'rule' })),
-    ...filters.account.map((v) => ({ label: v, value: v, dimension: 'account' })),
+    ...filters.account.map((v) => ({ label: accountTitle(v), value: v, dimension: 'account' })),
     ...(filters.week ? [{ label: `Week ${filters.week}`, value: filters.week, dimension: 'week' }] : []),
   ];
   if (chosen.length === 0) return html``;
@@ -229,7 +236,7 @@ function postGroup(group: PostGroup, context: PageContext, timezone: string): Ht
   const first = group.findings[0]!;
   const link = webLink(first.postUrl);
   const base = `/councils/${context.councilId}/findings`;
-  return html`<section class="app-post" aria-label="Post by ${first.account}"><h2 class="govuk-heading-s govuk-!-margin-bottom-1">${first.account} <span class="govuk-caption-s">on ${first.platform}${
+  return html`<section class="app-post" aria-label="Post by ${first.account}"><h2 class="govuk-heading-s govuk-!-margin-bottom-1">${first.account} <span class="govuk-caption-s">on ${platformTitle(first.platform)}${
     first.postedAt ? `, posted ${formatLocal(first.postedAt, timezone)}` : ''
   }</span></h2>${link ? html`<p class="govuk-body-s govuk-!-margin-bottom-2"><a class="govuk-link" href="${link}" rel="noreferrer noopener">View the post<span class="govuk-visually-hidden"> by ${first.account}</span></a></p>` : ''}<table class="govuk-table govuk-!-margin-bottom-2"><caption class="govuk-table__caption govuk-visually-hidden">Findings in this post</caption><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Finding</th><th scope="col" class="govuk-table__header">Severity</th><th scope="col" class="govuk-table__header">Status</th><th scope="col" class="govuk-table__header">Raised</th></tr></thead><tbody class="govuk-table__body">${group.findings.map(
     (f) =>
@@ -262,7 +269,7 @@ async function findingPage(context: PageContext, state: FormState = {}): Promise
   const errors = state.errors ?? [];
   const problem = state.problem ? [{ field: 'history', message: state.problem }] : [];
 
-  const body = html`${doneBanner}${errorSummary([...errors, ...problem])}<span class="govuk-caption-l">${finding.account} on ${finding.platform}</span><h1 class="govuk-heading-l">${RULE_TITLES[finding.rule]}</h1>${summaryList([
+  const body = html`${doneBanner}${errorSummary([...errors, ...problem])}<span class="govuk-caption-l">${finding.account} on ${platformTitle(finding.platform)}</span><h1 class="govuk-heading-l">${RULE_TITLES[finding.rule]}</h1>${summaryList([
     { key: 'Severity', value: tag(SEVERITY_TITLES[finding.severity], finding.severity) },
     { key: 'Status', value: tag(STATUS_TITLES[finding.status], finding.status) },
     { key: 'Post', value: link ? html`<a class="govuk-link" href="${link}" rel="noreferrer noopener">View the post by ${finding.account}</a>` : 'No link to the post' },

@@ -10,10 +10,8 @@ import type { ConsoleResponse } from '../http';
 /**
  * The operator's page: the councils the deployment serves, adding one with its first Town Clerk, and
  * inviting a council's Town Clerk (a successor). The operator reads no council's findings here.
- *
- * Not yet in the route table: the skeleton's every-route-every-role check (console-routes.test.ts)
- * expects a role to decide every route, and an operator action is decided by being the operator.
- * Registering it is one line in routes.ts once that check knows operator actions.
+ * Anyone else gets the 404 of a page that does not exist; a member of the council whose Town Clerk
+ * is invited, the 403 saying only the operator may.
  */
 export const OPERATOR_ROUTES: readonly Route[] = [
   { method: 'GET', path: '/operator/councils', action: 'add-council', handle: (c) => councilsPage(c) },

@@ -12,23 +12,12 @@ import {
   type ReportDownload,
   type ReportFormat,
 } from '../../report/council-reports';
-import type { ReportReader } from '../../report/report-storage';
 import { choices, errorSummary, type FieldError } from '../components';
 import type { NavItem, PageContext, Route } from '../context';
 import { dateInput, issueErrors, table } from '../fields';
 import { securityHeaders } from '../headers';
 import { html } from '../html';
 import type { ConsoleResponse } from '../http';
-
-declare module '../context' {
-  /** What the reports pages need beyond the skeleton's dependencies. */
-  interface ConsoleDeps {
-    /** Where the stored monthly reports are read from (the reports bucket in AWS, the local folder). */
-    reports?: ReportReader;
-    /** Prints a report for any period to PDF; without it, the period form offers HTML, CSV and JSON. */
-    renderPdf?: (html: string) => Promise<Uint8Array>;
-  }
-}
 
 /**
  * The reports area: the monthly Full Council reports, and a report for any period. Its address,

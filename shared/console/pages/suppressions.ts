@@ -1,6 +1,7 @@
 import { formatLocal } from '../../domain/calendar';
 import { DEFAULT_DIGEST_SCHEDULE } from '../../domain/council';
 import { RULE_TITLES } from '../../domain/finding';
+import { platformTitle } from '../../domain/post';
 import { isActive } from '../../domain/suppression';
 import { liftSuppression, listSuppressions } from '../../review/suppressions';
 import { button, notification, postForm } from '../components';
@@ -30,7 +31,7 @@ async function suppressionsPage(context: PageContext): Promise<ConsoleResponse> 
           canLift ? html`<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>` : ''
         }</tr></thead><tbody class="govuk-table__body">${active.map(
           (s) =>
-            html`<tr class="govuk-table__row"><td class="govuk-table__cell">${RULE_TITLES[s.rule]}<br><span class="govuk-body-s">${s.account} on ${s.platform}</span></td><td class="govuk-table__cell"><span class="app-evidence">${s.evidence}</span></td><td class="govuk-table__cell">${s.reason}<br><a class="govuk-link govuk-body-s" href="${base}/findings/${encodeURIComponent(s.findingId)}">The dismissed finding</a></td><td class="govuk-table__cell">${s.createdByName ?? s.createdBy}<br><span class="govuk-body-s">${formatLocal(s.createdAt, timezone)}</span></td>${
+            html`<tr class="govuk-table__row"><td class="govuk-table__cell">${RULE_TITLES[s.rule]}<br><span class="govuk-body-s">${s.account} on ${platformTitle(s.platform)}</span></td><td class="govuk-table__cell"><span class="app-evidence">${s.evidence}</span></td><td class="govuk-table__cell">${s.reason}<br><a class="govuk-link govuk-body-s" href="${base}/findings/${encodeURIComponent(s.findingId)}">The dismissed finding</a></td><td class="govuk-table__cell">${s.createdByName ?? s.createdBy}<br><span class="govuk-body-s">${formatLocal(s.createdAt, timezone)}</span></td>${
               canLift
                 ? html`<td class="govuk-table__cell">${postForm(`${base}/suppressions/${s.id}/lift`, context.csrfToken, button('Lift', { secondary: true, name: 'suppression', value: s.id }))}</td>`
                 : ''

@@ -1,8 +1,16 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsoleEvent, ConsoleResult } from '../../../functions/console/create-handler';
+import { cookieNames, Sealer } from '../../../shared/console/session';
+import { ensureTable, startDynalite } from '../../../shared/local/dynalite';
+import { monthlyReportKeys } from '../../../shared/report/monthly-report';
+import { DynamoDbAuditStore } from '../../../shared/store/dynamodb-store';
+import { CLERK, HARBOURNE } from '../../review/review-store';
 import { functionUrlEvent, httpApiEvent } from './events';
 
 // The deployed composition root, loaded as Lambda loads it, with the stack's variables. Secrets
@@ -19,12 +27,13 @@ const ENV = {
   COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
   CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
   CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
+  REPORTS_BUCKET: 'council-audit-reports-111111111111',
 };
 const context = { functionName: 'console', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 25_000 } as unknown as Context;
 
-async function deployedHandler(): Promise<(event: ConsoleEvent, context: Context) => Promise<ConsoleResult>> {
+async function deployedHandler(env: Record<string, string> = {}): Promise<(event: ConsoleEvent, context: Context) => Promise<ConsoleResult>> {
   vi.resetModules();
-  for (const [key, value] of Object.entries(ENV)) vi.stubEnv(key, value);
+  for (const [key, value] of Object.entries({ ...ENV, ...env })) vi.stubEnv(key, value);
   return ((await import('../../../functions/console/handler')) as { handler: (event: ConsoleEvent, context: Context) => Promise<ConsoleResult> }).handler;
 }
 
@@ -80,5 +89,60 @@ describe('the deployed console function', () => {
     expect(first.statusCode).toBe(500);
     expect(first.body).not.toMatch(/change-me|secretsmanager|sessionSecret/);
     expect(second.statusCode).toBe(200);
+  });
+});
+
+describe('the deployed console function and the reports bucket', () => {
+  it('serves a stored monthly report from REPORTS_BUCKET to a signed-in member', async () => {
+    // Prepare: the table on dynalite with Harbourne, its Town Clerk and January's report record; the
+    // reports bucket as an S3 endpoint on 127.0.0.1 holding January's PDF.
+    const dynamo = await startDynalite();
+    const pdf = new TextEncoder().encode('%PDF-1.7 Harbourne, January 2026 (stored in S3)');
+    const keys = monthlyReportKeys(HARBOURNE.id, '2026-01');
+    const asked: string[] = [];
+    const bucket: Server = createServer((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      asked.push(`${request.method} ${path}`);
+      if (path === `/${ENV.REPORTS_BUCKET}/${keys.pdf}`) {
+        response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.byteLength });
+        response.end(pdf);
+      } else {
+        response.writeHead(404, { 'content-type': 'application/xml' });
+        response.end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+      }
+    });
+    await new Promise<void>((resolve) => bucket.listen(0, '127.0.0.1', resolve));
+    try {
+      const tableName = `console-handler-${process.pid}`;
+      await ensureTable(dynamo.client, tableName);
+      const store = new DynamoDbAuditStore({ client: DynamoDBDocumentClient.from(dynamo.client), tableName });
+      await store.putCouncil(HARBOURNE);
+      await store.forCouncil(HARBOURNE.id).putMember({ userId: CLERK.userId, name: CLERK.name, role: 'town-clerk', addedBy: 'setup', addedAt: '2026-01-01T00:00:00Z' });
+      await store.forCouncil(HARBOURNE.id).recordReport({ month: '2026-01', key: keys.pdf, htmlKey: keys.html, generatedAt: '2026-02-01T07:00:00.000Z' });
+      secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+      const handler = await deployedHandler({
+        TABLE_NAME: tableName,
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        // The SDK's own variable for an S3 endpoint: the handler is given the bucket's name only.
+        AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${(bucket.address() as AddressInfo).port}`,
+        AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00',
+        AWS_SECRET_ACCESS_KEY: 'fictional-secret-for-signing',
+      });
+      const session = new Sealer('s'.repeat(64)).seal('session', { sid: 's1', email: CLERK.userId, name: CLERK.name, council: HARBOURNE.id, operator: false, expiresAt: Math.floor(Date.now() / 1000) + 600 });
+      const cookies = [`${cookieNames(ENV.CONSOLE_URL).session}=${session}`];
+
+      // Act
+      const result = await handler(httpApiEvent({ rawPath: `/councils/${HARBOURNE.id}/reports/2026-01/pdf`, rawQueryString: '', cookies }), context);
+
+      // Assess
+      expect(result.statusCode, result.body).toBe(200);
+      expect(result.headers?.['content-type']).toBe('application/pdf');
+      expect(result.isBase64Encoded).toBe(true);
+      expect(Buffer.from(result.body!, 'base64')).toEqual(Buffer.from(pdf));
+      expect(asked).toEqual([`GET /${ENV.REPORTS_BUCKET}/${keys.pdf}`]);
+    } finally {
+      await new Promise((resolve) => bucket.close(resolve));
+      await dynamo.stop();
+    }
   });
 });
