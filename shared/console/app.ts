@@ -3,7 +3,7 @@ import { FindingNotFoundError } from '../domain/errors';
 import { ACTION_TITLES, isOperatorAction, ROLE_TITLES, roleAllows, type Action, type Principal } from '../domain/roles';
 import { AccessRefusedError, authorise } from '../review/authorise';
 import { SuppressionNotFoundError } from '../review/suppressions';
-import { CouncilNotFoundError, requireCouncil } from '../store/audit-store';
+import { CouncilNotConfiguredError, CouncilNotFoundError, requireCouncil } from '../store/audit-store';
 import { ASSET_CACHE_CONTROL, assetManifest, listConsoleAssets, type AssetManifest, type ConsoleAsset } from './assets';
 import type { ConsoleDeps, PageContext, PageOptions, Route } from './context';
 import { securityHeaders } from './headers';
@@ -226,8 +226,20 @@ export function createConsole(deps: ConsoleDeps): ConsoleHandler {
     } catch (error) {
       if (error instanceof AccessRefusedError) return refused(frame, error);
       if (error instanceof CouncilNotFoundError || error instanceof FindingNotFoundError || error instanceof SuppressionNotFoundError) return notFound(frame);
+      if (error instanceof CouncilNotConfiguredError) return notConfigured(frame, context.can('edit-settings') ? `/councils/${encodeURIComponent(context.councilId)}/settings` : undefined);
       throw error;
     }
+  }
+
+  /** A page that needs the council's configuration, asked for before any was saved: says so, not 500. */
+  function notConfigured(frame: Frame, settingsPath: string | undefined): ConsoleResponse {
+    return renderPage(frame, {
+      status: 409,
+      title: 'The council’s settings have not been saved yet',
+      body: html`<h1 class="govuk-heading-l">The council’s settings have not been saved yet</h1><p class="govuk-body">This page needs the council’s settings (its names, councillors and elections), and none have been saved.</p>${
+        settingsPath ? html`<p class="govuk-body"><a class="govuk-link" href="${settingsPath}">Save the council’s settings</a></p>` : html`<p class="govuk-body">Ask your council’s Town Clerk to save them.</p>`
+      }`,
+    });
   }
 
   function csrfRefused(frame: Frame): ConsoleResponse {

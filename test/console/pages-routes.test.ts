@@ -3,7 +3,7 @@ import type { ConsoleResponse } from '../../shared/console/http';
 import type { Principal } from '../../shared/domain/roles';
 import { startDynalite, type LocalDynamoDb } from '../../shared/local/dynalite';
 import { ADMIN, ASHBY_CLERK, CLERK, COUNCILLOR, OPERATOR } from '../review/review-store';
-import { h1, text } from './console-fixtures';
+import { consoleWorld, h1, text } from './console-fixtures';
 import { APPROVED, H, IMPOSTOR, PDF, pagesWorld, snapshot, UNAPPROVED } from './pages-fixtures';
 
 let dynamo: LocalDynamoDb;
@@ -287,6 +287,24 @@ describe('reports page', () => {
     expect((await world.client.get(`${C}/reports/2025-12/pdf`, COUNCILLOR)).status).toBe(404);
     expect((await world.client.get(`${C}/reports/2026-01/docx`, COUNCILLOR)).status).toBe(400);
     expect(text(await world.client.get(`${C}/reports/2026-13/pdf`, COUNCILLOR))).toContain('The month &quot;2026-13&quot; is not a month');
+  });
+
+  it('says the council’s settings are missing, rather than failing, when a report is asked of a council with none', async () => {
+    // Prepare: members and findings, but no configuration ever saved.
+    const world = await consoleWorld(dynamo);
+    const period = `${C}/reports/period?from.day=1&from.month=1&from.year=2026&to.day=31&to.month=1&to.year=2026&format=html`;
+
+    // Act
+    const asClerk = await world.client.get(period, CLERK);
+    const asCouncillor = await world.client.get(period, COUNCILLOR);
+
+    // Assess
+    expect(asClerk.status).toBe(409);
+    expect(h1(asClerk)).toBe('The council’s settings have not been saved yet');
+    expect(text(asClerk)).toContain(`href="${C}/settings"`);
+    expect(asCouncillor.status).toBe(409);
+    expect(text(asCouncillor)).not.toContain(`href="${C}/settings"`);
+    expect(text(asCouncillor)).toContain('Ask your council’s Town Clerk');
   });
 
   it('refuses a period out of order or too long, or dates that are not dates, by field and value', async () => {
