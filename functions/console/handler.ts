@@ -2,14 +2,14 @@
 // missing), then on its first request reads its secret (once per instance) and builds the console on
 // the DynamoDB store, Cognito's managed login and Cognito's invitations. CloudFront serves the static
 // assets from S3: the function is given their names only. The Secrets Manager and Cognito SDKs are
-// loaded when first used (the first request, the first invitation), not at cold start; the S3 SDK (for
-// the stored reports) is loaded at cold start, as the bundler hoists its imports.
+// loaded when first used (the first request, the first invitation), not at cold start, and so is the
+// S3 SDK (the first stored report served).
 import { createConsole } from '../../shared/console/app';
 import { cognitoInvitations } from '../../shared/console/cognito-invitations';
 import { clientConfig } from '../../shared/runtime/aws';
 import { readEnvironment } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
-import { s3ReportStorage } from '../../shared/report/s3-storage';
+import { lazyS3ReportReader } from '../../shared/report/s3-report-reader';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
 import { readConsoleSecret, secretsManagerSdk } from './console-secret';
 import { CONSOLE_AUTH_PATHS, createHandler, ENVIRONMENT } from './create-handler';
@@ -35,7 +35,7 @@ export const handler = createHandler(async () => {
     },
     invitations: cognitoInvitations({ region: env.AWS_REGION, userPoolId: env.COGNITO_USER_POOL_ID }),
     // The reports page serves the stored monthly reports (PDF and HTML) from the reports bucket.
-    reports: s3ReportStorage({ region: env.AWS_REGION, bucket: env.REPORTS_BUCKET }),
+    reports: lazyS3ReportReader({ region: env.AWS_REGION, bucket: env.REPORTS_BUCKET }),
     assets: { manifest: { stylesheet: env.CONSOLE_STYLESHEET, script: env.CONSOLE_SCRIPT } },
     log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

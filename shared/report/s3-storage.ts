@@ -1,14 +1,13 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { CouncilAuditError } from '../domain/errors';
 import { clientConfig, type AwsSettings } from '../runtime/aws';
 import type { ReportReader, ReportStorage } from './report-storage';
+import { readStoredObject, ReportStorageError } from './s3-report-reader';
 
 /** The longest a link may live: S3 refuses pre-signed (SigV4) URLs valid for more than 7 days. */
 export const MAX_LINK_SECONDS = 7 * 24 * 60 * 60;
 
-/** A report could not be stored or linked to. */
-export class ReportStorageError extends CouncilAuditError {}
+export { ReportStorageError };
 
 /** Throws unless a link lifetime is a whole number of seconds from 1 to 7 days. */
 export function assertLinkLifetime(expiresInSeconds: number): void {
@@ -53,13 +52,7 @@ export class S3ReportStorage implements ReportStorage, ReportReader {
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
-    try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return object.Body ? await object.Body.transformToByteArray() : undefined;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-      throw new ReportStorageError(`could not read ${key} from s3://${this.bucket}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
+    return readStoredObject(this.client, GetObjectCommand, this.bucket, key);
   }
 
   async linkTo(key: string, expiresInSeconds: number): Promise<string> {
