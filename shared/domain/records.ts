@@ -149,9 +149,11 @@ export type ScanRun = z.infer<typeof ScanRunSchema>;
  */
 export const DIGEST_LEASE_MINUTES = 15;
 
-/** The record that a week's digest was claimed and (when `sent`) delivered. */
-export const DigestRecordSchema = z.object({
-  week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
+/**
+ * What an email's claim records, for a week's digest and a month's report email alike: sending (held
+ * until `leaseUntil`), sent (with SES's message id) or failed (with the error), and how often tried.
+ */
+const SEND_CLAIM_FIELDS = {
   status: z.enum(['sending', 'sent', 'failed']),
   attempts: z.number().check(z.int(), z.positive()),
   updatedAt: z.iso.datetime({ offset: true }),
@@ -161,6 +163,12 @@ export const DigestRecordSchema = z.object({
   error: z.optional(z.string()),
   /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
   expiresAt: z.optional(z.number().check(z.int(), z.positive())),
+};
+
+/** The record that a week's digest was claimed and (when `sent`) delivered. */
+export const DigestRecordSchema = z.object({
+  week: z.string().check(z.regex(/^\d{4}-W\d{2}$/)),
+  ...SEND_CLAIM_FIELDS,
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
 
@@ -177,8 +185,8 @@ export function digestLeaseUntil(at: string): string {
   return new Date(Date.parse(at) + DIGEST_LEASE_MINUTES * 60_000).toISOString();
 }
 
-/** A digest left `sending` past its lease: its sender died, and no outcome will come. */
-export function isStaleDigestClaim(record: DigestRecord, now: Date): boolean {
+/** A claim (a digest's, a report email's) left `sending` past its lease: its sender died, and no outcome will come. */
+export function isStaleDigestClaim(record: Pick<DigestRecord, 'status' | 'leaseUntil'>, now: Date): boolean {
   return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
 }
 
@@ -189,22 +197,12 @@ export function isStaleDigestClaim(record: DigestRecord, now: Date): boolean {
  */
 export const ReportEmailRecordSchema = z.object({
   month: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
-  status: z.enum(['sending', 'sent', 'failed']),
-  attempts: z.number().check(z.int(), z.positive()),
-  updatedAt: z.iso.datetime({ offset: true }),
-  /** While `sending`: when the claim lapses. */
-  leaseUntil: z.optional(z.iso.datetime({ offset: true })),
-  messageId: z.optional(z.string()),
-  error: z.optional(z.string()),
-  /** When the record may be deleted (the council's retention), as epoch seconds: DynamoDB's TTL attribute. */
-  expiresAt: z.optional(z.number().check(z.int(), z.positive())),
+  ...SEND_CLAIM_FIELDS,
 });
 export type ReportEmailRecord = z.infer<typeof ReportEmailRecordSchema>;
 
 /** A report email left `sending` past its lease: its sender died, and no outcome will come. */
-export function isStaleReportEmailClaim(record: ReportEmailRecord, now: Date): boolean {
-  return record.status === 'sending' && (record.leaseUntil === undefined || Date.parse(record.leaseUntil) <= now.getTime());
-}
+export const isStaleReportEmailClaim: (record: ReportEmailRecord, now: Date) => boolean = isStaleDigestClaim;
 
 /** One change of a finding's status: who, when, why (the audit trail). */
 export const FindingEventSchema = z.object({
