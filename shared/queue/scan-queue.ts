@@ -3,15 +3,20 @@ import type { JobQueue } from './council-jobs';
 import { CouncilIdSchema } from '../domain/council';
 import { PlatformSchema } from '../domain/post';
 
+/** The account a request is about, of which council. */
+const ACCOUNT_FIELDS = {
+  councilId: CouncilIdSchema,
+  platform: PlatformSchema,
+  handle: z.string().check(z.minLength(1, 'must not be empty')),
+};
+
 /**
  * Scan this account of this council. Written without `kind`, as every message was before discovery
  * joined the queue, so that messages in flight during a deploy still parse.
  */
 export const AccountScanRequestSchema = z.object({
   kind: z.optional(z.literal('scan')),
-  councilId: CouncilIdSchema,
-  platform: PlatformSchema,
-  handle: z.string().check(z.minLength(1, 'must not be empty')),
+  ...ACCOUNT_FIELDS,
 });
 export type AccountScanRequest = z.infer<typeof AccountScanRequestSchema>;
 
@@ -25,9 +30,7 @@ export type DiscoveryRequest = z.infer<typeof DiscoveryRequestSchema>;
 /** List this account's recent posts again and compare them with what is stored (shared/evidence/reconcile.ts). */
 export const ReconcileRequestSchema = z.object({
   kind: z.literal('reconcile'),
-  councilId: CouncilIdSchema,
-  platform: PlatformSchema,
-  handle: z.string().check(z.minLength(1, 'must not be empty')),
+  ...ACCOUNT_FIELDS,
 });
 export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
 
