@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CONSOLE_ENVIRONMENT } from './console/console-environment';
 
 // Each deployed function reads its own environment when Lambda loads it (cold start), so a missing
 // variable stops the deployment's first invocation with its name, not a later one with a stack trace.
@@ -12,18 +13,7 @@ const DEPLOYED: Record<string, Record<string, string>> = {
     DIGEST_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/digests',
     REPORT_QUEUE_URL: 'https://sqs.eu-west-2.amazonaws.com/111111111111/reports',
   },
-  console: {
-    TABLE_NAME: 'council-audit',
-    CONSOLE_URL: 'https://audit.harbourne-tc.example',
-    CONSOLE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-AbCdEf',
-    COGNITO_USER_POOL_ID: 'eu-west-2_Harbourne1',
-    COGNITO_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1',
-    COGNITO_CLIENT_ID: '1example23456789abcdefghij',
-    COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
-    CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
-    CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
-    REPORTS_BUCKET: 'council-audit-reports',
-  },
+  console: CONSOLE_ENVIRONMENT,
 };
 
 /** Loads functions/<name>/handler.ts afresh, as Lambda would, with exactly this environment. */

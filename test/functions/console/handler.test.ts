@@ -12,23 +12,12 @@ import { monthlyReportKeys } from '../../../shared/report/monthly-report';
 import { DynamoDbAuditStore } from '../../../shared/store/dynamodb-store';
 import { CLERK, HARBOURNE } from '../../review/review-store';
 import { functionUrlEvent, httpApiEvent } from './events';
+import { CONSOLE_ENVIRONMENT } from './console-environment';
 
 // The deployed composition root, loaded as Lambda loads it, with the stack's variables. Secrets
 // Manager is answered by aws-sdk-client-mock (no stand-in here); no page below reaches DynamoDB or Cognito.
 const secrets = mockClient(SecretsManagerClient);
-const ENV = {
-  AWS_REGION: 'eu-west-2',
-  TABLE_NAME: 'council-audit',
-  CONSOLE_URL: 'https://audit.harbourne-tc.example',
-  CONSOLE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-AbCdEf',
-  COGNITO_USER_POOL_ID: 'eu-west-2_Harbourne1',
-  COGNITO_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1',
-  COGNITO_CLIENT_ID: '1example23456789abcdefghij',
-  COGNITO_DOMAIN: 'https://council-audit-111111111111.auth.eu-west-2.amazoncognito.com',
-  CONSOLE_STYLESHEET: '/assets/console-0123456789ab.css',
-  CONSOLE_SCRIPT: '/assets/init-0123456789ab.js',
-  REPORTS_BUCKET: 'council-audit-reports-111111111111',
-};
+const ENV = { AWS_REGION: 'eu-west-2', ...CONSOLE_ENVIRONMENT };
 const context = { functionName: 'console', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 25_000 } as unknown as Context;
 
 async function deployedHandler(env: Record<string, string> = {}): Promise<(event: ConsoleEvent, context: Context) => Promise<ConsoleResult>> {
