@@ -1,5 +1,8 @@
-// Scores the detectors against a labelled corpus: npm run eval -- [corpus dir] [--verbose] [--min-f1 0.95]
-import { resolve } from 'node:path';
+// Scores the detectors against labelled corpora: npm run eval -- [corpus dir ...] [--verbose] [--min-f1 0.95]
+// With no folder given: the rulebook's sample beside the checkout (../shared/corpus) when it is there, then each
+// part of the project's own unseen corpus, so a fresh clone scores something too.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeLabels, readCorpus } from '../shared/evaluation/corpus';
 import { scoreFindings } from '../shared/evaluation/score';
@@ -11,8 +14,19 @@ const { values, positionals } = parseArgs({
 });
 const minF1 = values['min-f1'] === undefined ? undefined : Number(values['min-f1']);
 
+const SAMPLE = '../shared/corpus';
+const UNSEEN = 'test/fixtures/corpus-unseen';
+
+function defaultCorpora(): string[] {
+  const parts = readdirSync(UNSEEN, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(UNSEEN, entry.name))
+    .sort();
+  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts];
+}
+
 // Each folder is one corpus: a council's config.json, posts.jsonl and labels.json, or one subfolder per council.
-for (const dir of (positionals.length ? positionals : ['../shared/corpus']).map((path) => resolve(path))) {
+for (const dir of (positionals.length ? positionals : defaultCorpora()).map((path) => resolve(path))) {
   const councils = readCorpus(dir);
   const posts = councils.flatMap((council) => council.posts);
   const findings = councils.flatMap((council) => detectAll(council.config, council.posts));
