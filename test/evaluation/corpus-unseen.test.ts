@@ -7,9 +7,10 @@ import { RULE_IDS } from '../../shared/domain/finding';
 import { readCorpus } from '../../shared/evaluation/corpus';
 
 const ROOT = join(__dirname, '../fixtures/corpus-unseen');
-// tune and held: four councils written from templates (#12's first round); fresh: four other councils, each
-// written by someone who had read the rulebook and not the rules, and scored once after the round's tuning.
-const PARTS = ['tune', 'held', 'fresh'] as const;
+// tune and held: four councils written from templates (#12's first round); tune2 and fresh: three and four
+// other councils, each written by someone who had read the rulebook and not the rules. fresh is scored once,
+// after the second round's tuning.
+const PARTS = ['tune', 'held', 'tune2', 'fresh'] as const;
 const POST_RULES = RULE_IDS.filter((rule) => rule !== 'unapproved-account');
 const corpus = Object.fromEntries(PARTS.map((part) => [part, readCorpus(join(ROOT, part))]));
 
@@ -32,8 +33,8 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
   const councils = corpus[part]!;
   const posts = councils.flatMap((c) => c.posts);
 
-  it('has at least four councils of different kinds, each with its own configuration, and 300 posts or more', () => {
-    expect(councils.length).toBeGreaterThanOrEqual(4);
+  it('has at least three councils of different kinds, each with its own configuration, and 300 posts or more', () => {
+    expect(councils.length).toBeGreaterThanOrEqual(3);
     expect(new Set(councils.map((c) => c.config.council.name)).size).toBe(councils.length);
     expect(councils.every((c) => c.config.elections.length > 0 && c.config.councillors.length > 0 && c.config.publishedContacts.length > 0)).toBe(true);
     expect(posts.length).toBeGreaterThanOrEqual(300);
