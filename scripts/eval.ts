@@ -53,6 +53,12 @@ function report(dir: string, councils: string[], postCount: number, findings: Re
     if (s.falseNegativeIds.length) console.log(`${''.padEnd(28)}missed: ${s.falseNegativeIds.join(' ')}`);
   }
   const micro = microScore(scores);
+  if (micro.truePositives + micro.falseNegatives === 0) {
+    // A corpus of clean posts only: precision and recall say nothing, the false alarms say it all.
+    const alarmed = new Set(scores.flatMap((s) => s.falsePositiveIds));
+    console.log(`\nevery post is labelled clean: ${alarmed.size} of ${postCount} posts raised a false alarm`);
+    return;
+  }
   console.log(`\nmicro over all rules: precision ${pct(micro.precision)}, recall ${pct(micro.recall)}, F1 ${pct(micro.f1)}`);
   console.log(`macro F1 over ${scores.length} rules: ${pct(micro.macroF1)}; lowest: ${pct(micro.lowest.f1)}`);
 
@@ -68,6 +74,10 @@ if (summary.length > 1) {
   const width = Math.max(6, ...summary.map((row) => name(row.dir).length));
   console.log(`\n${'corpus'.padEnd(width)}  posts  precision  recall     F1  lowest rule`);
   for (const { dir, posts, micro } of summary) {
+    if (micro.truePositives + micro.falseNegatives === 0) {
+      console.log(`${name(dir).padEnd(width)} ${String(posts).padStart(6)}  all clean: ${micro.falsePositives} false alarm${micro.falsePositives === 1 ? '' : 's'}`);
+      continue;
+    }
     console.log(`${name(dir).padEnd(width)} ${String(posts).padStart(6)}  ${pct(micro.precision).padStart(9)} ${pct(micro.recall).padStart(7)} ${pct(micro.f1).padStart(6)}  ${micro.lowest.f1 < 1 ? `${micro.lowest.rule} ${pct(micro.lowest.f1)}` : '-'}`);
   }
 }

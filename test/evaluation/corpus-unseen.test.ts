@@ -10,7 +10,9 @@ const ROOT = join(__dirname, '../fixtures/corpus-unseen');
 // tune and held: four councils written from templates (#12's first round); tune2 and fresh: three and four
 // other councils, each written by someone who had read the rulebook and not the rules. fresh is scored once,
 // after the second round's tuning.
-const PARTS = ['tune', 'held', 'tune2', 'fresh'] as const;
+const BALANCED = ['tune', 'held', 'tune2', 'fresh'] as const;
+// negatives: councils whose every post is clean though it looks like a breach, to count false alarms.
+const PARTS = [...BALANCED, 'negatives'] as const;
 const POST_RULES = RULE_IDS.filter((rule) => rule !== 'unapproved-account');
 const corpus = Object.fromEntries(PARTS.map((part) => [part, readCorpus(join(ROOT, part))]));
 
@@ -33,13 +35,6 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
   const councils = corpus[part]!;
   const posts = councils.flatMap((c) => c.posts);
 
-  it('has at least three councils of different kinds, each with its own configuration, and 300 posts or more', () => {
-    expect(councils.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(councils.map((c) => c.config.council.name)).size).toBe(councils.length);
-    expect(councils.every((c) => c.config.elections.length > 0 && c.config.councillors.length > 0 && c.config.publishedContacts.length > 0)).toBe(true);
-    expect(posts.length).toBeGreaterThanOrEqual(300);
-  });
-
   it('labels every post exactly once, with real post-level rules, and only posts that exist', () => {
     for (const council of councils) {
       const ids = council.posts.map((p) => p.id);
@@ -52,25 +47,11 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
     expect(new Set(posts.map((p) => p.id)).size).toBe(posts.length);
   });
 
-  it('is about half clean, and has breaches of every post-level rule and unapproved accounts', () => {
-    const labels = councils.flatMap((c) => Object.values(c.labels.posts));
-    const clean = labels.filter((rules) => rules.length === 0).length / labels.length;
-    expect(clean).toBeGreaterThan(0.4);
-    expect(clean).toBeLessThan(0.6);
-    for (const rule of POST_RULES) expect(labels.filter((rules) => rules.includes(rule)).length, rule).toBeGreaterThanOrEqual(15);
-    const posting = new Set(posts.map((p) => p.account.toLowerCase()));
-    const unapproved = councils.flatMap((c) => c.labels.unapprovedAccounts);
-    expect(unapproved.length).toBeGreaterThanOrEqual(4);
-    for (const council of councils) {
-      const registered = new Set(council.config.approvedAccounts.map((a) => a.handle.toLowerCase()));
-      for (const handle of council.labels.unapprovedAccounts) expect(posting.has(handle.toLowerCase()) || registered.has(handle.toLowerCase()), handle).toBe(true);
-    }
-  });
-
   it('uses only phone numbers from the drama ranges (07700 900xxx, 01632 960xxx, 020 7946 0xxx)', () => {
     const text = [...strings(posts), ...strings(councils.map((c) => c.config))].join('\n');
     const numbers = text.match(/(?:\+44 ?\(?0?\)? ?|\b0)\d[\d ().-]{8,12}\d/g) ?? [];
-    expect(numbers.length).toBeGreaterThan(10);
+    // At least each council's published number, in its configuration and in a post.
+    expect(numbers.length).toBeGreaterThan(councils.length);
     for (const number of numbers) {
       const national = number.replace(/^\+44 ?\(?0?\)?/, '0').replace(/\D/g, '');
       expect(national, number).toMatch(/^(?:07700900\d{3}|01632960\d{3}|02079460\d{3})$/);
@@ -94,5 +75,45 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
     const other = PARTS.filter((p) => p !== part).flatMap((p) => corpus[p]!.flatMap((c) => c.posts));
     const otherTexts = new Set(other.map((p) => p.text));
     expect(posts.filter((p) => otherTexts.has(p.text)).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe.each(BALANCED)('the unseen corpus, %s part, is balanced', (part) => {
+  const councils = corpus[part]!;
+  const posts = councils.flatMap((c) => c.posts);
+
+  it('has at least three councils of different kinds, each with its own configuration, and 300 posts or more', () => {
+    expect(councils.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(councils.map((c) => c.config.council.name)).size).toBe(councils.length);
+    expect(councils.every((c) => c.config.elections.length > 0 && c.config.councillors.length > 0 && c.config.publishedContacts.length > 0)).toBe(true);
+    expect(posts.length).toBeGreaterThanOrEqual(300);
+  });
+
+  it('is about half clean, and has breaches of every post-level rule and unapproved accounts', () => {
+    const labels = councils.flatMap((c) => Object.values(c.labels.posts));
+    const clean = labels.filter((rules) => rules.length === 0).length / labels.length;
+    expect(clean).toBeGreaterThan(0.4);
+    expect(clean).toBeLessThan(0.6);
+    for (const rule of POST_RULES) expect(labels.filter((rules) => rules.includes(rule)).length, rule).toBeGreaterThanOrEqual(15);
+    const posting = new Set(posts.map((p) => p.account.toLowerCase()));
+    const unapproved = councils.flatMap((c) => c.labels.unapprovedAccounts);
+    expect(unapproved.length).toBeGreaterThanOrEqual(4);
+    for (const council of councils) {
+      const registered = new Set(council.config.approvedAccounts.map((a) => a.handle.toLowerCase()));
+      for (const handle of council.labels.unapprovedAccounts) expect(posting.has(handle.toLowerCase()) || registered.has(handle.toLowerCase()), handle).toBe(true);
+    }
+  });
+});
+
+describe('the unseen corpus, negatives part', () => {
+  const councils = corpus.negatives!;
+
+  it('has at least two councils, 200 posts or more, and every post and account clean', () => {
+    expect(councils.length).toBeGreaterThanOrEqual(2);
+    expect(councils.flatMap((c) => c.posts).length).toBeGreaterThanOrEqual(200);
+    for (const council of councils) {
+      expect(Object.values(council.labels.posts).flat()).toEqual([]);
+      expect(council.labels.unapprovedAccounts).toEqual([]);
+    }
   });
 });
