@@ -7,7 +7,22 @@ import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
 import { wordGate } from './text/prose/word-gate';
-import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
+import {
+  belittlingGate,
+  DISPROPORTION,
+  findBelittling,
+  IRONIC_PRAISE,
+  IRONY_MARK,
+  MISHAP,
+  NAME_VERDICT,
+  SARCASTIC_VERDICT,
+  SCARE_QUOTE,
+  SINCERE_THANKS,
+  STAFF_TITLE,
+  THANKS,
+  VERDICT_WORD,
+  type Belittling,
+} from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -160,7 +175,7 @@ const PATTERNS: readonly HostilePattern[] = [
       [
         `\\b(?:trolls?|idiots?|clowns?|fools?|moaners?|whingers?|muppets?|morons?|numpt(?:y|ies)|pillocks?|prats?|plonkers?|keyboard\\s+warriors?)\\s+like\\s+you\\b`,
         `\\byou\\s+(?:absolute\\s+|complete\\s+|utter\\s+|total\\s+|silly\\s+|little\\s+)?(?:troll|idiot|clown|muppet|moron|fool|plonker|numpty|pillock|prat|wally|halfwit|cretin|imbecile)s?\\b`,
-        `\\b(?:don${A}?t|do\\s+not)\\s+be\\s+(?:such\\s+)?(?:an?\\s+)?(?:\\w+\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|fool|drama\\s+queen|troll|child|baby)\\b`,
+        `\\b(?:don${A}?t|do\\s+not)\\s+be\\s+(?:such\\s+)?(?:an?\\s+)?(?:\\w+\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|fool|drama\\s+queen|troll|child|baby|snowflake)\\b`,
         `\\b(?:such|what)\\s+an?\\s+(?:absolute\\s+|complete\\s+|utter\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|halfwit|cretin|imbecile|troll)\\b`,
       ].join('|'),
       'g',
@@ -254,7 +269,7 @@ const NAME_THEN_BEHAVIOUR = new RegExp(`^,?\\s+${LINKING}$`);
  * ("Harbourne Rovers FC", "Coastline Buses", "Bayside Estates", "Southern Water"). Case-sensitive.
  */
 const ORGANISATION =
-  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband)\b|\bOpenreach\b/g;
+  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband|Company)\b|\bOpenreach\b/g;
 /** Words before a body's kind that name no one: "the Town Council" is us, "Our Services" a page. */
 const GENERIC_BODY = /^(?:(?:The|Our|Your|Their|This|That|Town|Parish|City|Full|Community|Village|Local|Public|Customer|Council|Once|Again|Sadly|Honestly|Frankly|Shame|Well|Thanks|Thank|Yet|So|And|But|Today|Tonight|Yesterday|Please)\s+)+/;
 /** A councillor or a titled person by name. */
@@ -384,22 +399,51 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
     STAFF_TITLE.lastIndex = 0;
     const staff = STAFF_TITLE.exec(text);
     const someone = named.length > 0 || staff !== null || vocative !== undefined || PERSON_NAME.test(text);
+    // Someone in particular: "you" in an ordinary post is every reader, and two capitalised words may be a street.
+    const identified = addressed || vocative !== undefined || named.length > 0 || staff !== null;
+    for (const quote of scareQuotes(segment, signals)) signals.push(quote);
     const strong = signals.filter((s) => !s.weak);
     for (const signal of signals) {
       const sentence = segment.sentenceAround(signal.start);
       if (signal.named && !signal.weak && (named.length === 0 || SYMPATHY.test(text.slice(sentence.start, sentence.end)))) continue;
+      if (signal.identified && !identified) continue;
+      if (signal.answered && !addressed && vocative === undefined) continue;
       if (!signal.weak && !signal.named && !answered && !someone) continue;
       if (signal.weak && !((answered || someone) && (strong.length > 0 || signals.length >= 2))) continue;
       found.push({ start: signal.start, end: signal.end, reason: signal.reason });
     }
   }
 
-  // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
-  if (VERDICT_WORD.test(lower) && /[.!?…]\s/.test(text)) {
+  if (VERDICT_WORD.test(lower)) for (const span of verdicts(segment, context, addressed)) found.push(span);
+  return found;
+}
+
+/**
+ * Sarcasm carried by a sentence that is only a verdict: "Classic Mr Hale." on its own; "Genius." after a
+ * sentence telling of a named person's, a colleague's or a body's mishap; "Stellar work, as ever 👏"
+ * after thanking a named body for a delay.
+ */
+function verdicts(segment: Segment, context: DetectionContext, addressed: boolean): Span[] {
+  const text = segment.text;
+  const found: Span[] = [];
+  const lower = segment.lower;
+  const sentences = sentenceSpans(text);
+  if (NAME_VERDICT_WORD.test(lower) && !SYMPATHY.test(text)) {
+    for (const sentence of sentences) {
+      const words = text.slice(sentence.start, sentence.end);
+      const verdict = NAME_VERDICT.exec(words);
+      const target = verdict && verdictTarget(verdict[1]!, context, addressed);
+      if (verdict && target) {
+        found.push({ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `sneers at ${target} ('${words.trim()}')` });
+      }
+    }
+  }
+  if (sentences.length > 1 && IRONY_HINT.test(lower) && THANKS.test(lower)) for (const span of mockThanks(text, sentences, context)) found.push(span);
+  if (/[.!?…]\s/.test(text)) {
     // The two sentences before it: "Cllr X failed to read the papers again. Members laughed. Genius."
     let previous: { start: number; end: number } | undefined;
     let earlier: { start: number; end: number } | undefined;
-    for (const sentence of sentenceSpans(text)) {
+    for (const sentence of sentences) {
       const words = text.slice(sentence.start, sentence.end);
       const verdict = previous && SARCASTIC_VERDICT.exec(words);
       if (verdict && previous) {
@@ -415,6 +459,67 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
       earlier = previous;
       previous = sentence;
     }
+  }
+  return found;
+}
+
+/** The words a verdict on a name opens with. */
+const NAME_VERDICT_WORD = /\b(?:classic|typical|vintage|textbook|peak|pure)\s/;
+/** What makes praise ironic: "as ever", "again", a clap or an eye-roll. */
+const IRONY_HINT = /\bas\s+(?:ever|always|usual)\b|\bagain\b|👏|🙄|😒|🤦|🙃/;
+
+/** Who a verdict names: a titled or configured person or a named body; in a reply, a first name too. */
+function verdictTarget(name: string, context: DetectionContext, addressed: boolean): string | undefined {
+  const target = namedTargets(name, context)[0];
+  if (target && target.index === 0) return target.name;
+  const squashed = squash(name);
+  if (context.councilNames.some((form) => form.length >= 4 && squashed.includes(form))) return undefined;
+  if (addressed && /^[A-Z][a-z'’-]+$/.test(name) && !NOT_VOCATIVE.test(name) && !NOT_A_PERSON.test(name)) return name;
+  return undefined;
+}
+/** Single capitalised words after "Classic"/"Typical" that name no one: "Typical Monday!", "Classic Christmas." */
+const NOT_A_PERSON = /^(?:christmas|easter|british|english|welsh|scottish|weather|summer|winter|autumn|spring|rock|cars|fm|halloween|bonfire|bank|seaside)$/i;
+
+/**
+ * Mock thanks: a sentence thanking a named body or person, a delay or a blunder told of them, and
+ * then praise made ironic on its own ("Stellar work, as ever 👏"). Thanks for a repair or for news
+ * are sincere, whatever follows.
+ */
+function mockThanks(text: string, sentences: ReadonlyArray<{ start: number; end: number }>, context: DetectionContext): Span[] {
+  let thanked: { name: string; index: number } | undefined;
+  let blunder = false;
+  for (const sentence of sentences) {
+    const words = text.slice(sentence.start, sentence.end);
+    const praise = thanked && blunder ? IRONIC_PRAISE.exec(words) : null;
+    if (praise && (praise[1] !== undefined || IRONY_MARK.test(praise[2] ?? ''))) {
+      return [{ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `thanks ${thanked!.name} sarcastically ('${words.trim()}' after a delay or blunder)` }];
+    }
+    if (!thanked && THANKS.test(words) && !SINCERE_THANKS.test(words)) {
+      STAFF_TITLE.lastIndex = 0;
+      const staff = STAFF_TITLE.exec(words);
+      const target = namedTargets(words, context)[0] ?? (staff ? { name: staff[0], index: staff.index } : undefined);
+      if (target) thanked = target;
+    }
+    SCARE_QUOTE.lastIndex = 0;
+    if (thanked && (MISHAP.test(words) || DISPROPORTION.test(words) || SCARE_QUOTE.test(words))) blunder = true;
+  }
+  return [];
+}
+
+/**
+ * Words in scare quotes, as a sarcastic signal that counts only beside another ("has once again
+ * 'raised concerns'"); asked only when another signal was found.
+ */
+function scareQuotes(segment: Segment, signals: readonly Belittling[]): Belittling[] {
+  const text = segment.text;
+  if (!/["“‘']/.test(text)) return [];
+  const found: Belittling[] = [];
+  SCARE_QUOTE.lastIndex = 0;
+  for (let m = SCARE_QUOTE.exec(text); m; m = SCARE_QUOTE.exec(text)) {
+    if (signals.some((s) => s.start < m!.index + m![0].length && m!.index < s.end)) continue;
+    const sentence = segment.sentenceAround(m.index);
+    if (SYMPATHY.test(text.slice(sentence.start, sentence.end))) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, reason: `puts someone's words in scare quotes (${m[0]})`, weak: true, identified: true });
   }
   return found;
 }
