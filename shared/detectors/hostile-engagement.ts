@@ -45,7 +45,7 @@ const HINT_WORDS = [
   'stop bleating', 'stop trolling', 'stop lying', 'stop complaining', 'stop crying', 'stop stirring', 'stop being', 'clearly',
   'obviously', 'evidently', 'talking', 'making', 'shame', 'disgust', 'appall', 'shock', 'woeful', 'abysmal', 'atrocious',
   'diabolical', 'let ', 'let.', 'let,', 'troll', 'pillock', 'prat ', 'prat.', 'prat,', 'prat!', 'prats', 'wally', 'plonk',
-  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen',
+  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen', 'classy',
 ];
 const HINT = new RegExp(wordGate(HINT_WORDS));
 
@@ -62,6 +62,8 @@ interface HostilePattern {
   addressedOnly?: boolean;
   /** Left alone when the post is about this: rubbish is litter in a post about a litter pick. */
   literalIn?: RegExp;
+  /** Left alone in a post that says this: "read the notice again … sorry for the confusion" is help. */
+  unlessIn?: RegExp;
 }
 
 const LITTER = /\b(?:litter|bags?|collected|picked|pick|clear(?:ed|ing)?|clean(?:ed|ing|-?up)?|tip|fly-?tipp\w*|bins?|skips?|recycl\w*|dumped)\b/;
@@ -234,6 +236,7 @@ const PATTERNS: readonly HostilePattern[] = [
   {
     reason: 'lectures the person it answers',
     addressedOnly: true,
+    unlessIn: /\b(?:sorry|apologi[sz]e|apologies|our\s+(?:mistake|error|fault)|confusion)\b/,
     pattern: new RegExp(
       `(?:^|[.!?;:,…—–(\\n]\\s*|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|maybe|perhaps|try\\s+and|go\\s+and)\\s*,?\\s+)?((?:learn\\s+to\\s+read|do\\s+your\\s+(?:own\\s+)?research|get\\s+your\\s+facts\\s+(?:straight|right)|check\\s+your\\s+facts|educate\\s+yourself|try\\s+reading|read\\s+(?:the|our|this)\\s+(?:\\w+\\s+)?(?:post|notice|article|sign|page|update|statement|minutes|agenda|report|document|papers|plans?|policy|timetable|letter|email|website|faqs?|details|thread)\\s+(?:properly|first|again|before\\s+(?:you\\s+)?(?:commenting|posting|replying|moaning|complaining|comment|post|reply|moan|complain|start|rant|mouth\\s+off)))\\b)`,
       'gd',
@@ -287,9 +290,9 @@ const SYMPATHY = /\b(?:sorry|apologi[sz]\w*|thank\w*|grateful|well\s+done|congra
 const SHAME_ON = /\bshame\s+on\s+/gi;
 /** A sentence that is nothing but a verdict of contempt: "Pathetic.", "Utterly hopeless.", "Typical!" */
 const CURT_VERDICT =
-  /^\s*(?:(?:just|simply|utterly|absolutely|totally|completely|truly|frankly|honestly|so|how|what\s+an?|an?\s+(?:absolute|total|complete)|absolute|total|complete|quite)\s+)?(pathetic|disgraceful|disgusting|shameful|shambolic|useless|hopeless|typical|appalling|shocking|embarrassing|ridiculous|laughable|woeful|abysmal|atrocious|diabolical|incompetent|joke|farce|shambles|disgrace|embarrassment|clueless)(?:\s+(?:behaviour|stuff|service|work|effort|performance|as\s+(?:usual|ever|always)|again|yet\s+again|once\s+again|from\s+(?:them|you|him|her)))?\s*[.!?…]*\s*$/i;
+  /^\s*(?:(?:just|simply|utterly|absolutely|totally|completely|truly|frankly|honestly|so|how|what\s+an?|an?\s+(?:absolute|total|complete)|absolute|total|complete|quite)\s+)?(pathetic|disgraceful|disgusting|shameful|shambolic|useless|hopeless|typical|appalling|shocking|embarrassing|ridiculous|laughable|woeful|abysmal|atrocious|diabolical|incompetent|joke|farce|shambles|disgrace|embarrassment|clueless|classy)(?:\s+(?:behaviour|stuff|service|work|effort|performance|as\s+(?:usual|ever|always)|again|yet\s+again|once\s+again|from\s+(?:them|you|him|her)))?\s*[.!?…]*\s*$/i;
 /** Verdicts that in a reply are aimed at the person answered, not sympathy with them ("Shocking! We'll clear it"). */
-const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarrassing|incompetent)$/;
+const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarrassing|incompetent|classy)$/;
 /** A sentence that blames someone unidentified: the verdict after it is about them. */
 const UNIDENTIFIED = /\b(?:vandals?|fly-?tippers?|thieves|culprits?|whoever|someone|somebody|those\s+responsible|person\s+responsible|people\s+responsible|litter\s*louts?|yobs?|offenders?)\b/i;
 
@@ -307,8 +310,8 @@ export const hostileEngagement: PostDetector = {
       const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, any);
       if (!hinted && spans.length === 0) continue;
 
-      for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {
-        if ((addressedOnly && !addressed) || literalIn?.test(lower)) continue;
+      for (const { pattern, reason, addressedOnly, literalIn, unlessIn } of PATTERNS) {
+        if ((addressedOnly && !addressed) || literalIn?.test(lower) || unlessIn?.test(lower)) continue;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
           const [start, end] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
@@ -349,6 +352,9 @@ const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+
 /** Capitalised words that open a sentence with a comma without naming anyone. */
 const NOT_VOCATIVE =
   /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
+/** More words that open a sentence with a comma without naming anyone: "Apparently, …", "Another week, …". */
+const NOT_VOCATIVE_EITHER =
+  /^(?:another|last|every|some|most|many|all|good|great|big|huge|happy|welcome|lovely|brilliant|wow|oh|ah|ok|okay|yep|yeah|nope|sorry|hi|hello|hey|just|quick|update|news|breaking|important|note|notice|apparently|obviously|clearly|luckily|fortunately|hopefully|thankfully|interestingly|incidentally|basically|actually|anyway|indeed|plus|besides|overall|sure|right|gosh|congratulations|congrats|christmas|easter|summer|winter|spring|autumn|weekend|tomorrow)$/i;
 /** One read of a post for every signal of sarcasm, a put-down, or a remark on someone's disability or age. */
 const MAY_BELITTLE = belittlingGate(AIMED_WORDS);
 /** Both gates in one read: most posts pass neither, and then cost one scan, not two. */
@@ -506,6 +512,9 @@ function mockThanks(text: string, sentences: ReadonlyArray<{ start: number; end:
   return [];
 }
 
+/** A sentence that apologises, congratulates or sympathises: its quotation marks are not sarcasm. */
+const SINCERE = /\b(?:sorry|apologi[sz]\w*|congratulat\w*|well\s+done|condolences|sympathy|victims?|proud)\b/i;
+
 /**
  * Words in scare quotes, as a sarcastic signal that counts only beside another ("has once again
  * 'raised concerns'"); asked only when another signal was found.
@@ -518,7 +527,7 @@ function scareQuotes(segment: Segment, signals: readonly Belittling[]): Belittli
   for (let m = SCARE_QUOTE.exec(text); m; m = SCARE_QUOTE.exec(text)) {
     if (signals.some((s) => s.start < m!.index + m![0].length && m!.index < s.end)) continue;
     const sentence = segment.sentenceAround(m.index);
-    if (SYMPATHY.test(text.slice(sentence.start, sentence.end))) continue;
+    if (/thank/i.test(m[0]) || SINCERE.test(text.slice(sentence.start, sentence.end))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, reason: `puts someone's words in scare quotes (${m[0]})`, weak: true, identified: true });
   }
   return found;
@@ -529,7 +538,8 @@ function vocativeName(text: string): string | undefined {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const name = m[1]!;
-      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && /^[A-Z]/.test(name)) return name;
+      // Every word capitalised, as a name is: not "Another week," opening a sentence.
+      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && !NOT_VOCATIVE_EITHER.test(name.split(/\s+/)[0]!) && /^[A-Z][a-z'’-]*(?:[- ][A-Z][a-z'’-]*)?$/.test(name.replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+/, ''))) return name;
     }
   }
   return undefined;

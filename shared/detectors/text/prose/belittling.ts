@@ -47,7 +47,7 @@ interface KeyedSignal extends Signal {
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|umpteenth|nth|hundredth|millionth|\\d+(?:st|nd|rd|th)?)';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 /** Finding out what everyone knew. */
-const DISCOVERED = '(?:discovered|realised|realized|worked\\s+out|noticed|found\\s+out|figured\\s+out|cottoned\\s+on|woken\\s+up|twigged)';
+const DISCOVERED = '(?:discovered|realised|realized|worked\\s+out|noticed|found\\s+out|figured\\s+out|cottoned\\s+on|woken\\s+up|twigged|learned|learnt)';
 /** Who a sarcastic remark is about, as a pronoun or a title and name. */
 const SUBJECT = "(?:you|u|he|she|they|(?:cllr|councillor|mr|mrs|ms|miss|dr)\\.?\\s+[\\w'’-]+)";
 
@@ -142,7 +142,7 @@ const SIGNALS: readonly Signal[] = [
     pattern: new RegExp(
       [
         `\\bfor\\s+once\\b`,
-        `\\b(?:only|just)\\s+took\\s+(?:you\\s+|him\\s+|her\\s+|them\\s+)?(?:\\w+\\s+){0,2}(?:years?|months?|weeks?|decades?|ages)\\b`,
+        `\\b(?:only|just)\\s+took\\s+(?:you\\s+|him\\s+|her\\s+|them\\s+)?(?:\\w+\\s+){0,2}(?:years?|months?|weeks?|decades?|ages|seasons?|terms?)\\b`,
         `\\bnice\\s+of\\s+(?:\\S+\\s+){1,4}?to\\s+(?:finally\\s+)?(?:turn|show|join|grace|drop|come|bother)`,
         `\\bgrac(?:e|ed|ing)\\s+us\\s+with\\s+(?:your|his|her|their)\\s+presence`,
         `\\b(?:maybe|perhaps)\\s+(?:[\\w'’]+\\s+){1,5}?next\\s+time\\b`,
@@ -159,7 +159,7 @@ const SIGNALS: readonly Signal[] = [
       [
         `\\bsome\\s+(?:people|folk|councillors|members)\\s+(?:just\\s+|really\\s+|simply\\s+)?(?:enjoy|love|like|live\\s+for|can${A}t\\s+help|never\\s+learn|will\\s+never)\\b`,
         `\\b(?:thanks?|thx|ty)\\s+(?:you\\s+|u\\s+)?(?:so|ever\\s+so|soo+)\\s+much\\b`,
-        `🙄|😒|🤦|\\/s\\b`,
+        `🙄|😒|🤦|🙃|\\/s\\b`,
         `\\bwho\\s+(?:would\\s+have|could\\s+have|${A}d\\s+have)\\s+(?:guessed|thought|known)\\b`,
       ].join('|'),
       'g',
@@ -199,7 +199,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
     identified: true,
     pattern: new RegExp(
       [
-        `\\b(?:do|does)\\s+${SUBJECT}\\s+ever\\s+do\\s+anything\\s+else\\b`,
+        `\\b(?:do|does)\\s+${SUBJECT}\\s+ever\\s+do\\s+anything\\s+else\\b(?!\\s+(?:on|at|in|this|for|with|at)\\b)`,
         `\\bis\\s+there\\s+anything\\s+${SUBJECT}\\s+(?:don${A}t|doesn${A}t|do\\s+not|does\\s+not|won${A}t|wouldn${A}t)\\s+(?:complain|moan|whinge|object|grumble|have\\s+an\\s+opinion)`,
       ].join('|'),
       'g',
@@ -281,7 +281,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
         // "If Cllr Dyer turned up to the odd meeting", "maybe if you'd attended even one event".
         `\\bif\\s+(?:[\\w'’.-]+\\s+){1,4}?(?:came|come|went|turned\\s+up|showed\\s+up|attended|bothered\\s+to\\s+(?:come|attend|turn\\s+up|read)|read)\\s+(?:to\\s+|at\\s+)?(?:a\\s+single|one\\s+single|even\\s+one|just\\s+one|the\\s+odd|so\\s+much\\s+as\\s+one)\\s+(?:\\w+\\s+)?(?:meeting|session|event|surgery|consultation|page|paragraph|email|update)s?\\b`,
         // "who has not been to a single meeting in two years".
-        `\\b(?:not|never|n${A}t)\\s+(?:once\\s+|even\\s+)?(?:been|come|gone|turned\\s+up|shown\\s+up|attended)\\s+(?:to\\s+|at\\s+)?(?:a\\s+single|one\\s+single|even\\s+one)\\s+(?:\\w+\\s+)?(?:meeting|session|event|surgery|consultation)s?\\b`,
+        `\\b(?:not|never|n${A}t)\\s+(?:once\\s+|even\\s+)?(?:having\\s+)?(?:been|come|gone|turned\\s+up|shown\\s+up|attended)\\s+(?:to\\s+|at\\s+)?(?:a\\s+single|one\\s+single|even\\s+one)\\s+(?:\\w+\\s+)?(?:meeting|session|event|surgery|consultation)s?\\b`,
       ].join('|'),
       'g',
     ),
@@ -317,7 +317,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
     identified: true,
     pattern: new RegExp(
       [
-        `(?:^|[.!?…]\\s+)bless(?=\\s+(?!you\\b|u\\b|us\\b|all\\b|every|our\\b|them\\s+all))`,
+        `(?<=^|[.!?…]\\s+)bless(?=\\s+(?!you\\b|u\\b|us\\b|all\\b|every|our\\b|them\\s+all))`,
         `\\b(?:he|she|they|you|u)\\s+still\\s+(?:thinks?|believes?|reckons?)\\b`,
         `\\bin\\s+(?:his|her|their|its|your|ur)\\s+wisdom\\b`,
       ].join('|'),
@@ -332,27 +332,27 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   },
   {
     reason: 'sarcasm that someone is slow to see the obvious',
-    keys: ['discovered', 'realised', 'realized', 'worked out', 'noticed', 'found out', 'figured out', 'cottoned', 'woken up', 'twigged'],
+    keys: ['discovered', 'realised', 'realized', 'worked out', 'noticed', 'found out', 'figured out', 'cottoned', 'woken up', 'twigged', 'learned', 'learnt'],
     identified: true,
     pattern: new RegExp(
       // A discovery told of someone, then the verdict that mocks it: "have discovered that grass grows in
       // summer. Better late than never"; not "Who knew? The club have discovered that their founder…".
-      `\\b(?:have|has|had)\\s+(?:finally\\s+|only\\s+just\\s+|just\\s+|at\\s+(?:long\\s+)?last\\s+|now\\s+)?${DISCOVERED}\\s+(?:that|to)\\b[^\\n]{0,160}?\\b(?:who\\s+knew|better\\s+late\\s+than\\s+never|(?:only\\s+)?took\\s+(?:them|him|her)\\s+\\w+|about\\s+time)\\b(?![^\\n]{0,40}\\b(?:thank|thanks|well\\s+done|congrat))`,
+      `\\b(?:have|has|had)\\s+(?:finally\\s+|only\\s+just\\s+|just\\s+|at\\s+(?:long\\s+)?last\\s+|now\\s+)?${DISCOVERED}\\s+(?:that|to|where|what|how|when|why|which)\\b[^\\n]{0,160}?\\b(?:who\\s+knew|better\\s+late\\s+than\\s+never|(?:only\\s+)?took\\s+(?:them|him|her)\\s+\\w+|about\\s+time)\\b(?![^\\n]{0,40}\\b(?:thank|thanks|well\\s+done|congrat))`,
       'g',
     ),
   },
   {
     reason: 'sarcasm that someone is slow to see the obvious',
     keys: [
-      'discovered', 'realised', 'realized', 'worked out', 'noticed', 'found out', 'figured out', 'cottoned', 'woken up', 'twigged', 'breaking news',
+      'discovered', 'realised', 'realized', 'worked out', 'noticed', 'found out', 'figured out', 'cottoned', 'woken up', 'twigged', 'learned', 'learnt', 'breaking news',
       'news flash', 'newsflash', 'stop press', 'hold the front', 'who knew', 'better late',
     ],
     weak: true,
     identified: true,
     pattern: new RegExp(
       [
-        `\\b(?:have|has|had)\\s+(?:finally|only\\s+just|at\\s+(?:long\\s+)?last)\\s+${DISCOVERED}\\s+(?:that|to)\\b`,
-        `(?:^|[.!?…]\\s+)(?:breaking\\s+news|news\\s*flash|stop\\s+press|hold\\s+the\\s+front\\s+page)\\b`,
+        `\\b(?:have|has|had)\\s+(?:finally|only\\s+just|at\\s+(?:long\\s+)?last)\\s+${DISCOVERED}\\s+(?:that|to|where|what|how|when|why|which)\\b`,
+        `(?<=^|[.!?…]\\s+)(?:breaking\\s+news|news\\s*flash|stop\\s+press|hold\\s+the\\s+front\\s+page)\\b`,
         `\\bwho\\s+knew\\b`,
         `\\bbetter\\s+late\\s+than\\s+never\\b`,
       ].join('|'),
@@ -498,6 +498,117 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
       'g',
     ),
   },
+  // ---- Idioms of sarcasm and put-downs in replies and posts: each names what it mocks. ----
+  {
+    reason: 'mocks someone with a sarcastic idiom',
+    keys: [
+      'pound for', 'penny for', 'quid for', 'fiver for', 'rattled', 'wrong side of', 'bit rich', 'a bit rich', 'rather rich', 'pretty rich', 'pigs',
+      'moon is', 'yeah right', 'yeah, right', 'whatever you say', 'whatever u say', 'fun at parties', 'own hands', 'much time on', 'much free time',
+      'much spare time', 'revolve', 'tin foil', 'tinfoil', 'conspiracy', 'slowly this time', 'as good as your', 'as bad as your', 'always this',
+      'list of things', 'list of stuff', 'spent as much', 'spent half as', 'your mum', 'your mummy', 'your mom', 'your mother', 'your dad',
+      'your daddy', 'masterclass in', 'so easy', 'so simple', 'where else', 'leading expert', 'resident expert', 'foremost expert',
+      'self-appointed', 'self appointed', 'realise you', 'realise he', 'realise she', 'bless your', 'bless his', 'bless her', 'bless their', 'calm down', 'strong point',
+      'strong suit', 'forte', 'wrong again', 'let us know when',
+    ],
+    identified: true,
+    pattern: new RegExp(
+      [
+        `\\bif\\s+(?:i|we)\\s+had\\s+a\\s+(?:pound|penny|quid|fiver|pound\\s+coin)\\s+for\\s+every\\b(?![^.!?\\n]{0,40}\\b(?:lovely|kind|thank|nice|wonderful|great|compliment|smile|volunteer))`,
+        `\\bwho\\s+rattled\\s+(?:your|his|her|their)\\s+cage\\b|\\bgot\\s+out\\s+of\\s+(?:bed\\s+on\\s+)?the\\s+wrong\\s+side\\s+of\\s+(?:the\\s+)?bed\\b`,
+        `\\b(?:a\\s+)?(?:bit|rather|pretty)\\s+rich\\s+(?:coming\\s+)?from\\b`,
+        `\\bpigs\\s+(?:might|will|can|may)\\s+fly\\b|\\bmoon\\s+is\\s+made\\s+of\\s+(?:green\\s+)?cheese\\b|\\byeah,?\\s+right\\b|\\bwhatever\\s+${YOU}\\s+say\\b`,
+        `\\b(?:must\\s+be|are|is|you${A}re)\\s+(?:great|such|so\\s+much|a\\s+lot\\s+of|real)\\s+fun\\s+at\\s+parties\\b`,
+        `\\b(?:this|that|so|too)\\s+much\\s+(?:free\\s+|spare\\s+)?time\\s+on\\s+(?:your|his|her|their|ur)\\s+hands\\b`,
+        `\\b(?:world|universe|town|village|council)\\s+(?:does\\s*n${A}t|does\\s+not|doesn${A}t)\\s+revolve\\s+around\\s+(?:you|your|him|her|them)\\b`,
+        `\\btin\\s*-?\\s*foil\\s+hats?\\b|\\b(?:not\\s+everything\\s+is|been\\s+at\\s+the)\\s+(?:a\\s+)?conspiracy\\b`,
+        `\\bslowly\\s+this\\s+time\\b`,
+        `\\b(?:your|his|her)\\s+\\w+\\s+(?:is|are)\\s+(?:about\\s+)?as\\s+(?:good|bad|reliable|accurate)\\s+as\\s+(?:your|his|her)\\s+\\w+`,
+        `\\b(?:are|is)\\s+(?:you|u|he|she)\\s+always\\s+this\\s+(?:rude|grumpy|negative|angry|pleasant|charming|delightful|cheerful|unpleasant|aggressive|helpful)\\b`,
+        `\\blist\\s+of\\s+(?:things|stuff)\\s+(?:you|he|she|they)${A}(?:re|s|\\s+are|\\s+is)?\\s+(?:upset|angry|cross|unhappy|complaining|moaning|whingeing|whinging|annoyed)\\s+about\\b`,
+        `\\bif\\s+(?:you|u|he|she|they)\\s+spent\\s+(?:half\\s+)?as\\s+much\\s+time\\b`,
+        `\\b(?:did|does|do)\\s+(?:your|ur)\\s+(?:mum|mummy|mom|mother|dad|daddy)\\s+(?:write|help|know|let|type)\\b`,
+        `\\bmasterclass\\s+in\\s+(?:how\\s+not\\s+to|saying\\s+nothing|waffle|waffling|incompetence|missing\\s+the\\s+point|hot\\s+air|\\w+ing\\s+nothing)\\b`,
+        `\\bif\\s+(?:you|u|he|she|they)\\s+(?:think|thinks|reckon|reckons)\\s+(?:it${A}?s|it\\s+is|it${A}d\\s+be)\\s+(?:so\\s+|that\\s+)?(?:easy|simple)\\b`,
+        `\\bnot\\s+sure\\s+where\\s+else\\s+(?:we|you)\\s+(?:could|should|can)\\s+(?:have\\s+)?(?:put|post|posted|advertise|advertised|display|displayed|publish|published)\\b`,
+        `\\b(?:didn${A}t|did\\s+not)\\s+realise\\s+(?:you|he|she)\\s+(?:were|was)\\s+(?:the|our)\\s+(?:[\\w'’]+\\s+)?(?:leading|foremost|resident|greatest|biggest|top|premier|chief|only)\\s+(?:expert|authority|engineer|lawyer|planner|specialist)`,
+        `\\blet\\s+us\\s+know\\s+when\\s+(?:you${A}ve|you\\s+have|he${A}s|she${A}s|they${A}ve)\\s+(?:finished|got|completed|passed|earned)\\s+(?:your|his|her|their)\\s+(?:degree|phd|doctorate)\\s+in\\b`,
+        `\\bself-?\\s*appointed\\s+(?:expert|guardian|spokes(?:man|woman|person)|champion|inspector|judge)\\b`,
+        `\\bbless\\s+(?:your|his|her|their)\\s+(?:heart|cotton\\s+socks|little\\s+\\w+)\\b`,
+        `\\b(?:is|are|isn${A}t|aren${A}t|is\\s+not|are\\s+not|was\\s+never|were\\s+never|never\\s+been)\\s+(?:exactly\\s+|clearly\\s+|obviously\\s+|really\\s+)?(?:your|his|her|their|ur)\\s+(?:strong\\s+(?:point|suit)|forte)\\b`,
+        `(?<=^|[.!?…]\\s+)wrong\\s+again,?\\s+(?!sorry|apolog|we\\b|us\\b|our\\b|i\\b)(?=\\S)`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'mocks someone with a sarcastic idiom',
+    keys: [
+      'karen', 'zoomer', 'millennial', 'grandad', 'granddad', 'grandpa', 'grandma', 'granny', 'hun', 'sweetie', 'typical', 'old timer', 'keep up', 'sonny',
+      'kiddo', 'because', 'better job', "someone's", 'someone’s', "somebody's", 'somebody’s',
+    ],
+    answered: true,
+    pattern: new RegExp(
+      [
+        `(?<=^|[.!?…]\\s+)(?:do\\s+)?keep\\s+up(?=\\s*(?:,|[.!?…]|$))`,
+        `\\b(?:ok|okay)\\s+karen(?=\\s*(?:[.!?…]|$))`,
+        `\\b(?:ok|okay|alright|sure|calm\\s+down),?\\s+(?:zoomer|millennial|grandad|granddad|grandpa|grandma|granny|hun|sweetie)\\b`,
+        `\\btypical\\s+(?:millennial|gen\\s*z|zoomer|snowflake|pensioner|oap|teenager|karen|nimby)\\b`,
+        `,\\s*(?:old\\s+timer|sonny(?:\\s+jim)?|kiddo)(?=\\s*(?:[.!?…]|$))`,
+        `\\bbecause\\s+(?:you|u|he|she)${A}?(?:d|\\s+would|\\s+could|\\s+know|\\s+are|re)\\s+(?:obviously|clearly|of\\s+course|naturally|definitely)\\b`,
+        `\\b(?:you|u)${A}?d\\s+(?:obviously\\s+|clearly\\s+|of\\s+course\\s+|no\\s+doubt\\s+)?do\\s+(?:a\\s+)?(?:much\\s+|far\\s+|so\\s+much\\s+|a\\s+lot\\s+)?better\\s+job\\b`,
+        `\\bsome(?:one|body)${A}s\\s+(?:a\\s+bit\\s+|very\\s+|rather\\s+)?(?:grumpy|cross|angry|touchy|tetchy|sensitive|triggered|upset|salty|rattled|tired)\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'mocks someone with a sarcastic idiom',
+    keys: [
+      'slow clap', 'calm down', 'only a', 'masterpiece', 'triumph', 'marvel', 'make it up', 'just saying', 'lol', 'oh wait', 'genius idea', 'genius plan', 'bright idea',
+      'why didn', 'scroll up', 'and the day before', 'and the week before', 'and the time before', 'fingers crossed', 'long list', 'work of fiction',
+      'noted', 'idea of', 'of the last', 'for turning', 'kindly', 'proving', 'as usual', 'as ever', 'as always', 'once again', 'yet again', 'wrong end', 'read it', 'read the', 'read this', 'read that',
+    ],
+    weak: true,
+    identified: true,
+    pattern: new RegExp(
+      [
+        `\\bslow\\s+clap\\b`,
+        `(?<=^|[.!?…]\\s+|,\\s*)calm\\s+down(?:,?\\s+(?:dear|love|mate|hun|sweetheart|sunshine))?(?=\\s*(?:[,.!?…]|$))`,
+        `\\bit${A}s\\s+only\\s+an?\\s+(?:bin|bench|pothole|hedge|tree|sign|bollard|puddle|leaflet|form|email|post|bit\\s+of\\s+\\w+)(?=\\s*(?:[.!?…]|$))`,
+        `\\b(?:another\\s+|a\\s+|what\\s+a\\s+)?(?:masterpiece|triumph|marvel)\\s+of\\s+(?:planning|organisation|organization|engineering|communication|efficiency|timing|customer\\s+service|joined-up\\s+thinking)\\b`,
+        `\\b(?:you|we)\\s+(?:couldn${A}t|could\\s+not)\\s+make\\s+it\\s+up\\b`,
+        `\\bjust\\s+saying\\b`,
+        `\\blol,?\\s+(?:ok|okay|sure|right|whatever)\\b`,
+        `\\boh\\s+wait\\b`,
+        `\\b(?:genius|bright|brilliant)\\s+(?:idea|plan|suggestion)\\b(?=,?\\s+(?:[a-z]+|mr|mrs|ms|cllr)\\b[^.!?\\n]{0,20}[.!?])`,
+        `\\bwhy\\s+(?:didn${A}t|did\\s+not|haven${A}t|hadn${A}t)\\s+we\\s+think\\s+of\\s+that\\b`,
+        `(?<=^|[.!?…]\\s+)scroll\\s+up\\b`,
+        `(?<=^|[.!?…]\\s+)and\\s+the\\s+(?:day|week|time|month)\\s+before(?:\\s+that)?\\s*[.!]`,
+        `\\bfingers\\s+crossed\\s+for\\s+next\\s+(?:year|time|week|month)\\b`,
+        `(?<=^|[.!?…]\\s+)it${A}s\\s+a\\s+(?:very\\s+)?long\\s+list\\b`,
+        `\\b(?:just\\s+)?a\\s+work\\s+of\\s+fiction\\b`,
+        `(?<=^|[.!?…]\\s+)noted\\s*[.!]*\\s*$|(?<=^|[.!?…]\\s+)noted\\.(?=\\s)`,
+        `\\b(?:their|his|her|your)\\s+idea\\s+of\\s+(?:a\\s+|an\\s+)?(?=["'‘“])`,
+        `\\bmissed\\s+(?:\\w+|\\d+)\\s+of\\s+the\\s+last\\s+(?:\\w+|\\d+)\\s+(?:meetings|sessions)\\b`,
+        `\\bfor\\s+turning\\s+(?:a|an|our|the|my)\\s+[^.!?\\n]{0,40}?\\binto\\s+(?:a|an)\\b`,
+        `\\b(?:has|have)\\s+kindly\\s+(?:offered|shared|given|provided)\\s+(?:us\\s+)?(?:his|her|their)\\s+(?:expert\\s+)?(?:opinion|views|thoughts|wisdom|advice)\\b`,
+        `\\bread\\s+(?:it|the\\s+\\w+|this|that)\\s+again\\b`,
+        `\\bproving\\s+(?:every\\s+(?:single\\s+)?(?:day|week|time)|once\\s+again|yet\\s+again|again)\\s+that\\b`,
+        `(?<=^|[.!?…]\\s+)(?:as\\s+usual|as\\s+ever|as\\s+always|once\\s+again|yet\\s+again),?\\s+(?=(?:cllr|councillor|mr|mrs|ms|miss|dr)\\b)`,
+        `\\bwrong\\s+end\\s+of\\s+the\\s+stick\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'thanks someone sarcastically for a nuisance',
+    keys: ['thanks', 'thank you', 'thank u', 'cheers', 'shout out', 'shout-out', 'shoutout', 'much appreciated', 'grateful'],
+    identified: true,
+    pattern: new RegExp(
+      `\\b(?:thanks|thank\\s+(?:you|u)|cheers|shout[- ]?out|grateful)\\b[^.!?\\n]{0,60}?\\bfor\\s+(?:the|a|another|all\\s+the|our|this|these)\\s+(?:lovely|wonderful|beautiful|delightful|fabulous|brilliant|marvellous|fantastic|gorgeous|exciting)\\s+(?:new\\s+|extra\\s+|additional\\s+|latest\\s+)?(?:potholes?|gridlock|delays?|chaos|queues?|tailbacks?|diversions?|cancellations?|mess|flooding|puddles?|traffic\\s+jams?|roadworks|closures?|detour|disruption|inconvenience)\\b(?!\\s+(?:signs?|maps?|information|info|updates?|plans?|schedule|timetable|notices?|page|website|app|funding|repairs?|fix|route|alerts?))`,
+      'g',
+    ),
+  },
 ];
 
 /**
@@ -531,7 +642,7 @@ const VERDICT_WORDS = ['genius', 'brilliant', 'marvellous', 'shock', 'surprise',
 /** One read that says whether a post may belittle anyone: a keystone, a verdict word, or a remark's word (`extra`). */
 export function belittlingGate(extra: readonly string[]): RegExp {
   return new RegExp(
-    `${wordGate([...KEYSTONES, ...VERDICT_WORDS, ...extra])}|\\d(?:st|nd|rd|th)\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|👏|\\/s\\b`,
+    `${wordGate([...KEYSTONES, ...VERDICT_WORDS, ...extra])}|\\d(?:st|nd|rd|th)\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|🙃|👏|\\/s\\b`,
   );
 }
 /** Whether a verdict word, or praise made ironic ("as ever", a clap), is in a text. */
@@ -563,8 +674,11 @@ export function findBelittling(segment: Segment): Belittling[] {
         signal.pattern.lastIndex++;
         continue;
       }
-      // One signal for one stretch of text, as in a single read: the first asked keeps it.
-      if (found.some((f) => f.start < m!.index + m![0].length && m!.index < f.end)) continue;
+      // One signal for one stretch of text, as in a single read: the first asked keeps it, unless it was
+      // sarcastic only in company and this one is not ("Bless" against "Bless your heart").
+      const overlapping = found.filter((f) => f.start < m!.index + m![0].length && m!.index < f.end);
+      if (overlapping.length > 0 && (signal.weak || overlapping.some((f) => !f.weak) || overlapping.some((f) => found.indexOf(f) < before))) continue;
+      for (const f of overlapping) found.splice(found.indexOf(f), 1);
       push(found, text, m, signal);
     }
   }
