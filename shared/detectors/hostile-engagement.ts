@@ -272,7 +272,7 @@ const NAME_THEN_BEHAVIOUR = new RegExp(`^,?\\s+${LINKING}$`);
  * ("Harbourne Rovers FC", "Coastline Buses", "Bayside Estates", "Southern Water"). Case-sensitive.
  */
 const ORGANISATION =
-  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband|Company)\b|\bOpenreach\b/g;
+  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband|Company|DC)\b|\bOpenreach\b/g;
 /** Words before a body's kind that name no one: "the Town Council" is us, "Our Services" a page. */
 const GENERIC_BODY = /^(?:(?:The|Our|Your|Their|This|That|Town|Parish|City|Full|Community|Village|Local|Public|Customer|Council|Once|Again|Sadly|Honestly|Frankly|Shame|Well|Thanks|Thank|Yet|So|And|But|Today|Tonight|Yesterday|Please)\s+)+/;
 /** A councillor or a titled person by name. */
@@ -538,6 +538,8 @@ function vocativeName(text: string): string | undefined {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const name = m[1]!;
+      // "Crayons, glue and glitter": the first of a list, not a name.
+      if (pattern === VOCATIVE_START && /^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s+and\b/.test(text.slice(m.index + m[0].length))) continue;
       // Every word capitalised, as a name is: not "Another week," opening a sentence.
       if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && !NOT_VOCATIVE_EITHER.test(name.split(/\s+/)[0]!) && /^[A-Z][a-z'’-]*(?:[- ][A-Z][a-z'’-]*)?$/.test(name.replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+/, ''))) return name;
     }

@@ -46,6 +46,10 @@ interface KeyedSignal extends Signal {
 
 const ORDINAL = '(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|umpteenth|nth|hundredth|millionth|\\d+(?:st|nd|rd|th)?)';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+/** Praise that, given to a nuisance, is sarcasm; and the nuisances. */
+const NUISANCE_PRAISE = ['lovely', 'wonderful', 'beautiful', 'delightful', 'fabulous', 'brilliant', 'marvellous', 'fantastic', 'gorgeous', 'exciting'];
+const NUISANCES = ['pothole', 'gridlock', 'delay', 'chaos', 'queue', 'tailback', 'diversion', 'cancellation', 'mess', 'flooding', 'puddle', 'traffic jam', 'roadworks', 'closure', 'detour', 'disruption', 'inconvenience'];
+
 /** Finding out what everyone knew. */
 const DISCOVERED = '(?:discovered|realised|realized|worked\\s+out|noticed|found\\s+out|figured\\s+out|cottoned\\s+on|woken\\s+up|twigged|learned|learnt)';
 /** Who a sarcastic remark is about, as a pronoun or a title and name. */
@@ -142,7 +146,7 @@ const SIGNALS: readonly Signal[] = [
     pattern: new RegExp(
       [
         `\\bfor\\s+once\\b`,
-        `\\b(?:only|just)\\s+took\\s+(?:you\\s+|him\\s+|her\\s+|them\\s+)?(?:\\w+\\s+){0,2}(?:years?|months?|weeks?|decades?|ages|seasons?|terms?)\\b`,
+        `\\b(?:only|just)\\s+took\\s+(?:you\\s+|him\\s+|her\\s+|them\\s+)?(?:\\w+\\s+){0,2}(?:years?|months?|weeks?|decades?|ages|seasons?|terms?)\\b|\\b(?:only|just)\\s+took\\s+(?:you|him|her|them)\\s+(?:until|till|til)\\s+\\w+`,
         `\\bnice\\s+of\\s+(?:\\S+\\s+){1,4}?to\\s+(?:finally\\s+)?(?:turn|show|join|grace|drop|come|bother)`,
         `\\bgrac(?:e|ed|ing)\\s+us\\s+with\\s+(?:your|his|her|their)\\s+presence`,
         `\\b(?:maybe|perhaps)\\s+(?:[\\w'’]+\\s+){1,5}?next\\s+time\\b`,
@@ -159,7 +163,7 @@ const SIGNALS: readonly Signal[] = [
       [
         `\\bsome\\s+(?:people|folk|councillors|members)\\s+(?:just\\s+|really\\s+|simply\\s+)?(?:enjoy|love|like|live\\s+for|can${A}t\\s+help|never\\s+learn|will\\s+never)\\b`,
         `\\b(?:thanks?|thx|ty)\\s+(?:you\\s+|u\\s+)?(?:so|ever\\s+so|soo+)\\s+much\\b`,
-        `🙄|😒|🤦|🙃|\\/s\\b`,
+        `🙄|😒|🤦|🙃|🐌|\\/s\\b`,
         `\\bwho\\s+(?:would\\s+have|could\\s+have|${A}d\\s+have)\\s+(?:guessed|thought|known)\\b`,
       ].join('|'),
       'g',
@@ -222,8 +226,10 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
     reason: 'mocks someone for coming back again',
     ordinal: true,
     keys: [
-      'oh look', 'look who', 'well well', 'well, well', 'guess who', 'here come', 'ah', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh',
-      'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'umpteenth', 'nth', 'hundredth', 'millionth',
+      'oh look', 'look who', 'well well', 'well, well', 'guess who', 'here come', 'ah ', 'ah,', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh',
+      'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'umpteenth', 'nth', 'hundredth', 'millionth', 'again ask', 'again compl', 'again rais',
+      'again email', 'again object', 'again moan', 'again wr', 'again call', 'again rang', 'again demand', 'again quer', 'again quest', 'u again',
+      'you again', 'sighed', 'groaned', 'rolled their',
     ],
     weak: true,
     identified: true,
@@ -231,8 +237,13 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
       [
         `\\b(?:oh\\s+look|look\\s+who|well,?\\s+well|guess\\s+who|here\\s+comes?|ah)\\b[^.!?\\n]{0,40}?\\bagain\\b`,
         // A count of someone's complaints in a span of time: "third complaint this week".
-        `\\b${ORDINAL}\\s+(?:\\w+\\s+)?(?:email|e-mail|message|complaint|comment|call|post|letter|moan|objection|grievance)s?\\s+(?:[\\w'’]+\\s+){0,4}?(?:this\\s+(?:week|wk|month|morning|year)|today|2day|since\\s+${WEEKDAY}|in\\s+(?:a|one)\\s+(?:week|day|month))\\b`,
-        `\\bfor\\s+the\\s+${ORDINAL}\\s+time\\s+(?:this|today|since)`,
+        `\\b${ORDINAL}\\s+(?:\\w+\\s+)?(?:email|e-mail|message|msg|text|complaint|comment|call|post|letter|moan|objection|grievance|question|query|enquiry)s?\\s+(?:[\\w'’]+\\s+){0,4}?(?:this\\s+(?:week|wk|month|morning|year)|today|2day|since\\s+${WEEKDAY}|in\\s+(?:a|one)\\s+(?:week|day|month))\\b`,
+        `\\bfor\\s+the\\s+${ORDINAL}\\s+time\\b(?=\\s*[,;:—–]|\\s+(?:this|today|since|that|now|running|in\\s+(?:a|one)))`,
+        // "Cllr Okafor again asked", "u again??".
+        `\\b(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\\.?\\s+[\\w'’-]+|he|she)\\s+(?:has\\s+)?(?:once\\s+|yet\\s+)?again\\s+(?:asked|complained|raised|emailed|objected|moaned|wrote|written|called|rang|demanded|queried|questioned)\\b`,
+        `\\b(?:you|u)\\s+again\\s*\\?`,
+        // Minutes that record the room's exasperation: "Members sighed."
+        `\\b(?:members|everyone|the\\s+room|officers|councillors)\\s+(?:sighed|groaned|rolled\\s+their\\s+eyes)\\b`,
       ].join('|'),
       'g',
     ),
@@ -289,7 +300,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   {
     reason: 'talks down to someone',
     keys: [
-      'crayons', 'draw', 'picture', 'colouring', 'coloring', 'idiot', 'dummies', 'work out how', 'figure out how', 'understand how', 'grasp how',
+      'crayons', 'diagram', 'flowchart', 'flow chart', 'draw them', 'draw him', 'draw her', 'draw you', 'draw u ', 'picture book', 'picture-book', 'colouring', 'coloring', 'idiot', 'dummies', 'work out how', 'figure out how', 'understand how', 'grasp how',
       'master how', 'explain how', 'show them how', 'show him how', 'show her how', 'show you how', 'could try', 'might try', 'should try',
       'could consider', 'might consider', 'should consider',
     ],
@@ -398,7 +409,9 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   },
   {
     reason: "sneers at someone's habit",
-    keys: ['must be'],
+    keys: ['ending in', 'ending with', 'ends in', 'ends with', 'must be mon', 'must be tue', 'must be wed', 'must be thu', 'must be fri', 'must be sat',
+      'must be sun', 'must be a mon', 'must be a tue', 'must be a wed', 'must be a thu', 'must be a fri', 'must be a sat', 'must be a sun',
+    ],
     identified: true,
     pattern: new RegExp(
       [
@@ -410,7 +423,10 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   },
   {
     reason: "sneers at someone's habit",
-    keys: ['clockwork', 'on cue', 'set your watch', 'set our watch', 'set a watch', 'night follows', 'here we go', 'so it begins', 'another'],
+    keys: ['clockwork', 'on cue', 'set your watch', 'set our watch', 'set a watch', 'night follows', 'here we go', 'so it begins', 'another day',
+      'another week', 'another month', 'another year', 'another meeting', 'another mon', 'another tue', 'another wed', 'another thu',
+      'another fri', 'another sat', 'another sun',
+    ],
     weak: true,
     identified: true,
     pattern: new RegExp(
@@ -454,7 +470,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   },
   {
     reason: 'mocks someone with a sarcastic name',
-    keys: ['einstein', 'sherlock', 'columbo', 'poirot', 'captain obvious', 'mastermind', 'genius', 'smart', 'smarty', 'clever clogs', 'bright spark'],
+    keys: ['einstein', 'sherlock', 'columbo', 'poirot', 'captain obvious', 'mastermind', 'genius', 'smart a', 'smart-a', 'smartarse', 'smartass', 'smart p', 'smartpants', 'smart alec', 'smarty', 'clever clogs', 'bright spark'],
     identified: true,
     pattern: new RegExp(
       [
@@ -506,9 +522,9 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
       'moon is', 'yeah right', 'yeah, right', 'whatever you say', 'whatever u say', 'fun at parties', 'own hands', 'much time on', 'much free time',
       'much spare time', 'revolve', 'tin foil', 'tinfoil', 'conspiracy', 'slowly this time', 'as good as your', 'as bad as your', 'always this',
       'list of things', 'list of stuff', 'spent as much', 'spent half as', 'your mum', 'your mummy', 'your mom', 'your mother', 'your dad',
-      'your daddy', 'masterclass in', 'so easy', 'so simple', 'where else', 'leading expert', 'resident expert', 'foremost expert',
+      'your daddy', 'masterclass in', 'think it', 'thinks it', 'reckon it', 'reckons it', 'where else', 'leading expert', 'resident expert', 'foremost expert',
       'self-appointed', 'self appointed', 'realise you', 'realise he', 'realise she', 'bless your', 'bless his', 'bless her', 'bless their', 'calm down', 'strong point',
-      'strong suit', 'forte', 'wrong again', 'let us know when',
+      'strong suit', 'forte', 'wrong again', 'degree in', 'phd in', 'doctorate in',
     ],
     identified: true,
     pattern: new RegExp(
@@ -544,7 +560,7 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
     reason: 'mocks someone with a sarcastic idiom',
     keys: [
       'karen', 'zoomer', 'millennial', 'grandad', 'granddad', 'grandpa', 'grandma', 'granny', 'hun', 'sweetie', 'typical', 'old timer', 'keep up', 'sonny',
-      'kiddo', 'because', 'better job', "someone's", 'someone’s', "somebody's", 'somebody’s',
+      'kiddo', 'because you', 'because u', 'because he', 'because she', 'better job', "someone's", 'someone’s', "somebody's", 'somebody’s',
     ],
     answered: true,
     pattern: new RegExp(
@@ -564,9 +580,9 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   {
     reason: 'mocks someone with a sarcastic idiom',
     keys: [
-      'slow clap', 'calm down', 'only a', 'masterpiece', 'triumph', 'marvel', 'make it up', 'just saying', 'lol', 'oh wait', 'genius idea', 'genius plan', 'bright idea',
+      'slow clap', 'calm down', "it's only", 'it’s only', 'masterpiece', 'triumph', 'marvel of', 'make it up', 'just saying', 'lol', 'oh wait', 'genius idea', 'genius plan', 'genius suggestion', 'bright idea', 'bright plan', 'bright suggestion', 'brilliant idea', 'brilliant plan', 'brilliant suggestion',
       'why didn', 'scroll up', 'and the day before', 'and the week before', 'and the time before', 'fingers crossed', 'long list', 'work of fiction',
-      'noted', 'idea of', 'of the last', 'for turning', 'kindly', 'proving', 'as usual', 'as ever', 'as always', 'once again', 'yet again', 'wrong end', 'read it', 'read the', 'read this', 'read that',
+      'noted', 'idea of', 'of the last', 'for turning', 'kindly offered', 'kindly shared', 'kindly given', 'kindly provided', 'proving', 'as usual', 'as ever', 'as always', 'once again', 'yet again', 'wrong end',
     ],
     weak: true,
     identified: true,
@@ -592,7 +608,6 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
         `\\bmissed\\s+(?:\\w+|\\d+)\\s+of\\s+the\\s+last\\s+(?:\\w+|\\d+)\\s+(?:meetings|sessions)\\b`,
         `\\bfor\\s+turning\\s+(?:a|an|our|the|my)\\s+[^.!?\\n]{0,40}?\\binto\\s+(?:a|an)\\b`,
         `\\b(?:has|have)\\s+kindly\\s+(?:offered|shared|given|provided)\\s+(?:us\\s+)?(?:his|her|their)\\s+(?:expert\\s+)?(?:opinion|views|thoughts|wisdom|advice)\\b`,
-        `\\bread\\s+(?:it|the\\s+\\w+|this|that)\\s+again\\b`,
         `\\bproving\\s+(?:every\\s+(?:single\\s+)?(?:day|week|time)|once\\s+again|yet\\s+again|again)\\s+that\\b`,
         `(?<=^|[.!?…]\\s+)(?:as\\s+usual|as\\s+ever|as\\s+always|once\\s+again|yet\\s+again),?\\s+(?=(?:cllr|councillor|mr|mrs|ms|miss|dr)\\b)`,
         `\\bwrong\\s+end\\s+of\\s+the\\s+stick\\b`,
@@ -602,10 +617,82 @@ const MORE_SIGNALS: readonly KeyedSignal[] = [
   },
   {
     reason: 'thanks someone sarcastically for a nuisance',
-    keys: ['thanks', 'thank you', 'thank u', 'cheers', 'shout out', 'shout-out', 'shoutout', 'much appreciated', 'grateful'],
+    // A nuisance praised: "the lovely new pothole" (a notice of a road closure holds neither word).
+    keys: NUISANCE_PRAISE.flatMap((praise) => [...NUISANCES, 'new', 'extra', 'additional', 'latest'].map((what) => `${praise} ${what}`)),
     identified: true,
     pattern: new RegExp(
-      `\\b(?:thanks|thank\\s+(?:you|u)|cheers|shout[- ]?out|grateful)\\b[^.!?\\n]{0,60}?\\bfor\\s+(?:the|a|another|all\\s+the|our|this|these)\\s+(?:lovely|wonderful|beautiful|delightful|fabulous|brilliant|marvellous|fantastic|gorgeous|exciting)\\s+(?:new\\s+|extra\\s+|additional\\s+|latest\\s+)?(?:potholes?|gridlock|delays?|chaos|queues?|tailbacks?|diversions?|cancellations?|mess|flooding|puddles?|traffic\\s+jams?|roadworks|closures?|detour|disruption|inconvenience)\\b(?!\\s+(?:signs?|maps?|information|info|updates?|plans?|schedule|timetable|notices?|page|website|app|funding|repairs?|fix|route|alerts?))`,
+      `\\b(?:thanks|thank\\s+(?:you|u)|cheers|shout[- ]?out|grateful)\\b[^.!?\\n]{0,60}?\\bfor\\s+(?:the|a|another|all\\s+the|our|this|these)\\s+(?:${NUISANCE_PRAISE.join('|')})\\s+(?:new\\s+|extra\\s+|additional\\s+|latest\\s+)?(?:${NUISANCES.join('|')})s?\\b(?!\\s+(?:signs?|maps?|information|info|updates?|plans?|schedule|timetable|notices?|page|website|app|funding|repairs?|fix|route|alerts?))`,
+      'g',
+    ),
+  },
+  {
+    reason: 'mocks someone with a sarcastic idiom',
+    keys: [
+      'learned to', 'learnt to', 'learning to', 'learn to', 'learned how', 'learnt how', 'filed it with', 'filed them with', 'seriousness',
+      'wouldn', 'would not', 'long on', 'hold your', 'hold his', 'hold her', 'either', 'crayons',
+    ],
+    identified: true,
+    pattern: new RegExp(
+      [
+        // Infantilising: "has learned to tell the time".
+        `\\b(?:learned|learnt|learning|learn)\\s+(?:how\\s+)?to\\s+(?:tell\\s+the\\s+time|count(?:\\s+to\\s+\\w+)?|read\\s+a\\s+(?:map|calendar|clock|timetable|diary)|use\\s+a\\s+(?:calendar|clock|diary|phone|computer|stapler))\\b`,
+        `\\bfiled\\s+(?:it|them)\\s+with\\s+(?:all\\s+)?(?:your|his|her|their)\\s+(?:others|other\\s+\\w+)\\b`,
+        `\\b(?:treat|give|consider)\\s+(?:it|them)\\s+(?:with\\s+)?(?:all\\s+)?the\\s+seriousness\\s+(?:it|they)\\s+deserves?\\b`,
+        `\\b(?:you|he|she|they)\\s+(?:wouldn${A}t|would\\s+not)\\s+know\\s+(?:\\S+\\s+){1,5}?if\\s+(?:it|one)\\s+(?:landed|fell|jumped|walked|sat|kicked|bit|hit|slapped|smacked|stared|waved)\\b`,
+        `\\blong\\s+on\\s+\\w+\\s+(?:and|but)\\s+short\\s+on\\b`,
+        `\\b(?:not\\s+here\\s+to|can${A}t|cannot|won${A}t|aren${A}t\\s+going\\s+to)\\s+hold\\s+(?:your|his|her|their)\\s+hand\\b`,
+        `\\byou\\s+(?:didn${A}t|did\\s+not)\\s+read\\s+(?:[\\w'’]+\\s+){0,3}?either\\b`,
+      ].join('|'),
+      'g',
+    ),
+  },
+  {
+    reason: 'talks down to someone',
+    keys: ['crayons'],
+    answered: true,
+    // Crayons mentioned to the person answered, not at a craft morning.
+    pattern: /(?<!\b(?:colouring|coloring|craft|children|kids|competition|art\s+club|paint)\b[^]*)\bcrayons\b(?![^]*\b(?:colouring|coloring|craft|children|kids|competition|art\s+club|paint))/g,
+  },
+  {
+    reason: 'mocks someone with a sarcastic idiom',
+    keys: [
+      'with respect', 'on discovering', 'on finding', 'on learning', 'on working out', 'on realising', 'on noticing', 'on finally', 'someone there',
+      'presumably', 'managed to', 'contrived to', 'locked himself', 'locked herself', 'locked themselves', 'shut himself', 'shut herself',
+      'ordered him', 'ordered her', 'ordered them', 'bought him', 'bought her', 'bought them', 'got him', 'got her', 'got them', 'not a natural',
+      'bless him', 'bless her', 'bless them', 'seriousness', 'consideration it', 'attention it', 'explain', 'lol', 'lmao', 'rofl', 'haha',
+      'imagine', 'we get it', 'join the queue', 'shocking, we', 'surprising, we', 'shock, we', 'surprise, we', 'kids today', 'kids these',
+      'kids nowadays', 'youngsters', 'young people today', 'can they', 'can he', 'can she', 'right in front', 'let me guess', 'happy to share',
+      'glad to share', 'willing to share', 'happy to give', 'happy to offer', 'dear neighbours', 'dear friends', 'dear colleagues',
+      'like everything else', 'under',
+    ],
+    weak: true,
+    identified: true,
+    pattern: new RegExp(
+      [
+        `(?<=^|[.!?…]\\s+)with\\s+(?:the\\s+(?:greatest|utmost)\\s+)?respect,`,
+        `\\bon\\s+(?:finally\\s+)?(?:discovering|finding|learning|working\\s+out|realising|realizing|noticing)\\b`,
+        `\\b(?:presumably|apparently)\\s+(?:someone|somebody|they|he|she)\\s+(?:there\\s+|at\\s+\\w+\\s+)?(?:has|have)\\s+(?:finally\\s+)?(?:learned|learnt|worked\\s+out|discovered|found)\\b`,
+        `\\b(?:managed|contrived)\\s+to\\s+(?:lose|misplace|forget|break|lock|delete|double[- ]book|miss|drop|shred|mislay|fill\\s+(?:one|a\\s+single))\\b`,
+        `\\b(?:locked|shut)\\s+(?:himself|herself|themselves)\\s+out\\b`,
+        `\\b(?:ordered|bought|got)\\s+(?:him|her|them)\\s+(?:a|an|some)\\s+(?:lanyard|label|name\\s*(?:tag|badge)|sticker|map|bell|whistle|alarm\\s+clock|calendar|diary|abacus|dictionary|calculator|watch)\\b`,
+        `\\bnot\\s+a\\s+natural\\s+(?:with|at)\\b`,
+        `,\\s*bless\\s+(?:him|her|them)(?=\\s*(?:[.!?…]|$))`,
+        `\\b(?:treat|give|consider)\\s+(?:it|them)\\s+(?:with\\s+)?(?:all\\s+)?the\\s+(?:consideration|attention)\\s+(?:it|they)\\s+deserves?\\b`,
+        `\\b(?:would|could)\\s+explain\\s+(?:it|this|that|the\\s+\\w+)\\s+to\\s+(?:you|him|her|them)\\b[^.!?\\n]{0,20}\\bbut\\b`,
+        `(?<=^|[.!?…]\\s+)(?:lol|lmao|rofl|ha(?:ha)+)\\s*[.!]`,
+        `\\bimagine\\s+(?:thinking|believing|expecting|having|being|not)\\b`,
+        `\\bwe\\s+get\\s+it\\b(?=\\s*[.!,…])`,
+        `\\bjoin\\s+the\\s+queue\\b(?=\\s*(?:[.!,…]|$))`,
+        `\\b(?:shocking|surprising|shock|surprise),?\\s+(?:we|i)\\s+know\\b`,
+        `\\b(?:kids|youngsters|young\\s+people)\\s+(?:today|these\\s+days|nowadays)\\b`,
+        `,\\s*can${A}?t?\\s+(?:they|he|she)\\s+[a-z]+\\s*\\?`,
+        `\\bright\\s+in\\s+front\\s+of\\s+(?:you|your\\s+(?:face|nose|eyes))\\b`,
+        `(?<=^|[.!?…]\\s+)let\\s+me\\s+guess\\b`,
+        `\\b(?:happy|glad|willing)\\s+to\\s+(?:share|give|offer|pass\\s+on)\\s+(?:a\\s+few\\s+|some\\s+)?(?:tips|pointers|lessons)\\b`,
+        `\\bdear\\s+(?:neighbours|friends|colleagues)\\s+(?:at|in|over\\s+at)\\b`,
+        `\\blike\\s+everything\\s+else\\b(?=\\s*[.!]|$)`,
+        `\\bunder\\s+["'‘“]?[a-z]["'’”]?\\s+for\\b`,
+      ].join('|'),
       'g',
     ),
   },
@@ -633,8 +720,9 @@ const KEYSTONES = [
   'some councillors', 'some members', 'so much', 'soo much', 'sooo much', 'soooo much', 'guessed', 'known', 'have thought', 'at least',
   'they could', 'they should', 'they can', 'they might', 'thing or two', 'leaf', 'are doing', 'is doing', 'miracle', 'ourselves',
   'prove it', 'a committee', 'another committee', 'a consultation', 'a survey', 'a study', 'a working group', 'how hard', 'asleep', 'organise',
-  // Mock thanks: praise made ironic.
-  'as ever', 'as always', 'as usual',
+  // Mock thanks: praise made ironic, after a blunder out of all proportion.
+  'as ever', 'as always', 'as usual', 'fortnight', 'weeks of', 'months of', 'days of', 'hours of', 'for a job', 'for a task', 'for a repair',
+  'minutes for', 'mins for', 'hours for',
   ...MORE_SIGNALS.flatMap((signal) => signal.keys),
 ];
 /** Words a sarcastic verdict ("Genius.") needs. */
@@ -642,7 +730,7 @@ const VERDICT_WORDS = ['genius', 'brilliant', 'marvellous', 'shock', 'surprise',
 /** One read that says whether a post may belittle anyone: a keystone, a verdict word, or a remark's word (`extra`). */
 export function belittlingGate(extra: readonly string[]): RegExp {
   return new RegExp(
-    `${wordGate([...KEYSTONES, ...VERDICT_WORDS, ...extra])}|\\d(?:st|nd|rd|th)\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|🙃|👏|\\/s\\b`,
+    `${wordGate([...KEYSTONES, ...VERDICT_WORDS, ...extra])}|\\d(?:st|nd|rd|th)\\s+(?:\\w+\\s+)?(?:e-?mail|message|complaint|comment|call|post|letter|essay|rant|question|moan)|🙄|😒|🤦|🙃|🐌|\\/s\\b`,
   );
 }
 /** Whether a verdict word, or praise made ironic ("as ever", a clap), is in a text. */
@@ -740,7 +828,7 @@ export const MISHAP =
   /\b(?:managed\s+to|somehow|forgot|forgotten|lost|broke|broken|locked|failed|cancell?(?:ed|ing)|no[- ]show|didn['’]t\s+(?:turn|show)\s+up|voted\s+(?:against|no)|missed|late|still\s+(?:not|hasn['’]t|haven['’]t|no)|wrong|deleted|double[- ]booked|overslept)\b/i;
 /** A member of staff by job title: "Our Events Coordinator", "the Deputy Clerk". */
 export const STAFF_TITLE =
-  /\b(?:[Oo]ur|[Tt]he)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Officer|Coordinator|Co-ordinator|Clerk|Manager|Lengthsman|Caretaker|Warden|Assistant|Administrator|Ranger|Groundsman|Groundskeeper|Gardener|Attendant|Supervisor|Treasurer|Secretary|Handyman|Technician|Cleaner|Receptionist|Apprentice|Steward|Bailiff|Verger)\b|\b(?:our|the)\s+(?:deputy\s+)?(?:clerk|caretaker|groundsman|lengthsman|handyman|receptionist|apprentice|finance\s+officer|events\s+officer)\b/g;
+  /\b(?:[Oo]ur|[Tt]he)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Officer|Coordinator|Co-ordinator|Clerk|Manager|Lengthsman|Caretaker|Warden|Assistant|Administrator|Ranger|Groundsman|Groundskeeper|Gardener|Attendant|Supervisor|Treasurer|Secretary|Handyman|Technician|Cleaner|Receptionist|Apprentice|Steward|Bailiff|Verger)\b|\b(?:[Oo]ur|[Tt]he)\s+(?:deputy\s+)?(?:clerk|caretaker|groundsman|lengthsman|handyman|receptionist|apprentice|finance\s+officer|events\s+officer)\b/g;
 
 
 /**
