@@ -37,6 +37,14 @@ testDetector(offensiveLanguage, {
     { name: 'a welcome pack in several languages', post: 'Our welcome pack for new arrivals is now in English, Polish and Urdu. Pick one up at the library.' },
     { name: 'a council flag policy stated without contempt', post: 'The council flies only the Union flag and the county flag on the Town Hall, under the flag policy adopted in 2024.' },
     // One person's disability: help offered.
+    // Conditions, sexes, ceremonies and senses named sincerely.
+    { name: 'a job advert that states its physical demands', post: 'Seasonal harbour assistant wanted: early starts and heavy lifting. Probably not the job for you if you hate mornings! Apply by 10 July.' },
+    { name: 'support offered to anyone expecting', post: 'If you’re expecting, the Family Hub runs antenatal classes every Tuesday, and the Town Hall has a quiet room for feeding.' },
+    { name: 'large print offered to anyone whose eyesight is poor', post: 'If your eyesight is poor, large-print copies of the planning drawings are at the library and we can read them to you.' },
+    { name: 'a women’s crew and a men’s crew both celebrated', post: 'Well done to the women’s gig crew and the men’s crew, both through to the county final on Saturday!' },
+    { name: 'weddings and civil partnerships priced alike', post: 'Weddings and civil partnerships at the Guildhall are the same price, £150, with the same choice of rooms.' },
+    { name: 'a proper send-off for a retiring clerk', post: 'After 30 years, our clerk Margaret retires on Friday. Come and give her a proper send-off at the Guildhall, 4pm.' },
+    { name: 'pensioners helped with a phone', post: 'Digital drop-in for pensioners: bring your phone and we’ll help you set up the parking app. It’s not rocket science once someone shows you.' },
     // Disguised profanity: ordinary words that look like a disguise.
     { name: 'accented words, hyphened words and words containing ass', post: 'Café naïve? The co-op’s e-mail on the class assessment in Sussex: a drop-in at the Crème de la Crème, re-opened by Zoë. Passes £5, a$50 fee.' },
     { name: 'a cockerel, a prickly hedge and Dick Turpin spelled plainly', post: 'The cockerel weathervane, a prickly hedge and a talk on Dick Turpin at the Cock & Bull.' },
@@ -75,6 +83,17 @@ testDetector(offensiveLanguage, {
     { name: "a resident's bad back doubted", post: { text: 'Funny how your bad back never stops you at the bowls club, Brian.', replyTo: reply }, expect: { reason: /disability .*doubts one person/ } },
     { name: "a resident's walking stick doubted", post: { text: 'For a man with a walking stick you get round the car boot remarkably quickly, Mr Dale.', replyTo: reply }, expect: { reason: /disability/ } },
     { name: "a resident's wheelchair said to reach the pub", post: { text: 'Mrs Pike, if your wheelchair can take you to the Red Lion every night it can take you to the surgery.', replyTo: reply }, expect: { reason: /disability/ } },
+    // Found on a third council's posts: conditions, the other sex, "real ones", a proper wedding, the senses.
+    { name: 'a job said not to be for anyone pregnant', post: 'Allotment warden post now open. Lots of digging, so realistically not the role for you if you’re pregnant or planning a family.', expect: { reason: /pregnancy .*unsuitable/ } },
+    { name: 'newcomers told an event is not their sort of thing', post: 'The carol concert is for proper locals. If you’ve only been here a few years, it probably isn’t your sort of thing.', expect: { reason: /race or nationality .*unsuitable/ } },
+    { name: 'a boat said to be for the other sex', post: 'Sorry girls, the new gig is a heavy boat and it’s a men’s boat, always has been.', expect: { reason: /sex .*other sex/ } },
+    { name: 'trans women said not to be real', post: 'The ladies’ toilets in the Guildhall stay for ladies. Biological women only, no exceptions.', expect: { reason: /gender reassignment .*not to be real/ } },
+    { name: 'a civil partnership ranked below a marriage', post: 'Civil partners can use the small parlour. The main chamber is for a proper marriage.', expect: { reason: /marriage or civil partnership .*proper/ } },
+    { name: "a resident told to leave reading to someone who can see", post: { text: 'Perhaps leave the small print to someone who can actually read it, Mr Penrose.', replyTo: reply }, expect: { reason: /disability .*sight/ } },
+    { name: 'a generation sneered at without boomer', post: 'Typical snowflakes, complaining the skate park is too cold in January.', expect: { reason: /age .*generation/ } },
+    { name: 'a rhetorical question doubting a group', post: 'The lesbian crew from the Anchor want a go at the regatta. Fair play, but can they really handle a proper swell?', expect: { reason: /sexual orientation .*incapable/ } },
+    { name: 'an age group refused consideration', post: 'Lifeguard vacancies at the lido: no under-25s will be considered this season.', expect: { reason: /age .*turned away/ } },
+    { name: 'a group said not to be allowed near children', post: 'People who have changed gender shouldn’t be volunteering with children at the holiday club.', expect: { reason: /gender reassignment/ } },
     // Disguised profanity, in spellings the lexicon does not hold.
     { name: 'an accented u in a word', post: 'What the fück happened to the Christmas lights?', expect: { severity: 'medium', evidence: /^f/, reason: "profanity 'fuck' with look-alike letters" } },
     { name: 'an accented i in a word', post: 'Absolute shïte turnout at the AGM.', expect: { reason: "profanity 'shite' with look-alike letters" } },

@@ -28,12 +28,15 @@ import { wordGate } from './word-gate';
 const A = "['’]?";
 const CANT = `(?:can${A}t|cannot|can\\s+not|couldn${A}t|could\\s+not)`;
 
+/** Words for people that a characteristic's adjective turns into a group: "gay lads", "the older lot". */
+const PEOPLE = 'people|persons|folk|folks|men|women|lads|lasses|blokes|girls|boys|couples|families|kids|children|lot|crew|crowd|ones|community|communities|residents|neighbours|members|staff|applicants|volunteers|drivers|workers|users|visitors';
+
 /** How a group is named: as a group, as one person, or by a euphemism that only a stereotype makes pointed. */
 type Kind = 'group' | 'person' | 'euphemism';
 
 /** Words for people who share a characteristic (lower case, non-capturing). */
 const GROUPS: ReadonlyArray<readonly [Characteristic, Kind, string]> = [
-  ['age', 'group', `pensioners|oaps|retirees|geriatrics|the\\s+elderly|elderly\\s+(?:people|folk|residents|ones|drivers|neighbours)|older\\s+(?:people|residents|folk|ones|generation|drivers|neighbours|members|volunteers|applicants|staff)|old\\s+(?:people|folk|folks|dears|timers)|(?:the\\s+)?over[- ]?[4-9]\\d${A}s|(?:the\\s+)?over[- ](?:fifties|sixties|seventies|eighties)|(?:the\\s+)?under[- ]?[1-4]\\d${A}s|(?:young|younger)\\s+(?:people|ones|lads|residents|folk|generation|drivers|volunteers|members|${A}uns)|youngsters|teenagers|teens|kids\\s+(?:these\\s+days|today|nowadays)|boomers|millennials|zoomers|gen\\s+z|(?:anyone|people|those)\\s+(?:over|under|past)\\s+(?:\\d\\d|forty|fifty|sixty|seventy|eighty)|(?:people|folk)\\s+of\\s+a\\s+certain\\s+age|the\\s+(?:young|old)(?:er)?\\s+(?:generation|ones|lot)`],
+  ['age', 'group', `pensioners|oaps|retirees|geriatrics|the\\s+elderly|(?:elderly|older|old)\\s+(?:${PEOPLE}|generation|dears|timers)|(?:the\\s+)?over[- ]?[4-9]\\d${A}s|(?:the\\s+)?over[- ](?:fifties|sixties|seventies|eighties)|(?:the\\s+)?under[- ]?[1-4]\\d${A}s|(?:young|younger)\\s+(?:${PEOPLE}|generation|${A}uns)|youngsters|teenagers|teens|kids\\s+(?:these\\s+days|today|nowadays)|boomers|millennials|zoomers|gen\\s+z|snowflakes|the\\s+snowflake\\s+generation|(?:anyone|people|those)\\s+(?:over|under|past)\\s+(?:\\d\\d|forty|fifty|sixty|seventy|eighty)|(?:people|folk)\\s+of\\s+a\\s+certain\\s+age|the\\s+(?:young|old)(?:er)?\\s+(?:generation|ones|lot)`],
   ['age', 'person', `(?:a|an|some)\\s+(?:pensioner|oap|old\\s+(?:man|woman|lady|dear|timer)|young\\s+(?:man|woman|lad|lass|girl|person|thing)|teenager|school[- ]leaver)`],
   ['disability', 'group', `(?:the\\s+)?(?:so[- ]called\\s+)?disabled(?:\\s+(?:people|residents|folk|ones|drivers|users|visitors|staff|applicants|kids|children|lot|neighbours))?(?!\\s+(?:bays?|toilets?|loos?|parking|access|spaces?|facilities|ramps?|entrances?|badges?|blue|changing|seating|seats|route|doors?|lifts?|friendly|persons?|bay))|wheelchair\\s+users|blue\\s+badge\\s+holders|(?:mobility\\s+)?scooter\\s+(?:users|riders)|the\\s+(?:blind|deaf)|(?:blind|deaf|autistic|dyslexic)\\s+(?:people|residents|folk|kids|children|ones|staff|applicants)|people\\s+with\\s+(?:disabilities|a\\s+disability|autism|adhd|dementia|learning\\s+(?:difficulties|disabilities)|mental\\s+health\\s+(?:problems|issues|conditions))|the\\s+mentally\\s+ill|['‘’"]?bad\\s+backs?['‘’"]?\\s+brigade`],
   ['sex', 'group', `women|ladies|girls|lasses|females|wives|housewives|men|lads|blokes|males|chaps|fellas|husbands|gentlemen|the\\s+(?:fairer|weaker)\\s+sex`],
@@ -45,9 +48,12 @@ const GROUPS: ReadonlyArray<readonly [Characteristic, Kind, string]> = [
   ['race or nationality', 'group', `foreigners|immigrants|migrants|refugees|asylum\\s+seekers|asylum\\s+(?:housing|hotel|families)|(?:eastern\\s+)?europeans|romanians|bulgarians|albanians|lithuanians|latvians|asians|africans|arabs|indians|pakistanis|bangladeshis|somalis|nigerians|travell?ers|gypsies|gipsies|the\\s+(?:irish|scots|welsh|french|chinese)|(?:black|white|brown)\\s+(?:people|families|lads|kids|men|women|residents|folk)|ethnic\\s+minorit(?:y|ies)|people\\s+of\\s+colou?r|(?:polish|romanian|foreign|african|asian|indian|pakistani|somali|eastern\\s+european|immigrant|migrant|traveller|gypsy|chinese|irish)\\s+(?:people|families|folk|lads|men|women|kids|children|workers|drivers|residents|neighbours|traders|community|communities|lot)`],
   ['race or nationality', 'person', `(?:a|an|our\\s+first|the\\s+first)\\s+(?:asian|black|polish|indian|african|pakistani|foreign|immigrant|gypsy|traveller|romanian)`],
   ['race or nationality', 'euphemism', `(?:our\\s+)?newer\\s+neighbours|new\\s+faces|newcomers|new\\s+arrivals|incomers|(?:the\\s+)?(?:hotel|camp)\\s+lot|they${A}(?:ve)?\\s+moved\\s+on|they\\s+pitch(?:ed)?\\s+up`],
-  ['sexual orientation', 'group', `gays|gay\\s+(?:people|men|women|couples|folk|lot|community|lobby)|lesbians|bisexuals|homosexuals|queers|same[- ]sex\\s+couples|lgbt\\w*\\+?(?:\\s+(?:people|folk|community|lot|lobby|brigade))?|(?:the\\s+)?pride\\s+(?:flag|march|parade|event|lot|crowd|brigade|stall)|rainbow\\s+flags?`],
-  ['gender reassignment', 'group', `trans\\s+(?:people|women|men|folk|kids|children|lot|community|activists)|transgender\\s+(?:people|women|men|folk|kids|children)|transgenders|transsexuals|non[- ]binary\\s+(?:people|folk)|men\\s+in\\s+dresses|blokes\\s+in\\s+(?:frocks|dresses)|biological\\s+(?:men|males)`],
-  ['marriage or civil partnership', 'group', `civil\\s+partners(?:hips)?|married\\s+(?:couples|people|women|men|staff|folk)`],
+  // A characteristic given as a condition in the second person: "not the job for you if you're expecting".
+  ['pregnancy', 'group', `(?:you${A}re|you\\s+are)\\s+(?:\\w+\\s+)?(?:expecting|pregnant)|(?:planning|trying\\s+for|thinking\\s+of\\s+starting)\\s+(?:a\\s+family|a\\s+baby)`],
+  ['race or nationality', 'euphemism', `(?:only\\s+)?been\\s+here\\s+(?:five|5|ten|two|a\\s+few)\\s+(?:minutes|mins|weeks|months|years|seconds)|(?:folk|people)\\s+who\\s+(?:really\\s+)?belong\\s+here|not\\s+from\\s+(?:round|around)\\s+here`],
+  ['sexual orientation', 'group', `gays|(?:gay|lesbian|bisexual|queer|lgbt\\w*\\+?)\\s+(?:${PEOPLE}|lobby)|lesbians|bisexuals|homosexuals|queers|same[- ]sex\\s+couples|lgbt\\w*\\+?(?:\\s+(?:people|folk|community|lot|lobby|brigade))?|(?:the\\s+)?pride\\s+(?:flag|march|parade|event|lot|crowd|brigade|stall)|rainbow\\s+flags?`],
+  ['gender reassignment', 'group', `(?:trans|transgender|non[- ]binary)\\s+(?:${PEOPLE}|activists)|(?:people|anyone|those|someone)\\s+who\\s+(?:has|have|${A}ve)\\s+(?:changed\\s+(?:gender|sex)|transitioned)|transgenders|transsexuals|non[- ]binary\\s+(?:people|folk)|men\\s+in\\s+dresses|blokes\\s+in\\s+(?:frocks|dresses)|biological\\s+(?:men|males)`],
+  ['marriage or civil partnership', 'group', `civil\\s+partner(?:s|ships?)?|married\\s+(?:${PEOPLE})`],
 ];
 /** Groups for which the written word must be capitalised ("Travellers", not rail travellers). */
 const CAPITALISED = /^travell?ers$/;
@@ -80,6 +86,10 @@ interface Family {
   practical?: boolean;
   /** Needs a call for volunteers or staff in the post. */
   recruiting?: boolean;
+  /** The group just before must follow "no": "no under-25s will be considered". */
+  negatedGroup?: boolean;
+  /** Only groups of these characteristics: a "proper wedding" ranks a civil partnership, not a pensioner. */
+  only?: readonly Characteristic[];
 }
 
 const FAMILIES: readonly Family[] = [
@@ -95,6 +105,7 @@ const FAMILIES: readonly Family[] = [
       `out\\s+of\\s+(?:their|her|his)\\s+depth`,
       `(?:is|are|was|were|it${A}s)\\s+(?:all\\s+|simply\\s+|just\\s+)?beyond\\s+(?:them|her|him|most\\s+of\\s+them)`,
       `(?:hopeless|clueless|incompetent)\\s+(?:at|with|when\\s+it\\s+comes\\s+to)`,
+      `can\\s+(?:they|she|he)\\s+(?:really|actually|honestly|seriously)\\s+(?:handle|manage|cope|lift|row|drive|run|do)\\b`,
     ].join('|'),
   },
   {
@@ -163,11 +174,40 @@ const FAMILIES: readonly Family[] = [
     source: [
       `used\\s+to\\s+the\\s+way\\s+(?:things\\s+are\\s+done|we\\s+do\\s+things|things\\s+work)`,
       `the\\s+way\\s+(?:things\\s+are\\s+done|we\\s+do\\s+things)\\s+(?:round|around|over|up|down)\\s+here`,
-      `(?:won${A}t|don${A}t|never|can${A}t|refuse\\s+to)\\s+(?:even\\s+|bother\\s+to\\s+)?(?:integrate|fit\\s+in|speak\\s+(?:a\\s+word\\s+of\\s+)?english|learn\\s+(?:the\\s+)?(?:language|english))`,
+      `(?:won${A}t|don${A}t|never|can${A}t|refuse\\s+to)\\s+(?:even\\s+|bother\\s+to\\s+|be\\s+bothered\\s+to\\s+)?(?:integrate|fit\\s+in|speak\\s+(?:a\\s+word\\s+of\\s+)?english|learn\\s+(?:the\\s+)?(?:language|english))`,
       `start\\s+with\\s+the\\s+english`,
       `judging\\s+by\\s+the\\s+(?:bins|state\\s+of|rubbish|litter|front\\s+gardens|gardens|smell)`,
       `not\\s+from\\s+(?:round|around)\\s+here`,
     ].join('|'),
+  },
+  {
+    name: 'said to be unsuitable',
+    scope: 'near',
+    kinds: ['group', 'euphemism'],
+    source: [
+      `(?:probably\\s+|really\\s+|perhaps\\s+|maybe\\s+)?(?:not|isn${A}t|is\\s+not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:job|role|post|place|event|thing|club|team|sport|position)\\s+for\\s+(?:you|them)`,
+      `(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:your|their)\\s+(?:sort|kind|type)\\s+of\\s+(?:thing|event|place|job|do)`,
+      `(?:shouldn${A}t|should\\s+not|mustn${A}t|must\\s+not)\\s+be\\s+(?:allowed\\s+)?(?:near|around|working\\s+with|volunteering\\s+with|left\\s+alone\\s+with|in\\s+charge\\s+of)\\s+(?:children|kids|young\\s+people|the\\s+youth|vulnerable)`,
+    ].join('|'),
+  },
+  {
+    name: 'said to be for the other sex',
+    scope: 'near',
+    only: ['sex'],
+    source: `(?:it|she|he|that|this)${A}s\\s+(?:a|an|really\\s+a|always\\s+been\\s+a)\\s+(?:men|man|lads|blokes|gents|women|ladies|girls)${A}s\\s+(?:boat|job|sport|game|role|work|club|thing|team|crew|event)`,
+  },
+  {
+    name: 'said not to be real',
+    scope: 'near',
+    only: ['sex'],
+    characteristic: 'gender reassignment',
+    source: `(?:real|proper|actual|biological|genuine)\\s+ones\\b|born\\s+(?:that\\s+way|female|male|a\\s+(?:woman|man|girl|boy))|(?:biological|real|actual)\\s+(?:women|ladies|females)\\s+only`,
+  },
+  {
+    name: 'ranked below a proper one',
+    scope: 'near',
+    only: ['marriage or civil partnership', 'sexual orientation', 'gender reassignment'],
+    source: `(?:a|the)\\s+(?:proper|real)\\s+(?:wedding|marriage|couple|family|ceremony)`,
   },
   {
     name: 'blamed for what they are',
@@ -225,6 +265,12 @@ const FAMILIES: readonly Family[] = [
   },
   {
     name: 'turned away',
+    scope: 'before',
+    negatedGroup: true,
+    source: `(?:will|can|shall|would)\\s+be\\s+(?:considered|accepted|shortlisted|taken\\s+on|allowed|admitted|interviewed)`,
+  },
+  {
+    name: 'turned away',
     scope: 'near',
     source: `(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:right\\s+)?place\\s+for\\s+them|(?:keep|kept)\\s+them\\s+(?:out|away)|(?:we${A}d|we\\s+would|i${A}d)\\s+rather\\s+(?:not\\s+have|they\\s+didn${A}t)\\s+(?:them|any)`,
   },
@@ -236,6 +282,22 @@ const FAMILIES: readonly Family[] = [
       `(?:don${A}t|do\\s+not|didn${A}t|won${A}t|not|never|rather\\s+not|avoid)\\s+(?:\\w+\\s+){0,2}(?:appoint|hire|employ|take\\s+on|recruit|pick|shortlist)(?:ing)?\\s+(?:someone|somebody|anyone|a\\s+(?:young\\s+)?(?:woman|girl|lady)|women)\\s+(?:who${A}(?:ll|s|d)?\\s+|who\\s+(?:will|might|may|could|is\\s+likely\\s+to)\\s+|likely\\s+to\\s+)?(?:\\w+\\s+){0,3}?(?:off\\s+on\\s+maternity|on\\s+maternity|maternity\\s+leave|pregnant|start(?:ing)?\\s+a\\s+family|hav(?:e|ing)\\s+(?:a\\s+baby|babies|kids))`,
       `${CANT}\\s+(?:afford|carry|cover|cope\\s+with)\\s+(?:(?:another|a|the|any)\\s+)?(?:maternity|pregnan\\w*)`,
     ].join('|'),
+  },
+  {
+    name: "mocks one person's sight, hearing or memory",
+    scope: 'self',
+    characteristic: 'disability',
+    source: [
+      `(?:leave|let)\\s+(?:\\w+\\s+){0,5}?to\\s+(?:someone|somebody|people|those)\\s+(?:who|that)\\s+(?:can|could)\\s+(?:actually\\s+|still\\s+|properly\\s+)?(?:see|hear|read|remember|walk)`,
+      `if\\s+your\\s+(?:eyesight|hearing|memory|eyes|ears)\\s+(?:is|are)\\s+(?:really\\s+)?(?:that|so)\\s+(?:poor|bad|weak|far\\s+gone)`,
+      `(?:maybe|perhaps)\\s+(?:invest\\s+in|try|get|buy)\\s+(?:some|a\\s+pair\\s+of)\\s+(?:glasses|specs|reading\\s+glasses)|(?:turn|switch)\\s+(?:up\\s+|on\\s+)?your\\s+hearing\\s+aid`,
+    ].join('|'),
+  },
+  {
+    name: 'sneers at a generation',
+    scope: 'self',
+    characteristic: 'age',
+    source: `(?:typical|classic|such\\s+a|bunch\\s+of|load\\s+of|pack\\s+of)\\s+(?:snowflakes?|millennials?|gen\\s+z(?:ers)?|zoomers?)\\b|snowflake\\s+generation`,
   },
   {
     name: "doubts one person's disability",
@@ -273,7 +335,15 @@ const GATE = new RegExp(
     'keep them', 'kept them', 'rather', 'maternity', 'pregnan', 'start a family', 'starting a family', 'a baby', 'babies', 'kids', 'if your',
     'since your', 'when your', 'funny how', 'strange how', 'amazing how', 'odd how', 'remarkable how', 'interesting how', 'curious how',
     'your bad', 'your disab', 'your condition', 'your anxiety', 'your depression', 'for a man with', 'for a woman with', 'for someone with',
-    'for somebody with', 'for someone on', 'for a man on', 'for a woman on',
+    'for somebody with', 'for someone on', 'for a man on', 'for a woman on', 'job for', 'role for', 'post for', 'place for', 'thing for', 'event for',
+    'club for', 'team for', 'sport for', 'position for', 'sort of', 'kind of', 'type of', 'be allowed', 'be near', 'be around', 'be working',
+    'be volunteering', 'be left', 'be in charge', 's a men', 's a man', 's a women', 's a lad', 's a ladies', 's a girl', 's a bloke', 's a gent',
+    's really a', 's always been a', 'real ones', 'proper ones', 'actual ones', 'genuine ones', 'biological', 'born that', 'born female',
+    'born male', 'born a', 'real women', 'actual women', 'real ladies', 'actual ladies', 'a proper', 'the proper', 'a real', 'the real',
+    'to someone', 'to somebody', 'to people who', 'to people that', 'to those who', 'to those that', 'maybe invest', 'perhaps invest', 'maybe try',
+    'maybe get', 'maybe buy', 'perhaps try', 'perhaps get', 'perhaps buy', 'hearing aid', 'snowflake', 'millennial', 'gen z', 'zoomer',
+    'can they', 'can she', 'can he', 'be considered', 'be accepted', 'be shortlisted',
+    'be taken on', 'be admitted', 'be interviewed',
   ]),
 );
 
@@ -281,11 +351,13 @@ const GATE = new RegExp(
 const RECRUITING = /\b(?:volunteers?|drivers?|stewards?|marshals?|helpers?|wanted|needed|recruit\w*|apply|applicants?|vacanc\w+|jobs?|posts?|roles?|positions?|hiring|hire|staff|caretaker|cleaner|litter[- ]pickers?|rota|shifts?)\b/;
 /** What the sentence does with the words: reports, quotes or condemns them. */
 const REPORTED =
-  /\b(?:tolerat\w*|unacceptable|complain\w*|reported|alleg\w*|claim\w*|myths?|stereotyp\w*|untrue|not\s+true|wrong\s+to|abus\w*|hate|hatred|racis\w*|sexis\w*|homophob\w*|transphob\w*|ableis\w*|ageis\w*|discriminat\w*|harass\w*|prejudic\w*|someone\s+(?:actually\s+)?(?:said|told|wrote|asked)|(?:was|were)\s+told|apologi[sz]\w*)\b/;
+  /\b(?:tolerat\w*|unacceptable|complain(?:ed|s|ts?)?\s+(?:that|about)|reported|alleg\w*|claim\w*|myths?|stereotyp\w*|untrue|not\s+true|wrong\s+to|abus\w*|hate|hatred|racis\w*|sexis\w*|homophob\w*|transphob\w*|ableis\w*|ageis\w*|discriminat\w*|harass\w*|prejudic\w*|someone\s+(?:actually\s+)?(?:said|told|wrote|asked)|(?:was|were)\s+told|apologi[sz]\w*)\b/;
 /** Before a group: a hedge that makes an incapability a practical note ("some older people can't manage the stairs"). */
 const HEDGE = /\b(?:some|a\s+few|several|those|anyone|if|help|helping|support|supporting)\s+(?:of\s+(?:our|the)\s+)?$/;
 /** After an incapability: the council doing something about it. */
 const PRACTICAL = /^[^.!?]{0,60}?(?:,\s*so\b|\bso\s+(?:we|the|there|our|please|you)\b|\bwhich\s+is\s+why\b|\bthat${A}s\s+why\b)/;
+/** A sentence this short goes on from the one before: "Real ones, born that way." */
+const SHORT_SENTENCE = 50;
 /** "they" and the like: a sentence that goes on about the group named before. */
 const PRONOUN = /\b(?:they|them|their|these|those|theirs|they${A}(?:re|ll|ve|d))\b/;
 
@@ -327,7 +399,7 @@ function remarkFor(segment: Segment, family: Family, start: number, end: number)
   return {
     start: Math.min(start, mention.start),
     end: Math.max(end, mention.end),
-    characteristics: [mention.characteristic],
+    characteristics: [family.characteristic ?? mention.characteristic],
     signal: `${family.name} ('${said}'), said of '${group}'`,
   };
 }
@@ -335,7 +407,8 @@ function remarkFor(segment: Segment, family: Family, start: number, end: number)
 function mentionFor(segment: Segment, family: Family, start: number, end: number): Mention | undefined {
   const lower = segment.lower;
   const kinds = family.kinds ?? ['group'];
-  const accept = (mention: Mention | undefined): Mention | undefined => (mention && kinds.includes(mention.kind) ? mention : undefined);
+  const accept = (mention: Mention | undefined): Mention | undefined =>
+    mention && kinds.includes(mention.kind) && (!family.only || family.only.includes(mention.characteristic)) ? mention : undefined;
   if (family.scope === 'after') {
     GROUP_NEXT.lastIndex = end;
     const m = GROUP_NEXT.exec(lower);
@@ -347,11 +420,14 @@ function mentionFor(segment: Segment, family: Family, start: number, end: number
     const m = GROUP_LAST.exec(before);
     if (!m) return undefined;
     const at = start - before.length + m.index;
+    if (family.negatedGroup && !/\bno\s+$/.test(lower.slice(Math.max(0, at - 4), at + m[0].search(/\S/)))) return undefined;
     return accept(mention(segment, m, at));
   }
   // Near: in the sentence, or in the one before when this one goes on about "them".
   const previous = sentence.start > 0 ? segment.sentenceAround(Math.max(0, sentence.start - 2)).start : sentence.start;
-  const from = PRONOUN.test(lower.slice(sentence.start, sentence.end)) || kinds.includes('euphemism') ? previous : sentence.start;
+  const said = lower.slice(sentence.start, sentence.end);
+  const goesOn = PRONOUN.test(said) || kinds.includes('euphemism') || family.only !== undefined || said.length < SHORT_SENTENCE;
+  const from = goesOn ? previous : sentence.start;
   const window = lower.slice(from, sentence.end);
   let best: Mention | undefined;
   GROUP.lastIndex = 0;
@@ -383,7 +459,8 @@ function capableSubject(segment: Segment, mention: Mention, start: number, end: 
   const lower = segment.lower;
   if (mention.start > start) return false;
   if (HEDGE.test(lower.slice(Math.max(0, mention.start - 20), mention.start))) return false;
-  if (/\bwho\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, start - 16), start)) && !/\bwho\s+(?:\w+\s+)?$/.test(lower.slice(mention.end, mention.end + 12))) return false;
+  // "anyone who can't manage the walk" is a need; "the older lot who can't work a phone" is the group's.
+  if (/\bwho\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, start - 16), start)) && !/^\s+who\b/.test(lower.slice(mention.end, mention.end + 8))) return false;
   return !PRACTICAL.test(lower.slice(end, end + 80));
 }
 
