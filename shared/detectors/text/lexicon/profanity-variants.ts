@@ -1,4 +1,5 @@
 import { foldLookalikes } from '../normalise';
+import { wordGate } from '../prose/word-gate';
 import { Segment } from '../segment';
 import { findSwearWords, type SwearWord, type SwearWordMatch } from './swear-words';
 
@@ -11,7 +12,7 @@ import { findSwearWords, type SwearWord, type SwearWordMatch } from './swear-wor
  * - a hyphen for the masked letters (`f--k`, `sh-t`), read as an asterisk would be;
  * - respellings: sounds-like and letter-swapped forms (`fcuk`, `phuck`, `fookin`, `effing`, `bollox`), the
  *   American `ass` family (`asshole`, `dumbass`) and its masks (`a**hole`, `a$$hole`);
- * - spaced letters (`p.r.i.c.k`): an ordinary word the lexicon leaves alone unless it is disguised.
+ * - letters spaced by dots, dashes or stars (`p.r.i.c.k`): an ordinary word the lexicon leaves alone unless it is disguised.
  *
  * Each is whole-token, so "assessment", "class", "Sussex", "café" and "co-op" stay clean.
  */
@@ -37,55 +38,98 @@ const RESPELLINGS: ReadonlyArray<readonly [string, string]> = [
 ];
 const RESPELLED = new Map<string, SwearWord>(RESPELLINGS.map(([written, word]) => [written, { word, kind: 'profanity' }]));
 const RESPELLING = new RegExp(`\\b(?:${[...RESPELLED.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+/** The respellings' starts, factored: one quick read says whether a post may hold one. */
+const RESPELLING_GATE = new RegExp(wordGate([...RESPELLED.keys()]));
 
 /** Ordinary words the lexicon leaves alone unless disguised: spaced out, they are. */
 const SPACED_ONLY = new Set(['prick', 'pricks', 'dick', 'dicks', 'cock', 'cocks', 'knob', 'knobs', 'tits', 'twit', 'twits', 'arse']);
-const SPACED = /(?<![a-z0-9])[a-z]([ .\-_*])[a-z](?:\1[a-z]){2,}(?![a-z0-9])/g;
+const SPACED = /(?<![a-z0-9])[pdckta]([.\-_*])[a-z](?:\1[a-z]){2,}(?![a-z0-9])/g;
+const SEPARATORS = ['.', '-', '_', '*'];
 
-/** A masked respelling: `a**hole`, `a$$hole`, `dumb@ss`. */
-const MASKED = /(?<![a-z0-9@])[a-z]*[*$@#][a-z*$@#]*[a-z](?![a-z0-9])/g;
+/** Whether a letter, a separator, a letter and the same separator again stand anywhere: `p.r.`, a quick test. */
+function spacedLetters(lower: string): boolean {
+  for (const separator of SEPARATORS) {
+    for (let i = lower.indexOf(separator, 1); i !== -1 && i + 2 < lower.length; i = lower.indexOf(separator, i + 1)) {
+      if (lower[i + 2] === separator && isLetter(lower.charCodeAt(i - 1)) && isLetter(lower.charCodeAt(i + 1))) return true;
+    }
+  }
+  return false;
+}
 
-/** A hyphen inside a word: `dick-head`, `f--k`, `sh-t`. */
-const HYPHENED = /(?<![a-z0-9-])(?:ass|arse|dumb|jack|dick|knob|nob|bell|cock|twat|shit|shite|piss|fuck|wank|bull|horse|mother|cluster|cunt|[a-z]{1,3})(?:-+[a-z]+)+(?![a-z0-9-])/g;
+/** A symbol that may stand for a letter of a masked respelling: `a**hole`, `a$$hole`, `dumb@ss`. */
+const MASK_SYMBOL = /[*$@#]/g;
+
+/** A hyphened word that may hide an insult: a profane first part (`dick-head`) or a short one (`f--k`, `sh-t`). */
+const HYPHENED = /^(?:ass|arse|dumb|jack|dick|knob|nob|bell|cock|twat|shit|shite|piss|fuck|wank|bull|horse|mother|cluster|cunt|[a-z]{1,3})(?:-+[a-z]+)+$/;
+/** A letter before a hyphen. */
+const HYPHEN = /[a-z]-/g;
 
 /** A Latin letter with an accent, inside a word. */
 const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+/** A character every disguise but a respelling or spaced letters needs: a symbol, a hyphen, an accented letter. */
+const MARK = /[*$@#\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]/;
 
 /** Every profanity in a segment that only a disguise the lexicon does not read would hide. */
 export function findProfanityVariants(segment: Segment): SwearWordMatch[] {
   const lower = segment.lower;
+  const respelt = RESPELLING_GATE.test(lower);
+  const marked = MARK.test(lower);
+  const spaced = spacedLetters(lower);
+  if (!respelt && !marked && !spaced) return [];
   const found: SwearWordMatch[] = [];
 
-  RESPELLING.lastIndex = 0;
-  for (let m = RESPELLING.exec(lower); m; m = RESPELLING.exec(lower)) {
-    if (lower[m.index - 1] === '@' || lower[m.index - 1] === '#') continue;
-    found.push({ start: m.index, end: m.index + m[0].length, entry: RESPELLED.get(m[0])!, disguise: 'plain' });
-  }
-
-  if (/[*$@#]/.test(lower)) {
-    MASKED.lastIndex = 0;
-    for (let m = MASKED.exec(lower); m; m = MASKED.exec(lower)) {
-      const entry = maskedRespelling(m[0]);
-      if (entry) found.push({ start: m.index, end: m.index + m[0].length, entry, disguise: m[0].includes('*') || m[0].includes('#') ? 'masked' : 'substituted' });
+  if (respelt) {
+    RESPELLING.lastIndex = 0;
+    for (let m = RESPELLING.exec(lower); m; m = RESPELLING.exec(lower)) {
+      if (lower[m.index - 1] === '@' || lower[m.index - 1] === '#') continue;
+      found.push({ start: m.index, end: m.index + m[0].length, entry: RESPELLED.get(m[0])!, disguise: 'plain' });
     }
   }
 
-  if (lower.includes('-')) {
-    HYPHENED.lastIndex = 0;
-    for (let m = HYPHENED.exec(lower); m; m = HYPHENED.exec(lower)) {
-      const match = hyphened(m[0], m.index);
-      if (match) found.push(match);
-    }
+  MASK_SYMBOL.lastIndex = 0;
+  for (let m = marked ? MASK_SYMBOL.exec(lower) : null; m; m = MASK_SYMBOL.exec(lower)) {
+    let start = m.index;
+    let end = m.index + 1;
+    while (start > 0 && isMaskedChar(lower.charCodeAt(start - 1))) start--;
+    while (end < lower.length && isMaskedChar(lower.charCodeAt(end))) end++;
+    MASK_SYMBOL.lastIndex = end;
+    // A mention, a hashtag or a price is not a word; a masked word begins with a letter.
+    if (!isLetter(lower.charCodeAt(start)) || end - start < 4 || end - start > 12) continue;
+    const token = lower.slice(start, end);
+    const entry = maskedRespelling(token);
+    if (entry) found.push({ start, end, entry, disguise: token.includes('*') || token.includes('#') ? 'masked' : 'substituted' });
+  }
+
+  HYPHEN.lastIndex = 0;
+  for (let m = marked ? HYPHEN.exec(lower) : null; m; m = HYPHEN.exec(lower)) {
+    let start = m.index;
+    let end = m.index + 1;
+    while (start > 0 && isLetter(lower.charCodeAt(start - 1))) start--;
+    while (end < lower.length && (isLetter(lower.charCodeAt(end)) || lower.charCodeAt(end) === 0x2d)) end++;
+    HYPHEN.lastIndex = end;
+    const before = lower.charCodeAt(start - 1);
+    if ((before >= 0x30 && before <= 0x39) || isMaskedChar(before) || lower[end - 1] === '-') continue;
+    const token = lower.slice(start, end);
+    const match = HYPHENED.test(token) ? hyphened(token, start) : undefined;
+    if (match) found.push(match);
   }
 
   SPACED.lastIndex = 0;
-  for (let m = SPACED.exec(lower); m; m = SPACED.exec(lower)) {
+  for (let m = spaced ? SPACED.exec(lower) : null; m; m = SPACED.exec(lower)) {
     const letters = m[0].replace(/[ .\-_*]/g, '');
     if (SPACED_ONLY.has(letters)) found.push({ start: m.index, end: m.index + m[0].length, entry: { word: letters, kind: 'profanity' }, disguise: 'spaced' });
   }
 
-  if (ACCENTED.test(segment.text)) found.push(...accented(segment));
+  if (marked && ACCENTED.test(segment.text)) found.push(...accented(segment));
   return found.sort((a, b) => a.start - b.start);
+}
+
+function isLetter(ch: number): boolean {
+  return ch >= 0x61 && ch <= 0x7a;
+}
+
+function isMaskedChar(ch: number): boolean {
+  return isLetter(ch) || ch === 0x2a || ch === 0x24 || ch === 0x40 || ch === 0x23;
 }
 
 function forms(word: string, written: string): Array<readonly [string, string]> {

@@ -356,6 +356,8 @@ const REPORTED =
 const HEDGE = /\b(?:some|a\s+few|several|those|anyone|if|help|helping|support|supporting)\s+(?:of\s+(?:our|the)\s+)?$/;
 /** After an incapability: the council doing something about it. */
 const PRACTICAL = /^[^.!?]{0,60}?(?:,\s*so\b|\bso\s+(?:we|the|there|our|please|you)\b|\bwhich\s+is\s+why\b|\bthat${A}s\s+why\b)/;
+/** How far from a construction a group is looked for, in characters. */
+const NEAR = 300;
 /** A sentence this short goes on from the one before: "Real ones, born that way." */
 const SHORT_SENTENCE = 50;
 /** "they" and the like: a sentence that goes on about the group named before. */
@@ -425,10 +427,11 @@ function mentionFor(segment: Segment, family: Family, start: number, end: number
   }
   // Near: in the sentence, or in the one before when this one goes on about "them".
   const previous = sentence.start > 0 ? segment.sentenceAround(Math.max(0, sentence.start - 2)).start : sentence.start;
-  const said = lower.slice(sentence.start, sentence.end);
+  const said = lower.slice(Math.max(sentence.start, start - NEAR), Math.min(sentence.end, end + NEAR));
   const goesOn = PRONOUN.test(said) || kinds.includes('euphemism') || family.only !== undefined || said.length < SHORT_SENTENCE;
-  const from = goesOn ? previous : sentence.start;
-  const window = lower.slice(from, sentence.end);
+  // Bounded, so that a post with no full stops and many constructions is not read whole for each one.
+  const from = Math.max(goesOn ? previous : sentence.start, start - NEAR);
+  const window = lower.slice(from, Math.min(sentence.end, end + NEAR));
   let best: Mention | undefined;
   GROUP.lastIndex = 0;
   for (let m = GROUP.exec(window); m; m = GROUP.exec(window)) {
@@ -467,8 +470,9 @@ function capableSubject(segment: Segment, mention: Mention, start: number, end: 
 /** Whether the sentence around an offset reports, condemns or quotes the words. */
 function reported(segment: Segment, at: number): boolean {
   const sentence = segment.sentenceAround(at);
-  if (REPORTED.test(segment.lower.slice(sentence.start, sentence.end))) return true;
-  const opened = segment.text.slice(sentence.start, at);
+  const from = Math.max(sentence.start, at - NEAR);
+  if (REPORTED.test(segment.lower.slice(from, Math.min(sentence.end, at + NEAR)))) return true;
+  const opened = segment.text.slice(from, at);
   const straight = (opened.match(/"/g)?.length ?? 0) % 2 === 1;
   return straight || opened.lastIndexOf('“') > opened.lastIndexOf('”');
 }
