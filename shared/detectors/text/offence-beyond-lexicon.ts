@@ -1,7 +1,8 @@
 import type { DerogatoryRemark } from './lexicon/protected-groups';
 import type { SwearWordMatch } from './lexicon/swear-words';
-import { findProfanityVariants } from './lexicon/profanity-variants';
-import { findGeneralisations } from './prose/group-generalisations';
+import { findProfanityVariants, RESPELLING_KEYSTONES } from './lexicon/profanity-variants';
+import { CONSTRUCTION_KEYSTONES, findGeneralisations } from './prose/group-generalisations';
+import { wordGate } from './prose/word-gate';
 import type { Segment } from './segment';
 
 /**
@@ -10,11 +11,15 @@ import type { Segment } from './segment';
  * (see `findGeneralisations`). Each addition that overlaps something already found is left out, so a
  * remark is reported once, with the lexicon's reason when it has one.
  */
+/** One read of a post for both: a respelling's or a construction's keystone. */
+const KEYSTONES = new RegExp(wordGate([...RESPELLING_KEYSTONES, ...CONSTRUCTION_KEYSTONES]));
+
 export function addOffenceBeyondLexicon(segment: Segment, words: SwearWordMatch[], remarks: DerogatoryRemark[]): void {
-  for (const word of findProfanityVariants(segment)) {
+  const hinted = KEYSTONES.test(segment.lower);
+  for (const word of findProfanityVariants(segment, hinted)) {
     if (!words.some((w) => w.start < word.end && word.start < w.end)) words.push(word);
   }
-  for (const remark of findGeneralisations(segment)) {
+  for (const remark of hinted ? findGeneralisations(segment, true) : []) {
     if (!remarks.some((r) => r.start < remark.end && remark.start < r.end)) remarks.push(remark);
   }
 }

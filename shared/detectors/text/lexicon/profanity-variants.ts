@@ -38,8 +38,10 @@ const RESPELLINGS: ReadonlyArray<readonly [string, string]> = [
 ];
 const RESPELLED = new Map<string, SwearWord>(RESPELLINGS.map(([written, word]) => [written, { word, kind: 'profanity' }]));
 const RESPELLING = new RegExp(`\\b(?:${[...RESPELLED.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+/** The respellings, as words a gate can look for. */
+export const RESPELLING_KEYSTONES: readonly string[] = [...RESPELLED.keys()];
 /** The respellings' starts, factored: one quick read says whether a post may hold one. */
-const RESPELLING_GATE = new RegExp(wordGate([...RESPELLED.keys()]));
+const RESPELLING_GATE = new RegExp(wordGate(RESPELLING_KEYSTONES));
 
 /** Ordinary words the lexicon leaves alone unless disguised: spaced out, they are. */
 const SPACED_ONLY = new Set(['prick', 'pricks', 'dick', 'dicks', 'cock', 'cocks', 'knob', 'knobs', 'tits', 'twit', 'twits', 'arse']);
@@ -69,10 +71,13 @@ const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 /** A character every disguise but a respelling or spaced letters needs: a symbol, a hyphen, an accented letter. */
 const MARK = /[*$@#\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]/;
 
-/** Every profanity in a segment that only a disguise the lexicon does not read would hide. */
-export function findProfanityVariants(segment: Segment): SwearWordMatch[] {
+/**
+ * Every profanity in a segment that only a disguise the lexicon does not read would hide. `maybeRespelt`:
+ * whether a gate that holds the respellings passed, when the caller has already read the post for it.
+ */
+export function findProfanityVariants(segment: Segment, maybeRespelt?: boolean): SwearWordMatch[] {
   const lower = segment.lower;
-  const respelt = RESPELLING_GATE.test(lower);
+  const respelt = maybeRespelt ?? RESPELLING_GATE.test(lower);
   const marked = MARK.test(lower);
   const spaced = spacedLetters(lower);
   if (!respelt && !marked && !spaced) return [];
@@ -96,6 +101,8 @@ export function findProfanityVariants(segment: Segment): SwearWordMatch[] {
     // A mention, a hashtag or a price is not a word; a masked word begins with a letter.
     if (!isLetter(lower.charCodeAt(start)) || end - start < 4 || end - start > 12) continue;
     const token = lower.slice(start, end);
+    // One letter showing is as likely a name blanked out (`S****`).
+    if (token.replace(/[^a-z]/g, '').length < 2) continue;
     const entry = maskedRespelling(token);
     if (entry) found.push({ start, end, entry, disguise: token.includes('*') || token.includes('#') ? 'masked' : 'substituted' });
   }

@@ -315,8 +315,7 @@ const FAMILIES: readonly Family[] = [
 const FAMILY = new RegExp(FAMILIES.map(({ source }) => `\\b(${source})`).join('|'), 'g');
 
 /** A word one of the constructions needs (its rarest), so that most posts cost one quick read. */
-const GATE = new RegExp(
-  wordGate([
+export const CONSTRUCTION_KEYSTONES: readonly string[] = [
     "can't", 'can’t', 'cant ', 'cannot', 'can not', "couldn't", 'couldn’t', 'could not', 'as baffl', 'as confus', 'as myster', 'as alien',
     'as impenet', 'as incompr', 'as terrif', 'as daunt', 'as bewild', 'as mystif', 'as foreign', 'as frighten', 'hieroglyph', 'double dutch',
     'ancient greek', 'rocket science', 'foreign language', 'sanskrit', 'clue', 'faintest', 'foggiest', 'slightest', 'first idea', 'depth',
@@ -344,8 +343,8 @@ const GATE = new RegExp(
     'maybe get', 'maybe buy', 'perhaps try', 'perhaps get', 'perhaps buy', 'hearing aid', 'snowflake', 'millennial', 'gen z', 'zoomer',
     'can they', 'can she', 'can he', 'be considered', 'be accepted', 'be shortlisted',
     'be taken on', 'be admitted', 'be interviewed',
-  ]),
-);
+];
+const GATE = new RegExp(wordGate(CONSTRUCTION_KEYSTONES));
 
 /** The post calls for volunteers or staff: only then is a preference by sex or age about who may do it. */
 const RECRUITING = /\b(?:volunteers?|drivers?|stewards?|marshals?|helpers?|wanted|needed|recruit\w*|apply|applicants?|vacanc\w+|jobs?|posts?|roles?|positions?|hiring|hire|staff|caretaker|cleaner|litter[- ]pickers?|rota|shifts?)\b/;
@@ -363,10 +362,10 @@ const SHORT_SENTENCE = 50;
 /** "they" and the like: a sentence that goes on about the group named before. */
 const PRONOUN = /\b(?:they|them|their|these|those|theirs|they${A}(?:re|ll|ve|d))\b/;
 
-/** Each derogatory generalisation about a protected group in a segment. */
-export function findGeneralisations(segment: Segment): DerogatoryRemark[] {
+/** Each derogatory generalisation about a protected group in a segment (`gated`: a keystone is known to be there). */
+export function findGeneralisations(segment: Segment, gated = false): DerogatoryRemark[] {
   const lower = segment.lower;
-  if (!GATE.test(lower)) return [];
+  if (!gated && !GATE.test(lower)) return [];
   const found: DerogatoryRemark[] = [];
   let recruiting: boolean | undefined;
   FAMILY.lastIndex = 0;
