@@ -45,6 +45,10 @@ testDetector(offensiveLanguage, {
     { name: 'weddings and civil partnerships priced alike', post: 'Weddings and civil partnerships at the Guildhall are the same price, £150, with the same choice of rooms.' },
     { name: 'a proper send-off for a retiring clerk', post: 'After 30 years, our clerk Margaret retires on Friday. Come and give her a proper send-off at the Guildhall, 4pm.' },
     { name: 'pensioners helped with a phone', post: 'Digital drop-in for pensioners: bring your phone and we’ll help you set up the parking app. It’s not rocket science once someone shows you.' },
+    { name: 'men and women invited to sign up', post: 'Helpers needed for the fete: men and women please sign up at the office.' },
+    { name: 'a group for new mums cancelled', post: 'Sorry, no new mums group this week as the leader is unwell. Back next Tuesday.' },
+    { name: 'an age limit with its reason', post: 'Sorry, no under-16s on the climbing wall unless accompanied by an adult.' },
+    { name: 'an apprenticeship limited by its grant', post: 'Apprentice groundsperson wanted. Applicants must be under 25 under the terms of the apprenticeship grant.' },
     // Disguised profanity: ordinary words that look like a disguise.
     { name: 'accented words, hyphened words and words containing ass', post: 'Café naïve? The co-op’s e-mail on the class assessment in Sussex: a drop-in at the Crème de la Crème, re-opened by Zoë. Passes £5, a$50 fee.' },
     { name: 'a cockerel, a prickly hedge and Dick Turpin spelled plainly', post: 'The cockerel weathervane, a prickly hedge and a talk on Dick Turpin at the Cock & Bull.' },

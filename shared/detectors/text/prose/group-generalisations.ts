@@ -90,6 +90,8 @@ interface Family {
   negatedGroup?: boolean;
   /** Only groups of these characteristics: a "proper wedding" ranks a civil partnership, not a pensioner. */
   only?: readonly Characteristic[];
+  /** A rule with its reason ("no under-16s unless with an adult", "must be under 25 for the apprenticeship grant") is not contempt. */
+  ruled?: boolean;
 }
 
 const FAMILIES: readonly Family[] = [
@@ -235,7 +237,8 @@ const FAMILIES: readonly Family[] = [
     scope: 'before',
     kinds: ['group', 'person'],
     recruiting: true,
-    source: `(?:ideally|preferably|preferred|please(?!\\s+(?:note|remember|ring|call|contact|email|e-mail|book|come|join|get|let|bring|check|see|read|share|be|do|don${A}t|use|keep|make|park|help)))\\b`,
+    // "Lads please." ends the clause: "mums and dads please sign up" is an invitation.
+    source: `(?:ideally|preferably|preferred|please(?=\\s*(?:[.!,;:)—–-]|$)))\\b`,
   },
   {
     name: 'preferred by sex or age',
@@ -246,6 +249,7 @@ const FAMILIES: readonly Family[] = [
   },
   {
     name: 'preferred by age',
+    ruled: true,
     scope: 'self',
     characteristic: 'age',
     recruiting: true,
@@ -253,24 +257,28 @@ const FAMILIES: readonly Family[] = [
   },
   {
     name: 'turned away',
+    ruled: true,
     scope: 'after',
     kinds: ['group'],
     source: `(?:sorry|afraid|unfortunately|regret)\\s*,?\\s+(?:but\\s+)?(?:we${A}re\\s+)?(?:no\\s+(?:more\\s+)?|not\\s+(?:taking|accepting)\\s+(?:any\\s+)?)`,
   },
   {
     name: 'turned away',
+    ruled: true,
     scope: 'before',
     kinds: ['group'],
     source: `(?:please\\s+)?(?:(?:don${A}t|do\\s+not)\\s+(?:bother\\s+)?(?:apply|applying)|(?:won${A}t|will\\s+not|wouldn${A}t)\\s+be\\s+(?:considered|shortlisted|a\\s+good\\s+fit)|(?:aren${A}t|are\\s+not)\\s+(?:really\\s+)?(?:the\\s+right\\s+fit|a\\s+good\\s+fit|what\\s+we${A}re\\s+looking\\s+for))`,
   },
   {
     name: 'turned away',
+    ruled: true,
     scope: 'before',
     negatedGroup: true,
     source: `(?:will|can|shall|would)\\s+be\\s+(?:considered|accepted|shortlisted|taken\\s+on|allowed|admitted|interviewed)`,
   },
   {
     name: 'turned away',
+    ruled: true,
     scope: 'near',
     source: `(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:right\\s+)?place\\s+for\\s+them|(?:keep|kept)\\s+them\\s+(?:out|away)|(?:we${A}d|we\\s+would|i${A}d)\\s+rather\\s+(?:not\\s+have|they\\s+didn${A}t)\\s+(?:them|any)`,
   },
@@ -346,6 +354,10 @@ export const CONSTRUCTION_KEYSTONES: readonly string[] = [
 ];
 const GATE = new RegExp(wordGate(CONSTRUCTION_KEYSTONES));
 
+/** A stated reason or condition that makes a limit a rule. */
+const RULE_REASON = /\b(?:unless|without|accompanied|because|due\s+to|safety|licen[cs]\w*|insurance|law|legal|legally|curfew|policy|rules?|regulations?|age\s+limit|funding|grant|apprenticeships?|eligib\w*|under\s+(?:the|its)\s+terms)\b/;
+/** A word after a group word that makes it a name for a thing: "the new mums group", "the over-60s lunch". */
+const THING_AFTER = /^\s+(?:groups?|clubs?|sessions?|class(?:es)?|meetings?|lunch(?:es)?|swims?|events?|teams?|sections?|toilets?|changing|football|cricket|netball|darts|choirs?|walks?|coffee|mornings?|afternoons?|evenings?|nights?|forums?|networks?|support|services?|bus(?:es)?|parking|bays?|rooms?|centres?|hubs?|rota|tickets?|discounts?|passes?|concessions?)\b/;
 /** The post calls for volunteers or staff: only then is a preference by sex or age about who may do it. */
 const RECRUITING = /\b(?:volunteers?|drivers?|stewards?|marshals?|helpers?|wanted|needed|recruit\w*|apply|applicants?|vacanc\w+|jobs?|posts?|roles?|positions?|hiring|hire|staff|caretaker|cleaner|litter[- ]pickers?|rota|shifts?)\b/;
 /** What the sentence does with the words: reports, quotes or condemns them. */
@@ -376,6 +388,7 @@ export function findGeneralisations(segment: Segment, gated = false): Derogatory
     const end = start + m[0].length;
     if (family.recruiting && !(recruiting ??= RECRUITING.test(lower))) continue;
     if (reported(segment, start)) continue;
+    if (family.ruled && ruleWithReason(segment, start)) continue;
     const remark = remarkFor(segment, family, start, end);
     if (remark) found.push(remark);
   }
@@ -453,6 +466,7 @@ function mention(segment: Segment, m: RegExpExecArray, offset: number): Mention 
   // A possessive describes something else: "women's football", "the over-60s' lunch club".
   if (/^['’]s?\b/.test(segment.lower.slice(end, end + 3)) && !/^['’]s\s+(?:going|not|no|never|a|the)\b/.test(segment.lower.slice(end, end + 10))) return undefined;
   if (CAPITALISED.test(words) && !/^[A-Z]/.test(segment.text.slice(start, end))) return undefined;
+  if (THING_AFTER.test(segment.lower.slice(end, end + 16))) return undefined;
   return { start, end, characteristic, kind };
 }
 
@@ -464,6 +478,12 @@ function capableSubject(segment: Segment, mention: Mention, start: number, end: 
   // "anyone who can't manage the walk" is a need; "the older lot who can't work a phone" is the group's.
   if (/\bwho\s+(?:\w+\s+)?$/.test(lower.slice(Math.max(0, start - 16), start)) && !/^\s+who\b/.test(lower.slice(mention.end, mention.end + 8))) return false;
   return !PRACTICAL.test(lower.slice(end, end + 80));
+}
+
+/** Whether the sentence around an offset gives a reason or a condition for a limit. */
+function ruleWithReason(segment: Segment, at: number): boolean {
+  const sentence = segment.sentenceAround(at);
+  return RULE_REASON.test(segment.lower.slice(Math.max(sentence.start, at - NEAR), Math.min(sentence.end, at + NEAR)));
 }
 
 /** Whether the sentence around an offset reports, condemns or quotes the words. */
