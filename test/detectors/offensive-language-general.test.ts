@@ -46,6 +46,7 @@ testDetector(offensiveLanguage, {
     { name: 'a proper send-off for a retiring clerk', post: 'After 30 years, our clerk Margaret retires on Friday. Come and give her a proper send-off at the Guildhall, 4pm.' },
     { name: 'pensioners helped with a phone', post: 'Digital drop-in for pensioners: bring your phone and we’ll help you set up the parking app. It’s not rocket science once someone shows you.' },
     { name: 'men and women invited to sign up', post: 'Helpers needed for the fete: men and women please sign up at the office.' },
+    { name: "pensioners' bus passes not issued at the counter", post: "Sorry, no pensioners' bus passes can be issued at the Town Hall; apply online or at the library." },
     { name: 'a group for new mums cancelled', post: 'Sorry, no new mums group this week as the leader is unwell. Back next Tuesday.' },
     { name: 'an age limit with its reason', post: 'Sorry, no under-16s on the climbing wall unless accompanied by an adult.' },
     { name: 'an apprenticeship limited by its grant', post: 'Apprentice groundsperson wanted. Applicants must be under 25 under the terms of the apprenticeship grant.' },

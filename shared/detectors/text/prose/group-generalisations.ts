@@ -464,7 +464,8 @@ function mention(segment: Segment, m: RegExpExecArray, offset: number): Mention 
   const start = offset + m[0].indexOf(words);
   const end = start + words.length;
   // A possessive describes something else: "women's football", "the over-60s' lunch club".
-  if (/^['’]s?\b/.test(segment.lower.slice(end, end + 3)) && !/^['’]s\s+(?:going|not|no|never|a|the)\b/.test(segment.lower.slice(end, end + 10))) return undefined;
+  const next = segment.lower.slice(end, end + 10);
+  if (/^['’](?:s\b|\s)/.test(next) && !/^['’]s\s+(?:going|not|no|never|a|the)\b/.test(next)) return undefined;
   if (CAPITALISED.test(words) && !/^[A-Z]/.test(segment.text.slice(start, end))) return undefined;
   if (THING_AFTER.test(segment.lower.slice(end, end + 16))) return undefined;
   return { start, end, characteristic, kind };
