@@ -36,20 +36,23 @@ type Kind = 'group' | 'person' | 'euphemism';
 
 /** Words for people who share a characteristic (lower case, non-capturing). */
 const GROUPS: ReadonlyArray<readonly [Characteristic, Kind, string]> = [
-  ['age', 'group', `pensioners|oaps|retirees|geriatrics|the\\s+elderly|(?:elderly|older|old)\\s+(?:${PEOPLE}|generation|dears|timers)|(?:the\\s+)?over[- ]?[4-9]\\d${A}s|(?:the\\s+)?over[- ](?:fifties|sixties|seventies|eighties)|(?:the\\s+)?under[- ]?[1-4]\\d${A}s|(?:young|younger)\\s+(?:${PEOPLE}|generation|${A}uns)|youngsters|teenagers|teens|kids\\s+(?:these\\s+days|today|nowadays)|boomers|millennials|zoomers|gen\\s+z|snowflakes|the\\s+snowflake\\s+generation|(?:anyone|people|those)\\s+(?:over|under|past)\\s+(?:\\d\\d|forty|fifty|sixty|seventy|eighty)|(?:people|folk)\\s+of\\s+a\\s+certain\\s+age|the\\s+(?:young|old)(?:er)?\\s+(?:generation|ones|lot)`],
+  ['age', 'group', `pensioners|oaps|retirees|geriatrics|the\\s+elderly|(?:elderly|older|old)\\s+(?:${PEOPLE}|generation|dears|timers)|(?:the\\s+)?over[- ]?[4-9]\\d${A}s|(?:the\\s+)?over[- ](?:fifties|sixties|seventies|eighties)|(?:the\\s+)?under[- ]?[1-4]\\d${A}s|(?:young|younger)\\s+(?:people|ones|lads|lasses|folk|generation|${A}uns|residents|drivers|men|women|mums|lot|crowd)|youngsters|teenagers|teens|kids\\s+(?:these\\s+days|today|nowadays)|boomers|millennials|zoomers|gen\\s+z|snowflakes|the\\s+snowflake\\s+generation|(?:anyone|people|those)\\s+(?:over|under|past)\\s+(?:\\d\\d|forty|fifty|sixty|seventy|eighty)|(?:people|folk)\\s+of\\s+a\\s+certain\\s+age|the\\s+(?:young|old)(?:er)?\\s+(?:generation|ones|lot)`],
   ['age', 'person', `(?:a|an|some)\\s+(?:pensioner|oap|old\\s+(?:man|woman|lady|dear|timer)|young\\s+(?:man|woman|lad|lass|girl|person|thing)|teenager|school[- ]leaver)`],
   ['disability', 'group', `(?:the\\s+)?(?:so[- ]called\\s+)?disabled(?:\\s+(?:people|residents|folk|ones|drivers|users|visitors|staff|applicants|kids|children|lot|neighbours))?(?!\\s+(?:bays?|toilets?|loos?|parking|access|spaces?|facilities|ramps?|entrances?|badges?|blue|changing|seating|seats|route|doors?|lifts?|friendly|persons?|bay))|wheelchair\\s+users|blue\\s+badge\\s+holders|(?:mobility\\s+)?scooter\\s+(?:users|riders)|the\\s+(?:blind|deaf)|(?:blind|deaf|autistic|dyslexic)\\s+(?:people|residents|folk|kids|children|ones|staff|applicants)|people\\s+with\\s+(?:disabilities|a\\s+disability|autism|adhd|dementia|learning\\s+(?:difficulties|disabilities)|mental\\s+health\\s+(?:problems|issues|conditions))|the\\s+mentally\\s+ill|['‘’"]?bad\\s+backs?['‘’"]?\\s+brigade`],
   ['sex', 'group', `women|ladies|girls|lasses|females|wives|housewives|men|lads|blokes|males|chaps|fellas|husbands|gentlemen|the\\s+(?:fairer|weaker)\\s+sex`],
   ['sex', 'person', `(?:a|an|the)\\s+(?:(?:strong|fit|young|younger|energetic|able-bodied|burly|strapping|big|nice|older|retired)\\s+){0,2}(?:woman|lady|girl|lass|lad|bloke|man|chap|fella|gentleman)|(?:a|the)\\s+(?:female|male)`],
   ['pregnancy', 'group', `pregnant\\s+(?:women|ladies|mums|mothers|staff|volunteers|employees|applicants|workers|people)|(?:mums|mothers)[- ]to[- ]be|expectant\\s+(?:mothers|mums)|new\\s+(?:mums|mothers)|breastfeeding\\s+(?:mums|mothers|women)|nursing\\s+mothers|baby\\s+brain`],
   ['pregnancy', 'person', `(?:a|the)\\s+(?:pregnant\\s+(?:woman|lady|mum|girl)|mum[- ]to[- ]be|new\\s+mum)`],
-  ['religion or belief', 'group', `muslims|moslems|jews|christians|catholics|protestants|sikhs|hindus|buddhists|atheists|pagans|mormons|jehovah${A}s\\s+witnesses|(?:friday|saturday|sunday)\\s+worshippers|worshippers|churchgoers|the\\s+(?:church|chapel|mosque|synagogue|temple|gurdwara)\\s+(?:lot|crowd|brigade|people)|(?:muslim|jewish|sikh|hindu|christian|catholic|religious)\\s+(?:people|families|folk|residents|kids|children|men|women|lot|community|communities|groups)`],
+  ['religion or belief', 'group', `muslims|moslems|jews|christians|catholics|protestants|sikhs|hindus|buddhists|atheists|pagans|mormons|jehovah${A}s\\s+witnesses|(?:friday|saturday|sunday)\\s+worshippers|worshippers|churchgoers|the\\s+(?:church|chapel|mosque|synagogue|temple|gurdwara)\\s+(?:lot|crowd|brigade|people)|(?:muslim|islamic|jewish|sikh|hindu|christian|catholic|religious)\\s+(?:people|families|folk|residents|kids|children|men|women|lot|community|communities|groups|society|association)`],
   ['religion or belief', 'person', `(?:a|an|our\\s+first|the\\s+first)\\s+(?:muslim|jewish|sikh|hindu|catholic)`],
   ['race or nationality', 'group', `foreigners|immigrants|migrants|refugees|asylum\\s+seekers|asylum\\s+(?:housing|hotel|families)|(?:eastern\\s+)?europeans|romanians|bulgarians|albanians|lithuanians|latvians|asians|africans|arabs|indians|pakistanis|bangladeshis|somalis|nigerians|travell?ers|gypsies|gipsies|the\\s+(?:irish|scots|welsh|french|chinese)|(?:black|white|brown)\\s+(?:people|families|lads|kids|men|women|residents|folk)|ethnic\\s+minorit(?:y|ies)|people\\s+of\\s+colou?r|(?:polish|romanian|foreign|african|asian|indian|pakistani|somali|eastern\\s+european|immigrant|migrant|traveller|gypsy|chinese|irish)\\s+(?:people|families|folk|lads|men|women|kids|children|workers|drivers|residents|neighbours|traders|community|communities|lot)`],
   ['race or nationality', 'person', `(?:a|an|our\\s+first|the\\s+first)\\s+(?:asian|black|polish|indian|african|pakistani|foreign|immigrant|gypsy|traveller|romanian)`],
   ['race or nationality', 'euphemism', `(?:our\\s+)?newer\\s+neighbours|new\\s+faces|newcomers|new\\s+arrivals|incomers|(?:the\\s+)?(?:hotel|camp)\\s+lot|they${A}(?:ve)?\\s+moved\\s+on|they\\s+pitch(?:ed)?\\s+up`],
   // A characteristic given as a condition in the second person: "not the job for you if you're expecting".
   ['pregnancy', 'group', `(?:you${A}re|you\\s+are)\\s+(?:\\w+\\s+)?(?:expecting|pregnant)|(?:planning|trying\\s+for|thinking\\s+of\\s+starting)\\s+(?:a\\s+family|a\\s+baby)`],
+  ['disability', 'group', `(?:if|when|as\\s+long\\s+as)\\s+you${A}re\\s+(?:in\\s+a\\s+wheelchair|disabled|deaf|blind|autistic|on\\s+crutches|partially\\s+sighted)`],
+  ['age', 'group', `(?:if|when)\\s+you${A}re\\s+(?:over|under|past)\\s+(?:\\d\\d|sixty|seventy|eighty)|(?:if|when)\\s+you${A}re\\s+(?:a\\s+)?(?:pensioner|oap)`],
+  ['sex', 'group', `menopausal\\s+(?:${PEOPLE})`],
   ['race or nationality', 'euphemism', `(?:only\\s+)?been\\s+here\\s+(?:five|5|ten|two|a\\s+few)\\s+(?:minutes|mins|weeks|months|years|seconds)|(?:folk|people)\\s+who\\s+(?:really\\s+)?belong\\s+here|not\\s+from\\s+(?:round|around)\\s+here`],
   ['sexual orientation', 'group', `gays|(?:gay|lesbian|bisexual|queer|lgbt\\w*\\+?)\\s+(?:${PEOPLE}|lobby)|lesbians|bisexuals|homosexuals|queers|same[- ]sex\\s+couples|lgbt\\w*\\+?(?:\\s+(?:people|folk|community|lot|lobby|brigade))?|(?:the\\s+)?pride\\s+(?:flag|march|parade|event|lot|crowd|brigade|stall)|rainbow\\s+flags?`],
   ['gender reassignment', 'group', `(?:trans|transgender|non[- ]binary)\\s+(?:${PEOPLE}|activists)|(?:people|anyone|those|someone)\\s+who\\s+(?:has|have|${A}ve)\\s+(?:changed\\s+(?:gender|sex)|transitioned)|transgenders|transsexuals|non[- ]binary\\s+(?:people|folk)|men\\s+in\\s+dresses|blokes\\s+in\\s+(?:frocks|dresses)|biological\\s+(?:men|males)`],
@@ -106,7 +109,10 @@ const FAMILIES: readonly Family[] = [
       `(?:haven${A}t|hasn${A}t|don${A}t\\s+have|do\\s+not\\s+have|hadn${A}t)\\s+(?:got\\s+)?(?:a|the\\s+(?:first|faintest|foggiest|slightest))\\s+(?:clue|idea)`,
       `out\\s+of\\s+(?:their|her|his)\\s+depth`,
       `(?:is|are|was|were|it${A}s)\\s+(?:all\\s+|simply\\s+|just\\s+)?beyond\\s+(?:them|her|him|most\\s+of\\s+them)`,
-      `(?:hopeless|clueless|incompetent)\\s+(?:at|with|when\\s+it\\s+comes\\s+to)`,
+      `(?:hopeless|clueless|incompetent|useless|rubbish|no\\s+good)\\s+(?:at|with|when\\s+it\\s+comes\\s+to)`,
+      `(?:never|don${A}t|doesn${A}t)\\s+(?:ever\\s+)?seem\\s+to\\s+(?:grasp|understand|learn|get\\s+it|follow|remember|manage)`,
+      `${CANT}\\s+(?:\\w+\\s+)?(?:judge|grasp|learn|remember|concentrate|focus|reverse|park\\s+(?:a|the|properly|straight))`,
+      `(?:a\\s+bit\\s+|far\\s+|way\\s+|rather\\s+|much\\s+)?too\\s+(?:physical|heavy|demanding|technical|complicated|strenuous|much)\\s+for\\s+(?:you|them|her|him)`,
       `can\\s+(?:they|she|he)\\s+(?:really|actually|honestly|seriously)\\s+(?:handle|manage|cope|lift|row|drive|run|do)\\b`,
     ].join('|'),
   },
@@ -126,6 +132,7 @@ const FAMILIES: readonly Family[] = [
       `(?:anything|everything)\\s+(?:that\\s+)?(?:isn${A}t|is\\s+not|not|that${A}s\\s+not)\\s+(?:bolted|nailed|screwed|chained)\\s+down`,
       `(?:hide|watch|mind|guard)\\s+your\\s+(?:purses?|wallets?|handbags?|valuables|bikes?|sheds?|tools|belongings)`,
       `light[- ]fingered|sticky\\s+fingers`,
+      `(?:always|never\\s+fail\\s+to)\\s+(?:leave|leaves)\\s+(?:it|the\\s+\\w+|the\\s+place)\\s+(?:in\\s+a\\s+(?:state|mess|tip)|filthy|like\\s+a\\s+tip)`,
       `(?:things|stuff|tools|bikes)\\s+(?:will\\s+|tend\\s+to\\s+|start\\s+)?(?:go|going|goes|went|to\\s+go)\\s+missing`,
     ].join('|'),
   },
@@ -147,6 +154,8 @@ const FAMILIES: readonly Family[] = [
       `could\\s+(?:easily\\s+|all\\s+)?(?:be\\s+)?(?:out\\s+)?(?:working|work|get\\s+(?:a\\s+)?jobs?)\\s+if\\s+they`,
       `if\\s+they\\s+could\\s+(?:be\\s+)?(?:bothered|be\\s+arsed)`,
       `swinging\\s+the\\s+lead|work[- ]?shy|scroung\\w+|sponging\\s+off`,
+      `should\\s+(?:just\\s+)?be\\s+(?:grateful|thankful)\\s+(?:for\\s+what|they|to\\s+be|for\\s+anything)`,
+      `how\\s+many\\s+more\\s+(?:[\\w'‘’-]+\\s+){1,4}?(?:can|will|do|does)\\s+(?:the|they|those|these)\\b`,
       `(?:about\\s+)?as\\s+disabled\\s+as\\s+(?:i\\s+am|me|my\\s+\\w+)`,
     ].join('|'),
   },
@@ -167,6 +176,7 @@ const FAMILIES: readonly Family[] = [
       `(?:shoved|pushed|thrust)\\s+in\\s+(?:our|your|people${A}s|everyone${A}s)\\s+faces`,
       `(?:children|kids|bairns|youngsters)\\s+(?:certainly\\s+|really\\s+|definitely\\s+)?(?:don${A}t|do\\s+not|shouldn${A}t|should\\s+not)\\s+need\\s+(?:to\\s+see\\s+|to\\s+be\\s+exposed\\s+to\\s+)?(?:it|that|this|them)`,
       `(?:protect|shield|keep)\\s+(?:our\\s+|the\\s+)?(?:children|kids|bairns)\\s+(?:away\\s+)?from\\s+(?:it|that|this|them)`,
+      `(?:keep|keeps)\\s+it\\s+(?:to\\s+themselves|behind\\s+closed\\s+doors|private|low[- ]key)|(?:don${A}t|do\\s+not)\\s+flaunt\\s+it`,
     ].join('|'),
   },
   {
@@ -189,6 +199,7 @@ const FAMILIES: readonly Family[] = [
     source: [
       `(?:probably\\s+|really\\s+|perhaps\\s+|maybe\\s+)?(?:not|isn${A}t|is\\s+not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:job|role|post|place|event|thing|club|team|sport|position)\\s+for\\s+(?:you|them)`,
       `(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:your|their)\\s+(?:sort|kind|type)\\s+of\\s+(?:thing|event|place|job|do)`,
+      `(?:shouldn${A}t|should\\s+not|ought\\s+not\\s+to)\\s+(?:really\\s+)?(?:be\\s+)?(?:driving|allowed\\s+to\\s+drive|on\\s+the\\s+roads?|behind\\s+the\\s+wheel|in\\s+charge\\s+of\\s+(?:anything|money|the\\s+\\w+))`,
       `(?:shouldn${A}t|should\\s+not|mustn${A}t|must\\s+not)\\s+be\\s+(?:allowed\\s+)?(?:near|around|working\\s+with|volunteering\\s+with|left\\s+alone\\s+with|in\\s+charge\\s+of)\\s+(?:children|kids|young\\s+people|the\\s+youth|vulnerable)`,
     ].join('|'),
   },
@@ -210,6 +221,11 @@ const FAMILIES: readonly Family[] = [
     scope: 'near',
     only: ['marriage or civil partnership', 'sexual orientation', 'gender reassignment'],
     source: `(?:a|the)\\s+(?:proper|real)\\s+(?:wedding|marriage|couple|family|ceremony)`,
+  },
+  {
+    name: 'ranked below a proper one',
+    scope: 'near',
+    source: `(?:hardly|not\\s+exactly|not\\s+really)\\s+(?:a\\s+)?(?:proper|real|legitimate)\\s+(?:business|job|shop|work|trade|jobs|businesses)`,
   },
   {
     name: 'blamed for what they are',
@@ -272,6 +288,12 @@ const FAMILIES: readonly Family[] = [
   {
     name: 'turned away',
     ruled: true,
+    scope: 'after',
+    source: `(?:(?:won${A}t|will\\s+not|${A}ll\\s+not|shan${A}t|not)\\s+be\\s+(?:booking|hiring\\s+(?:the\\s+hall\\s+)?(?:out\\s+)?to|letting\\s+to|renting\\s+to|having|inviting)|(?:so\\s+)?(?:probably|definitely|certainly|ideally|preferably)\\s+not(?:\\s+one\\s+of)?)\\s+(?:(?:the|those|any\\s+of\\s+the|any|more)\\s+)?`,
+  },
+  {
+    name: 'turned away',
+    ruled: true,
     scope: 'before',
     negatedGroup: true,
     source: `(?:will|can|shall|would)\\s+be\\s+(?:considered|accepted|shortlisted|taken\\s+on|allowed|admitted|interviewed)`,
@@ -280,7 +302,7 @@ const FAMILIES: readonly Family[] = [
     name: 'turned away',
     ruled: true,
     scope: 'near',
-    source: `(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:right\\s+)?place\\s+for\\s+them|(?:keep|kept)\\s+them\\s+(?:out|away)|(?:we${A}d|we\\s+would|i${A}d)\\s+rather\\s+(?:not\\s+have|they\\s+didn${A}t)\\s+(?:them|any)`,
+    source: `(?:don${A}t|do\\s+not|needn${A}t|not\\s+to)\\s+bother(?:\\s+(?:with|coming|applying|turning\\s+up|booking))?(?![^.!?]{0,40}\\b(?:ring|call|phone|email|e-mail|contact|instead|we${A}ll|we\\s+will|just\\s+(?:ring|call|ask)))|(?:keep|put|sit|seat)\\s+them\\s+(?:at\\s+the\\s+back|out\\s+of\\s+sight|separate(?:ly)?|apart|hidden|in\\s+the\\s+back\\s+room)|(?:isn${A}t|is\\s+not|not)\\s+(?:really\\s+)?(?:the|a)\\s+(?:right\\s+)?place\\s+for\\s+them|(?:keep|kept)\\s+them\\s+(?:out|away)|(?:we${A}d|we\\s+would|i${A}d)\\s+rather\\s+(?:not\\s+have|they\\s+didn${A}t)\\s+(?:them|any)`,
   },
   {
     name: 'not hired for pregnancy',
@@ -350,7 +372,11 @@ export const CONSTRUCTION_KEYSTONES: readonly string[] = [
     'to someone', 'to somebody', 'to people who', 'to people that', 'to those who', 'to those that', 'maybe invest', 'perhaps invest', 'maybe try',
     'maybe get', 'maybe buy', 'perhaps try', 'perhaps get', 'perhaps buy', 'hearing aid', 'snowflake', 'millennial', 'gen z', 'zoomer',
     'can they', 'can she', 'can he', 'be considered', 'be accepted', 'be shortlisted',
-    'be taken on', 'be admitted', 'be interviewed',
+    'be taken on', 'be admitted', 'be interviewed', 'useless', 'rubbish', 'no good', 'seem to', 'too physical', 'too heavy', 'too demanding',
+    'too technical', 'too complicated', 'too strenuous', 'too much', 'driving', 'allowed to drive', 'on the road', 'behind the wheel',
+    'in charge', 'always leave', 'never fail', 'grateful', 'thankful', 'how many more', 'keep it', 'keeps it', 'flaunt', 'hardly',
+    'not exactly', 'bother', 'keep them', 'put them', 'sit them', 'seat them', 'be booking', 'be hiring', 'be letting', 'be renting',
+    'be having', 'be inviting', 'probably not', 'definitely not', 'certainly not', 'ideally not', 'preferably not', 'so probably',
 ];
 const GATE = new RegExp(wordGate(CONSTRUCTION_KEYSTONES));
 
@@ -362,11 +388,11 @@ const THING_AFTER = /^\s+(?:groups?|clubs?|sessions?|class(?:es)?|meetings?|lunc
 const RECRUITING = /\b(?:volunteers?|drivers?|stewards?|marshals?|helpers?|wanted|needed|recruit\w*|apply|applicants?|vacanc\w+|jobs?|posts?|roles?|positions?|hiring|hire|staff|caretaker|cleaner|litter[- ]pickers?|rota|shifts?)\b/;
 /** What the sentence does with the words: reports, quotes or condemns them. */
 const REPORTED =
-  /\b(?:tolerat\w*|unacceptable|complain(?:ed|s|ts?)?\s+(?:that|about)|reported|alleg\w*|claim\w*|myths?|stereotyp\w*|untrue|not\s+true|wrong\s+to|abus\w*|hate|hatred|racis\w*|sexis\w*|homophob\w*|transphob\w*|ableis\w*|ageis\w*|discriminat\w*|harass\w*|prejudic\w*|someone\s+(?:actually\s+)?(?:said|told|wrote|asked)|(?:was|were)\s+told|apologi[sz]\w*)\b/;
+  /\b(?:tolerat\w*|told\s+us|tell\s+us|telling\s+us|unacceptable|complain(?:ed|s|ts?)?\s+(?:that|about)|reported|alleg\w*|claim\w*|myths?|stereotyp\w*|untrue|not\s+true|wrong\s+to|abus\w*|hate|hatred|racis\w*|sexis\w*|homophob\w*|transphob\w*|ableis\w*|ageis\w*|discriminat\w*|harass\w*|prejudic\w*|someone\s+(?:actually\s+)?(?:said|told|wrote|asked)|(?:was|were)\s+told|apologi[sz]\w*)\b/;
 /** Before a group: a hedge that makes an incapability a practical note ("some older people can't manage the stairs"). */
 const HEDGE = /\b(?:some|a\s+few|several|those|anyone|if|help|helping|support|supporting)\s+(?:of\s+(?:our|the)\s+)?$/;
 /** After an incapability: the council doing something about it. */
-const PRACTICAL = /^[^.!?]{0,60}?(?:,\s*so\b|\bso\s+(?:we|the|there|our|please|you)\b|\bwhich\s+is\s+why\b|\bthat${A}s\s+why\b)/;
+const PRACTICAL = /^[^.!?]{0,60}?(?:\bso\s+(?:we|we['’](?:ve|ll|re)|there|our|please|you|the\s+(?:meeting|surgery|council|office|bus|session|hall|event))\b|\bwhich\s+is\s+why\b|\bthat['’]s\s+why\b)/;
 /** How far from a construction a group is looked for, in characters. */
 const NEAR = 300;
 /** A sentence this short goes on from the one before: "Real ones, born that way." */
