@@ -7,6 +7,7 @@ import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
 import { wordGate } from './text/prose/word-gate';
+import { findPutDowns } from './text/prose/put-downs';
 import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
@@ -290,6 +291,7 @@ export const hostileEngagement: PostDetector = {
       const any = ANY_HINT.test(lower);
       const hinted = any && HINT.test(lower);
       const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, any);
+      for (const span of findPutDowns(segment, addressed, context.config.councillors)) spans.push(span); // put-downs in any voice (text/prose/put-downs.ts)
       if (!hinted && spans.length === 0) continue;
 
       for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {

@@ -1,0 +1,390 @@
+import type { Segment } from '../segment';
+import { findTarget, type Target } from './targets';
+import { wordGate } from './word-gate';
+
+/**
+ * Put-downs in any council's voice: the constructions a careful clerk recognises as sarcasm or
+ * contempt whatever the words around them, each a small family of wordings. Ironic politeness
+ * ("with the greatest respect, you…", "but do carry on"), pointed repetition ("as we have now
+ * explained four times"), hypocrisy ("a bit rich from someone who…"), "which you'd know if you'd
+ * read it", lateness mocked ("finally catching up"), size belittled ("you chair a group of eleven
+ * people"), mock thanks ("ta for the 47 emails"), condescension ("bless them", "before he could
+ * spell 'precept'"), insinuation ("I'm sure it had nothing to do with it") and rhetorical questions
+ * at someone ("or is that somebody else's job?").
+ *
+ * A strong signal is a put-down on its own once someone is there to be put down (the person
+ * answered, or someone named); a weak one ("better late than never", "bless them", "for the third
+ * time") is also said kindly, so it counts only beside a second signal of another family.
+ */
+export interface PutDown {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+interface Signal {
+  family: string;
+  reason: string;
+  pattern: string;
+  /** Words the pattern cannot match without (one of them at a word start): the gate a post must pass. */
+  keys: readonly string[];
+  /** Said kindly as often as not: a put-down only beside another family's signal. */
+  weak?: boolean;
+  /** The words name their own target ("you", "your", "someone who"): no other target is needed. */
+  aimed?: boolean;
+}
+
+const A = "['’]";
+const ORDINAL_WORDS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'umpteenth', 'nth'];
+const FEW_WORDS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen',
+  'seventeen', 'eighteen', 'nineteen', 'twenty', 'a dozen', 'a handful', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+];
+/** Each first word followed by each second: the keys of a two-word construction. */
+function pairs(firsts: readonly string[], seconds: readonly string[]): string[] {
+  return firsts.flatMap((first) => seconds.map((second) => (second.startsWith(',') ? `${first}${second}` : `${first} ${second}`)));
+}
+const YOU = '(?:you|u)';
+/** A count that makes repetition pointed: four times and more, or no count at all. */
+const MANY = '(?:four|five|six|seven|eight|nine|ten|a\\s+dozen|\\d+|umpteen|countless|numerous|so\\s+many|several|many|repeatedly)';
+const ORDINAL = `(?:${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd|rd|th))`;
+/** A number small enough to belittle a group by: up to twenty, "a handful", "a dozen". */
+const FEW = `(?:${FEW_WORDS.filter((w) => !/\\d/.test(w)).map((w) => w.replace(' ', '\\s+')).join('|')}|[1-9]|1\\d|20)`;
+/** What a resident sends a council, counted against them. */
+const MESSAGES = '(?:e-?mails?|messages?|comments?|complaints?|calls?|letters?|requests?|queries|objections?|posts?|foi\\s+requests?|freedom\\s+of\\s+information\\s+requests?)';
+/** A mishap someone managed: "managed to strim straight through", "managed to lose our request". */
+const MISHAP =
+  '(?:lose|lost|break|broke|miss|forget|forgot|strim|mow|flatten|damage|destroy|delete|block|lock|ignore|double-?book|misplace|mislay|reverse|drive|dig|get\\s+(?:it|that|this|the\\s+\\w+)\\s+wrong|turn\\s+up\\s+(?:late|on\\s+the\\s+wrong))';
+
+const SIGNALS: readonly Signal[] = [
+  // Ironic politeness
+  {
+    family: 'politeness',
+    reason: 'ironic politeness',
+    keys: ['respect'],
+    pattern: `(?:^|[.!?,;:]\\s*|\\b(?:and|but|so)\\s+)with\\s+(?:all\\s+(?:due\\s+)?|the\\s+(?:very\\s+)?(?:greatest|utmost|best\\s+will\\s+in\\s+the\\s+world)\\s+(?:of\\s+)?)respect\\b(?=\\s*,)`,
+  },
+  { family: 'politeness', reason: 'ironic politeness', weak: true, keys: ['respect'], pattern: `(?:^|[.!?,;:]\\s*)(?:with\\s+respect|respectfully)(?=\\s*,)` },
+  {
+    family: 'carry-on',
+    reason: 'sarcasm ("but do carry on")',
+    keys: ['carry on', 'go on', 'keep on', 'let us', 'let me', 'let that', 'let the', 'let facts', 'lets the', 'lets facts', 'let truth', 'let evidence', 'let figures', 'as you were'],
+    pattern: [
+      `\\b(?:but\\s+)?(?:please\\s+)?do\\s+(?:carry|go|keep)\\s+on(?:\\s+(?:then|regardless|by\\s+all\\s+means))?(?=\\s*[.!…]|\\s*$)`,
+      `\\bdon${A}?t\\s+let\\s+(?:us|me|that|the\\s+facts|facts|the\\s+truth|the\\s+evidence|the\\s+figures)\\s+(?:stop|keep)\\s+you(?=\\s*[.!…]|\\s*$)`,
+      `\\b(?:never|don${A}?t|do\\s+not)\\s+let(?:s)?\\s+(?:the\\s+)?(?:facts|truth|evidence|figures)\\s+get\\s+in\\s+the\\s+way`,
+      `\\bas\\s+you\\s+were(?=\\s*[.!…])`,
+    ].join('|'),
+  },
+  {
+    family: 'noted',
+    reason: 'a curt acknowledgement before a contradiction',
+    weak: true,
+    keys: pairs(['noted', 'duly noted', 'fascinating', 'interesting', 'lovely', 'right', 'ok', 'okay', 'fair enough'], [',']),
+    pattern: `(?:^|[.!?]\\s+)(?:noted|duly\\s+noted|fascinating|interesting|lovely|right|ok(?:ay)?|fair\\s+enough),\\s+[a-z'’-]+\\.\\s+(?:though|but|however|still|then\\s+again|that\\s+said|mind\\s+you)\\b`,
+  },
+  // Opinion unwanted, said politely
+  {
+    family: 'unwanted',
+    reason: 'says someone’s view is not wanted',
+    aimed: true,
+    keys: [...pairs(['need', 'needs', 'want', 'wants', 'require', 'requires', 'asked for', 'without'], ['your', 'ur']), 'appreciate'],
+    pattern: [
+      `\\b(?:not\\s+(?:entirely\\s+|quite\\s+|really\\s+|at\\s+all\\s+)?sure|unclear|no\\s+idea|struggling\\s+to\\s+see|can${A}t\\s+see)\\s+why\\s+(?:[\\w'’-]+\\s+){0,4}?(?:needs?|wants?|would\\s+(?:need|want)|requires?|asked\\s+for)\\s+${YOU}r\\s+(?:\\w+\\s+)?(?:view|opinion|input|thoughts|advice|comments?|two\\s+pennies|two\\s+pence|2p)s?`,
+      `\\b(?:we|the\\s+\\w+|\\w+)\\s+(?:can|will|shall|managed\\s+to|seem\\s+to)\\s+(?:probably\\s+)?(?:manage|cope|survive|get\\s+by)\\s+without\\s+${YOU}r\\s+(?:\\w+\\s+)?(?:view|opinion|input|thoughts|advice|help|expertise)s?`,
+      `\\b(?:perhaps|maybe)\\s+(?:[\\w'’-]+\\s+){1,4}?would\\s+appreciate\\s+(?:it|them|your\\s+\\w+)\\s+more\\b`,
+    ].join('|'),
+  },
+  // Pointed repetition
+  {
+    family: 'repetition',
+    reason: 'pointed repetition',
+    keys: ['as we ', "as we'", 'as we’', 'as i ', "as i'", 'as i’', 'as has been'],
+    pattern: `\\bas\\s+(?:we|i|has\\s+been|we${A}ve|i${A}ve)\\s+(?:have\\s+|had\\s+)?(?:now\\s+|already\\s+)?(?:explained|said|told\\s+(?:you|them|him|her)|pointed\\s+out|mentioned|stated|made\\s+clear|confirmed|answered|replied)\\s+(?:\\w+\\s+){0,3}?(?:${MANY}\\s+times|repeatedly|on\\s+${MANY}\\s+occasions|more\\s+times\\s+than)`,
+  },
+  {
+    family: 'repetition',
+    reason: 'pointed repetition',
+    weak: true,
+    keys: ['as we ', "as we'", 'as we’', 'as i ', "as i'", 'as i’', 'trust this', ...pairs(['for the'], [...ORDINAL_WORDS, 'last time', 'final time', '1', '2', '3', '4', '5', '6', '7', '8', '9']), 'how many', ...pairs(['this same', 'the same'], ['account', 'person', 'resident', 'gentleman', 'lady', 'individual']), ...pairs(['asked', 'asks', 'asking'], ['the same']), 'another day'],
+    pattern: [
+      `\\bas\\s+(?:we|i)\\s+(?:have\\s+|had\\s+)?(?:now\\s+|already\\s+)?(?:explained|said|told\\s+you|pointed\\s+out)\\s+(?:\\w+\\s+){0,3}?(?:twice|three\\s+times|more\\s+than\\s+once|before)\\b`,
+      `\\b(?:we\\s+)?trust\\s+this\\s+(?:will\\s+be|is)\\s+the\\s+last\\s+(?:time|occasion)`,
+      `\\bfor\\s+the\\s+(?:${ORDINAL}|last|final|hundredth|millionth)\\s+time\\b`,
+      `\\bhow\\s+many\\s+(?:more\\s+)?times\\s+(?:do|must|will|have)\\b`,
+      `\\b(?:this|the)\\s+same\\s+(?:account|person|resident|gentleman|lady|individual)\\b`,
+      `\\b(?:asked|asks|asking)\\s+the\\s+same\\s+question[^.!?]{0,30}?\\bsame\\s+answer\\b`,
+      `(?:^|[.!?]\\s+)another\\s+day,?\\s+another\\b`,
+    ].join('|'),
+  },
+  {
+    family: 'once-again',
+    reason: 'sarcasm about someone’s lateness or mishap',
+    keys: ['once again', 'yet again', 'has again', 'have again', 'had again', 'managed to'],
+    pattern: [
+      `\\b(?:has|have|had)\\s+(?:once\\s+again|yet\\s+again|again)\\s+(?:discovered|realised|realized|noticed|found\\s+out|woken\\s+up\\s+to|remembered)\\b`,
+      `\\b(?:once\\s+again|yet\\s+again|again)\\s+managed\\s+to\\s+(?:\\w+\\s+){0,2}?${MISHAP}`,
+      `\\bmanaged\\s+to\\s+(?:\\w+\\s+){0,2}?${MISHAP}\\b[^.!?]{0,60}?\\b(?:twice|three\\s+times|again|already|yet\\s+again)\\b`,
+    ].join('|'),
+  },
+  { family: 'mishap', reason: 'sarcasm about a mishap', weak: true, keys: ['managed to'], pattern: `\\bmanaged\\s+to\\s+(?:\\w+\\s+){0,2}?${MISHAP}` },
+  {
+    family: 'verdict',
+    reason: 'curt praise after a mishap',
+    weak: true,
+    keys: pairs(['marvellous', 'brilliant', 'stellar', 'sterling', 'top', 'great', 'fine', 'excellent', 'outstanding', 'superb', 'lovely', 'good'], ['work', 'job', 'effort', 'stuff', 'result', 'going']),
+    pattern: `(?:^|[.!?]\\s+)(?:marvellous|brilliant|stellar|sterling|top|great|fine|excellent|outstanding|superb|lovely|good)\\s+(?:work|job|effort|stuff|result|going)(?:\\s+(?:there|again|as\\s+ever|everyone|all))?\\s*[.!](?=\\s|$)`,
+  },
+  // Hypocrisy
+  {
+    family: 'hypocrisy',
+    reason: 'calls someone a hypocrite',
+    aimed: true,
+    keys: ['rich', 'pot call', 'practis', 'glass houses', 'says the'],
+    pattern: [
+      `\\b(?:a\\s+bit|bit|rather|pretty|quite|a\\s+little|somewhat)\\s+rich\\s+(?:coming\\s+)?(?:from|of)\\b`,
+      `\\brich\\s+coming\\s+from\\b`,
+      `\\bpot\\s+call(?:ing|s|ed)\\s+the\\s+kettle`,
+      `\\bpractis(?:e|ing)\\s+what\\s+(?:you|they|he|she)\\s+preach`,
+      `\\b(?:people\\s+in\\s+)?glass\\s+houses\\b`,
+      `\\bsays\\s+the\\s+(?:man|woman|person|group|councillor|one|bloke|chap|lady)\\s+who\\b`,
+    ].join('|'),
+  },
+  // You'd know if you'd read it
+  {
+    family: 'reading',
+    reason: 'mocks someone for not reading',
+    aimed: true,
+    keys: [...pairs(['if'], ["you'd", 'you’d', 'you had', "u'd", 'u’d', 'u had', "he'd", 'he’d', 'he had', "she'd", 'she’d', 'she had', "they'd", 'they’d', 'they had']), 'have a go at', ...pairs(['try', 'consider', 'start by'], ['reading', 'opening', 'actually']), ...pairs(['has', 'have'], ['anyone', 'anybody', 'somebody', 'someone'])],
+    pattern: [
+      `\\b(?:which|as|something|that|this)\\s+(?:you|u|he|she|they|anyone)(?:${A}d|\\s+would|\\s+might|\\s+could)\\s+(?:\\w+\\s+)?(?:know|have\\s+(?:seen|known|noticed|spotted|read|found))\\s+if\\s+(?:you|u|he|she|they)(?:${A}d|\\s+had)\\s+(?:\\w+\\s+){0,2}?(?:read|opened|looked|checked|bothered|come|been|turned\\s+up|attended|listened|clicked)`,
+      `\\b(?:could|might|should|may\\s+want\\s+to|to)\\s+(?:\\w+\\s+)?(?:have\\s+a\\s+go\\s+at|try|consider|start\\s+by)\\s+(?:actually\\s+)?(?:reading|opening)\\s+(?:it|them|the\\s+\\w+)`,
+      `\\b(?:has|have)\\s+(?:anyone|anybody|somebody|someone)\\s+(?:over\\s+there\\s+)?(?:actually\\s+)?(?:read|opened)\\s+(?:it|the\\s+\\w+)`,
+    ].join('|'),
+  },
+  { family: 'reading-short', reason: 'mocks someone for not reading', weak: true, keys: pairs(['not'], ['a long', 'long', 'very long', 'a very long']), pattern: `\\b(?:it${A}s|it\\s+is|it${A}s\\s+really)\\s+not\\s+(?:a\\s+)?(?:very\\s+)?long\\s+(?:page|read|document|letter|paragraph|report|notice|sentence)` },
+  // Late to the party
+  {
+    family: 'late',
+    reason: 'mocks someone for being late to catch up',
+    keys: ['finally', 'catching up', 'caught up'],
+    pattern: `\\bfinally\\s+(?:catching|caught|catch)\\s+up\\s+(?:with|on)\\b|\\b(?:catching|caught)\\s+up\\s+with\\s+what\\s+(?:we|this\\s+council|the\\s+\\w+\\s+council|everyone)\\b|\\bfinally\\s+(?:woken|waking|woke)\\s+up\\s+to\\b`,
+  },
+  {
+    family: 'late-weak',
+    reason: 'mocks someone for being late',
+    weak: true,
+    keys: ['better late', 'welcome aboard', 'welcome to the party', ...pairs(['days', 'weeks', 'months', 'years'], ['after'])],
+    pattern: [
+      `\\bbetter\\s+late\\s+than\\s+never\\b`,
+      `\\bwelcome\\s+(?:aboard|to\\s+the\\s+party)\\b`,
+      `\\b(?:\\w+|a\\s+few|a\\s+couple\\s+of)\\s+(?:days|weeks|months|years)\\s+after\\s+(?:it|the\\s+\\w+|they|we)\\s+(?:met|closed|ended|finished|happened|was\\s+decided|was\\s+agreed)\\b`,
+    ].join('|'),
+  },
+  // Size and worth belittled
+  {
+    family: 'size',
+    reason: 'belittles the size of someone’s group',
+    aimed: true,
+    keys: ['chair', 'run ', 'runs ', 'lead ', 'leads ', 'represent', 'speak for', 'speaks for', 'head ', 'heads ', 'organise', ...FEW_WORDS.map((w) => `all ${w} of`), 'followers', 'take our chances'],
+    pattern: [
+      `\\b(?:you|u|he|she|they)\\s+(?:only\\s+|just\\s+)?(?:chair|chairs|run|runs|lead|leads|represent|represents|speak\\s+for|speaks\\s+for|head|heads|organise|organises)\\s+(?:a|an|the|your|their|his|her)\\s+(?:[\\w'’-]+\\s+){0,4}?(?:of|with)\\s+(?:just\\s+|only\\s+|about\\s+|around\\s+|barely\\s+|maybe\\s+|perhaps\\s+)?${FEW}\\s+(?:\\w+\\s+)?(?:people|members|residents|followers|households|pensioners|friends|souls)\\b`,
+      `\\ball\\s+${FEW}\\s+of\\s+(?:you|them|your\\s+(?:members|followers))\\b`,
+      `\\b(?:your|his|her|their)\\s+(?:${FEW}|few)\\s+(?:\\w+\\s+)?followers\\b`,
+      `\\bwe${A}ll\\s+take\\s+our\\s+chances\\s+with\\b`,
+    ].join('|'),
+  },
+  // Mock thanks
+  {
+    family: 'thanks',
+    reason: 'thanks someone sarcastically',
+    keys: [...pairs(pairs(['thanks', 'thank you', 'ta', 'cheers', 'many thanks'], ['for', '4', 'very much for', 'so much for', 'again for']), ['the', 'your', 'all', 'another']), 'than the last'],
+    pattern: [
+      `\\b(?:thanks|thank\\s+you|ta|cheers|many\\s+thanks)\\s+(?:very\\s+much\\s+|so\\s+much\\s+|again\\s+)?(?:for|4)\\s+(?:the|your|all|all\\s+the|all\\s+your|another)\\s+(?:(?:[5-9]|[1-9]\\d+|dozens\\s+of|hundreds\\s+of|countless|umpteen|numerous|many|several)\\s+)(?:\\w+\\s+)?${MESSAGES}(?!\\s+(?:of\\s+(?:support|thanks|encouragement)|and\\s+photos))`,
+      `\\beach\\s+(?:one\\s+)?(?:has\\s+been|was|is|more)\\s+(?:even\\s+)?(?:more\\s+)?(?:illuminating|enlightening|helpful|useful|insightful|informative|constructive|original|fascinating|valuable|persuasive)\\s+than\\s+the\\s+last\\b`,
+    ].join('|'),
+  },
+  {
+    family: 'thanks-weak',
+    reason: 'thanks someone sarcastically',
+    weak: true,
+    keys: ['as ever', 'as always', 'as usual', 'rest assured', 'twice', 'three times', 'every word', 'both times'],
+    pattern: [
+      `\\b(?:thanks|thank\\s+you|ta|cheers)\\s+(?:very\\s+much\\s+|so\\s+much\\s+)?(?:for|4)\\s+(?:the|your|that)\\s+(?:\\w+\\s+)?(?:contribution|input|insight|advice|feedback|thoughts|wisdom|comment|intervention|observation)s?,?\\s+as\\s+(?:ever|always|usual)\\b`,
+      `\\brest\\s+assured\\s+(?:we${A}ve|we\\s+have|i${A}ve|they${A}ve)\\s+read\\s+(?:every|each|all)\\b`,
+      `(?:^|[.!?]\\s+)(?:twice|three\\s+times|every\\s+word|both\\s+times)\\s*[.!](?=\\s|$)`,
+    ].join('|'),
+  },
+  // Rhetorical questions at someone
+  {
+    family: 'question',
+    reason: 'a rhetorical question aimed at someone',
+    aimed: true,
+    keys: ['or is that', 'or is it', 'own pocket'],
+    pattern: [
+      `\\bor\\s+is\\s+(?:that|it)\\s+(?:somebody|someone|everybody|everyone|other\\s+people)\\s*(?:else)?${A}s\\s+(?:job|problem|responsibility|department)`,
+      `\\b(?:will|would|are)\\s+you\\s+(?:be\\s+)?(?:putting|dipping|digging|reaching)\\s+(?:your\\s+)?(?:hands?\\s+)?(?:in|into)\\s+your\\s+own\\s+pockets?`,
+    ].join('|'),
+  },
+  {
+    family: 'question-weak',
+    reason: 'a rhetorical question aimed at someone',
+    weak: true,
+    keys: [...pairs(['question'], ['for', 'to']), 'as usual', 'as ever', 'as always'],
+    pattern: `\\b(?:genuine|honest|serious|simple|quick|fair)\\s+question\\s+(?:for|to)\\b|\\bas\\s+(?:usual|ever|always)\\s*\\?`,
+  },
+  {
+    family: 'who-knew',
+    reason: 'mocks someone’s competence',
+    keys: ['who knew', 'who would have thought', "who'd have thought", 'who’d have thought'],
+    pattern: `\\bwho\\s+(?:knew|would\\s+have\\s+thought|${A}d\\s+have\\s+thought)\\s+(?:that\\s+)?[\\w\\s'’-]{1,40}?\\s+(?:was|were|is|could\\s+be|would\\s+be)\\s+(?:so|that|this|quite\\s+so)\\s+(?:complicated|difficult|hard|tricky|complex|taxing|challenging|baffling)`,
+  },
+  { family: 'scepticism', reason: 'scoffs at someone’s promise', weak: true, keys: ["we'll believe", 'we’ll believe', 'rocket science'], pattern: `\\bwe${A}ll\\s+believe\\s+it\\s+when\\s+we\\s+see\\s+it\\b|\\b(?:isn${A}t|is\\s+not|it${A}s\\s+not)\\s+(?:exactly\\s+)?rocket\\s+science\\b` },
+  // Condescension
+  {
+    family: 'diminutive',
+    reason: 'condescends to someone',
+    weak: true,
+    keys: ['bless', 'uns', 'bairns', ...pairs(['little'], ['darlings', 'dears', 'lambs'])],
+    pattern: `\\bbless\\s+(?:them|him|her|${A}em|their|his|'em)\\b|\\bbless\\s+(?:his|her|their)\\s+(?:cotton\\s+socks|little\\s+hearts?)|\\b(?:young|little)\\s+${A}uns\\b|\\bbairns\\b|\\blittle\\s+(?:darlings|dears|lambs)\\b`,
+  },
+  {
+    family: 'incapable',
+    reason: 'says someone is incapable',
+    aimed: true,
+    keys: pairs(['they', 'you', 'he', 'she'], ["can't", 'can’t', "couldn't", 'couldn’t', 'cannot', 'could not', 'can barely']),
+    pattern: `\\b(?:they|you|he|she)\\s+(?:can${A}t|couldn${A}t|cannot|could\\s+not|can\\s+barely)\\s+[^.!?]{3,60}?\\s+(?:between\\s+(?:them|you|the\\s+lot\\s+of\\s+(?:them|you))|never\\s+mind|let\\s+alone)\\b`,
+  },
+  {
+    family: 'seniority',
+    reason: 'talks down to someone for being new',
+    aimed: true,
+    keys: ['could even', 'could spell', 'could walk', 'could read', 'could talk', 'could count', 'could tie', 'could find', 'able to', 'knew how to', ...pairs(['well', 'fine', 'happily'], ['before', 'without']), ...pairs(['here'], ['five', 'ten', 'two', 'for five', 'for ten', 'for two', 'all of'])],
+    pattern: [
+      `\\bbefore\\s+(?:you|he|she|they|(?:cllr|councillor|mr|mrs|ms)\\.?\\s+[\\w'’-]+|[\\w'’-]+)\\s+(?:could|was\\s+able\\s+to|were\\s+able\\s+to|knew\\s+how\\s+to)\\s+(?:even\\s+)?(?:spell|walk|read|talk|count|tie|find)\\b`,
+      `\\b(?:managed|got\\s+on|coped|did|survived|ran)\\s+(?:perfectly\\s+|just\\s+|quite\\s+)?(?:well|fine|happily)\\s+(?:before|without)\\s+(?:you|they|he|she)\\s+(?:arrived|came|joined|turned\\s+up|got\\s+here|were\\s+elected|was\\s+elected)\\b`,
+      `\\b(?:lived|been|living)\\s+here\\s+(?:for\\s+)?(?:five|ten|two|five\\s+whole|all\\s+of\\s+(?:five|ten))\\s+(?:minutes|seconds)\\b`,
+    ].join('|'),
+  },
+  { family: 'gently', reason: 'talks down to someone', weak: true, keys: ['gently', ...pairs(['our'], ['newer', 'younger', 'less'])], pattern: `\\b(?:i${A}d|we${A}d|i\\s+would|we\\s+would|may\\s+i|may\\s+we|let\\s+me)\\s+gently\\s+(?:point\\s+out|remind|suggest)\\b|\\b(?:some\\s+of\\s+)?our\\s+(?:newer|younger|less\\s+experienced)\\s+(?:colleagues|councillors|members)\\b` },
+  // Insinuation
+  {
+    family: 'insinuation',
+    reason: 'insinuates with mock certainty',
+    keys: [...pairs(["i'm", 'i’m', "we're", 'we’re', 'i am', 'we are'], ['sure', 'certain']), 'coincidence'],
+    pattern: `\\b(?:i${A}m|we${A}re|i\\s+am|we\\s+are)\\s+(?:sure|certain)\\s+(?:that\\s+)?(?:the\\s+fact|it)\\b[^.!?]{0,80}?\\b(?:had|has|have)\\s+nothing\\s+(?:whatsoever\\s+|at\\s+all\\s+)?to\\s+do\\s+with\\b|\\b(?:purely|pure|total|complete)\\s+coincidence,?\\s+(?:i${A}m|we${A}re)\\s+sure\\b`,
+  },
+  {
+    family: 'decline',
+    reason: 'belittles what someone has done',
+    keys: ['took over'],
+    pattern: `\\bsince\\s+[\\w'’.-]+(?:\\s+[\\w'’-]+)?\\s+took\\s+over\\b[^.!?]{0,60}?\\b(?:turned|become|descended|gone)\\s+(?:into\\s+)?(?:a|an)\\s+(?:\\w+\\s+)?(?:coffee\\s+morning|talking\\s+shop|circus|shambles|farce|mess|joke|social\\s+club|knitting\\s+circle|gossip|zoo|pantomime|mothers${A}\\s+meeting)\\b`,
+  },
+  { family: 'decline-weak', reason: 'sneers at someone', weak: true, keys: ["that's what you get", 'that’s what you get', 'lots of'], pattern: `\\bthat${A}s\\s+what\\s+you\\s+get\\s+(?:when|for|if)\\b|\\blots\\s+of\\s+(?:chat|talk|talking|waffle|feelings|hot\\s+air),[^.!?]{0,40}?\\bno\\s+(?:decisions|action|progress|results)\\b` },
+  // Motive imputed to someone named
+  {
+    family: 'motive',
+    reason: 'imputes a motive to someone',
+    aimed: true,
+    keys: ['starting to', 'beginning to'],
+    pattern: `\\b(?:we${A}re|i${A}m|we\\s+are|i\\s+am)\\s+(?:starting|beginning)\\s+to\\s+(?:think|wonder|suspect)\\s+(?:that\\s+)?(?:you|he|she|they)\\s+(?:just|only|really|simply)\\b`,
+  },
+  {
+    family: 'count',
+    reason: 'mocks how often someone writes',
+    keys: pairs(['his', 'her', 'their', 'your'], [...ORDINAL_WORDS, '1', '2', '3', '4', '5', '6', '7', '8', '9']),
+    pattern: `\\b${MESSAGES}\\b[^.!?]{0,80}?[–—-]\\s*(?:his|her|their|your)\\s+${ORDINAL}\\s+(?:this|in\\s+a|of\\s+the)\\s+(?:week|month|year|fortnight)\\b|\\b(?:his|her|their|your)\\s+${ORDINAL}\\s+(?:\\w+\\s+)?${MESSAGES}\\s+(?:this|in\\s+a|of\\s+the)\\s+(?:week|month|fortnight)\\b`,
+  },
+  { family: 'fishing', reason: 'calls someone’s request vexatious', weak: true, keys: ['fishing', "let's be honest", 'let’s be honest', 'every other'], pattern: `\\bfishing\\s+(?:trip|expedition)\\b|\\blet${A}s\\s+be\\s+honest\\s+about\\s+what\\s+this\\s+is\\b|\\bevery\\s+other\\s+(?:council\\s+)?tax\\s*payer\\b` },
+  {
+    family: 'record',
+    reason: 'mocks someone’s record',
+    weak: true,
+    keys: ['worth remembering'],
+    pattern: `\\bworth\\s+remembering\\s+(?:on|in|at|come|when)\\s+(?:\\d{1,2}\\s+\\w+|polling\\s+day|election\\s+day|the\\s+(?:election|ballot\\s+box)|may|thursday)\\b`,
+  },
+  {
+    family: 'tally',
+    reason: 'mocks what someone delivered',
+    weak: true,
+    keys: pairs(['years', 'months'], ['on', 'later']),
+    pattern: `\\b\\w+\\s+(?:years|months)\\s+(?:on|later)\\s*:\\s+(?:just\\s+|only\\s+)?(?:a|an|one|no|nothing)\\b`,
+  },
+  {
+    family: 'retort',
+    reason: 'turns someone’s words back on them',
+    weak: true,
+    keys: ['if you', 'if your', 'if u'],
+    pattern: `\\bif\\s+(?:you|u|your\\s+[\\w'’-]+(?:\\s+[\\w'’-]+)?)\\s+can\\s+(?<verb>[a-z]+)\\b[^.!?]{3,80}?\\b(?:it|you|u|they|he|she)\\s+can\\s+\\k<verb>\\b`,
+  },
+  { family: 'hyperbole', reason: 'mocks someone’s alarm', weak: true, keys: ['end of civ', 'end of the world'], pattern: `\\bthe\\s+end\\s+of\\s+(?:civilisation|civilization|the\\s+world)(?:\\s+as\\s+we\\s+know\\s+it)?\\b` },
+];
+
+/** Every signal in one expression, so that a post is read once: a capture group per signal, in order. */
+const ALL_SIGNALS = new RegExp(SIGNALS.map(({ pattern }) => `(${pattern})`).join('|'), 'g');
+/** The group that wraps each signal (a signal may hold groups of its own, for a back-reference). */
+const SIGNAL_GROUP: number[] = [];
+for (let group = 1, i = 0; i < SIGNALS.length; i++) {
+  SIGNAL_GROUP.push(group);
+  group += new RegExp(`${SIGNALS[i]!.pattern}|`).exec('')!.length;
+}
+
+/** One quick read that a post must pass before any signal is looked for. */
+export const ALL_KEYS = SIGNALS.flatMap(({ keys }) => keys);
+const GATE = new RegExp(wordGate(ALL_KEYS));
+
+/** Praise, sympathy or gratitude in the sentence: the same words are then said kindly. */
+const KINDLY = /\b(?:congratulat\w*|well\s+done|proud|grateful|thank(?:s|\s+you)\s+(?:to\s+(?:all|everyone)|again\s+to)|amazing|fantastic|wonderful|sorry\s+to\s+hear|get\s+well|condolences|sympath\w*)\b/;
+
+/**
+ * Put-downs in a segment aimed at the person answered or someone named; `addressed` says the post
+ * is a reply or opens with an @-mention.
+ */
+export function findPutDowns(segment: Segment, addressed: boolean, councillors: readonly { name: string }[]): PutDown[] {
+  const lower = segment.lower;
+  if (!GATE.test(lower)) return [];
+  const text = segment.text;
+  const signals: Array<{ start: number; end: number; signal: Signal }> = [];
+  ALL_SIGNALS.lastIndex = 0;
+  for (let m = ALL_SIGNALS.exec(lower); m; m = ALL_SIGNALS.exec(lower)) {
+    if (m[0].length === 0) {
+      ALL_SIGNALS.lastIndex++;
+      continue;
+    }
+    const signal = SIGNALS[SIGNAL_GROUP.findIndex((group) => m![group] !== undefined)]!;
+    // Leading separators the pattern needed to see: the evidence starts at the first word.
+    const lead = /^[\s.!?,;:–—-]*/.exec(m[0])![0].length;
+    const start = m.index + lead;
+    if (quoted(text, start)) continue;
+    const sentence = segment.sentenceAround(start);
+    if (KINDLY.test(lower.slice(sentence.start, sentence.end))) continue;
+    signals.push({ start, end: m.index + m[0].length, signal });
+  }
+  if (signals.length === 0) return [];
+
+  const families = new Set(signals.map(({ signal }) => signal.family));
+  const strong = signals.some(({ signal }) => !signal.weak);
+  let target: Target | undefined;
+  let looked = false;
+  const found: PutDown[] = [];
+  for (const { start, end, signal } of signals) {
+    if (signal.weak && !strong && families.size < 2) continue;
+    if (!signal.aimed) {
+      if (!looked) target = findTarget(segment, addressed, councillors);
+      looked = true;
+      if (target === undefined) continue;
+    }
+    let evidenceEnd = end;
+    while (evidenceEnd > start && /[\s,;:]/.test(text[evidenceEnd - 1]!)) evidenceEnd--;
+    const aimedAt = target && !target.answered ? ` at ${target.name}` : '';
+    found.push({ start, end: evidenceEnd, reason: `${signal.reason}${aimedAt} ('${text.slice(start, evidenceEnd)}')` });
+  }
+  return found;
+}
+
+/** Whether an offset is inside a quotation that opened earlier in its line. */
+function quoted(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  const straight = line.split('"').length - 1;
+  return straight % 2 === 1 || line.lastIndexOf('“') > line.lastIndexOf('”');
+}
