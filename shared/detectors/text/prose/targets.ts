@@ -11,6 +11,8 @@ export interface Target {
   name: string;
   /** The person answered, rather than someone named. */
   answered: boolean;
+  /** Only "you" in a post that answers no one: perhaps anyone reading. */
+  generic?: boolean;
 }
 
 /** "you", "your", "yourself", text-speak "u", "ur". */
@@ -36,7 +38,7 @@ const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\
 const CAPITALISED_NAME = /(?<=[a-z,;:–—-]\s+|\bthe\s+|\bThe\s+)[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|and\s+)?[A-Z][\w'’&-]*)+/;
 /** A body, group or colleague by what it is: "the Save Our Library campaign", "our grounds maintenance operative", "some of our newer colleagues". */
 const BY_ROLE =
-  /\b(?:our|the|your|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:operative|officer|clerk|contractors?|caretaker|groundsman|groundskeeper|warden|manager|colleagues?|councillors?|members|campaign(?:ers)?|group|association|committee|page|society|club|team|lot)\b/i;
+  /\b(?:our|the|your|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:operative|officer|clerk|contractors?|caretaker|groundsman|groundskeeper|warden|manager|colleagues?|councillors?|members|campaign(?:ers)?|group|association|committee|page|society|club|team|crew|lot|owners|landlords|holidaymakers|incomers|newcomers|objectors|complainants|protesters)\b/i;
 
 /** The target a put-down in this segment is aimed at, if any: the person answered first, then someone named. */
 export function findTarget(segment: Segment, addressed: boolean, councillors: readonly { name: string }[]): Target | undefined {
@@ -44,10 +46,10 @@ export function findTarget(segment: Segment, addressed: boolean, councillors: re
   const text = segment.text;
   const vocative = vocativeName(text);
   if (vocative) return { name: vocative, answered: true };
-  if (SECOND_PERSON.test(segment.lower)) return { name: 'the person addressed', answered: true };
   const councillor = councillors.find(({ name }) => text.includes(name))?.name;
   const named = TITLED.exec(text)?.[0] ?? councillor ?? CAPITALISED_NAME.exec(text)?.[0] ?? BY_ROLE.exec(text)?.[0];
-  return named === undefined ? undefined : { name: named.replace(/['’]s$/, ''), answered: false };
+  if (named !== undefined) return { name: named.replace(/['’]s$/, ''), answered: false };
+  return SECOND_PERSON.test(segment.lower) ? { name: 'the person addressed', answered: true, generic: true } : undefined;
 }
 
 /** A name used to address someone, at the start or the end of a sentence. */
