@@ -1,5 +1,6 @@
 import type { Segment } from '../segment';
 import { findTarget, type Target } from './targets';
+import { allMatches } from './matches';
 import { wordGate } from './word-gate';
 
 /**
@@ -49,7 +50,7 @@ const FEW_WORDS = [
 ];
 /** Each first word followed by each second: the keys of a two-word construction. */
 function pairs(firsts: readonly string[], seconds: readonly string[]): string[] {
-  return firsts.flatMap((first) => seconds.map((second) => (second.startsWith(',') ? `${first}${second}` : `${first} ${second}`)));
+  return firsts.flatMap((first) => seconds.map((second) => (/^[,.!]/.test(second) ? `${first}${second}` : `${first} ${second}`)));
 }
 const YOU = '(?:you|u)';
 /** A count that makes repetition pointed: four times and more, or no count at all. */
@@ -295,7 +296,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'seniority',
     reason: 'talks down to someone for being new',
     aimed: true,
-    keys: ['could even', 'could spell', 'could walk', 'could read', 'could talk', 'could count', 'could tie', 'could find', 'able to', 'knew how to', ...pairs(['well', 'fine', 'happily'], ['before', 'without']), ...pairs(['here'], ['five', 'ten', 'two', 'for five', 'for ten', 'for two', 'all of']), 'nappies', 'short trousers', 'primary school', 'a pram', 'five minutes', 'last', 'yesterday', 'already telling'],
+    keys: ['could even', 'could spell', 'could walk', 'could read', 'could talk', 'could count', 'could tie', 'could find', 'able to', 'knew how to', ...pairs(['well', 'fine', 'happily'], ['before', 'without']), 'nappies', 'short trousers', 'primary school', 'a pram', 'already telling'],
     pattern: [
       `\\bbefore\\s+(?:you|he|she|they|(?:cllr|councillor|mr|mrs|ms)\\.?\\s+[\\w'’-]+|[\\w'’-]+)\\s+(?:could|was\\s+able\\s+to|were\\s+able\\s+to|knew\\s+how\\s+to)\\s+(?:even\\s+)?(?:spell|walk|read|talk|count|tie|find)\\b`,
       `\\b(?:managed|got\\s+on|coped|did|survived|ran)\\s+(?:perfectly\\s+|just\\s+|quite\\s+)?(?:well|fine|happily)\\s+(?:before|without)\\s+(?:you|they|he|she)\\s+(?:arrived|came|joined|turned\\s+up|got\\s+here|were\\s+elected|was\\s+elected)\\b`,
@@ -307,7 +308,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'seniority',
     reason: 'talks down to someone for being new',
     named: true,
-    keys: ['five minutes', 'last', 'yesterday', ...pairs(['here'], ['five', 'ten', 'two', 'for five', 'for ten', 'for two', 'all of'])],
+    keys: [...pairs(['moved', 'arrived', 'came', 'turned up'], ['here', 'last', 'yesterday', 'five']), ...pairs(['here'], ['five', 'ten', 'two', 'for five', 'for ten', 'for two', 'all of'])],
     pattern: [
       `\\b(?:moved|arrived|came|turned\\s+up)\\s+(?:here\\s+)?(?:five\\s+minutes\\s+ago|last\\s+\\w+|yesterday|five\\s+minutes)\\b[^.!?]{0,40}?\\b(?:don${A}t\\s+get\\s+to|have\\s+no\\s+right\\s+to|shouldn${A}t|can${A}t|are\\s+already|is\\s+already)\\s+(?:be\\s+)?(?:tell|telling|lecture|lecturing|dictate|dictating|decide|deciding)`,
       `\\b(?:lived|been|living)\\s+here\\s+(?:for\\s+)?(?:five|ten|two|five\\s+whole|all\\s+of\\s+(?:five|ten))\\s+(?:minutes|seconds)\\b`,
@@ -430,7 +431,7 @@ const SIGNALS: readonly Signal[] = [
   {
     family: 'mock-remedy',
     reason: 'mocks someone’s complaint',
-    keys: ["we'll", 'we’ll', 'we will', 'do hear us out', 'slightly before', 'just before', 'a little before', 'a bit before', 'a few', 'longer than'],
+    keys: [...pairs(['word with', 'ask', 'tell', 'instruct', 'remind'], ['the']), ...pairs(['here'], ['slightly', 'just', 'a little', 'a bit', 'a few'])],
     pattern: [
       `\\bwe(?:${A}ll|\\s+will)\\s+(?:have\\s+a\\s+(?:quiet\\s+|stern\\s+|firm\\s+)?word\\s+with|ask|tell|instruct|remind)\\s+the\\s+(?:[\\w-]+\\s+){0,2}?(?:mackerel|fish|seagulls?|gulls|weather|tide|sea|sun|rain|wind|birds|cows|sheep|bells?|waves|moon|clouds|pigeons|ducks|geese|cockerels?|church\\s+clock)\\s+(?:to|about|not)\\b`,
       `\\b(?:might|may|could)\\s+have\\s+been\\s+here\\s+(?:slightly|just|a\\s+(?:little|bit|few\\s+\\w+))\\s+(?:before|longer\\s+than)\\s+(?:you|your)\\b`,
@@ -439,13 +440,13 @@ const SIGNALS: readonly Signal[] = [
   {
     family: 'mock-help',
     reason: 'patronises someone with mock help',
-    keys: ['lend', 'draw', 'drawn', 'drew', 'send', 'sent', 'give', 'buy', 'bought', 'get', 'got'],
+    keys: pairs(['a', 'a little', 'a nice', 'a simple', 'a big'], ['map', 'diagram', 'picture', 'dictionary', 'calendar', 'compass', 'sat', 'colouring book', 'crayons']),
     pattern: `\\b(?:lend|lent|draw|drawn|drew|send|sent|give|given|buy|bought|get|got)\\s+(?:him|her|them|you|the\\s+\\w+(?:\\s+\\w+)?)\\s+a\\s+(?:little\\s+|nice\\s+|simple\\s+|big\\s+)?(?:map|diagram|picture|dictionary|calendar|compass|sat-?nav|colouring\\s+book|crayons)\\b`,
   },
   {
     family: 'ironic-praise',
     reason: 'ironic praise',
-    keys: ['charming', 'delightful', 'lovely', 'classy', 'gracious', 'helpful', 'constructive', 'polite', 'shall we', 'should we'],
+    keys: [...pairs(['charming', 'delightful', 'lovely', 'classy', 'gracious', 'helpful', 'constructive', 'polite', 'pleasant'], ['as']), 'shall we say', 'should we say'],
     pattern: [
       `(?:^|[.!?]\\s+)(?:charming|delightful|lovely|classy|gracious|helpful|constructive|polite|pleasant)\\s+as\\s+(?:ever|always|usual)\\b`,
       `\\b(?:shall|should)\\s+we\\s+say,?\\s+(?:ambitious|optimistic|creative|imaginative|brave|bold|novel|original|unusual|colourful|courageous|adventurous)\\b`,
@@ -455,7 +456,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'curt',
     reason: 'ironic one-word verdict',
     weak: true,
-    keys: ['lovely', 'marvellous', 'wonderful', 'super', 'splendid', 'goodness', 'gosh', 'fabulous', 'smashing', 'charming', 'brilliant', 'great', 'genius', 'fantastic'],
+    keys: pairs(['lovely', 'marvellous', 'wonderful', 'super', 'splendid', 'goodness', 'goodness me', 'gosh', 'fabulous', 'smashing', 'charming', 'brilliant', 'great', 'genius', 'fantastic'], ['.', '!']),
     pattern: `(?:^|[.!?]\\s+)(?:lovely|marvellous|wonderful|super|splendid|goodness(?:\\s+me)?|gosh|fabulous|smashing|charming|brilliant|great|genius|fantastic)\\s*[.!](?=\\s|$)`,
   },
   {
@@ -467,7 +468,7 @@ const SIGNALS: readonly Signal[] = [
   {
     family: 'leave-it',
     reason: 'says someone is not capable',
-    keys: ['leave', 'if your'],
+    keys: [...pairs(['to'], ['someone who', 'somebody who', 'people who', 'those who', 'the grown', 'the adults', 'the professionals']), 'if your'],
     pattern: [
       `\\b(?:perhaps|maybe|best|better\\s+to|just)\\s+leave\\s+(?:\\w+\\s+){0,5}?to\\s+(?:someone|somebody|people|those|the\\s+grown-?ups|the\\s+adults|the\\s+professionals)\\s+who\\s+(?:can|does|do|actually|understands?|knows?)\\b`,
       `\\bif\\s+your\\s+[\\w\\s]{1,20}?\\s+is\\s+(?:really\\s+|genuinely\\s+|honestly\\s+|truly\\s+)?(?:that|so)\\s+(?:poor|bad|weak|limited|short|failing)\\b`,
@@ -525,25 +526,35 @@ const SIGNALS: readonly Signal[] = [
     family: 'tally',
     reason: 'mocks what someone delivered',
     weak: true,
-    keys: ['had', 'have had', 'has had'],
+    keys: ['nothing'],
     pattern: `\\b(?:had|have\\s+had|has\\s+had)\\s+(?:\\w+\\s+){0,2}?(?:years|months|decades)\\s+to\\s+[^.!?]{3,60}?\\s+(?:and|but)\\s+(?:have\\s+|has\\s+)?(?:done|achieved|delivered|managed)\\s+(?:precisely|absolutely|exactly|next\\s+to|almost)?\\s*nothing\\b`,
   },
-  { family: 'eye-roll', reason: 'sarcasm', weak: true, keys: [], pattern: `🙄|😒|🙃` },
+  { family: 'eye-roll', reason: 'sarcasm', weak: true, keys: ['🙄', '😒', '🙃'], pattern: `🙄|😒|🙃` },
   { family: 'hyperbole', reason: 'mocks someone’s alarm', weak: true, keys: ['end of civ', 'end of the world'], pattern: `\\bthe\\s+end\\s+of\\s+(?:civilisation|civilization|the\\s+world)(?:\\s+as\\s+we\\s+know\\s+it)?\\b` },
 ];
 
-/** Every signal in one expression, so that a post is read once: a capture group per signal, in order. */
-const ALL_SIGNALS = new RegExp(SIGNALS.map(({ pattern }) => `(${pattern})`).join('|'), 'g');
-/** The group that wraps each signal (a signal may hold groups of its own, for a back-reference). */
-const SIGNAL_GROUP: number[] = [];
-for (let group = 1, i = 0; i < SIGNALS.length; i++) {
-  SIGNAL_GROUP.push(group);
-  group += new RegExp(`${SIGNALS[i]!.pattern}|`).exec('')!.length;
-}
-
-/** One quick read that a post must pass before any signal is looked for. */
-export const ALL_KEYS = SIGNALS.flatMap(({ keys }) => keys);
-const GATE = new RegExp(`${wordGate(ALL_KEYS)}|🙄|😒|🙃`);
+/**
+ * One read of a post finds which keys it holds; only the signals those keys belong to are then
+ * looked for, each with its own expression, so a post costs one scan plus the few signals it may
+ * hold. (One expression of every signal would try each of them at every word.)
+ */
+const KEY_SCAN = new RegExp(
+  `${wordGate(SIGNALS.flatMap(({ keys }) => keys.filter((key) => /^[a-z0-9]/.test(key))))}|${SIGNALS.flatMap(({ keys }) => keys.filter((key) => !/^[a-z0-9]/.test(key))).join('|')}`,
+  'g',
+);
+const EXPRESSIONS = SIGNALS.map(({ pattern }) => new RegExp(pattern, 'g'));
+/** The signals each key, or the start of a key, belongs to: the scan finds a key's shortest form. */
+const SIGNALS_BY_KEY = new Map<string, number[]>();
+SIGNALS.forEach(({ keys }, index) => {
+  for (const key of keys) {
+    for (let length = 1; length <= key.length; length++) {
+      const prefix = key.slice(0, length);
+      const signals = SIGNALS_BY_KEY.get(prefix) ?? [];
+      if (!signals.includes(index)) signals.push(index);
+      SIGNALS_BY_KEY.set(prefix, signals);
+    }
+  }
+});
 
 /** Praise, sympathy or gratitude in the sentence: the same words are then said kindly. */
 const KINDLY = /\b(?:congratulat\w*|well\s+done|proud|grateful|thank(?:s|\s+you)\s+(?:to\s+(?:all|everyone)|again\s+to)|amazing|fantastic|wonderful|sorry\s+to\s+hear|get\s+well|condolences|sympath\w*)\b/;
@@ -554,31 +565,38 @@ const KINDLY = /\b(?:congratulat\w*|well\s+done|proud|grateful|thank(?:s|\s+you)
  */
 export function findPutDowns(segment: Segment, addressed: boolean, councillors: readonly { name: string }[]): PutDown[] {
   const lower = segment.lower;
-  if (!GATE.test(lower)) return [];
+  const candidates = new Set<number>();
+  // Each key where it starts, overlapping ones too: "thanks for the" holds "for the".
+  KEY_SCAN.lastIndex = 0;
+  for (let key = KEY_SCAN.exec(lower); key; key = KEY_SCAN.exec(lower)) {
+    for (const index of SIGNALS_BY_KEY.get(key[0]) ?? []) candidates.add(index);
+    KEY_SCAN.lastIndex = key.index + 1;
+  }
+  KEY_SCAN.lastIndex = 0;
+  if (candidates.size === 0) return [];
   const text = segment.text;
   const signals: Array<{ start: number; end: number; signal: Signal }> = [];
-  ALL_SIGNALS.lastIndex = 0;
-  for (let m = ALL_SIGNALS.exec(lower); m; m = ALL_SIGNALS.exec(lower)) {
-    if (m[0].length === 0) {
-      ALL_SIGNALS.lastIndex++;
-      continue;
+  for (const index of [...candidates].sort((a, b) => a - b)) {
+    for (const m of allMatches(EXPRESSIONS[index]!, lower)) {
+      if (m[0].length === 0) continue;
+      // Leading separators the pattern needed to see: the evidence starts at the first word.
+      const start = m.index + /^[\s.!?,;:–—-]*/.exec(m[0])![0].length;
+      if (quoted(text, start)) continue;
+      if (KINDLY.test(clauseAround(lower, segment.sentenceAround(start), start))) continue;
+      signals.push({ start, end: m.index + m[0].length, signal: SIGNALS[index]! });
     }
-    const signal = SIGNALS[SIGNAL_GROUP.findIndex((group) => m![group] !== undefined)]!;
-    // Leading separators the pattern needed to see: the evidence starts at the first word.
-    const lead = /^[\s.!?,;:–—-]*/.exec(m[0])![0].length;
-    const start = m.index + lead;
-    if (quoted(text, start)) continue;
-    if (KINDLY.test(clauseAround(lower, segment.sentenceAround(start), start))) continue;
-    signals.push({ start, end: m.index + m[0].length, signal });
   }
   if (signals.length === 0) return [];
+  // One signal for each stretch of words: the earliest, then the strong, then the longest.
+  signals.sort((a, b) => a.start - b.start || Number(a.signal.weak ?? false) - Number(b.signal.weak ?? false) || b.end - a.end);
+  const kept = signals.filter((signal, i) => signals.slice(0, i).every((other) => other.end <= signal.start || other.start >= signal.end));
 
-  const families = new Set(signals.map(({ signal }) => signal.family));
-  const strong = signals.some(({ signal }) => !signal.weak);
+  const families = new Set(kept.map(({ signal }) => signal.family));
+  const strong = kept.some(({ signal }) => !signal.weak);
   let target: Target | undefined;
   let looked = false;
   const found: PutDown[] = [];
-  for (const { start, end, signal } of signals) {
+  for (const { start, end, signal } of kept) {
     if (signal.weak && !strong && families.size < 2) continue;
     if (!signal.aimed || signal.named) {
       if (!looked) target = findTarget(segment, addressed, councillors);
