@@ -73,6 +73,19 @@ testDetector(hostileEngagement, {
       name: 'firm words for an unnamed fly-tipper',
       post: 'Whoever dumped three sofas on Mill Lane: we have the CCTV, and so do the police. Once again, this costs every council tax payer in the town.',
     },
+    // Mock sympathy, remedies, help and praise: the sincere forms
+    { name: 'sorry roadworks disturbed sleep', post: "So sorry the roadworks disturbed your sleep last night; we've asked the contractor to start later." },
+    { name: 'asking a contractor to finish', post: "We'll ask the contractor to finish by Friday, and we'll remind the bin crews about Mill Lane." },
+    { name: 'a map of the heritage trail offered', post: 'Visitors: we can give you a map of the heritage trail at the Town Hall, or send them a map by post.' },
+    { name: 'lovely as ever at a festival', post: 'Lovely as ever to see so many at the Harbour Festival! Charming as ever, the brass band played all afternoon.' },
+    { name: 'shall we say a time', post: 'Shall we say 7pm at the hall? Reply here, Tamsin.' },
+    { name: 'a glossary explains a word', post: "Our glossary explains what 'precept' means. Can you tell us what 'bulky waste' means for your street?" },
+    { name: 'poor hearing and a loop', post: 'If your hearing is poor, ask for the hearing loop at the front desk.' },
+    { name: 'spaces left to those who need them', post: 'Please leave the blue badge spaces to those who need them most.' },
+    { name: 'volunteers in a minibus', post: 'Some volunteers in a minibus will collect litter on the prom on Sunday.' },
+    { name: 'an apprentice still learning', post: 'Our new apprentice is still learning the ropes and doing brilliantly!' },
+    { name: 'two years to plan a jubilee', post: "We've had two years to plan the jubilee and nothing has been left to chance!" },
+    { name: 'an apology for a missed email', post: 'Missed the meeting? We must have missed the email too, sorry: here are the minutes.' },
     { name: 'an inclusive post naming a group', post: 'Everyone welcome at the iftar on Friday, including our newer neighbours. The Friday prayers group have offered teas.' },
   ],
   invalid: [
@@ -181,6 +194,33 @@ testDetector(hostileEngagement, {
       post: "Cllr Hart's group promised a skate park in 2024. Two years later: one bench. Remember that in May.",
       expect: { reason: /record|delivered/ },
     },
+    // Mock sympathy, remedies, help and praise
+    { name: "bells interrupting someone's beauty sleep", post: { text: 'Terribly sorry the church bells interrupted your beauty sleep, Mr Pascoe.', replyTo: reply }, expect: { reason: 'mock sympathy' } },
+    { name: 'a stern word with the seagulls', post: { text: "We'll have a stern word with the seagulls about their manners, Mrs Tonkin.", replyTo: reply }, expect: { reason: 'complaint' } },
+    { name: 'the church here before the barn conversion', post: { text: 'The church might have been here a few centuries before your barn conversion, Mr Hicks.', replyTo: reply }, expect: { reason: 'complaint' } },
+    {
+      name: 'a compass for an officer',
+      post: "Kestrel County Highways' inspector has never even been to Mill Lane. Perhaps someone at County Hall could buy him a compass. Goodness.",
+      expect: { reason: 'mock help' },
+    },
+    { name: 'gracious as ever, councillor', post: 'Gracious as ever, Cllr Rowe. The minutes will record your walk-out.', expect: { reason: 'ironic praise' } },
+    { name: "a plan that was, shall we say, optimistic", post: "Cllr Rowe's plan for the prom was, shall we say, optimistic.", expect: { reason: 'ironic praise' } },
+    {
+      name: "a bus company's own words thrown back",
+      post: "Kestrel Buses say the 42 is 'under review'. Perhaps they could explain what 'under review' actually means to the people at the stop.",
+      expect: { reason: 'words back' },
+    },
+    { name: 'best leave a survey to someone who knows', post: { text: 'Best leave the tree survey to someone who knows an oak from an ash, Mr Tregear.', replyTo: reply }, expect: { reason: 'not capable' } },
+    { name: 'if your memory is that short', post: { text: 'If your memory is that short, the minutes are online.', replyTo: reply }, expect: { reason: 'not capable' } },
+    { name: 'some genius in a white van', post: 'Some genius in a white van has blocked the school entrance again.', expect: { reason: 'calls someone a name' } },
+    { name: 'some selfish idiot with a trailer', post: 'Some selfish idiot with a trailer has parked on the green, GX19 ABC.', expect: { reason: 'calls someone a name' } },
+    { name: 'still learning, bless him, get the hang eventually', post: "The new Harbour Master is still learning, bless him. He'll get the hang of tides eventually.", expect: { reason: 'condescends' } },
+    {
+      name: 'six years to fix a wall and nothing',
+      post: 'Northmoor County Council has had six years to fix the sea wall and achieved absolutely nothing. Remember that in May.',
+      expect: { reason: /delivered|record/ },
+    },
+    { name: 'let us be honest, love', post: "Let's be honest, love, the Mayor's Ball is not really your sort of evening, Sharon.", expect: { reason: /condescends|sneers/ } },
   ],
 });
 

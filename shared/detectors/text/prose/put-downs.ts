@@ -33,7 +33,7 @@ interface Signal {
   weak?: boolean;
   /** The words name their own target ("you", "your", "someone who"): no other target is needed. */
   aimed?: boolean;
-  /** Said of newcomers or a generation at large unless someone is answered or named: a generic "you" is not enough. */
+  /** Said of newcomers at large unless a person is answered or named: a generic "you" or a body is not enough. */
   named?: boolean;
 }
 
@@ -440,15 +440,16 @@ const SIGNALS: readonly Signal[] = [
   {
     family: 'mock-help',
     reason: 'patronises someone with mock help',
+    weak: true,
     keys: pairs(['a', 'a little', 'a nice', 'a simple', 'a big'], ['map', 'diagram', 'picture', 'dictionary', 'calendar', 'compass', 'sat', 'colouring book', 'crayons']),
-    pattern: `\\b(?:lend|lent|draw|drawn|drew|send|sent|give|given|buy|bought|get|got)\\s+(?:him|her|them|you|the\\s+\\w+(?:\\s+\\w+)?)\\s+a\\s+(?:little\\s+|nice\\s+|simple\\s+|big\\s+)?(?:map|diagram|picture|dictionary|calendar|compass|sat-?nav|colouring\\s+book|crayons)\\b`,
+    pattern: `\\b(?:lend|lent|draw|drawn|drew|send|sent|give|given|buy|bought|get|got)\\s+(?:him|her|them|the\\s+\\w+(?:\\s+\\w+)?)\\s+a\\s+(?:little\\s+|nice\\s+|simple\\s+|big\\s+)?(?:map|diagram|picture|dictionary|calendar|compass|sat-?nav|colouring\\s+book|crayons)\\b`,
   },
   {
     family: 'ironic-praise',
     reason: 'ironic praise',
-    keys: [...pairs(['charming', 'delightful', 'lovely', 'classy', 'gracious', 'helpful', 'constructive', 'polite', 'pleasant'], ['as']), 'shall we say', 'should we say'],
+    keys: [...pairs(['charming', 'delightful', 'classy', 'gracious', 'constructive', 'polite', 'measured', 'reasonable'], ['as']), 'shall we say', 'should we say'],
     pattern: [
-      `(?:^|[.!?]\\s+)(?:charming|delightful|lovely|classy|gracious|helpful|constructive|polite|pleasant)\\s+as\\s+(?:ever|always|usual)\\b`,
+      `(?:^|[.!?]\\s+)(?:charming|delightful|classy|gracious|constructive|polite|measured|reasonable)\\s+as\\s+(?:ever|always|usual),\\s+(?:(?:mr|mrs|ms|miss|dr|cllr|councillor)\\.?\\s+)?[a-z'’-]+\\s*[.!?]`,
       `\\b(?:shall|should)\\s+we\\s+say,?\\s+(?:ambitious|optimistic|creative|imaginative|brave|bold|novel|original|unusual|colourful|courageous|adventurous)\\b`,
     ].join('|'),
   },
@@ -463,14 +464,15 @@ const SIGNALS: readonly Signal[] = [
     family: 'quote-back',
     reason: 'throws someone’s words back at them',
     keys: ['tell us what', 'explain what', 'explain to us what'],
-    pattern: `\\b(?:tell|explain\\s+to|explain)\\s+(?:us\\s+)?what\\s+['‘"“][^'’"”]{2,30}['’"”]\\s+(?:actually\\s+|really\\s+)?means\\b`,
+    // Only words quoted earlier in the post: someone's own words thrown back at them.
+    pattern: `['‘"“](?<said>[^'’"”]{2,30})['’"”][^]{1,300}?\\b(?:tell|explain\\s+to|explain)\\s+(?:us\\s+)?what\\s+['‘"“]\\k<said>['’"”]\\s+(?:actually\\s+|really\\s+)?means\\b`,
   },
   {
     family: 'leave-it',
     reason: 'says someone is not capable',
     keys: [...pairs(['to'], ['someone who', 'somebody who', 'people who', 'those who', 'the grown', 'the adults', 'the professionals']), 'if your'],
     pattern: [
-      `\\b(?:perhaps|maybe|best|better\\s+to|just)\\s+leave\\s+(?:\\w+\\s+){0,5}?to\\s+(?:someone|somebody|people|those|the\\s+grown-?ups|the\\s+adults|the\\s+professionals)\\s+who\\s+(?:can|does|do|actually|understands?|knows?)\\b`,
+      `\\b(?:perhaps|maybe|best|better\\s+to|just)\\s+leave\\s+(?:\\w+\\s+){0,5}?to\\s+(?:someone|somebody|people|those|the\\s+grown-?ups|the\\s+adults|the\\s+professionals)\\s+who\\s+(?:can\\s+actually|actually|understands?|knows?\\s+(?:what|how|an?|the)|can\\s+(?:read|count|see|spell))\\b`,
       `\\bif\\s+your\\s+[\\w\\s]{1,20}?\\s+is\\s+(?:really\\s+|genuinely\\s+|honestly\\s+|truly\\s+)?(?:that|so)\\s+(?:poor|bad|weak|limited|short|failing)\\b`,
     ].join('|'),
   },
@@ -601,7 +603,7 @@ export function findPutDowns(segment: Segment, addressed: boolean, councillors: 
     if (!signal.aimed || signal.named) {
       if (!looked) target = findTarget(segment, addressed, councillors);
       looked = true;
-      if (target === undefined || (signal.named && target.generic)) continue;
+      if (target === undefined || (signal.named && !target.person)) continue;
     }
     let evidenceEnd = end;
     while (evidenceEnd > start && /[\s,;:]/.test(text[evidenceEnd - 1]!)) evidenceEnd--;

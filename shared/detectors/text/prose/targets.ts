@@ -11,8 +11,8 @@ export interface Target {
   name: string;
   /** The person answered, rather than someone named. */
   answered: boolean;
-  /** Only "you" in a post that answers no one: perhaps anyone reading. */
-  generic?: boolean;
+  /** A person: the one answered, or someone titled or a councillor by name (not a body, a role or a generic "you"). */
+  person: boolean;
 }
 
 /** "you", "your", "yourself", text-speak "u", "ur". */
@@ -34,22 +34,24 @@ const NOT_A_NAME = new Set([
 ]);
 /** A titled person: "Mr Fenwick", "Cllr Whitlock", "Councillor Mistry". */
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?/;
-/** Two or more capitalised words after the start of a sentence: "Keep Eastwick Green", "Northmoor County Council". */
-const CAPITALISED_NAME = /(?<=[a-z,;:–—-]\s+|\bthe\s+|\bThe\s+)[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|and\s+)?[A-Z][\w'’&-]*)+/;
+/** Two or more capitalised words: "Keep Eastwick Green", "Northmoor County Council", "Kestrel Buses". */
+const CAPITALISED_NAME = /(?<=^|[a-z,;:–—.!?-]\s+|\bthe\s+|\bThe\s+)[A-Z][\w'’&-]*(?:\s+(?:of\s+|on\s+|and\s+)?[A-Z][\w'’&-]*)+/;
 /** A body, group or colleague by what it is: "the Save Our Library campaign", "our grounds maintenance operative", "some of our newer colleagues". */
 const BY_ROLE =
   /\b(?:our|the|your|their|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:operative|officer|clerk|contractors?|caretaker|groundsman|groundskeeper|warden|manager|colleagues?|councillors?|members|campaign(?:ers)?|group|association|committee|page|society|club|team|crew|lot|owners|landlords|holidaymakers|incomers|newcomers|objectors|complainants|protesters)\b/i;
 
 /** The target a put-down in this segment is aimed at, if any: the person answered first, then someone named. */
 export function findTarget(segment: Segment, addressed: boolean, councillors: readonly { name: string }[]): Target | undefined {
-  if (addressed) return { name: 'the person answered', answered: true };
+  if (addressed) return { name: 'the person answered', answered: true, person: true };
   const text = segment.text;
   const vocative = vocativeName(text);
-  if (vocative) return { name: vocative, answered: true };
+  if (vocative) return { name: vocative, answered: true, person: true };
   const councillor = councillors.find(({ name }) => text.includes(name))?.name;
-  const named = TITLED.exec(text)?.[0] ?? councillor ?? CAPITALISED_NAME.exec(text)?.[0] ?? BY_ROLE.exec(text)?.[0];
-  if (named !== undefined) return { name: named.replace(/['’]s$/, ''), answered: false };
-  return SECOND_PERSON.test(segment.lower) ? { name: 'the person addressed', answered: true, generic: true } : undefined;
+  const person = TITLED.exec(text)?.[0] ?? councillor;
+  if (person !== undefined) return { name: person.replace(/['’]s$/, ''), answered: false, person: true };
+  const named = CAPITALISED_NAME.exec(text)?.[0] ?? BY_ROLE.exec(text)?.[0];
+  if (named !== undefined) return { name: named.replace(/['’]s$/, ''), answered: false, person: false };
+  return SECOND_PERSON.test(segment.lower) ? { name: 'the person addressed', answered: true, person: false } : undefined;
 }
 
 /** A name used to address someone, at the start or the end of a sentence. */
