@@ -86,6 +86,7 @@ testDetector(hostileEngagement, {
     { name: 'an apprentice still learning', post: 'Our new apprentice is still learning the ropes and doing brilliantly!' },
     { name: 'two years to plan a jubilee', post: "We've had two years to plan the jubilee and nothing has been left to chance!" },
     { name: 'an apology for a missed email', post: 'Missed the meeting? We must have missed the email too, sorry: here are the minutes.' },
+    { name: 'two friendly commonplaces together', post: "The Farmers' Market is on Saturday on Fore Street, as usual. Lovely! 🙃" },
     { name: 'an inclusive post naming a group', post: 'Everyone welcome at the iftar on Friday, including our newer neighbours. The Friday prayers group have offered teas.' },
   ],
   invalid: [

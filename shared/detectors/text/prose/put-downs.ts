@@ -31,6 +31,8 @@ interface Signal {
   keys: readonly string[];
   /** Said kindly as often as not: a put-down only beside another family's signal. */
   weak?: boolean;
+  /** So common in friendly posts ("Lovely!", ", as usual.", an eye-roll at the rain) that two of these alone are not enough. */
+  faint?: boolean;
   /** The words name their own target ("you", "your", "someone who"): no other target is needed. */
   aimed?: boolean;
   /** Said of newcomers at large unless a person is answered or named: a generic "you" or a body is not enough. */
@@ -400,6 +402,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'as-usual',
     reason: 'sneers at someone',
     weak: true,
+    faint: true,
     keys: ['as usual', 'as ever', 'as always'],
     pattern: `,?\\s+as\\s+(?:usual|ever|always)\\s*[.!](?=\\s|$)`,
   },
@@ -457,6 +460,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'curt',
     reason: 'ironic one-word verdict',
     weak: true,
+    faint: true,
     keys: pairs(['lovely', 'marvellous', 'wonderful', 'super', 'splendid', 'goodness', 'goodness me', 'gosh', 'fabulous', 'smashing', 'charming', 'brilliant', 'great', 'genius', 'fantastic'], ['.', '!']),
     pattern: `(?:^|[.!?]\\s+)(?:lovely|marvellous|wonderful|super|splendid|goodness(?:\\s+me)?|gosh|fabulous|smashing|charming|brilliant|great|genius|fantastic)\\s*[.!](?=\\s|$)`,
   },
@@ -495,6 +499,7 @@ const SIGNALS: readonly Signal[] = [
     family: 'pet-name',
     reason: 'condescends to someone',
     weak: true,
+    faint: true,
     keys: ['girls', 'love', 'dear', 'dearie', 'sweetheart', 'sweetie', 'petal', 'pet', 'darling', 'young man', 'young lady', 'my dear', 'nice young'],
     pattern: `,\\s+(?:girls|love|dear|dearie|sweetheart|sweetie|petal|pet|darling|young\\s+man|young\\s+lady|my\\s+dear)\\s*[,.!?]|\\ba\\s+nice\\s+young\\s+(?:man|woman|lady|lad)\\b`,
   },
@@ -531,7 +536,7 @@ const SIGNALS: readonly Signal[] = [
     keys: ['nothing'],
     pattern: `\\b(?:had|have\\s+had|has\\s+had)\\s+(?:\\w+\\s+){0,2}?(?:years|months|decades)\\s+to\\s+[^.!?]{3,60}?\\s+(?:and|but)\\s+(?:have\\s+|has\\s+)?(?:done|achieved|delivered|managed)\\s+(?:precisely|absolutely|exactly|next\\s+to|almost)?\\s*nothing\\b`,
   },
-  { family: 'eye-roll', reason: 'sarcasm', weak: true, keys: ['🙄', '😒', '🙃'], pattern: `🙄|😒|🙃` },
+  { family: 'eye-roll', reason: 'sarcasm', weak: true, faint: true, keys: ['🙄', '😒', '🙃'], pattern: `🙄|😒|🙃` },
   { family: 'hyperbole', reason: 'mocks someone’s alarm', weak: true, keys: ['end of civ', 'end of the world'], pattern: `\\bthe\\s+end\\s+of\\s+(?:civilisation|civilization|the\\s+world)(?:\\s+as\\s+we\\s+know\\s+it)?\\b` },
 ];
 
@@ -595,11 +600,12 @@ export function findPutDowns(segment: Segment, addressed: boolean, councillors: 
 
   const families = new Set(kept.map(({ signal }) => signal.family));
   const strong = kept.some(({ signal }) => !signal.weak);
+  const weakEnough = families.size >= 2 && kept.some(({ signal }) => signal.weak && !signal.faint);
   let target: Target | undefined;
   let looked = false;
   const found: PutDown[] = [];
   for (const { start, end, signal } of kept) {
-    if (signal.weak && !strong && families.size < 2) continue;
+    if (signal.weak && !strong && !weakEnough) continue;
     if (!signal.aimed || signal.named) {
       if (!looked) target = findTarget(segment, addressed, councillors);
       looked = true;
