@@ -7,10 +7,10 @@ import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
 import { wordGate } from './text/prose/word-gate';
-import { findPutDowns } from './text/prose/put-downs';
 import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
+import { findPutDowns } from './text/prose/put-downs';
 
 /** An apostrophe, straight or curly. */
 const A = "['’]";
