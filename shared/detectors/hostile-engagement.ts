@@ -25,6 +25,7 @@ import {
 } from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
+import { findPutDowns } from './text/prose/put-downs';
 
 /** An apostrophe, straight or curly. */
 const A = "['’]";
@@ -308,6 +309,7 @@ export const hostileEngagement: PostDetector = {
       const any = ANY_HINT.test(lower);
       const hinted = any && HINT.test(lower);
       const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, any);
+      for (const span of findPutDowns(segment, addressed, context.config.councillors)) spans.push(span); // put-downs in any voice (text/prose/put-downs.ts)
       if (!hinted && spans.length === 0) continue;
 
       for (const { pattern, reason, addressedOnly, literalIn, unlessIn } of PATTERNS) {
