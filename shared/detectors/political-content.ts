@@ -223,7 +223,7 @@ interface Period {
 /** The strongest party-political signal in the post: a campaign ask, then praise or attack, then a slogan. */
 function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
   const segments = view.segments.filter((s) => PARTY_CUE.test(s.text));
-  if (segments.length === 0) return disguisedCampaign(view, c) ?? personalVoteRequest(view, c);
+  if (segments.length === 0) return disguisedCampaign(view, c);
   const partyNamed = firstParty(segments);
 
   for (const segment of segments) {
@@ -264,14 +264,12 @@ function disguisedCampaign(view: PostView, c: Compiled): Hit | undefined {
 
 /** A vote asked for a person in a post about an election: "Give Sam your vote", "make sure he gets your X". */
 function personalVoteRequest(view: PostView, c: Compiled): Hit | undefined {
-  let inView: boolean | undefined;
-  for (const segment of view.ownSegments) {
+  for (const segment of view.segments) {
     const text = segment.text;
-    if (!VOTE_NOUN_CUE.test(text)) continue;
-    inView ??= electionInView(view);
-    if (!inView) return undefined;
+    if (segment.field === 'quoteOf.text' || !VOTE_NOUN_CUE.test(text)) continue;
     const found = voteForPerson(text, (name) => isCandidateName(name, c) || fullNameInPost(view, name), () => namesSomeone(view, c));
-    if (found) return campaignHit(segment, found);
+    // Whether the post is about an election is asked only of the rare post that asks a vote for someone.
+    if (found) return electionInView(view) ? campaignHit(segment, found) : undefined;
   }
   return undefined;
 }

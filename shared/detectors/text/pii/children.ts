@@ -52,7 +52,8 @@ const LINK_TO_AGE_END = /,?\s*(?:\b(?:a|an|in|is|was|who is)\b)?\s*\(?\s*$/i;
 const PUPIL_START = /^\s+(?:(?:pupils?|students?|girl|boy)\s+)?/;
 
 /** Posts without one of these cannot state an age: most skip the age expression. */
-const AGE_WORDS = /\bage|[Yy](?:ea)?rs?\s*\d|old\b|\(\s*(?:\d|Y\d)|,\s*(?:just\s+|only\s+)?(?:\d{1,2}\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen)\s*[,)])|\s[-–—]\s*\d{1,2}\s*[-–—]|who(?:\s+is|['’]s)\s|\d\s?(?:yo|y\/o|yrs)\b|\bturn(?:s|ed)\s/i;
+const AGE_WORDS =
+  /\b[Aa]ge[ds]?\b|[Yy](?:ea)?rs?\s*\d|old\b|\(\s*Y?\d|,\s*(?:(?:just|only)\s+\w|\d{1,2}\s*[,)]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s*[,)])|\s[-–—]\s*\d{1,2}\s*[-–—]|who(?:\s+is|['’]s|\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn)|\d\s?(?:yo|y\/o|yrs)\b/;
 
 interface Child {
   person: Person;

@@ -142,7 +142,7 @@ function subjectOf(text: string, termStart: number, term: string, scan: PiiScan)
 }
 
 /** Words of concern for someone: most posts have none. */
-const CONCERN_GATE = /\b(?:thoughts|prayers|hearts|love|hugs?|welcome|wish(?:es|ing)|flowers|cards?|sending|keep|remember)\b/i;
+const CONCERN_GATE = /\b(?:thoughts|prayers|hearts|love\s+to|hugs?|welcome\s+(?:back|home)|wish(?:es|ing)|flowers|cards?\s+to|sending|keep|remember|hold)\b/i;
 /**
  * Concern sent to a person, with what must follow their name for each opener: "keep … in your
  * thoughts", "thoughts are with …", "sending love to …", "wishing … all the best", "sending … our love".

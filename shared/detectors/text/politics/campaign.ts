@@ -118,14 +118,14 @@ const VOTE_FOR_PERSON = new RegExp(
     String.raw`\b(?:[Gg]ive|[Ll]end|[Gg]ives|[Gg]iving)\s+${TARGET}\s+(?:your|ur|yr|a|all\s+your)\s+${VOTE_NOUN}\b`,
     String.raw`\b(?:[Ll]end|[Gg]ive)\s+(?:your|ur)\s+${VOTE_NOUN}\s+to\s+${TARGET}`,
     String.raw`\b(?:[Cc]ast|[Uu]se|[Pp]ut|[Mm]ake)\s+(?:your|ur)\s+(?:vote|x|X|cross|ballot)\s+(?:count\s+)?(?:for|next\s+to|by|beside|against\s+the\s+name\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?${TARGET}`,
-    String.raw`(?:^|[^\p{L}])(${PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:really\s+|truly\s+|so\s+)?(?:needs|deserves|wants|would\s+(?:love|like|appreciate|value)|is\s+asking\s+for|asks\s+for|has\s+earned|needs\s+every)\s+(?:your|ur|every)\s+${VOTE_NOUN}\b`,
+    String.raw`(?:^|[^\p{L}])(${PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:really\s+|truly\s+|so\s+)?(?:needs|deserves|wants|would\s+(?:love|like|appreciate|value)|is\s+asking\s+for|asks\s+for|has\s+earned)\s+(?:your|ur|every)\s+${VOTE_NOUN}\b`,
     String.raw`\b[Mm]ake\s+sure\s+(${PERSON}|he|she|they)\s+(?:gets?|has|have|wins?)\s+(?:your|ur|every)\s+${VOTE_NOUN}\b`,
     String.raw`\b[Vv]ote\s+(\p{Lu}\p{Ll}+)(?=\s*(?:[!.,]|$|on\s|this\s|for\s|in\s|#|\p{Extended_Pictographic}))`,
   ].join('|'),
   'gu',
 );
-/** Cheap test first: every form above names a vote, an X or a cross. */
-export const VOTE_NOUN_CUE = /\b(?:[Vv]otes?|VOTE|X|[Cc]ross|[Bb]allot)\b|\byour\s+(?:x|backing|support|number\s+one|no\.?\s*1|first\s+preference)\b/;
+/** Cheap test first: every form above asks for "your vote" (X, cross, backing…), or is "Vote" and a name. */
+export const VOTE_NOUN_CUE = /\b(?:your|ur|yr|every|a)\s+(?:votes?|[Xx]|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)\b|\b[Vv]ote\s+[A-Z]/;
 const PRONOUN = /^(?:him|her|them|he|she|they)$/i;
 const LETTER = /\p{L}/u;
 
