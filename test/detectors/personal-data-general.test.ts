@@ -37,6 +37,10 @@ testDetector(personalData, {
     { name: 'a planning application naming the applicant', post: 'Planning application at 81 Lower Mill Street (Mr Fenn) for a rear extension — comments by Friday.' },
     { name: 'a street without a house number', post: 'Complaints about the hedge on Lower Mill Street have been passed to the enforcement team.' },
     { name: 'a date of birth of someone long dead', post: 'Edwin Marsh (d.o.b. 02/06/1840) built the harbour wall.' },
+    { name: 'apologies in minutes for work', post: 'MINUTES item 4: Apologies — Cllr Bhatt (work commitments).' },
+    { name: 'sympathy about the bins', post: "Hi Jean, sorry to hear about the bins — we've asked the contractor to come back." },
+    { name: 'a tearoom at a numbered address', post: "Tilly's Tearoom at 7 Mill Lane reopens Saturday ☕" },
+    { name: 'an age group in brackets', post: 'Under 9s (aged 7-9) training every Saturday at the rec.' },
   ],
   invalid: [
     // Health detail sent with concern
@@ -81,6 +85,13 @@ testDetector(personalData, {
     { name: 'a family named between dashes', post: "Enforcement notice served on 31 Alder Close — the Hendersons' house — for the untidy land.", expect: { reason: 'home address' } },
     { name: '"belonging to" without a comma', post: 'The fence at 7 Park Road belonging to Mrs Lowe is on the highway.', expect: { reason: 'home address' } },
     { name: 'a couple named in brackets', post: 'The caravan outside 18 Quay Terrace (Mr & Mrs Penrose) must be moved.', expect: { evidence: 'Mr P••••••' } },
+    // Other styles: text-speak, draft minutes, prayers, a reply
+    { name: '"in hosp" in text-speak', post: "sending luv 2 Mags Ellery who's in hosp after her fall 💐💐 get well soon hun x", expect: { reason: 'in hosp' } },
+    { name: 'a detail in brackets after a councillor in draft minutes', post: 'MINUTES item 4: Apologies — Cllr Bhatt (in hospital following surgery).', expect: { evidence: 'Cllr B••••' } },
+    { name: 'prayers for someone having an op', post: "🙏🙏 prayers for our caretaker Bryn who's having his op tomorrow 🙏🙏", expect: { reason: 'his op' } },
+    { name: 'sympathy to the person addressed about a diagnosis', post: 'Hi Jean, sorry to hear about your diagnosis — we hope the treatment goes well. Cllr Bhatt sends his best.', expect: { reason: 'your diagnosis' } },
+    { name: 'an age after the name at the end of a sentence', post: 'Congrats to our junior gardener of the year, Poppy Ellis, 9!!', expect: { reason: 'age 9' } },
+    { name: 'an owner with an initial after "occupied by"', post: 'MINUTES item 6: Complaint re overgrown garden at 7 Mill Lane (occupied by Mr D Fenn) — noted.', expect: { evidence: 'Mr ' } },
     // A date of birth written with dots
     { name: 'a date of birth after "d.o.b."', post: 'Mabel (d.o.b. 03/03/1950) called about her bus pass.', expect: { reason: 'date of birth' } },
   ],

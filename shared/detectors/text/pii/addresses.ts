@@ -132,7 +132,7 @@ const OWNER_AFTER = new RegExp(
     String.raw`((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?:['’]s?)?\s+(?:family\s+)?(?:property|house|home|flat|bungalow|cottage|residence|place|household|farmhouse)\b` +
     String.raw`|(?:home|house|residence|property|flat)\s+of\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
     String.raw`|(?:where|in\s+which)\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:lives|live|lived|resides|stays)\b` +
-    String.raw`|(?:owned|occupied|rented|lived\s+in|let)\s+by\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
+    String.raw`|(?:owned|occupied|rented|lived\s+in|let)\s+by\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:\p{Lu}\.?\s+)?)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
     String.raw`|belonging\s+to\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
     String.raw`|((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*\)` +
     ')',
@@ -141,6 +141,7 @@ const OWNER_AFTER = new RegExp(
 const OWNER_AFTER_CUE = /^\s*(?:[(,\-–—]|belonging\b|owned\b|occupied\b|rented\b|let\b|where\b|in\s+which\b|(?:the\s+)?(?:home|house)\s+of\b)/;
 /** "Mr & Mrs Penrose": the first title stands for both. */
 const PAIR_OF_TITLES = /^(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+/;
+const TITLED_INITIAL = /^(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\p{Lu}\.?\s+\p{Lu}[\p{L}'’-]+)$/u;
 /** "the Hendersons' house": a family by its surname. */
 const FAMILY = /^\p{Lu}\p{Ll}+s['’]?$/u;
 
@@ -152,6 +153,9 @@ function ownerAfter(after: string, scan: PiiScan): { person?: Person } | undefin
   const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]!).replace(PAIR_OF_TITLES, '$1 ');
   const person = personStartingAt(name, scan.context);
   if (person !== undefined && person.evidence !== 'role') return { person };
+  // "Mr D Fenn": a title and an initial name a person the name patterns do not read.
+  const titled = TITLED_INITIAL.exec(name);
+  if (titled) return { person: { name: titled[2]!, title: titled[1]!, evidence: 'titled', start: 0 } };
   // "the Hendersons' house": a family, named only as one.
   if (m[1] !== undefined && FAMILY.test(name)) return { person: { name, evidence: 'unfamiliar', start: 0 } };
   return undefined;

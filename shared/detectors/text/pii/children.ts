@@ -18,7 +18,7 @@ const AGE_CUE = new RegExp(
     String.raw`\baged?\s+${N}\b(?![.:]\d)`,
     String.raw`\b${N}[- ]?(?:years?|yrs?)[- ]?old\b|\b${N}\s?(?:yo|y\/o)\b`,
     String.raw`\(\s*(?:aged?\s+)?${N}\s*(?:yrs?|years?(?:\s+old)?|yo|y\/o)?\s*\)`,
-    String.raw`,\s*(?:just|only)?\s*${N}\s*(?=[,)])|,\s*(?:just|only)\s+${N}\b(?!\s*(?:%|years?\s+(?:ago|as|on|in|of|a|with|at|since)|weeks?|months?|days?|hours?|minutes?|miles?|[:.]\d))|\s[-–—]\s*${N}\s*[-–—]\s`,
+    String.raw`,\s*(?:just|only)?\s*${N}\s*(?=[,)!]|\.(?:\s|$)|$)|,\s*(?:just|only)\s+${N}\b(?!\s*(?:%|years?\s+(?:ago|as|on|in|of|a|with|at|since)|weeks?|months?|days?|hours?|minutes?|miles?|[:.]\d))|\s[-–—]\s*${N}\s*[-–—]\s`,
     String.raw`\b[Yy](?:ea)?r\s*(\d{1,2})\b|\(\s*Y(\d{1,2})\s*\)`,
     String.raw`\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?${N}\b(?!\s*(?:%|st|nd|rd|th|weeks?|months?|days?|hours?|minutes?|miles?|metres?|feet|ft|inches|[:.]\d|\d))`,
     String.raw`\bwho\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn(?:s|ed)\s+${N}\b`,
@@ -53,7 +53,7 @@ const PUPIL_START = /^\s+(?:(?:pupils?|students?|girl|boy)\s+)?/;
 
 /** Posts without one of these cannot state an age: most skip the age expression. */
 const AGE_WORDS =
-  /\b[Aa]ge[ds]?\b|[Yy](?:ea)?rs?\s*\d|old\b|\(\s*Y?\d|,\s*(?:(?:just|only)\s+\w|\d{1,2}\s*[,)]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s*[,)])|\s[-–—]\s*\d{1,2}\s*[-–—]|who(?:\s+is|['’]s|\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn)|\d\s?(?:yo|y\/o|yrs)\b/;
+  /\b[Aa]ge[ds]?\b|[Yy](?:ea)?rs?\s*\d|old\b|\(\s*Y?\d|,\s*(?:(?:just|only)\s+\w|\d{1,2}\s*(?:[,)!]|\.(?:\s|$)|$)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s*[,)])|\s[-–—]\s*\d{1,2}\s*[-–—]|who(?:\s+is|['’]s|\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn)|\d\s?(?:yo|y\/o|yrs)\b/;
 
 interface Child {
   person: Person;

@@ -10,7 +10,7 @@ import type { PiiScan } from './types';
 const CRIME = String.raw`convicted|convictions?|criminal record|arrested|charged with(?!\s+(?:\w+ing|the (?:task|job|role)|responsibility|overseeing))|pleaded guilty|found guilty|jailed|imprisoned|in prison|behind bars|sentenced|on bail|on probation|on remand|remanded|cautioned by (?:the )?police|(?:a )?police caution|sex offender|banned from driving|disqualified from driving|restraining order|prosecuted|fined`;
 /** Parts of the body an operation is named by: "a knee op", "her cataract operation". */
 const BODY = String.raw`knee|hip|heart|bypass|cataract|back|eye|shoulder|hernia|gall\s?bladder|bowel|spinal|spine|brain|foot|ankle|wrist|hand|ear|kidney|liver|lung|prostate|breast|cancer|keyhole|emergency|major|minor|double|triple|quadruple|hysterectomy|appendix|tonsils?`;
-const HEALTH = String.raw`(?:${BODY}) (?:op|operation|surgery|replacement|transplant|procedure)|(?:his|her|their) (?:(?:${BODY}) )?op|(?:after|following|since|from|before) (?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}?(?:fall|operation|op|surgery|accident|replacement|transplant|stroke|heart attack|procedure|illness|diagnosis|treatment)|operated on|on the mend|recuperat(?:ing|es|ed)|convalesc\w+|recover(?:s|ed)? from|recovering (?:well|nicely|slowly|at home|in (?:the )?(?:[a-z'’-]+ ){0,3}(?:hospital|infirmary))|(?:out of|home from|back from|discharged from|left) hospital|pneumonia|bronchitis|sepsis|meningitis|shingles|asthma|arthritis|angina|a hernia|gout|lupus|crohn['’]?s|a blood clot|laid up|bed-?ridden|housebound|on crutches|in plaster|(?:a )?heart attack|off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*|in (?:the )?(?:[a-z'’-]+ ){1,4}(?:hospital|infirmary|hospice)|in ysbyty(?: [a-z'’-]+)?|(?:taken|rushed|admitted) to (?:hospital|a&e|a and e)|in a&e|off (?:work |sick )?(?:again )?with (?:a |an |his |her |their |the )?(?:bad |sore |broken |injured |nasty |bad )?(?:back|knee|leg|arm|hip|shoulder|neck|chest infection|flu|cold|virus|migraine|sickness bug|bug)|(?:after|following|since|from) (?:a|an|the|his|her|their) (?:fall|operation|op|surgery|accident|knee replacement|hip replacement)|had a fall|flu`;
+const HEALTH = String.raw`in hosp|(?:${BODY}) (?:op|operation|surgery|replacement|transplant|procedure)|(?:his|her|their) (?:(?:${BODY}) )?op|(?:after|following|since|from|before) (?:a|an|the|his|her|their) (?:[a-z-]+ ){0,2}?(?:fall|operation|op|surgery|accident|replacement|transplant|stroke|heart attack|procedure|illness|diagnosis|treatment)|operated on|on the mend|recuperat(?:ing|es|ed)|convalesc\w+|recover(?:s|ed)? from|recovering (?:well|nicely|slowly|at home|in (?:the )?(?:[a-z'’-]+ ){0,3}(?:hospital|infirmary))|(?:out of|home from|back from|discharged from|left) hospital|pneumonia|bronchitis|sepsis|meningitis|shingles|asthma|arthritis|angina|a hernia|gout|lupus|crohn['’]?s|a blood clot|laid up|bed-?ridden|housebound|on crutches|in plaster|(?:a )?heart attack|off sick|signed off (?:sick|work|with|until|for)|on sick leave|sick leave|long-term sick|unwell|(?:seriously|terminally|critically|very) ill|in hospital|in intensive care|in a hospice|hospitali[sz]ed|admitted to hospital|diagnosed with|diagnosis of|recovering (?:from|after)|undergoing (?:treatment|surgery|chemo\w*|tests|an operation)|receiving (?:treatment|chemo\w*|care)|suffer(?:s|ed|ing)? (?:from|with|a)|ill[- ]health|illness|poorly|injured|injuries|(?:broken|broke (?:his|her|their)) (?:leg|arm|hip|wrist|ankle|bones?)|cancer|tumou?r|leukaemia|dementia|alzheimer['’]?s|parkinson['’]?s|motor neurone|multiple sclerosis|a stroke|heart attack|heart (?:condition|problems?|surgery)|depression|depressed|anxiety|(?:with|from|due to|through) stress|stress-related|a breakdown|mental (?:health (?:problems|issues|condition|crisis|difficulties)|illness)|bipolar|schizophreni\w*|ptsd|diabet\w*|epilep\w*|autis\w*|adhd|dyslexi\w*|learning disabilit\w*|blind|deaf|partially sighted|disabled(?!\s+(?:the|a|an|it|this|that|his|her|their|our|all)\b)|a disability|wheelchair|paralysed|amputee|hiv|covid|miscarriage|(?:had|has|having|needs?|needed|undergone|after|following|from|for|major|emergency|hip|knee|back|eye) surgery|an operation|chemo\w*|radiotherapy|dialysis|transplant|addict\w*|alcoholi\w*|rehab|overdose|self-harm|suicid\w*|eating disorder|anorexi\w*|in (?:the )?(?:[a-z'’-]+ ){1,4}(?:hospital|infirmary|hospice)|in ysbyty(?: [a-z'’-]+)?|(?:taken|rushed|admitted) to (?:hospital|a&e|a and e)|in a&e|off (?:work |sick )?(?:again )?with (?:a |an |his |her |their |the )?(?:bad |sore |broken |injured |nasty |bad )?(?:back|knee|leg|arm|hip|shoulder|neck|chest infection|flu|cold|virus|migraine|sickness bug|bug)|(?:after|following|since|from) (?:a|an|the|his|her|their) (?:fall|operation|op|surgery|accident|knee replacement|hip replacement)|had a fall|flu`;
 /** A word stem of every term above: posts without one (nearly all) skip the long expression. */
 const TERM_STEMS = new RegExp(
   String.raw`\b(?:${`convict criminal arrest charged guilty jail impris prison bars sentenced bail probation remand caution
@@ -19,7 +19,7 @@ const TERM_STEMS = new RegExp(
   stroke heart depress anxiety stress breakdown mental bipolar schizo ptsd diabet epilep autis adhd dyslexi disab blind deaf
   sighted wheelchair paralys amputee hiv covid miscarriage surgery operation chemo radiotherapy dialysis transplant addict
   alcoholi rehab overdose self-harm suicid disorder anorexi infirmary fall off\\s flu ysbyty a&e
-  op\\b operat mend recuperat convalesc recover replacement pneumonia bronchitis sepsis meningitis shingles
+  op\\b hosp\\b operat mend recuperat convalesc recover replacement pneumonia bronchitis sepsis meningitis shingles
   asthma arthritis angina hernia gout lupus crohn blood laid bed housebound crutches plaster`.split(/\s+/).join('|')})`,
   'i',
 );
@@ -34,7 +34,7 @@ const FILLERS = new Set(
   absent away leave on because of owing off work again knee hip eye eyes back shoulder foot feet leg legs arm arms wrist ankle
   hand hands heart bad sore`.split(/\s+/),
 );
-const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'are', 'were', 'have', 'remains', 'remained', 'will', 'would', 'might', 'could']);
+const AUXILIARIES = new Set(['is', 'was', 'has', 'had', 'are', 'were', 'have', 'remains', 'remained', 'will', 'would', 'might', 'could', "who's", 'who’s']);
 /** Details that carry their own verb: "Pete Lyle, recovering from surgery". */
 const SELF_LINKING = /^(?:broke |suffer|recover|recuperat|convalesc|operated on|on the mend|(?:out of|home from|back from|discharged from) hospital|diagnosed with|hospitali|convicted|arrested|jailed|sentenced|pleaded|imprisoned|undergoing|receiving|fined|prosecuted|remanded)/i;
 /** A detail followed by one of these names a cause, a service or a facility, not a person's condition. */
@@ -52,6 +52,7 @@ const LAST_WORD = /(?<![\p{L}'’])([\p{L}'’-]+)\s*$/u;
 const POSSESSIVE_END = /['’]s\s*$/;
 const WHO_END = /(?:,?\s*\(?\s*who)?[\s,(]*$/i;
 const PRONOUN_END = /\b(?:he|she)$/i;
+const OPENING_BRACKET_END = /\s*\(\s*$/;
 /** ", our groundsman," between a name and its verb. */
 const APPOSITIVE_END = /,[^,]{1,40}$/;
 
@@ -61,11 +62,14 @@ const WISHING = /\b[Ww]ishing\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'�
 /** A remark on someone's body said to them: "with your eyesight, Mrs Akhtar". */
 const YOUR_CONDITION =
   /\b(?:with|given|at|for)\s+your\s+(?:poor\s+|bad\s+|failing\s+|dodgy\s+|dicky\s+|wonky\s+)?(eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|bad\s+back|condition|illness|health\s+problems|nerves|mental\s+health)\b/gi;
-/** The person spoken to: a titled name, or a familiar given name set off by commas. */
-const VOCATIVE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|,\s*)(\p{Lu}\p{Ll}+)(?=\s*[,.!?])/gu;
+/** A treatment or illness of the person spoken to: "sorry to hear about your diagnosis, Jean". */
+const YOUR_MEDICAL =
+  /\b(?:about|after|with|for|on|since|following|from)\s+your\s+(?:recent\s+|latest\s+)?(diagnosis|illness|op|operation|surgery|treatment|chemo(?:therapy)?|stroke|heart\s+attack|fall|injury|injuries|cancer|hospital\s+stay|stay\s+in\s+hospital)\b/gi;
+/** The person spoken to: a titled name, or a familiar given name set off by commas or after a greeting. */
+const VOCATIVE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|,\s*|\b(?:Hi|Hello|Dear|Morning|Evening|Thanks|Thank\s+you)\s+)(\p{Lu}\p{Ll}+)(?=\s*[,.!?])/gu;
 
 /** Cheap test for every finder below: most texts have none of their words. */
-const ANY_DETAIL = new RegExp(String.raw`${TERM_STEMS.source}|recovery|get\s+well|\byour\s+(?:\w+\s+)?(?:eye|sight|hear|memo|mobi|bala|leg|knee|hip|back|cond|ill|heal|nerv|ment)`, 'i');
+const ANY_DETAIL = new RegExp(String.raw`${TERM_STEMS.source}|recovery|get\s+well|\byour\s+(?:\w+\s+)?(?:eye|sight|hear|memo|mobi|bala|leg|knee|hip|back|cond|ill|heal|nerv|ment|diag|op\b|oper|surg|treat|chemo|stroke|heart|fall|injur|canc|hosp|stay)`, 'i');
 
 /** Health, disability or criminal-record detail about a named or identified person. */
 export function findSpecialCategoryDetail(scan: PiiScan): void {
@@ -108,7 +112,9 @@ function subjectOf(text: string, termStart: number, term: string, scan: PiiScan)
   const sentence = sentenceStart(text, termStart);
   let before = text.slice(sentence, termStart);
   // Read back over "has been", "is still", "was recently treated for"…: at most six linking words.
-  let linked = false;
+  // "Cllr Bhatt (in hospital following surgery)": a detail in brackets after a name is said of them.
+  let linked = OPENING_BRACKET_END.test(before);
+  if (linked) before = before.replace(OPENING_BRACKET_END, '');
   for (let words = 0; words < 6; words++) {
     const last = LAST_WORD.exec(before);
     const word = last?.[1]!.toLowerCase();
@@ -147,7 +153,7 @@ const CONCERN_GATE = /\b(?:thoughts|prayers|hearts|love\s+to|hugs?|welcome\s+(?:
  * Concern sent to a person, with what must follow their name for each opener: "keep … in your
  * thoughts", "thoughts are with …", "sending love to …", "wishing … all the best", "sending … our love".
  */
-const CONCERN = /\b(?:(keep|remember|hold)|(?:thoughts|prayers|love|hugs?|welcome\s+(?:back|home)|(?:best|good|warm|get\s+well)\s+wishes|wishes|flowers|cards?)(?:\s+and\s+(?:prayers|love|hugs|(?:best\s+)?wishes|thoughts))?\s+(?:are\s+|go\s+|going\s+|goes\s+|sent\s+)?(?:out\s+)?(?:with|to)|(wishing)|(sending|send))\s+(?:(?:our|my)\s+(?:(?:[a-z-]+\s+){0,3}?(?=\p{Lu})))?/giu;
+const CONCERN = /\b(?:(keep|remember|hold)|(?:thoughts|prayers|love|hugs?|welcome\s+(?:back|home)|(?:best|good|warm|get\s+well)\s+wishes|wishes|flowers|cards?)(?:\s+and\s+(?:prayers|love|hugs|(?:best\s+)?wishes|thoughts))?\s+(?:are\s+|go\s+|going\s+|goes\s+|sent\s+)?(?:out\s+)?(?:with|to|for)|(wishing)|(sending|send))\s+(?:(?:our|my)\s+(?:(?:[a-z-]+\s+){0,3}?(?=\p{Lu})))?/giu;
 const AFTER_KEEP = /^\s+in\s+(?:your|our|their|all\s+our|everyone['’]s)\s+(?:thoughts|prayers|hearts)/i;
 const AFTER_WISHING = /^\s+(?:all\s+the\s+(?:best|very\s+best)|well|better|a\s+(?:speedy|quick|full|smooth|swift)\s+recovery|strength|love)/i;
 const AFTER_SENDING = /^,?\s+(?:our|all\s+our|lots\s+of|much|big|huge|the\s+(?:council['’]s|team['’]s))\s+(?:\w+\s+)?(?:love|best|good|warm|hugs|thoughts|wishes)/i;
@@ -196,8 +202,8 @@ function wishedWell(scan: PiiScan): void {
 
 function remarkOnBody(scan: PiiScan): void {
   const { text } = scan;
-  if (!/\byour\s+(?:[a-z]+\s+)?(?:eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|back|condition|illness|health|nerves|mental)/i.test(text)) return;
-  for (const m of allMatches(YOUR_CONDITION, text)) {
+  if (!/\byour\s+(?:[a-z]+\s+)?(?:eyesight|sight|hearing|memory|mobility|balance|legs|knees|hips?|back|condition|illness|health|nerves|mental|diagnosis|op|operation|surgery|treatment|chemo|stroke|heart|fall|injur|cancer|hospital|stay)/i.test(text)) return;
+  for (const m of [...allMatches(YOUR_CONDITION, text), ...allMatches(YOUR_MEDICAL, text)]) {
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     let person: Person | undefined;
     for (const vocative of allMatches(VOCATIVE, sentence)) {
