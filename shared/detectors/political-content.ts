@@ -72,7 +72,13 @@ const COUNCILLOR_HANDLE = /^(?:cllr|councill?or)/;
 const COUNCILLOR_PROFILE = /\/(?:@|profile\/)(?:cllr|councill?or)/i;
 
 /** Cheap test: could the post name a councillor, a candidate or an office-holder? */
-const INDIVIDUAL_CUE = /\b(?:[Cc]llr|CLLR|[Cc]ouncill?or|COUNCILLOR|[Mm]ayor|MAYOR|Chair|Leader|[Cc]andidate)|@|profile\//;
+const INDIVIDUAL_CUE = /\b(?:[Cc]llr|CLLR|[Cc]ouncill?or|COUNCILLOR|[Mm]ayor|MAYOR|Chair|Leader|[Cc]andidate)|@|profile\/|\((?:Green|Labour|Lab|Conservative|Con|Lib|LD|Liberal|Reform|Independent|Ind|Plaid|SNP|Tory)\b/;
+/** A person labelled with a party: "Sam Whitaker (Green)". */
+const PARTY_LABELLED =
+  /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*\((?:Green(?:\s+Party)?|Labour|Lab|Conservative|Con|Lib\s?Dems?|LD|Liberal\s+Democrats?|Reform(?:\s+UK)?|Independent|Ind|Plaid(?:\s+Cymru)?|SNP|Tory)\)/gu;
+/** "Meet your candidates": every full name after it is a candidate introduced. */
+const MEET_CANDIDATES = /\b(?:[Mm]eet|[Ii]ntroducing)\s+(?:your|the|our)\s+(?:\w+\s+){0,2}candidates?\b/;
+const FULL_NAME = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/gu;
 /** Neutral election notices published by the Returning Officer name candidates by law. */
 const RETURNING_OFFICER = /\b(?:returning\s+officer|statement\s+of\s+persons\s+nominated|persons\s+nominated|notice\s+of\s+(?:poll|election)|declaration\s+of\s+(?:the\s+)?results?)\b/i;
 const QUOTES = /\b(?:said|says|told|added)\b|[:,]\s*["“‘]/;
@@ -529,6 +535,20 @@ function preElectionFeatures(view: PostView, c: Compiled, within: Period, timezo
       add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
     }
     for (const intro of candidateIntroductions(segment, c)) add(intro);
+    // A person labelled with a party is a candidate or a party's councillor; a list of three or more
+    // (every candidate, even-handedly) is election information.
+    const labelled = text.includes('(') ? allMatches(PARTY_LABELLED, text) : [];
+    if (labelled.length > 0 && labelled.length < 3) {
+      for (const match of labelled) add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
+    }
+    const meet = MEET_CANDIDATES.exec(text);
+    if (meet) {
+      for (const match of allMatches(FULL_NAME, text.slice(meet.index + meet[0].length))) {
+        if (!isGivenName(match[1]!.split(/\s+/)[0]!)) continue;
+        const start = meet.index + meet[0].length + match.index;
+        add({ who: match[1]!, segment, start, end: start + match[0].length });
+      }
+    }
     if (c.firstNamePattern) {
       for (const match of allMatches(c.firstNamePattern, text)) {
         const member = c.firstNames.get(match[0])!;

@@ -19,6 +19,9 @@ testDetector(confidentialInformation, {
     { name: 'news that was made public on a day', post: 'The new opening hours were made public on Monday and start next week.' },
     { name: 'jobs that are being advertised', post: 'Two jobs are being advertised this month: assistant clerk and caretaker.' },
     { name: 'free legal advice for residents', post: 'Free legal advice clinic at the library every Tuesday.' },
+    { name: 'a groundsman on the mower', post: 'Our groundsman Dai is on the mower all week, bear with us 🙏' },
+    { name: 'a finger to the lips for quiet in the library', post: "🤫 Quiet please — the library's reading hour is 10–11am on Saturdays." },
+    { name: 'an awarded tender in draft minutes', post: 'MINUTES (draft) item 9: RESOLVED to accept the lowest tender (Acme, £4,200). Contract awarded.' },
   ],
   invalid: [
     // Staff absent through illness
@@ -28,6 +31,7 @@ testDetector(confidentialInformation, {
     { name: 'a head of service on long-term sick', post: 'Our Head of Facilities Dan Kerr is on long-term sick so the hall bookings are paused.', expect: { reason: 'long-term sick' } },
     { name: 'an officer absent through illness', post: 'Our Events Officer is absent through illness until further notice.', expect: { reason: 'absent through illness' } },
     { name: 'a manager on medical leave', post: 'Our Finance Manager, Lyn Cole, is off on medical leave after surgery.', expect: { reason: 'medical leave' } },
+    { name: 'a groundsman "on the sick"', post: 'Our groundsman Dai is on the sick after his op, bear with us 🙏', expect: { reason: 'on the sick' } },
     // Posts cut, with the holder named
     { name: 'posts made redundant, one of them named', post: "Two posts are being made redundant in the spring, one of them Jade Holloway's. Sad news all round.", expect: { reason: "'made redundant'" } },
     { name: 'a named person whose job is going', post: "Sad to say Kevin Platt's job is going in the restructure — he's being made redundant in April.", expect: { reason: 'made redundant' } },
@@ -38,6 +42,7 @@ testDetector(confidentialInformation, {
     { name: 'hush hush and official later', post: 'Hush hush: the new Mayor will be Cllr Bhatt. Official on Monday.', expect: { reason: 'leaks a plan' } },
     { name: '"can\'t comment yet, but"', post: "Officially we can't comment yet, but the depot sale has gone through to Hartwell Homes.", expect: { reason: 'leaks news' } },
     // Legal advice in plain words
+    { name: '"Legal have advised us"', post: 'Legal have advised us not to comment on the boundary case.', expect: { reason: 'legal advice' } },
     { name: 'the lawyers have told us', post: "The lawyers have told us the lease won't stand up, so we're backing down on the café.", expect: { reason: 'legal advice' } },
   ],
 });

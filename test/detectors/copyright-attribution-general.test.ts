@@ -20,6 +20,8 @@ testDetector(copyrightAttribution, {
     { name: 'a shot from a named club’s exhibition', post: withImage('Another shot from the Harbourne Camera Club exhibition.') },
     { name: 'a picture from a council event', post: withImage("Picture from Tuesday's tree planting on the green.") },
     { name: 'shared from a named group', post: withImage('Shared from the Harbourne Memories group 💙') },
+    { name: 'a camera emoji and a name', post: withImage('📸 Amy Lau') },
+    { name: 'a camera emoji crediting the council itself', post: withImage('📸: us! Our new van on its first day.') },
     { name: 'a local artist named after the verb', post: withImage('A local artist, Ann Treloar, painted this view of the quay.') },
   ],
   invalid: [
@@ -28,6 +30,7 @@ testDetector(copyrightAttribution, {
     { name: 'a photo from a group, then a caption after a colon', post: withImage('Photo from a local history group: Harbourne pier in 1912.'), expect: { reason: 'local history group' } },
     { name: 'a local artist drew it', post: withImage('A local artist drew this lovely map of the town trail.'), expect: { reason: 'A local artist drew this' } },
     { name: 'one of our talented photographers took these', post: withImage('One of our talented photographers took these during the storm.'), expect: { reason: "someone else's" } },
+    { name: 'a camera emoji and "via a mate on fb"', post: withImage('📸 via a mate on fb, what a sky!!'), expect: { reason: "someone else's" } },
     { name: 'verse whose first line ends in a colon', post: 'Here is a lovely poem for Remembrance:\nThey shall grow not old, as we that are left grow old:\nAge shall not weary them, nor the years condemn.\nAt the going down of the sun and in the morning\nWe will remember them.', expect: { reason: 'reproduces a poem or song' } },
   ],
 });

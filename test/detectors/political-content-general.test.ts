@@ -22,6 +22,11 @@ testDetector(politicalContent, {
     { name: 'another person with a councillor’s given name in the period', post: { text: 'Raj Patel from the bakery won the cake competition — brilliant week for him!', createdAt: inPeriod } },
     { name: "a councillor's given name in a place name in the period", post: { text: 'Alice Springs documentary screening at the library Friday.', createdAt: inPeriod } },
     { name: 'polling information in the period', post: { text: "The Mayor's office is closed Friday. Polling stations open 7am-10pm on 6 May.", createdAt: inPeriod } },
+    { name: 'polling cards in the period', post: { text: 'Polling cards are going out this week. Lost yours? Ring the elections office.', createdAt: inPeriod } },
+    { name: 'a vote for the town in a competition', post: 'Vote Harbourne for Coastal Town of the Year! https://example.org/vote' },
+    { name: 'a story title with a councillor’s given name in the period', post: { text: 'Alice in Wonderland at the library this Saturday, free for kids!', createdAt: inPeriod } },
+    { name: 'a declared result with party labels', post: 'Result: Sam Whitaker (Green) elected for Quay ward with 412 votes. Turnout 31%.' },
+    { name: 'every candidate listed with their party in the period', post: { text: 'Candidates for Quay ward: Sam Whitaker (Green), Tom Hart (Labour), Priya Shah (Conservative). Polling day is 6 May.', createdAt: inPeriod } },
   ],
   invalid: [
     // A vote asked for a party's candidate, at any date
@@ -35,6 +40,8 @@ testDetector(politicalContent, {
     { name: '"give him your X"', post: 'Sam Whitaker for Quay ward! Green Party. Polling day Thursday — give him your X 🌱', expect: { reason: 'give him your X' } },
     { name: 'a bare given name after "Vote"', post: 'Lucy Marsh (Labour) is the only candidate who will fix the potholes. Vote Lucy!', expect: { reason: 'party campaigning' } },
     { name: '"back" a person for a ward', post: 'Back Tom Hart for Quay ward on 6 May 🗳️', expect: { reason: 'asks people to back Tom Hart' } },
+    { name: '"needs YOUR vote" in capitals', post: '🌹🌹 Lab candidate Jo Bloggs needs YOUR vote on Thurs 🌹🌹', expect: { reason: 'Jo Bloggs needs YOUR vote' } },
+    { name: '"make sure Dan gets ur vote" in text-speak', post: "Polling day tmrw!! Make sure Dan gets ur vote, he's Reform's man for Quay ward 💪", expect: { reason: 'Make sure Dan gets ur vote' } },
     // A councillor praised by given name in the period
     { name: 'praise in the sentence after the name', post: { text: 'What would we do without Alice? Another brilliant week of getting things done 👏👏', createdAt: inPeriod }, expect: { severity: 'high', reason: 'councillor or candidate Alice Moreton during the pre-election period' } },
     { name: 'praise two sentences after the name', post: { text: 'Alice again! Out at 7am clearing the drains on Mill Lane. Legend.', createdAt: inPeriod }, expect: { reason: 'Alice Moreton' } },
@@ -42,6 +49,8 @@ testDetector(politicalContent, {
     { name: '"who else but"', post: { text: 'Who else but Alice would give up her Saturday for the litter pick? 🙌', createdAt: inPeriod }, expect: { reason: 'Alice Moreton' } },
     { name: '"where would we be without"', post: { text: 'Where would Harbourne be without Raj? The crossing, the benches, the lights — all him.', createdAt: inPeriod }, expect: { reason: 'Raj Bhatt' } },
     { name: "a councillor's page promoted by given name", post: { text: "Check out Raj's new Facebook page for updates on the crossing!", createdAt: inPeriod }, expect: { reason: 'Raj Bhatt' } },
+    { name: 'a person labelled with a party in the period', post: { text: 'Sam Whitaker (Green) visited the food bank today to help out.', createdAt: inPeriod }, expect: { reason: 'Sam Whitaker' } },
+    { name: 'candidates introduced as a group, then one by name', post: { text: 'Meet your candidates for Quay ward: Tom Hart is a retired teacher who loves the beach.', createdAt: inPeriod }, expect: { reason: 'Tom Hart' } },
     // A candidate introduced by what they hope to become
     { name: 'a person hoping to represent a ward', post: { text: "Say hello to Lucy Marsh, who's hoping to represent Quay ward after 6 May!", createdAt: inPeriod }, expect: { reason: 'Lucy Marsh' } },
   ],

@@ -21,6 +21,7 @@ export type Reading = 'agent' | 'label' | 'place';
 
 const WINDOW = 80;
 const LEADING = /^[\s:：\-–—(["“'‘]+/;
+const LABEL_VIA = /^(?:via|from|by|thanks\s+to)\s+/;
 /** Words between a cue and the source that name no one: "Photo by kind permission of …", "by courtesy of …". */
 const PERMISSION = /^(?:(?:the\s+)?(?:kind|special|gracious)\s+)?(?:permission|courtesy)\s+(?:of|from)\s+/i;
 // Where the object of a credit ends: the end of a sentence or clause.
@@ -74,6 +75,8 @@ export function classifySource(text: string, from: number, reading: Reading, own
   if (OWN.test(lower) || isOwn(rest, ownForms)) return 'own';
   if (reading === 'place' && !PLACE_WORDS.test(lower.split(PHRASE_END, 1)[0]!)) return 'none';
   if (PLATFORM.test(lower)) return 'vague';
+  // "📸 via a mate on fb": after a label, "via" or "from" reads the source as after "by".
+  if (reading === 'label' && LABEL_VIA.test(lower)) return classifySource(text, from + text.slice(from).indexOf(rest) + LABEL_VIA.exec(lower)![0].length, 'agent', ownForms);
   if (reading === 'label') {
     if (VAGUE_LABEL.test(lower)) return namedAfterAll(rest) ? 'named' : 'vague';
     return looksLikeName(rest, true) ? 'named' : 'none';

@@ -107,7 +107,8 @@ export function voteForIs(text: string, isSomeone: (name: string) => boolean): C
 const PERSON_WORD = String.raw`\p{Lu}\p{L}*(?:['’-]\p{L}+)*`;
 const PERSON = String.raw`${PERSON_WORD}(?:\s+${PERSON_WORD}){0,2}`;
 const TARGET = String.raw`(${PERSON}|him|her|them)`;
-const VOTE_NOUN = String.raw`(?:vote|votes|x|X|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)`;
+const YOUR = String.raw`(?:[Yy]our|YOUR|ur|UR|yr)`;
+const VOTE_NOUN = String.raw`(?:vote|votes|VOTE|VOTES|x|X|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)`;
 /**
  * Asking readers to give a person their vote, in the words of a leaflet rather than "vote for": "Give Sam
  * your vote", "lend your vote to Tom Hart", "Jo needs your vote", "make sure he gets your X", "Vote Lucy!".
@@ -115,17 +116,17 @@ const VOTE_NOUN = String.raw`(?:vote|votes|x|X|cross|ballot|backing|support|numb
  */
 const VOTE_FOR_PERSON = new RegExp(
   [
-    String.raw`\b(?:[Gg]ive|[Ll]end|[Gg]ives|[Gg]iving)\s+${TARGET}\s+(?:your|ur|yr|a|all\s+your)\s+${VOTE_NOUN}\b`,
-    String.raw`\b(?:[Ll]end|[Gg]ive)\s+(?:your|ur)\s+${VOTE_NOUN}\s+to\s+${TARGET}`,
-    String.raw`\b(?:[Cc]ast|[Uu]se|[Pp]ut|[Mm]ake)\s+(?:your|ur)\s+(?:vote|x|X|cross|ballot)\s+(?:count\s+)?(?:for|next\s+to|by|beside|against\s+the\s+name\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?${TARGET}`,
-    String.raw`(?:^|[^\p{L}])(${PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:really\s+|truly\s+|so\s+)?(?:needs|deserves|wants|would\s+(?:love|like|appreciate|value)|is\s+asking\s+for|asks\s+for|has\s+earned)\s+(?:your|ur|every)\s+${VOTE_NOUN}\b`,
-    String.raw`\b[Mm]ake\s+sure\s+(${PERSON}|he|she|they)\s+(?:gets?|has|have|wins?)\s+(?:your|ur|every)\s+${VOTE_NOUN}\b`,
+    String.raw`\b(?:[Gg]ive|[Ll]end|[Gg]ives|[Gg]iving)\s+${TARGET}\s+(?:${YOUR}|a|all\s+${YOUR})\s+${VOTE_NOUN}\b`,
+    String.raw`\b(?:[Ll]end|[Gg]ive)\s+${YOUR}\s+${VOTE_NOUN}\s+to\s+${TARGET}`,
+    String.raw`\b(?:[Cc]ast|[Uu]se|[Pp]ut|[Mm]ake)\s+${YOUR}\s+(?:vote|VOTE|x|X|cross|ballot)\s+(?:count\s+)?(?:for|next\s+to|by|beside|against\s+the\s+name\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?${TARGET}`,
+    String.raw`(?:^|[^\p{L}])(${PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:really\s+|truly\s+|so\s+)?(?:needs|deserves|wants|would\s+(?:love|like|appreciate|value)|is\s+asking\s+for|asks\s+for|has\s+earned)\s+(?:${YOUR}|every)\s+${VOTE_NOUN}\b`,
+    String.raw`\b[Mm]ake\s+sure\s+(${PERSON}|he|she|they)\s+(?:gets?|has|have|wins?)\s+(?:${YOUR}|every)\s+${VOTE_NOUN}\b`,
     String.raw`\b[Vv]ote\s+(\p{Lu}\p{Ll}+)(?=\s*(?:[!.,]|$|on\s|this\s|for\s|in\s|#|\p{Extended_Pictographic}))`,
   ].join('|'),
   'gu',
 );
 /** Cheap test first: every form above asks for "your vote" (X, cross, backing…), or is "Vote" and a name. */
-export const VOTE_NOUN_CUE = /\b(?:your|ur|yr|every|a)\s+(?:votes?|[Xx]|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)\b|\b[Vv]ote\s+[A-Z]/;
+export const VOTE_NOUN_CUE = /\b(?:[Yy]our|YOUR|ur|UR|yr|every|a)\s+(?:votes?|VOTES?|[Xx]|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)\b|\b[Vv]ote\s+[A-Z]/;
 const PRONOUN = /^(?:him|her|them|he|she|they)$/i;
 const LETTER = /\p{L}/u;
 
