@@ -2,6 +2,7 @@ import type { Hit, PostDetector } from './detector';
 import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { maskName } from './text/mask';
+import { isGivenName } from './text/pii/people';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -10,7 +11,7 @@ const A = "['’]";
 
 // Words every signal below needs (bids need a price in pounds); most posts pay for this one test only.
 const HINT =
-  /£|🤫|🤐|\b(?:part\s+(?:2|ii|two|b)\b|exempt|in\s+camera|confiden|(?:closed|private|secret)\s+(?:session|meeting|item|part|discussion|business|briefing)|excluded|behind\s+closed|disciplin|grievance|sick|suspended|dismiss|sacked|redundan|capability|misconduct|tribunal|performance\s+(?:issues|concerns|improvement)|gardening\s+leave|stress\s+leave|investigation|off\s+work|formal\s+warning|written\s+warning|final\s+warning|solicitor|lawyer|barrister|counsel|legal|prejudice|embargo|do(?:n['’]?t|\s+not)\s+(?:tell|breathe|share|post|repeat|mention|publish|forward|spread)|keep\s+(?:it|this|that|the)|between\s+(?:you|ourselves)|not\s+for\s+(?:publication|circulation|public)|off\s+the\s+record|announced|made\s+public|public\b|advised\s+by|told\s+by|warned\s+by|informed\s+by|off\s+(?:again\s+)?(?:with|after|following|recovering|ill|poorly)|unwell|poorly|hospital|recovering|hear\s+(?:it|this|that)\s+from|supposed\s+to\s+(?:say|tell)|told\s+you|keep\s+(?:it|this|that|the|mum|schtum|shtum))/;
+  /£|🤫|🤐|\b(?:part\s+(?:2|ii|two|b)\b|exempt|in\s+camera|confiden|(?:closed|private|secret)\s+(?:session|meeting|item|part|discussion|business|briefing)|excluded|behind\s+closed|disciplin|grievance|sick|signed\s+off|medical\s+leave|absent|illness|axed|abolished|scrapped|disestablished|(?:is|are|be|been|being)\s+(?:cut|lost|deleted)|lawyers|hush|under\s+(?:your|ur|yer)\s+hat|(?:comment|say|confirm)\s+(?:\w+\s+)?yet|shouldn['’]?t\s+(?:really\s+)?(?:say|tell)|suspended|dismiss|sacked|redundan|capability|misconduct|tribunal|performance\s+(?:issues|concerns|improvement)|gardening\s+leave|stress\s+leave|investigation|off\s+work|formal\s+warning|written\s+warning|final\s+warning|solicitor|lawyer|barrister|counsel|legal|prejudice|embargo|do(?:n['’]?t|\s+not)\s+(?:tell|breathe|share|post|repeat|mention|publish|forward|spread)|keep\s+(?:it|this|that|the)|between\s+(?:you|ourselves)|not\s+for\s+(?:publication|circulation|public)|off\s+the\s+record|announced|made\s+public|public\b|advised\s+by|told\s+by|warned\s+by|informed\s+by|off\s+(?:again\s+)?(?:with|after|following|recovering|ill|poorly)|unwell|poorly|hospital|recovering|hear\s+(?:it|this|that)\s+from|supposed\s+to\s+(?:say|tell)|told\s+you|keep\s+(?:it|this|that|the|mum|schtum|shtum))/;
 
 interface Signal {
   start: number;
@@ -71,7 +72,10 @@ const STAFF_MATTER = new RegExp(
     '\\bgrievances?\\b',
     '\\bsickness\\s+absence\\b',
     '\\boff\\s+sick\\b',
-    '\\bsigned\\s+off\\s+(?:sick|work|with|for)\\b',
+    '\\bsigned\\s+off\\s+(?:sick|work|with|for|until|till|til)\\b',
+    '\\b(?:absent|away|off)\\s+(?:from\\s+work\\s+)?(?:through|due\\s+to|because\\s+of|with)\\s+(?:illness|ill[- ]health|sickness)\\b',
+    '\\b(?:on|off\\s+on)\\s+(?:medical|sickness)\\s+leave\\b',
+    '\\b(?:job|post|role|position)s?\\s+(?:is|are|will\\s+be|is\\s+being|are\\s+being|has\\s+been|have\\s+been)\\s+(?:cut|axed|deleted|abolished|scrapped|disestablished|lost)\\b',
     '\\boff\\s+(?:work\\s+)?(?:with|due\\s+to|because\\s+of)\\s+(?:stress|illness|ill\\s+health|depression|anxiety|a\\s+bad\\s+back|covid|flu|an?\\s+(?:\\w+\\s+)?(?:injury|illness|operation))\\b',
     '\\b(?:under|facing|subject\\s+to)\\s+(?:an?\\s+)?(?:internal\\s+|formal\\s+)?investigation\\b',
     '\\binvestigation\\s+into\\s+(?:our|the)\\s+(?:\\w+\\s+)?(?:clerk|officer|groundsman|caretaker|cleaner|manager|employee|member\\s+of\\s+staff)\\b',
@@ -81,6 +85,7 @@ const STAFF_MATTER = new RegExp(
     '\\b(?:has|have|had)\\s+been\\s+(?:suspended|dismissed|sacked)\\b',
     '\\b(?:was|were)\\s+(?:suspended|dismissed|sacked)\\b',
     '\\bsacked\\b',
+    '\\bon\\s+the\\s+sick\\b',
     '\\bmade\\s+redundant\\b',
     '\\bredundanc(?:y|ies)\\b',
     '\\bcapability\\s+(?:hearing|procedure|process|review|meeting)\\b',
@@ -99,12 +104,14 @@ const STAFF_MATTER = new RegExp(
 const POLICY_AFTER = /^\s+(?:and\s+\w+\s+)?(?:policy|policies|procedures?|code|rules|guidance|template|training|process\s+document)\b/;
 /** Someone identifiable: a council post-holder or a named person. */
 const STAFF_ROLE = new RegExp(
-  `\\b(?:our|the|council${A}s|town|parish|deputy|assistant)\\s+(?:[a-z-]+\\s+){0,2}?(?:clerk|rfo|responsible\\s+financial\\s+officer|groundsman|groundsmen|groundsperson|groundskeeper|grounds\\s+staff|caretaker|cleaner|administrator|admin\\s+assistant|officer|manager|warden|ranger|gardener|receptionist|attendant|apprentice|handyman|operative|lengthsman|maintenance\\s+(?:man|worker|staff)|employee|bookkeeper|accountant|secretary|co-?ordinator|supervisor|(?:grounds|maintenance|office|outdoor|admin|cemetery|parks)\\s+team)\\b`,
+  `\\b(?:our|the|council${A}s|town|parish|deputy|assistant)\\s+(?:[a-z-]+\\s+){0,2}?(?:clerk|rfo|responsible\\s+financial\\s+officer|groundsman|groundsmen|groundsperson|groundskeeper|grounds\\s+staff|caretaker|cleaner|administrator|admin\\s+assistant|officer|manager|warden|ranger|gardener|receptionist|attendant|apprentice|handyman|operative|lengthsman|maintenance\\s+(?:man|worker|staff)|employee|bookkeeper|accountant|secretary|co-?ordinator|supervisor|(?:grounds|maintenance|office|outdoor|admin|cemetery|parks)\\s+team|head\\s+of\\s+[a-z]+(?:\\s+(?:and|&)\\s+[a-z]+)?)\\b`,
 );
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’-]+/;
 /** "Jo from the office", "Dave in the grounds team": a member of staff by given name and where they work. */
 const NAMED_FROM_WORKPLACE = /\b[A-Z][a-z'’-]+\s+(?:from|in|at)\s+(?:the\s+|our\s+)?(?:council\s+|town\s+|parish\s+)?(?:office|depot|grounds\s+team|outdoor\s+team|admin\s+team|reception)\b/;
 const PERSON_NAME = /\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b/g;
+/** Staff matters that only arise between an employer and its employee. */
+const EMPLOYMENT_MATTER = /redundan|dismissed|sacked|disciplinary|grievance|misconduct|tribunal|gardening|warning|capability|suspended\s+(?:from|on|pending)|(?:job|post|role|position)s?\s/i;
 const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|groundsman|caretaker|cleaner|officer|our\s+team|worker|works\s+for\s+(?:us|the\s+council))\b/;
 
 // ---- Legal advice ----------------------------------------------------------------------------
@@ -114,8 +121,10 @@ const LEGAL = new RegExp(
     `\\b(?:our|the\\s+council${A}s|council${A}s|the\\s+town\\s+council${A}s|its)\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+(?:team|advisers?|advisors?|counsel|officer))\\s+(?:(?:has|have|had)\\s+)?(?:advised|told|warned|said|says|reckons?|believes?|thinks?|recommended|confirmed|suggested|informed|indicated)\\b`,
     `\\b(?:counsel|barrister|solicitor|lawyer)${A}s\\s+(?:opinion|advice|view)\\b`,
     '\\bopinion\\s+of\\s+counsel\\b',
+    '\\bthe\\s+(?:solicitors?|lawyers?|barristers?|legal\\s+team)\\s+(?:(?:have|has|had)\\s+)?(?:advised|told|warned|informed)\\s+(?:us|the\\s+council|members|councillors)\\b',
     '\\bcounsel\\s+(?:(?:has|have)\\s+)?advised\\b',
     '\\blegal\\s+advice\\b',
+    '\\blegal\\s+(?:have|has)\\s+(?:advised|told|warned|said)\\b',
     '\\blegally\\s+privileged\\b',
     '\\bwithout\\s+prejudice\\b',
     `\\badvice\\s+from\\s+(?:our|the\\s+council${A}s)\\s+(?:solicitors?|lawyers?|barristers?|counsel|legal)\\b`,
@@ -158,7 +167,7 @@ const SECRET = new RegExp(
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:tell\\s+(?:anyone|anybody|a\\s+soul)|breathe\\s+a\\s+word)\\b`,
     `\\b(?:this|it|these|the\\s+(?:news|plans?|decision|details))\\s+(?:is|are)(?:\\s+not|n${A}t)\\s+(?:yet\\s+)?public(?:\\s+yet)?\\b`,
     `\\b(?:please\\s+)?(?:don${A}t|do\\s+not|dont|pls\\s+don${A}t)\\s+(?:share|post|repeat|mention|publish|forward|spread)(?:\\s+(?:this|it|that|anything|these\\s+details|the\\s+news))?(?:\\s+(?:yet|until|before|outside|publicly|widely|just\\s+yet|for\\s+now|with\\s+anyone|anywhere)\\b|\\s*[-,:–—]\\s*(?:not\\s+)?(?:yet|until)\\b)`,
-    '\\bkeep\\s+(?:it|this|that|the\\s+news|this\\s+news)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+(?:your|ur|yer)\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
+    '\\bkeep\\s+(?:it|this|that|these|those|the\\s+news|this\\s+news|(?:this|that)\\s+(?:one|bit|little\\s+bit)|it\\s+all)\\s+(?:to\\s+yoursel(?:f|ves)|quiet|under\\s+(?:your|ur|yer)\\s+hats?|between\\s+(?:us|ourselves)|secret|hush-hush|on\\s+the\\s+down-?low)\\b',
     '\\bbetween\\s+(?:you\\s+and\\s+me|ourselves)\\b(?!\\s+and\\b)',
     '\\bnot\\s+for\\s+(?:publication|circulation|public\\s+(?:release|consumption))\\b',
     '\\boff\\s+the\\s+record\\b',
@@ -172,6 +181,8 @@ const UNANNOUNCED = new RegExp(
   [
     `\\b(?:(?:has|have|had|is|are)(?:\\s+not|n${A}t)|not)\\s+(?:yet\\s+)?(?:been\\s+)?(?:officially\\s+|formally\\s+|publicly\\s+)?(?:announced|made\\s+public|public)(?:\\s+yet)?\\b`,
     `\\bbefore\\s+(?:it${A}s|it\\s+is|it\\s+has\\s+been|it${A}s\\s+been)\\s+(?:officially\\s+)?(?:announced|made\\s+public|public)\\b`,
+    // "Official on Monday", "announced next week": the news is out only later.
+    '(?<!\\b(?:was|were|been|is|are)\\s+)\\b(?:official|announced|public)\\s+(?:on|from|next|after|later|tomorrow|this|at\\s+the)\\b',
   ].join('|'),
   'g',
 );
@@ -196,6 +207,9 @@ const OPEN_LEAK = new RegExp(
     `\\b(?:don${A}t|do\\s+not)\\s+say\\s+(?:we|i)\\s+told\\s+you\\b`,
     `\\b(?:we|i)${A}?(?:re|m|\\s+are|\\s+am)?\\s+not\\s+(?:supposed|meant|allowed)\\s+to\\s+(?:say|tell|share)\\b`,
     `\\b(?:we\\s+)?can${A}t\\s+say\\s+(?:more|much|anything)\\s+(?:yet|until)\\b`,
+    // "We shouldn't really say, but …", "officially we can't comment yet, but …": what follows is the news.
+    `\\b(?:shouldn${A}?t|should\\s+not|not\\s+(?:supposed|meant|allowed)\\s+to)\\s+(?:really\\s+|officially\\s+)?(?:say|tell|share|comment)(?:\\s+(?:this|that|it|anything|much|more|yet|officially|publicly))*\\s*[,—–-]*\\s*but\\b`,
+    `\\b(?:can${A}?t|cannot|can\\s+not)\\s+(?:officially\\s+|publicly\\s+)?(?:say|comment|confirm)(?:\\s+(?:this|that|it|anything|much|more|yet|officially|publicly))+\\s*[,—–-]*\\s*but\\b`,
     `\\bkeep\\s+(?:it\\s+)?(?:mum|schtum|shtum)\\b`,
     '\\bkeep\\s+(?:it|this|that|the\\s+news)\\s+(?:quiet|secret|hush-hush)\\b',
   ].join('|'),
@@ -203,9 +217,11 @@ const OPEN_LEAK = new RegExp(
 );
 /** A finger to the lips or a zipped mouth: with news, the post marks it as a secret. */
 const HUSH_EMOJI = /🤫|🤐/u;
-const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exciting|moving|sale|sold|buying|closing|opening|coming|soon|changes?)\b/;
+const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exciting|moving|sale|sold|buying|bought|selling|taking|takeover|closing|opening|coming|soon|changes?|new|will|chosen|picked|agreed|funding|grant|won)\b/;
 /** Scam warnings tell people not to share their codes and passwords. */
-const SCAM_ADVICE = /\b(?:passwords?|pins?|codes?|bank|card|otp|log-?in|account\s+number|scam|fraud|personal\s+details)\b/;
+// Not "bank" or "card" alone: "the Co-op is taking the old bank" is news.
+const SCAM_ADVICE =
+  /\b(?:passwords?|pins?|codes?|bank\s+(?:details|account|card|transfer)s?|(?:your|their|a)\s+bank|from\s+(?:the|your)\s+bank|(?:card|account)\s+(?:details|numbers?)|(?:your|bank|credit|debit)\s+card|otp|log-?in|scam|fraud|personal\s+details)\b/;
 
 export const confidentialInformation: PostDetector = {
   meta: RULE_META['confidential-information'],
@@ -314,7 +330,8 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end)) ?? NAMED_FROM_WORKPLACE.exec(sentenceText);
     staffContext ??= STAFF_CONTEXT.test(lower);
-    const name = TITLED_NAME.exec(sentenceText) ?? (staffContext ? personName(sentenceText) : null);
+    // A matter only an employer has (a redundancy, a dismissal) says by itself that the person named works for the council.
+    const name = TITLED_NAME.exec(sentenceText) ?? (staffContext ? personName(sentenceText) : EMPLOYMENT_MATTER.test(matter) ? personName(sentenceText, true) : null);
     if (!role && !name) {
       // Nobody identifiable in this sentence: do not look again for its other matters.
       bySentence.set(-sentence.start - 1, { signal: { start: 0, end: 0, evidence: '', reason: '' }, who: '', matters: [] });
@@ -335,12 +352,16 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
   }));
 }
 
-/** A first and last name in a sentence, skipping the sentence's opening word and titles such as "Town Hall". */
-function personName(sentence: string): RegExpExecArray | null {
+/**
+ * A first and last name in a sentence, skipping the sentence's opening word and titles such as "Town
+ * Hall"; `familiar`: only a name that starts with a common given name ("Jade Holloway", not "Citizens Advice").
+ */
+function personName(sentence: string, familiar = false): RegExpExecArray | null {
   PERSON_NAME.lastIndex = 0;
   for (let m = PERSON_NAME.exec(sentence); m; m = PERSON_NAME.exec(sentence)) {
     const words = m[0].split(/\s+/);
     if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) continue;
+    if (familiar && !isGivenName(words[0]!)) continue;
     return m;
   }
   return null;

@@ -78,8 +78,9 @@ const CUES: ReadonlyArray<{ pattern: RegExp; reading: Reading; aboutWork: boolea
     aboutWork: false,
   },
   {
-    // "image from Google": only an online or printed source counts
-    pattern: new RegExp(String.raw`\b${MEDIA}\s+(?:found\s+on|from|off|via)\s+`, 'gi'),
+    // "image from Google", "aerial shot of the town from a local drone photographer": only an
+    // online or printed source, or an unnamed maker, counts
+    pattern: new RegExp(String.raw`\b${MEDIA}\s+(?:of\s+(?:[\w'’-]+\s+){1,4}?)?(?:found\s+on|from|off|via)\s+`, 'gi'),
     reading: 'place',
     aboutWork: true,
   },
@@ -104,6 +105,8 @@ const VAGUE_ORIGIN = new RegExp(
     String.raw`\b(?:doing\s+the\s+rounds|going\s+round|circulating|going\s+viral|(?:been\s+)?shared\s+(?:widely|a\s+lot|lots))\s+(?:on|in)\s+${SOCIAL_PLACE}`,
     // "a resident sent us this photo", "one of our followers shared this"
     String.raw`\b(?:an?|one\s+of\s+our|some|kind|local)\s+(?:(?:kind|local|lovely|keen)\s+)?(?:residents?|locals?|readers?|followers?|neighbours?|members?\s+of\s+the\s+public|villagers?|parishioners?|visitors?)\s+(?:has\s+|have\s+|kindly\s+|just\s+)*(?:sent|shared|emailed|messaged|forwarded|passed|gave|supplied|took|snapped|captured)\s+(?:us|in|on|over|this|these)\b`,
+    // "a local artist drew this map", "one of our talented photographers took these": an unnamed maker
+    String.raw`\b(?:an?|one\s+of\s+our|some)\s+(?:(?:kind|local|lovely|keen|talented|amateur|young|budding|very\s+talented|\w+-based)\s+){0,2}(?:photographers?|artists?|illustrators?|painters?|drone\s+(?:pilots?|operators?|enthusiasts?)|snappers?|poets?|writers?|designers?|film-?makers?|videographers?|cartoonists?)\s+(?:has\s+|have\s+|kindly\s+|just\s+)*(?:sent|shared|took|snapped|captured|drew|painted|made|designed|created|sketched|filmed|shot|photographed|wrote|penned|composed)\s+(?:us\s+)?(?:this|these|that|the|a|an|our|some|us)\b`,
   ].join('|'),
   'gi',
 );
@@ -131,7 +134,7 @@ const THANKS_FOR = new RegExp(
 const OPENING_QUOTE = /["“«‘]|(?:^|[\s(:])'[A-Za-z]/;
 // Cheap test before the cue patterns: the words and marks every cue starts with.
 const CUE_WORD =
-  /\b(?:photo|pic|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyric|words|song|map|cartoon|postcard|snap|shot|credit|thank|copyright|courtesy|permission|source|reported|published|printed|seen|sent|emailed|messaged|posted|passed|submitted|shared|forwarded|supplied|provided|contributed|lent|loaned|donated|taken|captured|drawn|painted|written|composed|penned|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot|saved|pulled|reproduced|sourced|found|got|reposted|spotted|came|discovered|google|stock|newspaper|press|saw|noticed|rounds|round|circulating|viral|resident|local|reader|follower|neighbour|member|villager|parishioner|visitor)|©|📷|📸|🎥|\(c\)|(?:^|\n)[ \t]*[-–—~]/i;
+  /\b(?:photo|pic|image|video|footage|clip|film|drawing|illustration|artwork|painting|poem|lyric|words|song|map|cartoon|postcard|snap|shot|credit|thank|copyright|courtesy|permission|source|reported|published|printed|seen|sent|emailed|messaged|posted|passed|submitted|shared|forwarded|supplied|provided|contributed|lent|loaned|donated|taken|captured|drawn|painted|written|composed|penned|copied|borrowed|lifted|grabbed|pinched|nicked|downloaded|screenshot|saved|pulled|reproduced|sourced|found|got|reposted|spotted|came|discovered|google|stock|newspaper|press|saw|noticed|rounds|round|circulating|viral|resident|local|reader|follower|neighbour|member|villager|parishioner|visitor|artist|poet|illustrator|designer|film|videographer|cartoonist|drone|snapper)|©|📷|📸|🎥|\(c\)|(?:^|\n)[ \t]*[-–—~]/i;
 const QUOTATION_WORDS = 40;
 const BLOCK_QUOTE_WORDS = 15;
 const POEM_LINES = 3;
@@ -444,10 +447,14 @@ function verseLines(text: string): { start: number; end: number; words: number }
   let lines = 0;
   let words = 0;
   let offset = 0;
+  let afterIntroduction = false;
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
-    // An introduction ("A poem for Harbour Day:") is not a line of verse.
-    const n = trimmed === '' || trimmed.endsWith(':') ? 0 : trimmed.split(/\s+/).length;
+    // An introduction ("A poem for Harbour Day:") is not a line of verse; a line after it that also
+    // ends in a colon is the verse's first.
+    const introduction: boolean = trimmed.endsWith(':') && !afterIntroduction;
+    afterIntroduction = introduction;
+    const n = trimmed === '' || introduction ? 0 : trimmed.split(/\s+/).length;
     if (n >= 2 && n <= 12) {
       if (runStart < 0) runStart = offset;
       lines++;

@@ -24,8 +24,8 @@ import {
   PRONOUN_TARGET_HERE,
   SLOGAN,
 } from './text/politics/parties';
-import { disguisedVoteCall, partyHashtag, voteForIs, type CampaignMatch } from './text/politics/campaign';
-import { isGivenName } from './text/pii/people';
+import { disguisedVoteCall, partyHashtag, VOTE_NOUN_CUE, voteForIs, voteForPerson, type CampaignMatch } from './text/politics/campaign';
+import { isGivenName, personStartingAt } from './text/pii/people';
 import { allMatches, NextMatch } from './text/prose/matches';
 import type { Span } from './text/prose/sentence';
 import type { Segment } from './text/segment';
@@ -65,14 +65,20 @@ const NOT_A_PERSON_TAIL =
   /\s(?:Pier|Park|Gardens?|Hall|Library|Beach|Bay|Station|Square|Green|Museum|Centre|Center|Church|Chapel|School|Academy|College|Club|FC|Trust|Awards?|Prize|Lane|Road|Street|Way|Quay|Harbour|Market|Festival|Show|Carnival|Brewery|Bakery|Caf[eé]|Arms|Inn|Bridge|Castle|Abbey|Woods?|Common|Allotments?|Hospital|Theatre|Cinema|Choir|Band|Society|Group|Association|Rovers|United|Town|City|Village|Parish|Ltd|Project|Appeal|Fund|Foundation|Charity)$/;
 /** "Conservative-led", "Reform-run": the party named as the one running an authority. */
 const AUTHORITY_AFTER = /^[\s-]+(?:led|run|controlled)\b/;
-const ELECTION_WORDS = /\b(?:candidates?|elections?|by-elections?|polling\s+day|ballot)\b/i;
+const ELECTION_WORDS = /\b(?:candidates?|elections?|by-elections?|polling\s+day|ballot)\b|\bfor\s+(?!the\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+ward\b(?!['’])/i;
 const HANDLE = /(?<![\w@])@[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?/g;
 const COUNCILLOR_HANDLE = /^(?:cllr|councill?or)/;
 /** A profile link whose handle says it is a councillor's: `mastodon.social/@cllrjones`, `bsky.app/profile/cllrjones…`. */
 const COUNCILLOR_PROFILE = /\/(?:@|profile\/)(?:cllr|councill?or)/i;
 
 /** Cheap test: could the post name a councillor, a candidate or an office-holder? */
-const INDIVIDUAL_CUE = /\b(?:[Cc]llr|CLLR|[Cc]ouncill?or|COUNCILLOR|[Mm]ayor|MAYOR|Chair|Leader|[Cc]andidate)|@|profile\//;
+const INDIVIDUAL_CUE = /\b(?:[Cc]llr|CLLR|[Cc]ouncill?or|COUNCILLOR|[Mm]ayor|MAYOR|Chair|Leader|[Cc]andidate)|@|profile\/|\((?:Green|Labour|Lab|Conservative|Con|Lib|LD|Liberal|Reform|Independent|Ind|Plaid|SNP|Tory)\b/;
+/** A person labelled with a party: "Sam Whitaker (Green)". */
+const PARTY_LABELLED =
+  /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*\((?:Green(?:\s+Party)?|Labour|Lab|Conservative|Con|Lib\s?Dems?|LD|Liberal\s+Democrats?|Reform(?:\s+UK)?|Independent|Ind|Plaid(?:\s+Cymru)?|SNP|Tory)\)/gu;
+/** "Meet your candidates": every full name after it is a candidate introduced. */
+const MEET_CANDIDATES = /\b(?:[Mm]eet|[Ii]ntroducing)\s+(?:your|the|our)\s+(?:\w+\s+){0,2}candidates?\b/;
+const FULL_NAME = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})/gu;
 /** Neutral election notices published by the Returning Officer name candidates by law. */
 const RETURNING_OFFICER = /\b(?:returning\s+officer|statement\s+of\s+persons\s+nominated|persons\s+nominated|notice\s+of\s+(?:poll|election)|declaration\s+of\s+(?:the\s+)?results?)\b/i;
 const QUOTES = /\b(?:said|says|told|added)\b|[:,]\s*["“‘]/;
@@ -89,14 +95,14 @@ interface Member {
 
 /** Words that make a councillor's given name alone a feature: praise, thanks, backing. */
 const FIRST_NAME_FEATURE =
-  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work|star|hero|legend|shout[\s-]?out|cheers|kudos|massive\s+thanks|vote|get\s+behind|back\s+(?:her|him|them)|support\s+(?:her|him|them)|standing|candidate)\b/i;
+  /\b(?:thank(?:s|\s+you)?|prais\w*|tireless(?:ly)?|hard\s*work(?:ing)?|brilliant|fantastic|amazing|wonderful|congratulations|well\s+done|proud|incredible|champion|dedicat\w*|superb|outstanding|great\s+work|star|hero|legend|shout[\s-]?out|cheers|kudos|massive\s+thanks|vote|get\s+behind|back\s+(?:her|him|them)|support\s+(?:her|him|them)|standing|candidate|what\s+would\s+\w+\s+do\s+without|where\s+would\s+\w+\s+be\s+without|without\s+(?:him|her|them)|who\s+else\s+but|done\s+it\s+again|never\s+(?:stops|gives\s+up|lets\s+us\s+down)|above\s+and\s+beyond|extra\s+mile|unsung|couldn['’]t\s+have\s+(?:happened|done\s+it)|all\s+(?:him|her)|all\s+thanks\s+to|credit\s+to|(?:facebook|fb|instagram|insta|tiktok|youtube)\s+(?:page|account|channel|group)|(?:her|his|their|['’]s)\s+(?:new\s+)?(?:page|account|blog|newsletter|channel|vlog)|follow\s+(?:her|him|them))\b|👏|🙌|💪|⭐|🌟|🏆|🥇/i;
 const NEXT_CAPITALISED = /^\s+(\p{Lu}[\p{L}'’-]+)/u;
 /** Cheap test: could the post introduce a candidate? */
-const CANDIDATE_CUE = /\b(?:[Mm]eet|[Ii]ntroducing|standing\s+(?:for|in))\b/;
+const CANDIDATE_CUE = /\b(?:[Mm]eet|[Ii]ntroducing|[Ss]ay\s+(?:hello|hi)|standing\s+(?:for|in)|(?:hoping|hopes|wants|aiming|bidding|seeking|running|campaigning)\s+to\s+(?:represent|be\s+(?:your|our|the)\s+(?:next\s+)?(?:councill?or|cllr|member|mayor)))\b/;
 /** "Meet Sam Whitaker", "Introducing Nadia Begum": a person introduced to readers. */
 const INTRODUCED = /\b(?:[Mm]eet|[Ii]ntroducing|[Ss]ay\s+(?:hello|hi)\s+to)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/gu;
 /** "Sam Whitaker, standing for Quay ward": a person standing for election. */
-const STANDING = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),?\s+(?:who\s+is\s+|who['’]s\s+|is\s+|now\s+)?standing\s+(?:for|in)\b/gu;
+const STANDING = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),?\s+(?:who\s+is\s+|who['’]s\s+|is\s+|now\s+)?(?:standing\s+(?:for|in)|(?:hoping|hopes|wants|aiming|bidding|seeking|running|campaigning)\s+to\s+(?:represent|be\s+(?:your|our|the)\s+(?:next\s+)?(?:councill?or|cllr|member|mayor)))\b/gu;
 /** Words after an introduced person that make them staff, a volunteer or an animal, not a candidate. */
 const NOT_A_CANDIDATE =
   /^[^.!?]{0,40}\b(?:our\s+new|the\s+new|clerk|officer|warden|ranger|volunteer|apprentice|caretaker|groundsman|lengthsman|staff|team|dog|cat|puppy|pony|horse|owl|mascot|artist|author|speaker|chef|band|choir|santa|elf)\b/i;
@@ -230,6 +236,8 @@ function partyPolitics(view: PostView, c: Compiled): Hit | undefined {
     const ask = campaignAsk(segment, c, partyNamed);
     if (ask) return ask;
   }
+  const personal = personalVoteRequest(view, c);
+  if (personal) return personal;
   for (const segment of segments) {
     if (segment.field === 'quoteOf.text') continue;
     const stance = partyStance(segment);
@@ -254,17 +262,61 @@ function disguisedCampaign(view: PostView, c: Compiled): Hit | undefined {
     const text = segment.text;
     // Cheap tests first: a hashtag, a vote word (any vote call has one, however disguised its party).
     if (segment.field === 'quoteOf.text' || (!text.includes('#') && !CAMPAIGN_CLUE.test(text))) continue;
-    const found: CampaignMatch | undefined =
-      voteForIs(text, (name) => isCandidateName(name, c)) ?? disguisedVoteCall(text) ?? partyHashtag(text);
-    if (!found) continue;
-    return {
-      evidence: excerpt(text, found.start, found.end),
-      reason: `${found.ask ? 'asks for votes with' : 'carries'} ${found.signal} (${found.said}): party campaigning`,
-      ...(found.ask ? { severity: 'high' as const } : {}),
-      location: segment.locate(found.start, found.end),
-    };
+    const found: CampaignMatch | undefined = voteForIs(text, (name) => isCandidateName(name, c)) ?? disguisedVoteCall(text) ?? partyHashtag(text);
+    if (found) return campaignHit(segment, found);
   }
   return undefined;
+}
+
+/** A vote asked for a person in a post about an election: "Give Sam your vote", "make sure he gets your X". */
+function personalVoteRequest(view: PostView, c: Compiled): Hit | undefined {
+  for (const segment of view.segments) {
+    const text = segment.text;
+    if (segment.field === 'quoteOf.text' || !VOTE_NOUN_CUE.test(text)) continue;
+    const found = voteForPerson(text, (name) => isCandidateName(name, c) || fullNameInPost(view, name), () => namesSomeone(view, c));
+    // Whether the post is about an election is asked only of the rare post that asks a vote for someone.
+    if (found) return electionInView(view) ? campaignHit(segment, found) : undefined;
+  }
+  return undefined;
+}
+
+function campaignHit(segment: Segment, found: CampaignMatch): Hit {
+  return {
+    evidence: excerpt(segment.text, found.start, found.end),
+    reason: `${found.ask ? 'asks for votes with' : 'carries'} ${found.signal} (${found.said}): party campaigning`,
+    ...(found.ask ? { severity: 'high' as const } : {}),
+    location: segment.locate(found.start, found.end),
+  };
+}
+
+/** Words that put an election in view: a vote asked for a person is then a vote in it, not in a dog show. */
+const ELECTION_IN_VIEW =
+  /\b(?:candidates?|standing|stands|elections?|by-elections?|polling|ballot|ward|hustings|re-?elect\w*|councill?ors?|cllr|manifesto|campaign\w*|party|parties)\b|\((?:Green|Labour|Conservative|Con|Lab|Lib\s?Dems?|LD|Liberal\s+Democrats?|Reform(?:\s+UK)?|Independent|Ind|Plaid(?:\s+Cymru)?|SNP|Tory)\)/i;
+
+/** Whether the post speaks of an election or names a party, and not of a competition. */
+function electionInView(view: PostView): boolean {
+  const own = view.ownSegments;
+  if (own.some((s) => NAMES_PARTY.test(s.text))) return true;
+  return own.some((s) => ELECTION_IN_VIEW.test(s.text)) && !own.some((s) => COMPETITION.test(s.text));
+}
+
+const CAPITALISED_WORD = /\b\p{Lu}\p{Ll}+\b/gu;
+
+/** Whether a given name is, elsewhere in the post, the start of a person's full name ("Give Lena your vote" after "Lena Marsh"). */
+function fullNameInPost(view: PostView, name: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name)) return false;
+  const followed = new RegExp(String.raw`\b${escapeRegExp(name)}\s+\p{Lu}`, 'gu');
+  return view.ownSegments.some((s) =>
+    allMatches(followed, s.text).some((m) => {
+      const person = personStartingAt(s.text.slice(m.index, m.index + 60));
+      return person !== undefined && person.start === 0;
+    }),
+  );
+}
+
+/** Whether the post names a person a pronoun can stand for: a councillor, a candidate, or a common given name. */
+function namesSomeone(view: PostView, c: Compiled): boolean {
+  return view.ownSegments.some((s) => allMatches(CAPITALISED_WORD, s.text).some((w) => isGivenName(w[0]) || c.firstNames.has(w[0])));
 }
 
 /** Cheap test before the disguised forms: a hashtag, or a vote word in plain or disguised letters. */
@@ -483,6 +535,20 @@ function preElectionFeatures(view: PostView, c: Compiled, within: Period, timezo
       add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
     }
     for (const intro of candidateIntroductions(segment, c)) add(intro);
+    // A person labelled with a party is a candidate or a party's councillor; a list of three or more
+    // (every candidate, even-handedly) is election information.
+    const labelled = text.includes('(') ? allMatches(PARTY_LABELLED, text) : [];
+    if (labelled.length > 0 && labelled.length < 3) {
+      for (const match of labelled) add({ who: match[1]!, segment, start: match.index, end: match.index + match[0].length });
+    }
+    const meet = MEET_CANDIDATES.exec(text);
+    if (meet) {
+      for (const match of allMatches(FULL_NAME, text.slice(meet.index + meet[0].length))) {
+        if (!isGivenName(match[1]!.split(/\s+/)[0]!)) continue;
+        const start = meet.index + meet[0].length + match.index;
+        add({ who: match[1]!, segment, start, end: start + match[0].length });
+      }
+    }
     if (c.firstNamePattern) {
       for (const match of allMatches(c.firstNamePattern, text)) {
         const member = c.firstNames.get(match[0])!;
@@ -490,8 +556,9 @@ function preElectionFeatures(view: PostView, c: Compiled, within: Period, timezo
         // "Sunita Patel" is someone else; a given name alone is the councillor only when praised or backed.
         const next = NEXT_CAPITALISED.exec(text.slice(end, end + 30));
         if (next && !member.name.endsWith(next[1]!)) continue;
+        // Praise often comes in the sentences after the name: "What would we do without Sunita? Another brilliant week…"
         const sentence = segment.sentenceAround(match.index);
-        if (!FIRST_NAME_FEATURE.test(text.slice(sentence.start, sentence.end))) continue;
+        if (!FIRST_NAME_FEATURE.test(text.slice(sentence.start, followingSentencesEnd(segment, sentence, 2)))) continue;
         add({ who: member.name, segment, start: match.index, end, evidence: excerpt(text, match.index, end) });
       }
     }
@@ -578,6 +645,23 @@ function candidateIntroductions(segment: Segment, c: Compiled): Individual[] {
     found.push({ who: name, segment, start: match.index, end });
   }
   return found;
+}
+
+/** How far the praise of a name may be looked for after its sentence. */
+const PRAISE_REACH = 240;
+
+/** Where the `count` sentences after `sentence` end, within PRAISE_REACH characters of its start. */
+function followingSentencesEnd(segment: Segment, sentence: Span, count: number): number {
+  const text = segment.text;
+  const limit = Math.min(text.length, sentence.start + PRAISE_REACH);
+  let end = sentence.end;
+  for (let i = 0; i < count; i++) {
+    let next = end;
+    while (next < limit && /\s/.test(text[next]!)) next++;
+    if (next >= limit) break;
+    end = segment.sentenceAround(next).end;
+  }
+  return Math.min(end, limit);
 }
 
 function stickyAt(pattern: RegExp, text: string, at: number): { text: string; end: number } | undefined {

@@ -21,8 +21,11 @@ export type Reading = 'agent' | 'label' | 'place';
 
 const WINDOW = 80;
 const LEADING = /^[\s:：\-–—(["“'‘]+/;
+const LABEL_VIA = /^(?:via|from|by|thanks\s+to)\s+/;
+/** Words between a cue and the source that name no one: "Photo by kind permission of …", "by courtesy of …". */
+const PERMISSION = /^(?:(?:the\s+)?(?:kind|special|gracious)\s+)?(?:permission|courtesy)\s+(?:of|from)\s+/i;
 // Where the object of a credit ends: the end of a sentence or clause.
-const OBJECT_END = /[!?;\n]|\.(?=\s|$)|\s+[-–—|]\s+/;
+const OBJECT_END = /[!?;\n]|[.:](?=\s|$)|\s+[-–—|]\s+/;
 
 const OWN = /^(?:us|our|ourselves|we|me|my|the\s+(?:town\s+|parish\s+|city\s+)?council\b|(?:the\s+)?council(?:'s|’s)?\s+(?:own|staff|officers?|team)|(?:the\s+|our\s+)?(?:town\s+|parish\s+)?clerk\b|(?:council\s+)?officers\b|staff\b)/;
 
@@ -39,7 +42,7 @@ const VAGUE_LABEL =
   /^(?:(?:an?|one\s+of\s+our|some)\s+)?(?:(?:local|kind|lovely|keen|friendly|anonymous|talented)\s+)*(?:residents?|locals?|readers?|followers?|friends?|neighbours?|members?\s+of\s+the\s+public|photographers?|contributors?|villagers?|parishioners?|users?|fans?)(?![\w'’])|^(?:unknown|anonymous|anon|someone|somebody|the\s+press|a\s+newspaper)\b/;
 
 const PLACE_WORDS =
-  /\b(?:websites?|web\s*sites?|web\s*pages?|site|pages?|groups?|forum|paper|newspapers?|magazine|online|internet|web|google|facebook|twitter|instagram|pinterest|tiktok|social\s+media|article|blog|feed|account|archive|gazette|echo|herald|mercury|chronicle|advertiser|express|observer|journal|telegraph|argus|courier|news|times|mail|residents?|locals?|readers?|followers?|friends?|neighbours?|members?\s+of\s+the\s+public)(?![\w'’])/;
+  /\b(?:photographers?|artists?|pilots?|videographers?|film-?makers?|illustrators?|painters?|snappers?|cartoonists?|designers?|websites?|web\s*sites?|web\s*pages?|site|pages?|groups?|forum|paper|newspapers?|magazine|online|internet|web|google|facebook|twitter|instagram|pinterest|tiktok|social\s+media|article|blog|feed|account|archive|gazette|echo|herald|mercury|chronicle|advertiser|express|observer|journal|telegraph|argus|courier|news|times|mail|residents?|locals?|readers?|followers?|friends?|neighbours?|members?\s+of\s+the\s+public)(?![\w'’])/;
 // A place named after "taken from" ends where the noun phrase does: "the day | on our page".
 const PHRASE_END = /\s+(?:on|at|in|during|for|with|about|to|and|from|when|while|last|this|yesterday|today)\b/;
 
@@ -63,7 +66,7 @@ export function ownSourceForms(councilNames: readonly string[], exempt: readonly
 
 /** Reads the source named at `from` in `text` (the offset just after a cue such as "Photo by"). */
 export function classifySource(text: string, from: number, reading: Reading, ownForms: readonly string[]): SourceKind {
-  let rest = text.slice(from, from + WINDOW).replace(LEADING, '');
+  let rest = text.slice(from, from + WINDOW).replace(LEADING, '').replace(PERMISSION, '');
   if (rest.startsWith('@')) return isOwn(rest.split(/\s/, 1)[0]!, ownForms) ? 'own' : 'named';
   const end = OBJECT_END.exec(rest);
   if (end) rest = rest.slice(0, end.index);
@@ -73,6 +76,8 @@ export function classifySource(text: string, from: number, reading: Reading, own
   if (OWN.test(lower) || isOwn(rest, ownForms)) return 'own';
   if (reading === 'place' && !PLACE_WORDS.test(lower.split(PHRASE_END, 1)[0]!)) return 'none';
   if (PLATFORM.test(lower)) return 'vague';
+  // "📸 via a mate on fb": after a label, "via" or "from" reads the source as after "by".
+  if (reading === 'label' && LABEL_VIA.test(lower)) return classifySource(text, from + text.slice(from).indexOf(rest) + LABEL_VIA.exec(lower)![0].length, 'agent', ownForms);
   if (reading === 'label') {
     if (VAGUE_LABEL.test(lower)) return namedAfterAll(rest) ? 'named' : 'vague';
     return looksLikeName(rest, true) ? 'named' : 'none';

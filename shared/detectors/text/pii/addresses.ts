@@ -1,7 +1,7 @@
 import { UK_POSTCODE } from '../../context';
 import { maskKeeping, maskName } from '../mask';
 import { allMatches, sentenceAround, sentenceStart } from './clues';
-import { maskedPerson, personEndingAt, type Person } from './people';
+import { maskedPerson, personEndingAt, personStartingAt, type Person } from './people';
 import type { PiiScan } from './types';
 
 /** The last word of an English street name. */
@@ -82,14 +82,17 @@ function reportAddress(scan: PiiScan, m: RegExpExecArray, withStreet: boolean, b
   const end = start + m[0].length;
   if (scan.taken(start, end)) return;
   // Whose home it is comes first: most addresses in council posts are nobody's in particular.
-  const whose = ownerOf(text.slice(Math.max(sentenceStart(text, start), start - 80), start), scan);
+  const before = ownerOf(text.slice(Math.max(sentenceStart(text, start), start - 80), start), scan);
+  // "… at 12 Wharf Road (the Mrs Akhtar property)", "…, home of Mr Fenn": the owner named after it.
+  const after = before === undefined && !bareStreet ? ownerAfter(text.slice(end, end + 60), scan) : undefined;
+  const whose = before ?? after;
   if (whose === undefined || (bareStreet && whose.person === undefined)) return;
   const postcode = withStreet ? m[3] : m[2];
   if (postcode && context.publishedPostcodes.has(postcode.toUpperCase().replace(/\s+/g, ''))) return;
   // "Sue from 5 Fore Street Bakery": a business, named after its address.
   if (PREMISES_NOTICE.test(NEXT_WORD.exec(text.slice(end, end + 30))?.[1] ?? '')) return;
   const sentence = sentenceAround(text, start, end);
-  if (PLANNING_NOTICE.test(sentence) || (whose.person === undefined && PREMISES_NOTICE.test(sentence))) return;
+  if (PLANNING_NOTICE.test(sentence) || ((whose.person === undefined || after !== undefined) && PREMISES_NOTICE.test(sentence))) return;
   if (publishesCouncilPostcode(sentence, context.publishedPostcodes)) return;
   const place = withStreet ? `${maskKeeping(m[1]!, 0)} ${maskName(m[2]!)}` : `${maskKeeping(m[1]!, 0)}, ${maskKeeping(m[2]!, 2)}`;
   const who = whose.person ? maskedPerson(whose.person) : undefined;
@@ -117,6 +120,45 @@ function ownerOf(before: string, scan: PiiScan): { person?: Person } | undefined
   // "Join Jane at 12 High Street": a meeting place, not where Jane lives.
   if (/\bat\b/i.test(link[0]) && INVITATION.test(named)) return undefined;
   return { person };
+}
+
+/**
+ * Words after an address that say whose home it is: "(the Mrs Akhtar property)", "(Mr Fenn's house)",
+ * ", home of Mr Fenn", ", where Ken Abbott lives", ", owned by Mr Patel", "— the Hendersons' house —".
+ * The name is the first capture, or the second when the words come first.
+ */
+const OWNER_AFTER = new RegExp(
+  String.raw`^\s*(?:[(,]|[-–—])?\s*(?:(?:the|a)\s+)?(?:` +
+    String.raw`((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?:['’]s?)?\s+(?:family\s+)?(?:property|house|home|flat|bungalow|cottage|residence|place|household|farmhouse)\b` +
+    String.raw`|(?:home|house|residence|property|flat)\s+of\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
+    String.raw`|(?:where|in\s+which)\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:lives|live|lived|resides|stays)\b` +
+    String.raw`|(?:owned|occupied|rented|lived\s+in|let)\s+by\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:\p{Lu}\.?\s+)?)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
+    String.raw`|belonging\s+to\s+((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)` +
+    String.raw`|((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*\)` +
+    ')',
+  'u',
+);
+const OWNER_AFTER_CUE = /^\s*(?:[(,\-–—]|belonging\b|owned\b|occupied\b|rented\b|let\b|where\b|in\s+which\b|(?:the\s+)?(?:home|house)\s+of\b)/;
+/** "Mr & Mrs Penrose": the first title stands for both. */
+const PAIR_OF_TITLES = /^(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:&|and)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+/;
+const TITLED_INITIAL = /^(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\p{Lu}\.?\s+\p{Lu}[\p{L}'’-]+)$/u;
+/** "the Hendersons' house": a family by its surname. */
+const FAMILY = /^\p{Lu}\p{Ll}+s['’]?$/u;
+
+/** The owner named just after an address, if the words there say it is their home. */
+function ownerAfter(after: string, scan: PiiScan): { person?: Person } | undefined {
+  if (!OWNER_AFTER_CUE.test(after)) return undefined;
+  const m = OWNER_AFTER.exec(after);
+  if (m === null) return undefined;
+  const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]!).replace(PAIR_OF_TITLES, '$1 ');
+  const person = personStartingAt(name, scan.context);
+  if (person !== undefined && person.evidence !== 'role') return { person };
+  // "Mr D Fenn": a title and an initial name a person the name patterns do not read.
+  const titled = TITLED_INITIAL.exec(name);
+  if (titled) return { person: { name: titled[2]!, title: titled[1]!, evidence: 'titled', start: 0 } };
+  // "the Hendersons' house": a family, named only as one.
+  if (m[1] !== undefined && FAMILY.test(name)) return { person: { name, evidence: 'unfamiliar', start: 0 } };
+  return undefined;
 }
 
 function publishesCouncilPostcode(sentence: string, published: ReadonlySet<string>): boolean {

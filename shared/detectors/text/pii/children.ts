@@ -5,8 +5,26 @@ import type { PiiScan } from './types';
 
 // A child identified: a child's name with their age, their school or their home street.
 
-/** Ages and school years said of someone: "aged 9", "a 9-year-old", "Lily (9)", "Lily, 9,", "Year 5". */
-const AGE_CUE = /\baged\s+(\d{1,2})\b|\b(\d{1,2})[- ]years?[- ]old\b|\((\d{1,2})\)|,\s*(\d{1,2})\s*(?=,)|\b[Yy](?:ea)?r\s*(\d{1,2})\b|\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?(\d{1,2})(?=\s+(?:and|but|years?|,)|\s*[,.!?)])/g;
+/** An age in digits or in words: "9", "nine", "Eleven". */
+const N = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)`;
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
+/**
+ * Ages and school years said of someone: "aged 9", "age nine", "a 9-year-old", "9yo", "Lily (9)",
+ * "Lily (aged 9)", "Lily, 9,", "Lily, just 7", "Lily - 9 -", "Year 5", "Lily (Y4)", "who is 9",
+ * "who turns 10". Each kind is its own group, in this order.
+ */
+const AGE_CUE = new RegExp(
+  [
+    String.raw`\baged?\s+${N}\b(?![.:]\d)`,
+    String.raw`\b${N}[- ]?(?:years?|yrs?)[- ]?old\b|\b${N}\s?(?:yo|y\/o)\b`,
+    String.raw`\(\s*(?:aged?\s+)?${N}\s*(?:yrs?|years?(?:\s+old)?|yo|y\/o)?\s*\)`,
+    String.raw`,\s*(?:just|only)?\s*${N}\s*(?=[,)!]|\.(?:\s|$)|$)|,\s*(?:just|only)\s+${N}\b(?!\s*(?:%|years?\s+(?:ago|as|on|in|of|a|with|at|since)|weeks?|months?|days?|hours?|minutes?|miles?|[:.]\d))|\s[-–—]\s*${N}\s*[-–—]\s`,
+    String.raw`\b[Yy](?:ea)?r\s*(\d{1,2})\b|\(\s*Y(\d{1,2})\s*\)`,
+    String.raw`\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?${N}\b(?!\s*(?:%|st|nd|rd|th|weeks?|months?|days?|hours?|minutes?|miles?|metres?|feet|ft|inches|[:.]\d|\d))`,
+    String.raw`\bwho\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn(?:s|ed)\s+${N}\b`,
+  ].join('|'),
+  'gi',
+);
 /** "grandson Cai", "our daughter Ffion": a relation names a child even by a given name no list knows. */
 const RELATION_END = /\b(?:son|daughter|grandson|granddaughter|grandchild|great-grandson|great-granddaughter|niece|nephew|little\s+one|stepson|stepdaughter|little|lil|young|wee)\s+(\p{Lu}\p{Ll}+)\s*,?\s*$/u;
 /** The word that ends a school's name. */
@@ -27,13 +45,15 @@ const ADULT_BEFORE =
 const CHILD_WORDS = /\b(?:pupils?|students?|schoolboy|schoolgirl|[Yy]ear\s+\d{1,2}|aged\s+\d|child|children|son|daughter|young|youngster|boy|girl)\b/i;
 
 const SPACE_END = /\s+$/;
+const CLOSING_BRACKET_END = /\)\s*$/;
 /** "Lily Carver, aged 9", "Lily, a 9-year-old", "Lily, in Year 5", "Lily (Year 5)". */
 const LINK_TO_AGE_END = /,?\s*(?:\b(?:a|an|in|is|was|who is)\b)?\s*\(?\s*$/i;
 /** "Year 5 pupil Lily Carver". */
 const PUPIL_START = /^\s+(?:(?:pupils?|students?|girl|boy)\s+)?/;
 
 /** Posts without one of these cannot state an age: most skip the age expression. */
-const AGE_WORDS = /aged|[Yy](?:ea)?rs?\s*\d|old\b|\(\d|,\s*\d{1,2}\s*,|who(?:\s+is|['’]s)\s/;
+const AGE_WORDS =
+  /\b[Aa]ge[ds]?\b|[Yy](?:ea)?rs?\s*\d|old\b|\(\s*Y?\d|,\s*(?:(?:just|only)\s+\w|\d{1,2}\s*(?:[,)!]|\.(?:\s|$)|$)|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s*[,)])|\s[-–—]\s*\d{1,2}\s*[-–—]|who(?:\s+is|['’]s|\s+(?:has\s+|had\s+)?(?:just\s+|only\s+)?turn)|\d\s?(?:yo|y\/o|yrs)\b/;
 
 interface Child {
   person: Person;
@@ -61,6 +81,12 @@ export function findIdentifiedChildren(scan: PiiScan): void {
   }
 }
 
+/** An age as a number, whether written in digits or in words. */
+function ageOf(written: string | undefined): number {
+  const word = NUMBER_WORDS.indexOf(written?.toLowerCase() ?? '');
+  return word >= 0 ? word + 1 : Number(written);
+}
+
 /** Adds what was found about a child to the list, one entry per child. */
 function note(children: Child[] | undefined, person: Person, start: number, end: number, detail: string): Child[] | undefined {
   if (person.evidence === 'titled' || person.evidence === 'role') return children;
@@ -81,18 +107,26 @@ function byAge(scan: PiiScan, found: Child[] | undefined): Child[] | undefined {
   let children = found;
   const { text, context } = scan;
   for (const m of allMatches(AGE_CUE, text)) {
-    const [cue, aged, yearsOld, bracketed, commas, schoolYear, whoIs] = m;
+    const [cue] = m;
+    const aged = m[1];
+    const yearsOld = m[2] ?? m[3];
+    const bracketed = m[4];
+    const commas = m[5] ?? m[6] ?? m[7];
+    const schoolYear = m[8] ?? m[9];
+    const whoIs = m[10] ?? m[11];
     const start = m.index;
     const end = start + cue.length;
-    const age = Number(aged ?? yearsOld ?? bracketed ?? commas ?? schoolYear ?? whoIs);
+    const age = ageOf(aged ?? yearsOld ?? bracketed ?? commas ?? schoolYear ?? whoIs);
     const detail = schoolYear !== undefined ? `school year ${age}` : `age ${age}`;
     if (schoolYear !== undefined ? age < 1 || age > 13 : age > 17) continue;
     // "in year 2 of his term" is not a school year.
-    if (schoolYear !== undefined && !SCHOOL_WORDS.test(sentenceAround(text, start, end))) continue;
+    if (schoolYear !== undefined && m[9] === undefined && !SCHOOL_WORDS.test(sentenceAround(text, start, end))) continue;
     const lineStart = sentenceStart(text, start);
     let before = text.slice(lineStart, start);
     // The name must sit right against "(9)" and ", 9,"; "aged 9" and "9-year-old" allow a comma or "a".
-    before = before.replace(bracketed !== undefined || commas !== undefined ? SPACE_END : LINK_TO_AGE_END, '');
+    before = before.replace(bracketed !== undefined || commas !== undefined || m[9] !== undefined ? SPACE_END : LINK_TO_AGE_END, '');
+    // "Zara (Zara Qureshi), 11": the full name in brackets after the given name.
+    if (commas !== undefined) before = before.replace(CLOSING_BRACKET_END, '');
     const relation = RELATION_END.exec(before);
     let person: Person | undefined = relation ? { name: relation[1]!, evidence: 'known', start: relation.index + relation[0].indexOf(relation[1]!) } : personEndingAt(before, scan.context);
     if (whoIs !== undefined && !relation && person?.evidence !== 'known') person = undefined;

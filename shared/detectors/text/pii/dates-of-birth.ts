@@ -7,7 +7,7 @@ const DATE = String.raw`(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${M
 
 /** A date that the words before it state as somebody's birth date. */
 const BIRTH_DATE = new RegExp(String.raw`\b(d\.?o\.?b\b\.?|date of birth|birth\s?date|born)(?:\s+(?:is|was|on))?[\s:,-]*(${DATE})`, 'gi');
-const DEATH = /\b(?:died|d\.|passed away|death|late)\b|\(\s*\d{4}\s*[–-]\s*\d{4}\s*\)/i;
+const DEATH = /\b(?:died|d\.(?!\s?o\.?\s?b)|passed away|death|late)\b|\(\s*\d{4}\s*[–-]\s*\d{4}\s*\)/i;
 
 /** How long ago a birth must be for it to be history rather than a living person's data. */
 const HISTORICAL_YEARS = 110;

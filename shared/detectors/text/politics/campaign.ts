@@ -103,3 +103,51 @@ export function voteForIs(text: string, isSomeone: (name: string) => boolean): C
   }
   return undefined;
 }
+
+const PERSON_WORD = String.raw`\p{Lu}\p{L}*(?:['’-]\p{L}+)*`;
+const PERSON = String.raw`${PERSON_WORD}(?:\s+${PERSON_WORD}){0,2}`;
+const TARGET = String.raw`(${PERSON}|him|her|them)`;
+const YOUR = String.raw`(?:[Yy]our|YOUR|ur|UR|yr)`;
+const VOTE_NOUN = String.raw`(?:vote|votes|VOTE|VOTES|x|X|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)`;
+/**
+ * Asking readers to give a person their vote, in the words of a leaflet rather than "vote for": "Give Sam
+ * your vote", "lend your vote to Tom Hart", "Jo needs your vote", "make sure he gets your X", "Vote Lucy!".
+ * The person is the first capture of whichever form matched.
+ */
+const VOTE_FOR_PERSON = new RegExp(
+  [
+    String.raw`\b(?:[Gg]ive|[Ll]end|[Gg]ives|[Gg]iving)\s+${TARGET}\s+(?:${YOUR}|a|all\s+${YOUR})\s+${VOTE_NOUN}\b`,
+    String.raw`\b(?:[Ll]end|[Gg]ive)\s+${YOUR}\s+${VOTE_NOUN}\s+to\s+${TARGET}`,
+    String.raw`\b(?:[Cc]ast|[Uu]se|[Pp]ut|[Mm]ake)\s+${YOUR}\s+(?:vote|VOTE|x|X|cross|ballot)\s+(?:count\s+)?(?:for|next\s+to|by|beside|against\s+the\s+name\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?${TARGET}`,
+    String.raw`(?:^|[^\p{L}])(${PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+(?:really\s+|truly\s+|so\s+)?(?:needs|deserves|wants|would\s+(?:love|like|appreciate|value)|is\s+asking\s+for|asks\s+for|has\s+earned)\s+(?:${YOUR}|every)\s+${VOTE_NOUN}\b`,
+    String.raw`\b[Mm]ake\s+sure\s+(${PERSON}|he|she|they)\s+(?:gets?|has|have|wins?)\s+(?:${YOUR}|every)\s+${VOTE_NOUN}\b`,
+    String.raw`\b[Vv]ote\s+(\p{Lu}\p{Ll}+)(?=\s*(?:[!.,]|$|on\s|this\s|for\s|in\s|#|\p{Extended_Pictographic}))`,
+  ].join('|'),
+  'gu',
+);
+/** Cheap test first: every form above asks for "your vote" (X, cross, backing…), or is "Vote" and a name. */
+export const VOTE_NOUN_CUE = /\b(?:[Yy]our|YOUR|ur|UR|yr|every|a)\s+(?:votes?|VOTES?|[Xx]|cross|ballot|backing|support|number\s+one|no\.?\s*1|first\s+preference)\b|\b[Vv]ote\s+[A-Z]/;
+const PRONOUN = /^(?:him|her|them|he|she|they)$/i;
+const LETTER = /\p{L}/u;
+
+/**
+ * A vote asked for a person. `isCandidate` judges a name ("Sam", "Tom Hart"); a pronoun counts when
+ * `someoneNamed` says the post names a person it can stand for. The caller decides whether the post
+ * is about an election (a party, a ward, polling day) rather than a dog show.
+ */
+export function voteForPerson(text: string, isCandidate: (name: string) => boolean, someoneNamed: () => boolean): CampaignMatch | undefined {
+  if (!VOTE_NOUN_CUE.test(text)) return undefined;
+  VOTE_FOR_PERSON.lastIndex = 0;
+  for (let m = VOTE_FOR_PERSON.exec(text); m; m = VOTE_FOR_PERSON.exec(text)) {
+    const who = m.slice(1).find((g) => g !== undefined);
+    if (who === undefined) continue;
+    if (PRONOUN.test(who) ? !someoneNamed() : !isCandidate(who)) continue;
+    const end = m.index + m[0].length;
+    let start = m.index;
+    while (start < end && !LETTER.test(text[start]!)) start++;
+    VOTE_FOR_PERSON.lastIndex = 0;
+    return { start, end, said: text.slice(start, end).trim(), signal: 'a request for votes for a person', ask: true };
+  }
+  VOTE_FOR_PERSON.lastIndex = 0;
+  return undefined;
+}

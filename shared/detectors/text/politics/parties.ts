@@ -37,7 +37,7 @@ export const BARE_PARTY_HERE = /(?:Green|GREEN|Conservative|CONSERVATIVE|Reform|
 
 /** Cheap test: could the text name a party or ask for a vote at all? */
 export const PARTY_CUE =
-  /\b(?:Labour|LABOUR|[Cc]onservativ|CONSERVATIV|Tor(?:y|ies)|TOR(?:Y|IES)|Lib|LIB|Green|GREEN|Reform|REFORM|SNP|Plaid|UKIP|DUP|SDLP|UUP|Sinn|Alba|Alliance|Workers|Brexit|SDP|Party|PARTY|Independent|Loony|BNP|Britain\s+First|Democrats|TUSC|[Vv]ot(?:e|ing)|VOTE|[Ee]lect|ELECT|[Rr]e-?elect|RE-?ELECT|[Bb]rexit|[Ss]top\s+the\s+boats|the\s+many|[Ss]trong\s+and\s+stable|great\s+again|[Dd]eserves\s+better|back\s+control|[Dd]onat|[Cc]ampaign|[Cc]andidate|CANDIDATE)/;
+  /\b(?:Labour|LABOUR|[Cc]onservativ|CONSERVATIV|Tor(?:y|ies)|TOR(?:Y|IES)|Lib|LIB|Green|GREEN|Reform|REFORM|SNP|Plaid|UKIP|DUP|SDLP|UUP|Sinn|Alba|Alliance|Workers|Brexit|SDP|Party|PARTY|Independent|Loony|BNP|Britain\s+First|Democrats|TUSC|[Vv]ot(?:e|ing)|VOTE|[Ee]lect|ELECT|[Rr]e-?elect|RE-?ELECT|[Bb]rexit|[Ss]top\s+the\s+boats|the\s+many|[Ss]trong\s+and\s+stable|great\s+again|[Dd]eserves\s+better|back\s+control|[Dd]onat|[Cc]ampaign|[Cc]andidate|CANDIDATE|ward\b|X\b|[Cc]ross\b)|🗳/;
 
 /** Short display form of a matched party name. */
 export function partyName(match: string): string {
