@@ -32,6 +32,10 @@ testDetector(personalData, {
     { name: 'a NINO-shaped code with a barred prefix', post: 'Stock code GB 12 34 56 A is back in the shop.' },
     // Dates that are not a living person's date of birth
     { name: 'a birth date of a historical figure', post: 'Our founder Edwin Marsh, born on 2 June 1840, built the first harbour wall.' },
+    { name: "a councillor's own health announcement, shared at her request", post: 'Cllr Rosemary Quinn has asked us to share her own announcement: she is taking a short break while she recovers from a planned knee operation. Get well soon, Rosemary!' },
+    { name: 'a personal statement the councillor published herself', post: 'Cllr Priya Raman has published a personal statement today: she has been diagnosed with breast cancer and will start treatment next month.' },
+    { name: "a ward's seats in brackets before a colon, in declared results", post: 'Results as declared: Ashcombe ward (2): Harold Pemberton, elected. Slack Bottom (1): Rosemary Quinn, elected unopposed.' },
+    { name: 'a hospital wing "born" on a date', post: 'Happy birthday, NHS! The maternity wing was born on 5 July 1948 too.' },
     { name: 'a birth year without a date', post: 'Dorothy was born and bred in Harbourne.' },
     // Health and children mentioned without identifying anyone
     { name: 'a dementia café and a cancer charity', post: 'The Dementia Café meets on Tuesdays, and the Cancer Research UK shop is collecting books.' },
@@ -75,6 +79,9 @@ testDetector(personalData, {
     { name: 'a mobile number unbroken after "Tel:"', post: 'Tel:07700900420', expect: { evidence: '07700 9•• •••', located: '07700900420' } },
     { name: 'a mobile number in the sentence after a reference word ("booking. Is …")', post: "I've asked the caretaker to ring you about the hall booking. Is 07700 900613 still the best number?", expect: { reason: 'UK mobile number', located: '07700 900613' } },
     { name: 'a mobile number after a reference word and a full stop on its own line', post: 'Re your planning.\n07700 900614 is the number to call.', expect: { reason: 'UK mobile number', located: '07700 900614' } },
+    { name: 'a health detail shared by others, not at the person\'s request', post: 'Please keep Rosemary Quinn in your thoughts: she is in hospital after a fall. Her neighbours asked us to share this.', expect: { reason: 'health' } },
+    { name: 'a child aged in brackets, then a colon', post: 'Well done Poppy Ellis (9): winner of the Year 4 poster prize!', expect: { reason: 'child' } },
+    { name: 'a person born on a date, after the word "wing" elsewhere', post: 'Our new hospital wing opens today. Its first baby, Ruby Hart, was born on 5 July 2026.', expect: { reason: 'date of birth' } },
     { name: 'a mobile number in +44 form', post: 'WhatsApp +44 7700 900421 for tickets.', expect: { evidence: '07700 9•• •••', located: '+44 7700 900421' } },
     { name: 'a mobile number in +44 (0) form', post: 'Call Sam on +44 (0)7700 900 422.', expect: { evidence: '07700 9•• •••', located: '+44 (0)7700 900 422' } },
     { name: 'a mobile number in 0044 form', post: 'From abroad: 0044 7700 900423.', expect: { located: '0044 7700 900423' } },

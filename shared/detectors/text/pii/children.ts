@@ -17,7 +17,8 @@ const AGE_CUE = new RegExp(
   [
     String.raw`\baged?\s+${N}\b(?![.:]\d)`,
     String.raw`\b${N}[- ]?(?:years?|yrs?)[- ]?old\b|\b${N}\s?(?:yo|y\/o)\b`,
-    String.raw`\(\s*(?:aged?\s+)?${N}\s*(?:yrs?|years?(?:\s+old)?|yo|y\/o)?\s*\)`,
+    // "Slack Bottom (1): Rosemary Quinn, elected": a ward's seats in declared results, not an age
+    String.raw`\(\s*(?:aged?\s+)?${N}\s*(?:yrs?|years?(?:\s+old)?|yo|y\/o)?\s*\)(?!\s*:[^\n.;]{0,60}\b(?:elected|unopposed|votes?|seats?)\b)`,
     String.raw`,\s*(?:just|only)?\s*${N}\s*(?=[,)!]|\.(?:\s|$)|$)|,\s*(?:just|only)\s+${N}\b(?!\s*(?:%|years?\s+(?:ago|as|on|in|of|a|with|at|since)|weeks?|months?|days?|hours?|minutes?|miles?|[:.]\d))|\s[-–—]\s*${N}\s*[-–—]\s`,
     String.raw`\b[Yy](?:ea)?r\s*(\d{1,2})\b|\(\s*Y(\d{1,2})\s*\)`,
     String.raw`\bwho(?:\s+is|['’]s)\s+(?:only\s+|just\s+)?${N}\b(?!\s*(?:%|st|nd|rd|th|weeks?|months?|days?|hours?|minutes?|miles?|metres?|feet|ft|inches|[:.]\d|\d))`,

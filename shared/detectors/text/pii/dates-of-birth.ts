@@ -12,6 +12,9 @@ const DEATH = /\b(?:died|d\.(?!\s?o\.?\s?b)|passed away|death|late)\b|\(\s*\d{4}
 /** How long ago a birth must be for it to be history rather than a living person's data. */
 const HISTORICAL_YEARS = 110;
 
+const THING_BORN =
+  /\b(?:wing|building|hall|library|school|club|society|charity|festival|service|company|firm|hospital|nhs|council|town|village|market|pub|band|choir|station|railway|church|chapel|museum|bridge|park|tradition|event|show|fair|carnival|group|team|league|centre|center|project|scheme|idea)s?\s+(?:(?:was|were|is)\s+)?(?:also\s+|first\s+|officially\s+)?$/i;
+
 /** Dates of birth: "DOB 12/03/1987", "date of birth: 3 May 1990", "born on 24 April 1926". */
 export function findDatesOfBirth(scan: PiiScan): void {
   const { text } = scan;
@@ -21,6 +24,8 @@ export function findDatesOfBirth(scan: PiiScan): void {
     const born = keyword!.toLowerCase() === 'born';
     // "born on 4 July" without a year is a birthday, not a date of birth.
     if (born && year === undefined) continue;
+    // "the maternity wing was born on 5 July 1948": a place or an institution, not a person.
+    if (born && THING_BORN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const start = m.index;
     const end = start + whole.length;
     if (year !== undefined && Number(year) < scan.year - HISTORICAL_YEARS) continue;

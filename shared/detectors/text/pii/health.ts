@@ -67,12 +67,19 @@ const YOUR_MEDICAL =
 /** The person spoken to: a titled name, or a familiar given name set off by commas or after a greeting. */
 const VOCATIVE = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|,\s*|\b(?:Hi|Hello|Dear|Morning|Evening|Thanks|Thank\s+you)\s+)(\p{Lu}\p{Ll}+)(?=\s*[,.!?])/gu;
 
+/**
+ * The person's own announcement, shared because they asked: "Cllr Quinn has asked us to share her own
+ * announcement", "has published a personal statement and asked us to share it". Their choice, not a disclosure.
+ */
+const SHARED_AT_THEIR_REQUEST =
+  /\b(?:(?:has|have|had)\s+asked\s+us\s+to\s+(?:share|post|pass\s+on|let\s+(?:you|everyone|people|residents)\s+know)|at\s+(?:his|her|their)\s+(?:own\s+)?request|with\s+(?:his|her|their)\s+(?:kind\s+)?(?:permission|consent|blessing)|(?:his|her|their)\s+own\s+(?:announcement|statement|words)|(?:has|have)\s+published\s+a\s+(?:personal\s+)?statement)\b/i;
+
 /** Cheap test for every finder below: most texts have none of their words. */
 const ANY_DETAIL = new RegExp(String.raw`${TERM_STEMS.source}|recovery|get\s+well|\byour\s+(?:\w+\s+)?(?:eye|sight|hear|memo|mobi|bala|leg|knee|hip|back|cond|ill|heal|nerv|ment|diag|op\b|oper|surg|treat|chemo|stroke|heart|fall|injur|canc|hosp|stay)`, 'i');
 
 /** Health, disability or criminal-record detail about a named or identified person. */
 export function findSpecialCategoryDetail(scan: PiiScan): void {
-  if (!ANY_DETAIL.test(scan.text)) return;
+  if (!ANY_DETAIL.test(scan.text) || SHARED_AT_THEIR_REQUEST.test(scan.text)) return;
   const terms = TERM_STEMS.test(scan.text);
   if (terms) namedDetails(scan);
   // Said of a person without a term for the condition: found after, so the condition's own words are the evidence.
