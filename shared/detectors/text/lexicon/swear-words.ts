@@ -65,11 +65,21 @@ const PROFANITY: readonly string[] = [
   // British slang insults that are no ordinary word.
   ...family('gobshite', ['', 's']), ...family('shitehawk', ['', 's']), ...family('minger', ['', 's']),
   ...family('munter', ['', 's']), ...family('twonk', ['', 's']), ...family('bawbag', ['', 's']),
+  // Respellings that say the word while dodging a filter: `fkn`, `fcuk`, `fuk`, `phucking`. `fk` alone is
+  // left out (a football club's prefix), and so is `feck`.
+  'fkn', 'fking', 'fkin', 'fkd',
+  ...family('fck', ['', 's', 'ing', 'in', 'n', 'ed', 'er', 'ers']),
+  ...family('fcuk', ['', 's', 'ing', 'in', 'ed', 'er']),
+  ...family('fuk', ['', 's', 'n', 'in', 'ing', 'ed', 'er', 'ers', 'ker', 'kin', 'king']),
+  ...family('phuck', ['', 's', 'ing', 'in', 'ed', 'er']), ...family('phuk', ['', 'ing', 'in', 'ed']),
+  ...family('asshole', ['', 's']), ...family('dumbass', ['', 'es']), 'bollox', 'bollix', 'biatch', 'shyte',
 ];
 
 // Ordinary words (a prick of a pin, a weathercock, Dick Whittington, a door knob) that only a writer
 // who meant the insult would mask: `pr*ck`, `c*ck`, `d*ck`, `kn*b`.
 const MASKED_ONLY: readonly string[] = ['prick', 'pricks', 'cock', 'cocks', 'dick', 'dicks', 'knob', 'knobs', 'tits', 'twit', 'twits'];
+/** The same words with digits or look-alike letters for letters (`pr1ck`, `c0ck`): as deliberate as a mask. */
+const SUBSTITUTED_ONLY = new Map(MASKED_ONLY.map((word): [string, SwearWord] => [word, { word, kind: 'profanity' }]));
 
 /**
  * Compound insults: a profane first part and a second that makes a name of it (`cockwomble`,
@@ -142,7 +152,7 @@ for (const entry of [...LEXICON.values(), ...MASKED_ONLY.map((word): SwearWord =
 // at word starts so that it is cheap on every segment; the whole token is checked afterwards.
 const STEMS = new RegExp(
   `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
-    'f+u+c+k', 's+h+i+t', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
+    'f+u+c+k', 's+h+i+t', 'fk', 'fc', 'fuk', 'phu', 'assh', 'dumbass', 'bollox', 'bollix', 'biatch', 'shyte', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
     'knob', 'dick', 'cock', 'douche', 'jizz', 'turd', 'spunk', 'gobshite', 'minger', 'munter', 'twonk', 'bawbag', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
     'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'pik[eiy]', 'didd?i[ck]', 'japs', 'darkie', 'towelhead', 'raghead',
     'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
@@ -259,10 +269,10 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
   let entry: SwearWord | undefined;
   let disguise: Disguise = lookalike ? 'look-alike' : 'substituted';
   if (masks > 0) {
-    entry = maskedWord(folded, segment.text.charCodeAt(start));
+    entry = maskedWord(folded, segment.text.charCodeAt(start), token);
     disguise = 'masked';
   } else {
-    entry = LEXICON.get(folded) ?? compoundWord(folded);
+    entry = LEXICON.get(folded) ?? compoundWord(folded) ?? (folded !== token ? SUBSTITUTED_ONLY.get(folded) : undefined);
     if (!entry && hasRun(folded, 3)) entry = COLLAPSED.get(collapse(folded));
   }
   if (!entry) return undefined;
@@ -276,7 +286,14 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
  * With one visible letter only the unmistakable `f***` (any case) and a lower-case `c***` or `s***`
  * count, because `S****` is as likely a name blanked out.
  */
-function maskedWord(folded: string, firstOriginal: number): SwearWord | undefined {
+function maskedWord(folded: string, firstOriginal: number, written: string = folded): SwearWord | undefined {
+  const entry = maskedAs(folded, firstOriginal);
+  // Beside a mask, a symbol that folds to a letter may be another mask: `f@#king`, `b@$tard`.
+  if (entry || written === folded || !/[@$!|]/.test(written.slice(1))) return entry;
+  return maskedAs(foldSymbolsToMasks(folded, written), firstOriginal);
+}
+
+function maskedAs(folded: string, firstOriginal: number): SwearWord | undefined {
   if (!isLetter(folded.charCodeAt(0))) return undefined;
   let visible = 0;
   for (let i = 0; i < folded.length; i++) if (isLetter(folded.charCodeAt(i))) visible++;
@@ -287,6 +304,14 @@ function maskedWord(folded: string, firstOriginal: number): SwearWord | undefine
   }
   const candidates = BY_LENGTH.get(folded.length) ?? [];
   return candidates.find(({ word }) => agrees(folded, word)) ?? maskedCompound(folded);
+}
+
+/** `folded` with a `*` wherever `written` has a symbol that folding read as a letter. */
+function foldSymbolsToMasks(folded: string, written: string): string {
+  let out = '';
+  // The first letter stays as folded: a word is never recognised from a mask alone.
+  for (let i = 0; i < folded.length; i++) out += i > 0 && '@$!|'.includes(written[i]!) ? '*' : folded[i];
+  return out;
 }
 
 /** Whether a masked spelling agrees with every visible letter of a word of the same length. */
