@@ -23,7 +23,7 @@ export interface SwearWord {
 }
 
 /** How a word was written. */
-export type Disguise = 'plain' | 'masked' | 'substituted' | 'look-alike' | 'spaced' | 'repeated';
+export type Disguise = 'plain' | 'masked' | 'substituted' | 'look-alike' | 'accented' | 'spaced' | 'repeated';
 
 export interface SwearWordMatch {
   /** Offsets in the segment's `text`. */
@@ -73,6 +73,7 @@ const PROFANITY: readonly string[] = [
   ...family('fuk', ['', 's', 'n', 'in', 'ing', 'ed', 'er', 'ers', 'ker', 'kin', 'king']),
   ...family('phuck', ['', 's', 'ing', 'in', 'ed', 'er']), ...family('phuk', ['', 'ing', 'in', 'ed']),
   ...family('asshole', ['', 's']), ...family('dumbass', ['', 'es']), 'bollox', 'bollix', 'biatch', 'shyte',
+  ...family('nobhead', ['', 's']), ...family('tosspot', ['', 's']), 'nobend', 'nobends',
 ];
 
 // Ordinary words (a prick of a pin, a weathercock, Dick Whittington, a door knob) that only a writer
@@ -152,7 +153,7 @@ for (const entry of [...LEXICON.values(), ...MASKED_ONLY.map((word): SwearWord =
 // at word starts so that it is cheap on every segment; the whole token is checked afterwards.
 const STEMS = new RegExp(
   `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
-    'f+u+c+k', 's+h+i+t', 'fk', 'fc', 'fuk', 'phu', 'assh', 'dumbass', 'bollox', 'bollix', 'biatch', 'shyte', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
+    'f+u+c+k', 's+h+i+t', 'fk', 'fc', 'fuk', 'phu', 'assh', 'dumbass', 'bollox', 'bollix', 'biatch', 'shyte', 'nob', 'tosspot', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
     'knob', 'dick', 'cock', 'douche', 'jizz', 'turd', 'spunk', 'gobshite', 'minger', 'munter', 'twonk', 'bawbag', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
     'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'pik[eiy]', 'didd?i[ck]', 'japs', 'darkie', 'towelhead', 'raghead',
     'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
@@ -163,11 +164,11 @@ const STEMS = new RegExp(
 );
 
 // The disguise pass starts only where a letter touches a digit or symbol standing in for a letter
-// (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek or Cyrillic letter appears.
-const DISGUISE_HINT = /[a-z][0-9$@!|]+[a-z]|[a-z][*#•]|[*#•$@!|][a-z]|[0-9][a-z]{3}|[\u0370-\u03ff\u0400-\u04ff]/g;
+// (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek, Cyrillic or accented letter appears (`fück`).
+const DISGUISE_HINT = /[a-z][0-9$@!|]+[a-z]|[a-z][*#•]|[*#•$@!|][a-z]|[0-9][a-z]{3}|[\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/g;
 const MASK = /[*#•]/;
 /** A character that every alternative of DISGUISE_HINT needs. */
-const DISGUISE_CHARACTER = /[0-9$@!|*#•\u0370-\u03ff\u0400-\u04ff]/;
+const DISGUISE_CHARACTER = /[0-9$@!|*#•\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
 // Single letters with the same separator between them: `s h i t`, `f.u.c.k`, `c-u-n-t`.
 const SPACED = /(?<![a-z0-9\u0370-\u04ff])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]([ .\-_])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff](?:\1[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]){2,}(?![a-z0-9\u0370-\u04ff])/g;
@@ -252,6 +253,7 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
   let digits = 0;
   let masks = 0;
   let lookalike = false;
+  let accented = false;
   for (let i = 0; i < token.length; i++) {
     const ch = token.charCodeAt(i);
     if (isLetter(ch)) letters++;
@@ -260,14 +262,14 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
     if (ch >= 0x370 && ch <= 0x4ff) {
       letters++;
       lookalike = true;
-    }
+    } else if (ch >= 0xc0) accented = true;
   }
   // `2026`, `4pm` and `10am` are numbers; a disguised word keeps most of its letters.
   if ((letters < 2 && !(masks > 0 && letters === 1)) || digits > letters) return undefined;
 
   const folded = foldLookalikes(token);
   let entry: SwearWord | undefined;
-  let disguise: Disguise = lookalike ? 'look-alike' : 'substituted';
+  let disguise: Disguise = lookalike ? 'look-alike' : accented && digits === 0 && folded === foldLookalikes(token.normalize('NFD').replace(/\p{M}/gu, '')) ? 'accented' : 'substituted';
   if (masks > 0) {
     entry = maskedWord(folded, segment.text.charCodeAt(start), token);
     disguise = 'masked';
