@@ -347,6 +347,26 @@ const SNEER_HINT = new RegExp(wordGate(SNEER_WORDS));
 /** Both gates in one read: most posts pass neither, and then cost one scan, not two. */
 const ANY_HINT = new RegExp(wordGate([...GROUP_WORDS, ...SNEER_WORDS]));
 
+/** Words that offer a person help with their condition: "with your mobility scooter you can use the ramp". */
+const HELP =
+  /\b(?:qualify|eligible|you\s+can\s+(?:use|get|book|ask|apply|claim|still)|we['’]ll|we\s+will|make\s+sure|could\s+you|would\s+you|free|help|seat|interpreter|loop|let\s+(?:us|the\s+clerk)\s+know|just\s+tell|pop\s+in|ramp|large\s+print)\b/;
+/** Words that make a remark on someone's condition a jibe: "not surprised you missed", "people who can actually walk". */
+const AIMED_JIBE = /\b(?:no\s+wonder|not\s+surprised|missed|actually|leave\s+(?:it|the\s+\w+)\s+to|obviously|clearly|again|forg[eo]t\w*|hardly|of\s+course|must\s+be|typical)\b/;
+
+/**
+ * Whether a remark on one person's sight, hearing, memory or age offers help instead ("at your age you
+ * qualify for a bus pass", "if you're deaf, just tell the clerk"): the words alone are not contempt.
+ */
+function helpful(segment: Segment, remark: DerogatoryRemark): boolean {
+  const lower = segment.lower;
+  if (/\bif\s+$/.test(lower.slice(Math.max(0, remark.start - 4), remark.start))) return true;
+  // "Are you blind?", "you must be deaf": said to the person, never an offer of help.
+  if (/^(?:are\s+you|you\s+must|you['’]re|you\s+are)\b/.test(lower.slice(remark.start, remark.end))) return false;
+  const sentence = segment.sentenceAround(remark.start);
+  const words = lower.slice(sentence.start, sentence.end);
+  return HELP.test(words) && !AIMED_JIBE.test(words);
+}
+
 /** Generation sneers and remarks aimed at one person's condition. */
 function findSneers(segment: Segment): DerogatoryRemark[] {
   const lower = segment.lower;
@@ -373,7 +393,7 @@ export function findExclusionRemarks(segment: Segment): DerogatoryRemark[] {
   // Sneers have a gate of their own.
   const sneers = findSneers(segment);
   if (!QUICK.test(lower)) return sneers;
-  const found: DerogatoryRemark[] = [...findAimedRemarks(segment), ...sneers];
+  const found: DerogatoryRemark[] = [...findAimedRemarks(segment).filter((r) => !helpful(segment, r)), ...sneers];
 
   STEREOTYPE.lastIndex = 0;
   for (let m = STEREOTYPE.exec(lower); m; m = STEREOTYPE.exec(lower)) {
@@ -545,7 +565,7 @@ function exclusion(
     return undefined;
   }
   if (subject && (m = EXCLUDED_SUBJECT.exec(after)) && !((PERMISSION.test(m[0]) && RULE_REASON.test(lower.slice(sentence.start, sentence.end))) || (NEWER_EXCLUSION.test(m[0]) && (practical() || another())))) return { start, end: end + m[0].length, signal: `said to be unwanted or not to count ('${m[0].trim()}') of` };
-  if (subject && (m = INCAPABLE_SUBJECT.exec(after))) return { start, end: end + m[0].length, signal: `said to be incapable ('${m[0].trim()}') of` };
+  if (subject && (m = INCAPABLE_SUBJECT.exec(after)) && !practical()) return { start, end: end + m[0].length, signal: `said to be incapable ('${m[0].trim()}') of` };
   if (subject && HORDE_OF.has(characteristic) && (m = HORDE.exec(after))) return { start, end: end + m[0].length, signal: `spoken of as a flood ('${m[0].trim()}'):` };
   if (subject && (m = CONTEMPT_SUBJECT.exec(after))) return { start, end: end + m[0].length, signal: `treated with contempt ('${m[0].trim()}'):` };
   if ((m = EXCLUDED_OBJECT.exec(before)) && !(/\b(?:want|need|needs)\s+(?:any\s+)?(?:more\s+)?$/.test(m[0]) && OWN_CLAUSE.test(after))) return { start: start - before.length + m.index, end, signal: `turned away ('${m[0].trim()}')` };
