@@ -197,6 +197,12 @@ testDetector(offensiveLanguage, {
     { name: 'immigrants who built the mills', post: 'Immigrants helped build Harbourne\'s mills — a new exhibition at the museum.' },
     { name: 'pensioners nothing but generous', post: 'Pensioners are nothing but generous: £2,000 raised for the defibrillator!' },
     { name: 'a claim about young people refuted', post: 'The council\'s young people aren\'t what they\'re looking for? Nonsense — our apprentices won the county award.' },
+    // A blind check in other styles, written after the rest.
+    { name: 'an apprenticeship for an age band under a scheme', post: "Sorry, the apprenticeship is for 16–24s under the government scheme; there's a separate adult programme." },
+    { name: 'same-sex couples welcomed in a league', post: 'The bowls club welcomes same-sex couples in the mixed pairs league.' },
+    { name: 'younger members wanted, every age welcome', post: "The Lions want younger members — everyone's welcome, whatever your age!" },
+    { name: 'Travellers given notice under byelaws', post: 'Travellers on the rec have been given notice to leave by Friday under the byelaws.' },
+    { name: "a women's team that lifts", post: "Heavy lifting? Our women's grounds team has it covered 💪" },
   ],
   invalid: [
     // A group spoken to and told not to take part.
@@ -311,5 +317,20 @@ testDetector(offensiveLanguage, {
     { name: 'British slang, tosspot', post: 'Some tosspot has kicked the bins over.', expect: { reason: "profanity 'tosspot'" } },
     { name: 'an accent on a swear word', post: 'Fück this weather.', expect: { reason: "'fuck' with accents" } },
     { name: 'an acute accent on a swear word', post: 'What a load of shíte from the highways team.', expect: { reason: "'shite' with accents" } },
+    // A blind check in other styles, written after the rest.
+    { name: 'no more refugees, who never pay', post: 'pls no more refugees at the drop in, they never pay for the tea 🙄', expect: { reason: 'race or nationality' } },
+    { name: 'a hard pass on disabled volunteers who slow things down', post: 'Hard pass on disabled volunteers for the carnival float, they slow everything down 🐢', expect: { reason: 'disability' } },
+    { name: 'same-sex couples said to be happier elsewhere', post: 'Gentle reminder that the bowls club is a traditional club — same-sex couples would be happier elsewhere.', expect: { reason: 'sexual orientation' } },
+    { name: 'nobody over an age, please', post: 'The Lions want younger members, so nobody over 65 please.', expect: { reason: 'age' } },
+    { name: 'autistic children not admitted', post: "Autistic kids will not be admitted to the holiday club; staff can't handle them.", expect: { reason: 'disability' } },
+    { name: 'Muslims laughed at for moaning', post: 'LOL at the Muslims moaning about the Christmas lights again 😂', expect: { reason: 'religion or belief' } },
+    { name: 'Travellers not welcome, end of', post: 'Travellers are not welcome on the rec, end of. 🚫', expect: { reason: 'race or nationality' } },
+    { name: 'bi people called greedy', post: "Bi people are just greedy, let's be honest.", expect: { reason: 'sexual orientation' } },
+    { name: 'only proper Christians', post: 'Our choir only takes proper Christians, thanks.', expect: { reason: 'religion or belief' } },
+    { name: 'nobody wants lesbians running the WI', post: 'Nobody wants a load of lesbians running the WI.', expect: { reason: 'sexual orientation' } },
+    { name: 'deaf volunteers more hassle than they are worth', post: "Deaf volunteers are more hassle than they're worth on the stewarding team.", expect: { reason: 'disability' } },
+    { name: 'older staff not up to new software', post: "Older staff just aren't up to the new software, so we're letting them go.", expect: { reason: 'age' } },
+    { name: 'too old for an apprenticeship', post: "Sorry love, you're too old for the apprenticeship — it's for young people.", expect: { reason: 'age' } },
+    { name: 'a question about women answered with a refusal', post: 'Women on the grounds team? Not a chance, too much heavy lifting.', expect: { reason: 'sex' } },
   ],
 });

@@ -23,7 +23,7 @@ const ADJECTIVES: ReadonlyArray<readonly [Characteristic, string]> = [
   ['pregnancy', 'pregnant|expectant|breastfeeding|nursing'],
   ['religion or belief', 'religious|muslim|jewish|christian|catholic|hindu|sikh|buddhist|atheist|faith|church|mosque'],
   ['race or nationality', 'foreign|immigrant|migrant|polish|romanian|bulgarian|lithuanian|latvian|albanian|eastern[- ]european|european|asian|black|african|chinese|indian|pakistani|somali|irish|gypsy|traveller|roma'],
-  ['sexual orientation', 'gay|lesbian|bisexual|same[- ]sex|queer|homosexual|lgbtq?\\+?'],
+  ['sexual orientation', 'gay|lesbian|bisexual|bi|same[- ]sex|queer|homosexual|lgbtq?\\+?'],
   ['gender reassignment', 'trans|transgender|transsexual|non[- ]binary'],
   ['marriage or civil partnership', 'married'],
 ];
@@ -100,6 +100,7 @@ const EXCLUDED_SUBJECT = new RegExp(
       `(?:might|may|would|will)\\s+(?:\\w+\\s+)?(?:want|wish|prefer|like)\\s+to\\s+${GIVE_MISS}`,
       `(?:should|had\\s+better|ought\\s+to)\\s+(?:probably\\s+|really\\s+|just\\s+)?${GIVE_MISS}`,
       '(?:can|could|should|may|might)\\s+(?:\\w+\\s+)?(?:try|look|go|shop|book)\\s+elsewhere',
+      '(?:would|will|might|may)\\s+(?:probably\\s+)?be\\s+(?:happier|better\\s+off|more\\s+comfortable)\\s+(?:elsewhere|somewhere\\s+else|with\\s+their\\s+own)',
       // Unfit for a role of trust: "shouldn't be coaching the junior team", "have no business running a stall".
       `(?:shouldn${APOS}t|should\\s+not|ought\\s+not\\s+to|oughtn${APOS}t\\s+to|mustn${APOS}t|must\\s+not|ha(?:ve|s)\\s+no\\s+business)\\s+(?:really\\s+|ever\\s+|even\\s+)?(?:be\\s+)?(?:allowed\\s+(?:to\\s+)?|let\\s+)?(?:be\\s+)?(?:[a-z]+\\s+)?(?:${ROLE})`,
       // Not what is wanted: "aren't really what the society is looking for", "not the sort of people we want".
@@ -125,6 +126,9 @@ const CONTEMPT_SUBJECT = new RegExp(
       '(?:are|is)\\s+(?:\\w+\\s+)?(?:no|of\\s+no)\\s+use\\b',
       '(?:are|is)\\s+(?:\\w+\\s+)?(?:hopeless|useless|clueless)\\b(?:\\s+(?:at|with)\\b)?',
       '(?:are|is)\\s+(?:\\w+\\s+)?(?:rubbish|terrible|awful|pathetic)\\s+(?:at|with)\\b',
+      `(?:are|is|were|was)\\s+(?:\\w+\\s+)?more\\s+(?:trouble|hassle|bother|work)\\s+than\\s+(?:they${APOS}re|they\\s+are|it${APOS}s|they\\s+were)\\s+worth`,
+      '(?:are|is)\\s+(?:all\\s+|just\\s+|so\\s+|really\\s+)?(?:greedy|selfish|confused|attention[- ]seekers|perverts|predators|going\\s+through\\s+a\\s+phase|just\\s+a\\s+phase)\\b',
+      '(?:always\\s+|forever\\s+)?(?:moaning|whingeing|whinging|whining|kicking\\s+off)\\s+(?:about|again|on)\\b',
       // Not the real thing: "civil partnerships aren't proper marriages".
       `(?:aren${APOS}t|are\\s+not|isn${APOS}t|is\\s+not)\\s+(?:a\\s+)?(?:proper|real|true|natural)\\s+(?:marriages?|weddings?|couples?|families|parents|women|men|ladies)`,
       // A threat in how they look, or a nuisance in how much room they take.
@@ -147,9 +151,10 @@ const INCAPABLE =
   '(?:' +
   [
     `(?:can${APOS}t|cannot|can\\s+not|could${APOS}t|could\\s+not|are\\s+unable\\s+to|aren${APOS}t\\s+able\\s+to|struggle\\s+to|don${APOS}t\\s+know\\s+how\\s+to)\\s+(?:\\w+\\s+)?(?:cope|manage|handle|keep\\s+up|be\\s+trusted|be\\s+relied|understand|follow|drive|park|do\\s+maths|learn|concentrate|commit|lift|multitask|raise\\s+(?:kids|children|a\\s+family)|bring\\s+up\\s+(?:kids|children))`,
-    `(?:aren${APOS}t|are\\s+not|are\\s+never|isn${APOS}t|is\\s+not)\\s+(?:very\\s+|really\\s+|that\\s+|always\\s+)?(?:reliable|trustworthy|to\\s+be\\s+trusted|capable|up\\s+to\\s+(?:it|the\\s+job)|fit\\s+to|competent|committed|dependable)`,
+    `(?:aren${APOS}t|are\\s+not|are\\s+never|isn${APOS}t|is\\s+not)\\s+(?:very\\s+|really\\s+|that\\s+|always\\s+)?(?:reliable|trustworthy|to\\s+be\\s+trusted|capable|up\\s+to\\s+(?:it|scratch|much|the\\s+(?:job|task|work|role|new\\s+\\w+))|fit\\s+to|competent|committed|dependable)`,
     '(?:are|is)\\s+(?:always\\s+|too\\s+|so\\s+|just\\s+)?(?:unreliable|untrustworthy|incapable|too\\s+slow|too\\s+frail|a\\s+liability|a\\s+burden|a\\s+nuisance|a\\s+drain)',
     '(?:only|just|always)\\s+(?:slow|hold|drag)\\s+(?:\\w+\\s+){0,4}?(?:down|back)',
+    '(?:slow|hold|drag)\\s+(?:everything|everyone|everybody|things|us\\s+all|the\\s+\\w+)\\s+(?:down|back)',
     '(?:only|just|always)\\s+get\\s+in\\s+the\\s+way',
     `(?:never|don${APOS}t|do\\s+not|won${APOS}t)\\s+(?:\\w+\\s+)?(?:tidy|clean|pay|turn\\s+up|contribute|integrate|pull\\s+their\\s+weight|fit\\s+in|stick\\s+around)`,
     `(?:will|${APOS}ll)\\s+be\\s+gone\\s+(?:by|in|within|before)`,
@@ -177,10 +182,14 @@ const PREFERRED_OVER = /\b(?:preference|priority|prefer(?:red)?|first|only)\b[^.
 /** "for proper married couples only": the real kind, as if the others were not. */
 const PROPER_ONLY = /^(?:\s+[a-z]+)?\s+only\b/;
 const PROPER_BEFORE = /\b(?:proper|real|normal)\s+$/;
+/** "only takes proper Christians": the same with "only" before. */
+const ONLY_BEFORE = /\bonly\s+(?:takes?|wants?|accepts?|admits?|welcomes?|for|lets?\s+in)\s+(?:proper|real|normal)\s+$/;
 
 /** A group spoken to at the start of a sentence: "Wheelchair users: …", "Dear disabled residents, …". */
 const ADDRESS_BEFORE = /^[\s"“(]*(?:(?:dear|to|calling|attention|hey|hi|hello|all|any|our|and)\s+)*$/;
-const ADDRESS_AFTER = /^(?:\s+(?:and|or|&)\s+[a-z'’-]+(?:\s+[a-z'’-]+){0,2}?)?(?:\s+(?:reading(?:\s+this)?|out\s+there|here|listening))?\s*(?:[,:?]|[—–-]\s)/;
+/** The answer to a question that picks a group out: "Women on the grounds team? Not a chance." */
+const REFUSAL = /^\s*(?:not\s+a\s+chance|no\s+chance|no\s+way|forget\s+it|absolutely\s+not|not\s+likely|not\s+on\s+your\s+life|hard\s+pass|nope|over\s+my\s+dead\s+body)\b/;
+const ADDRESS_AFTER = /^(?:\s+(?:on|in|at|for)\s+(?:the\s+)?[a-z'’-]+(?:\s+[a-z'’-]+)?(?=\s*\?))?(?:\s+(?:and|or|&)\s+[a-z'’-]+(?:\s+[a-z'’-]+){0,2}?)?(?:\s+(?:reading(?:\s+this)?|out\s+there|here|listening))?\s*(?:[,:?]|[—–-]\s)/;
 /** What a group spoken to is told: "please don't apply", "best not to sign up", "don't bother". */
 const TOLD_NOT_TO = new RegExp(
   `^[^.!?;]*?\\b((?:please\\s+|kindly\\s+|just\\s+)?(?:don${APOS}t|do\\s+not|best\\s+not\\s+to|better\\s+not)\\s+(?:bother(?:ing)?(?:\\s+(?:with\\s+)?)?)?(?:${TAKE_PART}|bother))\\b(?!\\s+(?:\\w+\\s+)?(?:online|by\\s+(?:post|email|e-mail|phone)|in\\s+person|twice|again|yet|until|before|via|through|without|here|at\\s+the\\s+(?:door|desk|office)))`,
@@ -203,7 +212,7 @@ const BAND_ATTRIBUTE = /^\s+(?:club|team|section|session|dance|tea|lunch|group|c
 const REBUTTAL = /^\s*(?:nonsense|rubbish|not\s+true|wrong|no[.!,]|never|of\s+course\s+not|tell\s+that\s+to|think\s+again|far\s+from\s+it|not\s+so|not\s+here|not\s+in)/;
 /** Age bands are the ordinary classes of sport and the limits of a bar. */
 const BAND_CLASS = /\b(?:trophy|cup|league|category|competition|division|tournament|race|fixture|juniors?|veterans?|seniors?|masters|bar|alcohol|drinks?|id|challenge\s+\d+|licen[cs]\w*)\b/;
-const NO_PREDICATE = /^(?:\s+[a-z]+){0,2}?\s+(?:(?:will|shall|can|are|is|to)\s+be\s+(?:considered|accepted|shortlisted|taken\s+on|hired|employed|appointed|selected|interviewed|admitted|allowed|welcome|permitted|eligible|served|given)|(?:on|in|at)\s+(?:the|our|this)\s+[a-z-]+)/;
+const NO_PREDICATE = /^(?:\s+[a-z]+){0,2}?\s+(?:(?:will|shall|can|are|is|to)\s+be\s+(?:considered|accepted|shortlisted|taken\s+on|hired|employed|appointed|selected|interviewed|admitted|allowed|welcome|permitted|eligible|served|given)|(?:on|in|at)\s+(?:the|our|this)\s+[a-z-]+|\s*,?\s*(?:please|thanks|thank\s+you|ta)\b)/;
 /** Said later in the sentence of the group: "… will find the choir isn't really the place for them". */
 const NOT_FOR_THEM = new RegExp(
   `\\b(?:isn${APOS}t|is\\s+not|aren${APOS}t|are\\s+not|won${APOS}t\\s+be|will\\s+not\\s+be|not)\\s+(?:really\\s+|quite\\s+|exactly\\s+|always\\s+)?(?:(?:the|a)\\s+(?:right\\s+|best\\s+|ideal\\s+)?(?:place|club|group|team|event|job|role|thing|activity|hobby|one)\\s+for|(?:meant\\s+|designed\\s+|intended\\s+|suitable\\s+|made\\s+)?for)\\s+(?:them|you|u|people\\s+like\\s+(?:them|you|that))\\b`,
@@ -278,7 +287,7 @@ const GROUP_WORDS = [
   'expectant', 'breastfeed', 'nursing', 'religio', 'muslim', 'jew', 'christian', 'catholic', 'hindu', 'sikh', 'buddhist', 'atheist', 'faith',
   'church', 'mosque', 'pagan', 'believer', 'worshipper', 'jehovah', 'foreign', 'immigra', 'migra', 'refugee', 'asylum', 'european', 'eastern',
   'polish', 'poles', 'roman', 'bulgar', 'lithuan', 'latvia', 'albania', 'asian', 'black', 'africa', 'chinese', 'indian', 'pakistan', 'somali',
-  'irish', 'gyps', 'traveller', 'roma', 'gay', 'lesbian', 'bisex', 'same', 'queer', 'homosex', 'lgbt', 'trans', 'non', 'married', 'civil',
+  'irish', 'gyps', 'traveller', 'roma', 'gay', 'lesbian', 'bisex', 'bi ', 'same', 'queer', 'homosex', 'lgbt', 'trans', 'non', 'married', 'civil',
   "men's", 'men’s', "man's", 'man’s', 'for men', 'for a man', 'ppl', 'men ',
   // Set phrases: "only got the job because …", "playing the … card", "the gay agenda", "learn English or …".
   // ("agenda" alone is in one council post in eight: the group's word before it is the gate.)
@@ -570,12 +579,16 @@ function exclusion(
   if (subject && (m = CONTEMPT_SUBJECT.exec(after))) return { start, end: end + m[0].length, signal: `treated with contempt ('${m[0].trim()}'):` };
   if ((m = EXCLUDED_OBJECT.exec(before)) && !(/\b(?:want|need|needs)\s+(?:any\s+)?(?:more\s+)?$/.test(m[0]) && OWN_CLAUSE.test(after))) return { start: start - before.length + m.index, end, signal: `turned away ('${m[0].trim()}')` };
   if ((m = PREFERRED_OVER.exec(before))) return { start: start - before.length + m.index, end, signal: 'ranked below others' };
+  if (PROPER_BEFORE.test(before) && (m = ONLY_BEFORE.exec(before))) return { start: start - before.length + m.index, end, signal: 'the only proper kind, as if others were not:' };
   if (PROPER_BEFORE.test(before) && (m = PROPER_ONLY.exec(after))) return { start: start - before.length + before.search(PROPER_BEFORE), end: end + m[0].length, signal: 'the only proper kind, as if others were not:' };
  const no = NO_REPORTED.test(before) ? null : (NO_BEFORE.exec(before) ?? (/^(?:nobody|no\s+one)\b/.test(lower.slice(start, end)) ? /$/.exec(before) : null));
   if (no && (m = NO_PREDICATE.exec(after)) && !practical()) return { start: start - before.length + no.index, end: end + m[0].length, signal: `shut out ('no … ${m[0].trim()}'):` };
-  const addressed = kind === 'relative' ? ADDRESSED_CLAUSE.test(lower.slice(start, end + 1)) : ADDRESS_BEFORE.test(lower.slice(sentence.start, start)) && ADDRESS_AFTER.test(after);
-  // Spoken to with a question ("Over 70? Then …"), the answer is the next sentence.
-  if (addressed && /^\s*\?/.test(after)) rest = lower.slice(end, sentence.end < lower.length ? segment.sentenceAround(sentence.end + 1).end : sentence.end);
+  const address = kind === 'relative' ? (ADDRESSED_CLAUSE.test(lower.slice(start, end + 1)) ? /^\s*\??/.exec(after) : null) : ADDRESS_BEFORE.test(lower.slice(sentence.start, start)) ? ADDRESS_AFTER.exec(after) : null;
+  const addressed = address !== null;
+  // Spoken to with a question ("Over 70? Then …", "Women on the grounds team? Not a chance."), the answer is the next sentence.
+  const asked = address?.[0].trimEnd().endsWith('?') === true;
+  if (asked) rest = lower.slice(end, sentence.end < lower.length ? segment.sentenceAround(sentence.end + 1).end : sentence.end);
+  if (asked && (m = REFUSAL.exec(lower.slice(end + address[0].length, end + address[0].length + 40))) && !practical()) return { start, end: end + address[0].length + m.index + m[0].length, signal: `asked about and refused ('${m[0].trim()}'):` };
   if (addressed && (m = TOLD_NOT_TO.exec(rest)) && !practical() && !another()) return { start, end: end + m[0].length, signal: `told not to take part ('${m[1]}'):` };
   if ((m = NOT_FOR_THEM.exec(rest)) && (subject || addressed) && !practical()) return { start, end: end + m.index + m[0].length, signal: `said not to belong ('${m[0].trim()}'):` };
   if (subject && WELCOME.test(after) && (m = CONDITION.exec(rest)) && !practical()) return { start, end: end + m.index + m[0].length, signal: `welcome only on a condition aimed at who they are ('${m[0].trim()}'):` };
