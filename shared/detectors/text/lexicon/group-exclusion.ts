@@ -10,9 +10,13 @@ import type { Characteristic } from './swear-words';
  * and remarks aimed at one person's sight, hearing or age ("with your eyesight, Mrs …").
  *
  * Found by structure, not by phrase lists: a group phrase (a characteristic's adjective before a word
- * for people, or a group noun), then what the clause around it does to the group: exclusion with the
- * group as subject or object, or incapability said of the group or of "they" after it. Reported speech
- * and condemnations ("we will not tolerate …", "a resident complained that …") are left alone.
+ * for people, a group noun, an adult age band, a generation named to sneer, or a describing clause:
+ * "anyone who has changed gender", "if you're in a wheelchair", "Over 70?"), then what the clause
+ * around it does to the group: exclusion with the group as subject or object or spoken to ("please
+ * don't apply"), a welcome on a condition aimed at who they are, incapability or contempt said of the
+ * group or of "they" after it. Reported speech, condemnations ("we will not tolerate …", "a resident
+ * complained that …"), a practical reason ("during the fire test", "the route is steep"), another way
+ * in ("don't apply online: ring the office") and a claim put as a question to refute it are left alone.
  */
 
 /** Adjectives that name a characteristic when they stand before a word for people. */
@@ -195,7 +199,7 @@ const TOLD_NOT_TO = new RegExp(
   `^[^.!?;]*?\\b((?:please\\s+|kindly\\s+|just\\s+)?(?:don${APOS}t|do\\s+not|best\\s+not\\s+to|better\\s+not)\\s+(?:bother(?:ing)?(?:\\s+(?:with\\s+)?)?)?(?:${TAKE_PART}|bother))\\b(?!\\s+(?:\\w+\\s+)?(?:online|by\\s+(?:post|email|e-mail|phone)|in\\s+person|twice|again|yet|until|before|via|through|without|here|at\\s+the\\s+(?:door|desk|office)))`,
 );
 /** The exclusions a practical reason in the sentence excuses: asked not to use a door during a test, to stay home on medical advice. */
-const NEWER_EXCLUSION = /\b(?:asked|requested|told|urged|miss|out|elsewhere|home|driv|work|handl)/;
+const EXCUSABLE = /\b(?:asked|requested|told|urged|miss|out|elsewhere|home|driv|work|handl)/;
 /** After "we don't want" or "need", a group followed by its own verb is the subject of another clause: "we don't want older residents to feel …". */
 const OWN_CLAUSE = /^\s+(?:to|feeling|being|left|having)\b/;
 /** A describing clause that speaks to the group: "if you're in a wheelchair", "those of you who …", or a question: "Over 70?". */
@@ -368,10 +372,10 @@ const AIMED_JIBE = /\b(?:no\s+wonder|not\s+surprised|missed|actually|leave\s+(?:
  */
 function helpful(segment: Segment, remark: DerogatoryRemark): boolean {
   const lower = segment.lower;
+  const sentence = windowAround(segment, remark.start);
   if (/\bif\s+$/.test(lower.slice(Math.max(0, remark.start - 4), remark.start))) return true;
   // "Are you blind?", "you must be deaf": said to the person, never an offer of help.
   if (/^(?:are\s+you|you\s+must|you['’]re|you\s+are)\b/.test(lower.slice(remark.start, remark.end))) return false;
-  const sentence = segment.sentenceAround(remark.start);
   const words = lower.slice(sentence.start, sentence.end);
   return HELP.test(words) && !AIMED_JIBE.test(words);
 }
@@ -388,7 +392,7 @@ function findSneers(segment: Segment): DerogatoryRemark[] {
   }
   AIMED_CONDITION.lastIndex = 0;
   for (let m = AIMED_CONDITION.exec(lower); m; m = AIMED_CONDITION.exec(lower)) {
-    const sentence = segment.sentenceAround(m.index);
+    const sentence = windowAround(segment, m.index);
     if (!JIBE.test(lower.slice(sentence.start, sentence.end)) || reported(segment, m.index)) continue;
     found.push({ start: m.index, end: m.index + m[0].length, characteristics: ['disability'], signal: `a remark aimed at a person's disability ('${m[0]}')` });
   }
@@ -535,7 +539,7 @@ function relativeGroups(segment: Segment): GroupMention[] {
     // A question that picks the group out: "Over 70?", "In a wheelchair?", "Pregnant?".
     if (!clause && /^\s*\?/.test(lower.slice(cueEnd, cueEnd + 3))) {
       const sentence = segment.sentenceAround(m.index);
-      const opening = QUESTION_OPENING.exec(lower.slice(sentence.start, m.index));
+      const opening = m.index - sentence.start <= 40 ? QUESTION_OPENING.exec(lower.slice(sentence.start, m.index)) : null;
       if (opening) start = sentence.start + opening[0].length - opening[0].trimStart().length;
     }
     if (start < 0) continue;
@@ -558,11 +562,13 @@ function exclusion(
   const sentence = segment.sentenceAround(start);
   const before = lower.slice(Math.max(sentence.start, start - 80), start);
   const after = lower.slice(end, Math.min(sentence.end, end + 100));
-  let rest = lower.slice(end, sentence.end);
+  // Windows of bounded length, so that a post of one endless sentence is read in linear time.
+  let rest = lower.slice(end, Math.min(sentence.end, end + WINDOW));
+  const clause = lower.slice(Math.max(sentence.start, start - WINDOW), Math.min(sentence.end, end + WINDOW));
   const subject = !NOT_THE_SUBJECT.test(before);
-  const practical = (): boolean => PRACTICAL.test(lower.slice(sentence.start, sentence.end));
-  const another = (): boolean => CHANNEL.test(lower.slice(sentence.start, sentence.end));
-  if (kind === 'band' && (BAND_CLASS.test(lower.slice(sentence.start, sentence.end)) || BAND_ATTRIBUTE.test(lower.slice(end, end + 16)))) return undefined;
+  const practical = (): boolean => PRACTICAL.test(clause);
+  const another = (): boolean => CHANNEL.test(clause);
+  if (kind === 'band' && (BAND_CLASS.test(clause) || BAND_ATTRIBUTE.test(lower.slice(end, end + 16)))) return undefined;
   // "Older volunteers are no use to us? Nonsense.": a claim put as a question in order to refute it.
   if (lower.charCodeAt(sentence.end - 1) === 0x3f && REBUTTAL.test(lower.slice(sentence.end, sentence.end + 24))) return undefined;
 
@@ -573,7 +579,7 @@ function exclusion(
     }
     return undefined;
   }
-  if (subject && (m = EXCLUDED_SUBJECT.exec(after)) && !((PERMISSION.test(m[0]) && RULE_REASON.test(lower.slice(sentence.start, sentence.end))) || (NEWER_EXCLUSION.test(m[0]) && (practical() || another())))) return { start, end: end + m[0].length, signal: `said to be unwanted or not to count ('${m[0].trim()}') of` };
+  if (subject && (m = EXCLUDED_SUBJECT.exec(after)) && !((PERMISSION.test(m[0]) && RULE_REASON.test(clause)) || (EXCUSABLE.test(m[0]) && (practical() || another())))) return { start, end: end + m[0].length, signal: `said to be unwanted or not to count ('${m[0].trim()}') of` };
   if (subject && (m = INCAPABLE_SUBJECT.exec(after)) && !practical()) return { start, end: end + m[0].length, signal: `said to be incapable ('${m[0].trim()}') of` };
   if (subject && HORDE_OF.has(characteristic) && (m = HORDE.exec(after))) return { start, end: end + m[0].length, signal: `spoken of as a flood ('${m[0].trim()}'):` };
   if (subject && (m = CONTEMPT_SUBJECT.exec(after))) return { start, end: end + m[0].length, signal: `treated with contempt ('${m[0].trim()}'):` };
@@ -583,17 +589,17 @@ function exclusion(
   if (PROPER_BEFORE.test(before) && (m = PROPER_ONLY.exec(after))) return { start: start - before.length + before.search(PROPER_BEFORE), end: end + m[0].length, signal: 'the only proper kind, as if others were not:' };
  const no = NO_REPORTED.test(before) ? null : (NO_BEFORE.exec(before) ?? (/^(?:nobody|no\s+one)\b/.test(lower.slice(start, end)) ? /$/.exec(before) : null));
   if (no && (m = NO_PREDICATE.exec(after)) && !practical()) return { start: start - before.length + no.index, end: end + m[0].length, signal: `shut out ('no … ${m[0].trim()}'):` };
-  const address = kind === 'relative' ? (ADDRESSED_CLAUSE.test(lower.slice(start, end + 1)) ? /^\s*\??/.exec(after) : null) : ADDRESS_BEFORE.test(lower.slice(sentence.start, start)) ? ADDRESS_AFTER.exec(after) : null;
+  const address = kind === 'relative' ? (ADDRESSED_CLAUSE.test(lower.slice(start, end + 1)) ? /^\s*\??/.exec(after) : null) : start - sentence.start <= 40 && ADDRESS_BEFORE.test(lower.slice(sentence.start, start)) ? ADDRESS_AFTER.exec(after) : null;
   const addressed = address !== null;
   // Spoken to with a question ("Over 70? Then …", "Women on the grounds team? Not a chance."), the answer is the next sentence.
   const asked = address?.[0].trimEnd().endsWith('?') === true;
-  if (asked) rest = lower.slice(end, sentence.end < lower.length ? segment.sentenceAround(sentence.end + 1).end : sentence.end);
+  if (asked) rest = lower.slice(end, Math.min(end + WINDOW, sentence.end < lower.length ? segment.sentenceAround(sentence.end + 1).end : sentence.end));
   if (asked && (m = REFUSAL.exec(lower.slice(end + address[0].length, end + address[0].length + 40))) && !practical()) return { start, end: end + address[0].length + m.index + m[0].length, signal: `asked about and refused ('${m[0].trim()}'):` };
   if (addressed && (m = TOLD_NOT_TO.exec(rest)) && !practical() && !another()) return { start, end: end + m[0].length, signal: `told not to take part ('${m[1]}'):` };
   if ((m = NOT_FOR_THEM.exec(rest)) && (subject || addressed) && !practical()) return { start, end: end + m.index + m[0].length, signal: `said not to belong ('${m[0].trim()}'):` };
   if (subject && WELCOME.test(after) && (m = CONDITION.exec(rest)) && !practical()) return { start, end: end + m.index + m[0].length, signal: `welcome only on a condition aimed at who they are ('${m[0].trim()}'):` };
   if (subject && characteristic !== 'age' && (m = THAT_SORT.exec(rest))) return { start, end: end + m.index + m[0].length, signal: `'${m[0].trim()}' said of` };
-  const around = lower.slice(Math.max(0, start - 200), Math.min(lower.length, end + 200));
+  const around = lower.slice(Math.max(0, start - WINDOW), Math.min(lower.length, end + WINDOW));
   if (characteristic !== 'age' && (m = NORMAL_FOR.exec(around))) return { start, end, signal: `set against '${m[0].trim()}', as if not normal:` };
   // "they" after the group, in its sentence or the next: "…for pensioners — they just can't cope".
   const following = sentence.end < lower.length ? segment.sentenceAround(sentence.end + 1).end : sentence.end;
@@ -606,9 +612,18 @@ function exclusion(
   return undefined;
 }
 
+/** How far around a group its clause is read: a sentence, but never more than this either side. */
+const WINDOW = 200;
+
+/** The sentence around an offset, cut to WINDOW characters either side: an endless sentence is read in linear time. */
+function windowAround(segment: Segment, at: number): { start: number; end: number } {
+  const sentence = segment.sentenceAround(at);
+  return { start: Math.max(sentence.start, at - WINDOW), end: Math.min(sentence.end, at + WINDOW) };
+}
+
 /** Whether the sentence around an offset reports or condemns the words, or quotes them. */
 function reported(segment: Segment, at: number, condemnation = REPORTED): boolean {
-  const sentence = segment.sentenceAround(at);
+  const sentence = windowAround(segment, at);
   const words = segment.lower.slice(sentence.start, sentence.end);
   // "Not being racist, but …" announces prejudice; it does not report or condemn it.
   if (condemnation.test(words.includes('not ') ? words.replace(DISCLAIMER, ' ') : words)) return true;
