@@ -1,8 +1,11 @@
-// Scores the detectors against a labelled corpus: npm run eval -- [corpus dir] [--verbose] [--min-f1 0.95]
-import { resolve } from 'node:path';
+// Scores the detectors against labelled corpora: npm run eval -- [corpus dir ...] [--verbose] [--min-f1 0.95]
+// With no folder given: the rulebook's sample beside the checkout (../shared/corpus) when it is there, then each
+// part of the project's own unseen corpus, so a fresh clone scores something too.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeLabels, readCorpus } from '../shared/evaluation/corpus';
-import { scoreFindings } from '../shared/evaluation/score';
+import { microScore, scoreFindings, type MicroScore } from '../shared/evaluation/score';
 import { detectAll } from '../shared/scanning/run-detectors';
 
 const { values, positionals } = parseArgs({
@@ -11,13 +14,27 @@ const { values, positionals } = parseArgs({
 });
 const minF1 = values['min-f1'] === undefined ? undefined : Number(values['min-f1']);
 
+const SAMPLE = '../shared/corpus';
+const UNSEEN = 'test/fixtures/corpus-unseen';
+
+function defaultCorpora(): string[] {
+  const parts = readdirSync(UNSEEN, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(UNSEEN, entry.name))
+    .sort();
+  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts];
+}
+
+const summary: { dir: string; posts: number; micro: MicroScore }[] = [];
+
 // Each folder is one corpus: a council's config.json, posts.jsonl and labels.json, or one subfolder per council.
-for (const dir of (positionals.length ? positionals : ['../shared/corpus']).map((path) => resolve(path))) {
+for (const dir of (positionals.length ? positionals : defaultCorpora()).map((path) => resolve(path))) {
   const councils = readCorpus(dir);
   const posts = councils.flatMap((council) => council.posts);
   const findings = councils.flatMap((council) => detectAll(council.config, council.posts));
   const scores = scoreFindings(posts, findings, mergeLabels(councils));
   report(dir, councils.map((council) => `${council.name} ${council.posts.length}`), posts.length, findings, scores);
+  summary.push({ dir, posts: posts.length, micro: microScore(scores) });
   if (minF1 !== undefined && scores.some((s) => s.f1 < minF1)) {
     console.error(`some rule scored below F1 ${minF1} in ${dir}`);
     process.exitCode = 1;
@@ -35,17 +52,32 @@ function report(dir: string, councils: string[], postCount: number, findings: Re
     if (s.falsePositiveIds.length) console.log(`${''.padEnd(28)}false positives: ${s.falsePositiveIds.join(' ')}`);
     if (s.falseNegativeIds.length) console.log(`${''.padEnd(28)}missed: ${s.falseNegativeIds.join(' ')}`);
   }
-  const macro = scores.reduce((sum, s) => sum + s.f1, 0) / scores.length;
-  const total = (count: (s: (typeof scores)[number]) => number) => scores.reduce((sum, s) => sum + count(s), 0);
-  const [tp, fp, fn] = [total((s) => s.truePositives), total((s) => s.falsePositives), total((s) => s.falseNegatives)];
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const micro = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  console.log(`\nmicro over all rules: precision ${pct(precision)}, recall ${pct(recall)}, F1 ${pct(micro)}`);
-  console.log(`macro F1 over ${scores.length} rules: ${pct(macro)}; lowest: ${pct(Math.min(...scores.map((s) => s.f1)))}`);
+  const micro = microScore(scores);
+  if (micro.truePositives + micro.falseNegatives === 0) {
+    // A corpus of clean posts only: precision and recall say nothing, the false alarms say it all.
+    const alarmed = new Set(scores.flatMap((s) => s.falsePositiveIds));
+    console.log(`\nevery post is labelled clean: ${alarmed.size} of ${postCount} posts raised a false alarm`);
+    return;
+  }
+  console.log(`\nmicro over all rules: precision ${pct(micro.precision)}, recall ${pct(micro.recall)}, F1 ${pct(micro.f1)}`);
+  console.log(`macro F1 over ${scores.length} rules: ${pct(micro.macroF1)}; lowest: ${pct(micro.lowest.f1)}`);
 
   if (values.verbose) {
     console.log('\nfindings:');
     for (const f of findings) console.log(`  ${f.postId ?? '-'} ${f.rule} [${f.severity}] ${f.evidence} — ${f.reason}`);
+  }
+}
+
+if (summary.length > 1) {
+  const pct = (x: number) => x.toFixed(3);
+  const name = (dir: string) => relative(process.cwd(), dir) || dir;
+  const width = Math.max(6, ...summary.map((row) => name(row.dir).length));
+  console.log(`\n${'corpus'.padEnd(width)}  posts  precision  recall     F1  lowest rule`);
+  for (const { dir, posts, micro } of summary) {
+    if (micro.truePositives + micro.falseNegatives === 0) {
+      console.log(`${name(dir).padEnd(width)} ${String(posts).padStart(6)}  all clean: ${micro.falsePositives} false alarm${micro.falsePositives === 1 ? '' : 's'}`);
+      continue;
+    }
+    console.log(`${name(dir).padEnd(width)} ${String(posts).padStart(6)}  ${pct(micro.precision).padStart(9)} ${pct(micro.recall).padStart(7)} ${pct(micro.f1).padStart(6)}  ${micro.lowest.f1 < 1 ? `${micro.lowest.rule} ${pct(micro.lowest.f1)}` : '-'}`);
   }
 }

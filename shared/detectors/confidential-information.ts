@@ -148,7 +148,7 @@ const AMOUNTS = /£\s?\d[\d,.]*/g;
 const AMOUNT = /£\s?\d/;
 /** Once the contract is awarded, its value is public. */
 const AWARDED =
-  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected)\s+the\s+(?:lowest\s+|cheapest\s+)?(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned)\b/;
+  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected)\s+the\s+(?:lowest\s+|cheapest\s+)?(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned|(?:resolved|agreed|voted|decided)\s+(?:unanimously\s+)?to\s+(?:award|appoint|accept))\b/;
 
 // ---- Plans not yet public --------------------------------------------------------------------
 
@@ -165,6 +165,8 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
+/** An embargo that is over: "the embargo has now lifted, so we can tell you". */
+const LIFTED = /\bembargo(?:ed)?\b[^.!?]{0,24}\b(?:lifted|ended|expired|is\s+over|has\s+passed)\b|\b(?:lifted|after|now\s+that)\s+the\s+embargo\b|\bno\s+longer\s+(?:under\s+)?embargo(?:ed)?\b/;
 /** The post says what it reveals is unannounced; alone that is often just "no date yet". */
 const UNANNOUNCED = new RegExp(
   [
@@ -424,7 +426,8 @@ function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
     const sentence = sentences.around(m.index);
     if (sentence.start === lastSentence) continue;
     lastSentence = sentence.start;
-    if (SCAM_ADVICE.test(lower.slice(sentence.start, sentence.end))) continue;
+    const text = lower.slice(sentence.start, sentence.end);
+    if (SCAM_ADVICE.test(text) || LIFTED.test(text)) continue;
     found.push({
       start: m.index,
       end: m.index + m[0].length,

@@ -7,7 +7,22 @@ import { AIMED_WORDS, findAimedRemarks } from './text/lexicon/group-exclusion';
 import { removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords } from './text/lexicon/swear-words';
 import { wordGate } from './text/prose/word-gate';
-import { belittlingGate, findBelittling, MISHAP, SARCASTIC_VERDICT, STAFF_TITLE, VERDICT_WORD } from './text/prose/belittling';
+import {
+  belittlingGate,
+  DISPROPORTION,
+  findBelittling,
+  IRONIC_PRAISE,
+  IRONY_MARK,
+  MISHAP,
+  NAME_VERDICT,
+  SARCASTIC_VERDICT,
+  SCARE_QUOTE,
+  SINCERE_THANKS,
+  STAFF_TITLE,
+  THANKS,
+  VERDICT_WORD,
+  type Belittling,
+} from './text/prose/belittling';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -30,7 +45,7 @@ const HINT_WORDS = [
   'stop bleating', 'stop trolling', 'stop lying', 'stop complaining', 'stop crying', 'stop stirring', 'stop being', 'clearly',
   'obviously', 'evidently', 'talking', 'making', 'shame', 'disgust', 'appall', 'shock', 'woeful', 'abysmal', 'atrocious',
   'diabolical', 'let ', 'let.', 'let,', 'troll', 'pillock', 'prat ', 'prat.', 'prat,', 'prat!', 'prats', 'wally', 'plonk',
-  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen',
+  'same old', 'usual', 'before you', 'live here', 'thing to say', 'complain', 'be such', 'drama queen', 'classy',
 ];
 const HINT = new RegExp(wordGate(HINT_WORDS));
 
@@ -47,6 +62,8 @@ interface HostilePattern {
   addressedOnly?: boolean;
   /** Left alone when the post is about this: rubbish is litter in a post about a litter pick. */
   literalIn?: RegExp;
+  /** Left alone in a post that says this: "read the notice again … sorry for the confusion" is help. */
+  unlessIn?: RegExp;
 }
 
 const LITTER = /\b(?:litter|bags?|collected|picked|pick|clear(?:ed|ing)?|clean(?:ed|ing|-?up)?|tip|fly-?tipp\w*|bins?|skips?|recycl\w*|dumped)\b/;
@@ -160,7 +177,7 @@ const PATTERNS: readonly HostilePattern[] = [
       [
         `\\b(?:trolls?|idiots?|clowns?|fools?|moaners?|whingers?|muppets?|morons?|numpt(?:y|ies)|pillocks?|prats?|plonkers?|keyboard\\s+warriors?)\\s+like\\s+you\\b`,
         `\\byou\\s+(?:absolute\\s+|complete\\s+|utter\\s+|total\\s+|silly\\s+|little\\s+)?(?:troll|idiot|clown|muppet|moron|fool|plonker|numpty|pillock|prat|wally|halfwit|cretin|imbecile)s?\\b`,
-        `\\b(?:don${A}?t|do\\s+not)\\s+be\\s+(?:such\\s+)?(?:an?\\s+)?(?:\\w+\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|fool|drama\\s+queen|troll|child|baby)\\b`,
+        `\\b(?:don${A}?t|do\\s+not)\\s+be\\s+(?:such\\s+)?(?:an?\\s+)?(?:\\w+\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|fool|drama\\s+queen|troll|child|baby|snowflake)\\b`,
         `\\b(?:such|what)\\s+an?\\s+(?:absolute\\s+|complete\\s+|utter\\s+)?(?:pillock|prat|wally|idiot|muppet|clown|moron|numpty|plonker|halfwit|cretin|imbecile|troll)\\b`,
       ].join('|'),
       'g',
@@ -219,6 +236,7 @@ const PATTERNS: readonly HostilePattern[] = [
   {
     reason: 'lectures the person it answers',
     addressedOnly: true,
+    unlessIn: /\b(?:sorry|apologi[sz]e|apologies|our\s+(?:mistake|error|fault)|confusion)\b/,
     pattern: new RegExp(
       `(?:^|[.!?;:,…—–(\\n]\\s*|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|maybe|perhaps|try\\s+and|go\\s+and)\\s*,?\\s+)?((?:learn\\s+to\\s+read|do\\s+your\\s+(?:own\\s+)?research|get\\s+your\\s+facts\\s+(?:straight|right)|check\\s+your\\s+facts|educate\\s+yourself|try\\s+reading|read\\s+(?:the|our|this)\\s+(?:\\w+\\s+)?(?:post|notice|article|sign|page|update|statement|minutes|agenda|report|document|papers|plans?|policy|timetable|letter|email|website|faqs?|details|thread)\\s+(?:properly|first|again|before\\s+(?:you\\s+)?(?:commenting|posting|replying|moaning|complaining|comment|post|reply|moan|complain|start|rant|mouth\\s+off)))\\b)`,
       'gd',
@@ -254,7 +272,7 @@ const NAME_THEN_BEHAVIOUR = new RegExp(`^,?\\s+${LINKING}$`);
  * ("Harbourne Rovers FC", "Coastline Buses", "Bayside Estates", "Southern Water"). Case-sensitive.
  */
 const ORGANISATION =
-  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband)\b|\bOpenreach\b/g;
+  /\b(?:[A-Z][\w&'’.-]*\s+){1,3}(?:FC|AFC|Ltd|Limited|plc|PLC|Buses|Bus|Coaches|Rail|Railway|Railways|Trains|Water|Highways|Homes|Estates|Builders|Construction|Developments|Contractors|Group|Trust|Club|Motors|Taxis|Transport|Travel|Energy|Power|Services|Housing|Association|Authority|Agency|Police|Properties|Partnership|Rovers|United|Athletic|Wanderers|Albion|Council|Mail|Fencing|Civils|Roofing|Scaffolding|Waste|Skips|Haulage|Logistics|Telecom|Broadband|Company|DC)\b|\bOpenreach\b/g;
 /** Words before a body's kind that name no one: "the Town Council" is us, "Our Services" a page. */
 const GENERIC_BODY = /^(?:(?:The|Our|Your|Their|This|That|Town|Parish|City|Full|Community|Village|Local|Public|Customer|Council|Once|Again|Sadly|Honestly|Frankly|Shame|Well|Thanks|Thank|Yet|So|And|But|Today|Tonight|Yesterday|Please)\s+)+/;
 /** A councillor or a titled person by name. */
@@ -272,9 +290,9 @@ const SYMPATHY = /\b(?:sorry|apologi[sz]\w*|thank\w*|grateful|well\s+done|congra
 const SHAME_ON = /\bshame\s+on\s+/gi;
 /** A sentence that is nothing but a verdict of contempt: "Pathetic.", "Utterly hopeless.", "Typical!" */
 const CURT_VERDICT =
-  /^\s*(?:(?:just|simply|utterly|absolutely|totally|completely|truly|frankly|honestly|so|how|what\s+an?|an?\s+(?:absolute|total|complete)|absolute|total|complete|quite)\s+)?(pathetic|disgraceful|disgusting|shameful|shambolic|useless|hopeless|typical|appalling|shocking|embarrassing|ridiculous|laughable|woeful|abysmal|atrocious|diabolical|incompetent|joke|farce|shambles|disgrace|embarrassment|clueless)(?:\s+(?:behaviour|stuff|service|work|effort|performance|as\s+(?:usual|ever|always)|again|yet\s+again|once\s+again|from\s+(?:them|you|him|her)))?\s*[.!?…]*\s*$/i;
+  /^\s*(?:(?:just|simply|utterly|absolutely|totally|completely|truly|frankly|honestly|so|how|what\s+an?|an?\s+(?:absolute|total|complete)|absolute|total|complete|quite)\s+)?(pathetic|disgraceful|disgusting|shameful|shambolic|useless|hopeless|typical|appalling|shocking|embarrassing|ridiculous|laughable|woeful|abysmal|atrocious|diabolical|incompetent|joke|farce|shambles|disgrace|embarrassment|clueless|classy)(?:\s+(?:behaviour|stuff|service|work|effort|performance|as\s+(?:usual|ever|always)|again|yet\s+again|once\s+again|from\s+(?:them|you|him|her)))?\s*[.!?…]*\s*$/i;
 /** Verdicts that in a reply are aimed at the person answered, not sympathy with them ("Shocking! We'll clear it"). */
-const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarrassing|incompetent)$/;
+const AIMED_VERDICT = /^(?:pathetic|typical|ridiculous|laughable|clueless|embarrassing|incompetent|classy)$/;
 /** A sentence that blames someone unidentified: the verdict after it is about them. */
 const UNIDENTIFIED = /\b(?:vandals?|fly-?tippers?|thieves|culprits?|whoever|someone|somebody|those\s+responsible|person\s+responsible|people\s+responsible|litter\s*louts?|yobs?|offenders?)\b/i;
 
@@ -292,8 +310,8 @@ export const hostileEngagement: PostDetector = {
       const spans: Array<{ start: number; end: number; reason: string }> = aimedAtSomeone(segment, context, addressed, any);
       if (!hinted && spans.length === 0) continue;
 
-      for (const { pattern, reason, addressedOnly, literalIn } of PATTERNS) {
-        if ((addressedOnly && !addressed) || literalIn?.test(lower)) continue;
+      for (const { pattern, reason, addressedOnly, literalIn, unlessIn } of PATTERNS) {
+        if ((addressedOnly && !addressed) || literalIn?.test(lower) || unlessIn?.test(lower)) continue;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
           const [start, end] = m.indices?.[1] ?? [m.index, m.index + m[0].length];
@@ -334,6 +352,9 @@ const VOCATIVE_END = /,\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+
 /** Capitalised words that open a sentence with a comma without naming anyone. */
 const NOT_VOCATIVE =
   /^(?:today|tonight|yesterday|tomorrow|however|meanwhile|unfortunately|sadly|also|please|yes|no|again|remember|reminder|residents|everyone|folks|friends|well|so|now|then|first|finally|next|instead|otherwise|still|again|honestly|seriously|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|as|once|here|there|in|on|at|for|after|before|if|when|while|but|and|or|yet|of|this|that|these|those|our|we|you|it)$/i;
+/** More words that open a sentence with a comma without naming anyone: "Apparently, …", "Another week, …". */
+const NOT_VOCATIVE_EITHER =
+  /^(?:another|last|every|some|most|many|all|good|great|big|huge|happy|welcome|lovely|brilliant|wow|oh|ah|ok|okay|yep|yeah|nope|sorry|hi|hello|hey|just|quick|update|news|breaking|important|note|notice|apparently|obviously|clearly|luckily|fortunately|hopefully|thankfully|interestingly|incidentally|basically|actually|anyway|indeed|plus|besides|overall|sure|right|gosh|congratulations|congrats|christmas|easter|summer|winter|spring|autumn|weekend|tomorrow)$/i;
 /** One read of a post for every signal of sarcasm, a put-down, or a remark on someone's disability or age. */
 const MAY_BELITTLE = belittlingGate(AIMED_WORDS);
 /** Both gates in one read: most posts pass neither, and then cost one scan, not two. */
@@ -384,22 +405,51 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
     STAFF_TITLE.lastIndex = 0;
     const staff = STAFF_TITLE.exec(text);
     const someone = named.length > 0 || staff !== null || vocative !== undefined || PERSON_NAME.test(text);
+    // Someone in particular: "you" in an ordinary post is every reader, and two capitalised words may be a street.
+    const identified = addressed || vocative !== undefined || named.length > 0 || staff !== null;
+    for (const quote of scareQuotes(segment, signals)) signals.push(quote);
     const strong = signals.filter((s) => !s.weak);
     for (const signal of signals) {
       const sentence = segment.sentenceAround(signal.start);
       if (signal.named && !signal.weak && (named.length === 0 || SYMPATHY.test(text.slice(sentence.start, sentence.end)))) continue;
+      if (signal.identified && !identified) continue;
+      if (signal.answered && !addressed && vocative === undefined) continue;
       if (!signal.weak && !signal.named && !answered && !someone) continue;
       if (signal.weak && !((answered || someone) && (strong.length > 0 || signals.length >= 2))) continue;
       found.push({ start: signal.start, end: signal.end, reason: signal.reason });
     }
   }
 
-  // "Genius." after a sentence telling of a named person's, a colleague's or a body's mishap.
-  if (VERDICT_WORD.test(lower) && /[.!?…]\s/.test(text)) {
+  if (VERDICT_WORD.test(lower)) for (const span of verdicts(segment, context, addressed)) found.push(span);
+  return found;
+}
+
+/**
+ * Sarcasm carried by a sentence that is only a verdict: "Classic Mr Hale." on its own; "Genius." after a
+ * sentence telling of a named person's, a colleague's or a body's mishap; "Stellar work, as ever 👏"
+ * after thanking a named body for a delay.
+ */
+function verdicts(segment: Segment, context: DetectionContext, addressed: boolean): Span[] {
+  const text = segment.text;
+  const found: Span[] = [];
+  const lower = segment.lower;
+  const sentences = sentenceSpans(text);
+  if (NAME_VERDICT_WORD.test(lower) && !SYMPATHY.test(text)) {
+    for (const sentence of sentences) {
+      const words = text.slice(sentence.start, sentence.end);
+      const verdict = NAME_VERDICT.exec(words);
+      const target = verdict && verdictTarget(verdict[1]!, context, addressed);
+      if (verdict && target) {
+        found.push({ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `sneers at ${target} ('${words.trim()}')` });
+      }
+    }
+  }
+  if (sentences.length > 1 && IRONY_HINT.test(lower) && THANKS.test(lower)) for (const span of mockThanks(text, sentences, context)) found.push(span);
+  if (/[.!?…]\s/.test(text)) {
     // The two sentences before it: "Cllr X failed to read the papers again. Members laughed. Genius."
     let previous: { start: number; end: number } | undefined;
     let earlier: { start: number; end: number } | undefined;
-    for (const sentence of sentenceSpans(text)) {
+    for (const sentence of sentences) {
       const words = text.slice(sentence.start, sentence.end);
       const verdict = previous && SARCASTIC_VERDICT.exec(words);
       if (verdict && previous) {
@@ -419,12 +469,79 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
   return found;
 }
 
+/** The words a verdict on a name opens with. */
+const NAME_VERDICT_WORD = /\b(?:classic|typical|vintage|textbook|peak|pure)\s/;
+/** What makes praise ironic: "as ever", "again", a clap or an eye-roll. */
+const IRONY_HINT = /\bas\s+(?:ever|always|usual)\b|\bagain\b|👏|🙄|😒|🤦|🙃/;
+
+/** Who a verdict names: a titled or configured person or a named body; in a reply, a first name too. */
+function verdictTarget(name: string, context: DetectionContext, addressed: boolean): string | undefined {
+  const target = namedTargets(name, context)[0];
+  if (target && target.index === 0) return target.name;
+  const squashed = squash(name);
+  if (context.councilNames.some((form) => form.length >= 4 && squashed.includes(form))) return undefined;
+  if (addressed && /^[A-Z][a-z'’-]+$/.test(name) && !NOT_VOCATIVE.test(name) && !NOT_A_PERSON.test(name)) return name;
+  return undefined;
+}
+/** Single capitalised words after "Classic"/"Typical" that name no one: "Typical Monday!", "Classic Christmas." */
+const NOT_A_PERSON = /^(?:christmas|easter|british|english|welsh|scottish|weather|summer|winter|autumn|spring|rock|cars|fm|halloween|bonfire|bank|seaside)$/i;
+
+/**
+ * Mock thanks: a sentence thanking a named body or person, a delay or a blunder told of them, and
+ * then praise made ironic on its own ("Stellar work, as ever 👏"). Thanks for a repair or for news
+ * are sincere, whatever follows.
+ */
+function mockThanks(text: string, sentences: ReadonlyArray<{ start: number; end: number }>, context: DetectionContext): Span[] {
+  let thanked: { name: string; index: number } | undefined;
+  let blunder = false;
+  for (const sentence of sentences) {
+    const words = text.slice(sentence.start, sentence.end);
+    const praise = thanked && blunder ? IRONIC_PRAISE.exec(words) : null;
+    if (praise && (praise[1] !== undefined || IRONY_MARK.test(praise[2] ?? ''))) {
+      return [{ start: sentence.start + (words.length - words.trimStart().length), end: trimmedEnd(text, sentence), reason: `thanks ${thanked!.name} sarcastically ('${words.trim()}' after a delay or blunder)` }];
+    }
+    if (!thanked && THANKS.test(words) && !SINCERE_THANKS.test(words)) {
+      STAFF_TITLE.lastIndex = 0;
+      const staff = STAFF_TITLE.exec(words);
+      const target = namedTargets(words, context)[0] ?? (staff ? { name: staff[0], index: staff.index } : undefined);
+      if (target) thanked = target;
+    }
+    SCARE_QUOTE.lastIndex = 0;
+    if (thanked && (MISHAP.test(words) || DISPROPORTION.test(words) || SCARE_QUOTE.test(words))) blunder = true;
+  }
+  return [];
+}
+
+/** A sentence that apologises, congratulates or sympathises: its quotation marks are not sarcasm. */
+const SINCERE = /\b(?:sorry|apologi[sz]\w*|congratulat\w*|well\s+done|condolences|sympathy|victims?|proud)\b/i;
+
+/**
+ * Words in scare quotes, as a sarcastic signal that counts only beside another ("has once again
+ * 'raised concerns'"); asked only when another signal was found.
+ */
+function scareQuotes(segment: Segment, signals: readonly Belittling[]): Belittling[] {
+  const text = segment.text;
+  if (!/["“‘']/.test(text)) return [];
+  const found: Belittling[] = [];
+  SCARE_QUOTE.lastIndex = 0;
+  for (let m = SCARE_QUOTE.exec(text); m; m = SCARE_QUOTE.exec(text)) {
+    if (signals.some((s) => s.start < m!.index + m![0].length && m!.index < s.end)) continue;
+    const sentence = segment.sentenceAround(m.index);
+    if (/thank/i.test(m[0]) || SINCERE.test(text.slice(sentence.start, sentence.end))) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, reason: `puts someone's words in scare quotes (${m[0]})`, weak: true, identified: true });
+  }
+  return found;
+}
+
 function vocativeName(text: string): string | undefined {
   for (const pattern of [VOCATIVE_START, VOCATIVE_END]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const name = m[1]!;
-      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && /^[A-Z]/.test(name)) return name;
+      // "Crayons, glue and glitter": the first of a list, not a name.
+      if (pattern === VOCATIVE_START && /^\s*[\w'’-]+(?:\s+[\w'’-]+)?\s+and\b/.test(text.slice(m.index + m[0].length))) continue;
+      // Every word capitalised, as a name is: not "Another week," opening a sentence.
+      if (!NOT_VOCATIVE.test(name.split(/\s+/)[0]!) && !NOT_VOCATIVE_EITHER.test(name.split(/\s+/)[0]!) && /^[A-Z][a-z'’-]*(?:[- ][A-Z][a-z'’-]*)?$/.test(name.replace(/^(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+/, ''))) return name;
     }
   }
   return undefined;

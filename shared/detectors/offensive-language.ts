@@ -6,6 +6,7 @@ import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { handleKey } from '../domain/account';
 import { findExclusionRemarks } from './text/lexicon/group-exclusion';
+import { addOffenceBeyondLexicon } from './text/offence-beyond-lexicon';
 import { findDerogatoryRemarks, type DerogatoryRemark } from './text/lexicon/protected-groups';
 import { DEFAULT_REMOVAL_NOTICE, removalNoticeSpans } from './text/lexicon/removal-notice';
 import { findSwearWords, maskSwearWord, type Characteristic, type Disguise, type SwearWordMatch } from './text/lexicon/swear-words';
@@ -28,6 +29,8 @@ export const offensiveLanguage: PostDetector = {
     for (const segment of view.segments) {
       const words = findSwearWords(segment);
       const remarks = withoutOverlaps(findDerogatoryRemarks(segment), findExclusionRemarks(segment));
+      // Profanity in spellings no list holds, and discrimination said by construction rather than by word.
+      addOffenceBeyondLexicon(segment, words, remarks);
       if (words.length === 0 && remarks.length === 0) continue;
 
       const notices = removalNoticeSpans(segment, context.config.removalNotice);

@@ -15,6 +15,13 @@ export const SHORTENERS = new Set([
   'x.gd', 'surl.li', 'cutt.us', 'qrco.de', 'tny.im', 'gg.gg', 'urlr.me', 'shorturl.gg', 'lstu.fr', 'chilp.it', 'v.ht',
 ]);
 
+/** Whether a URL goes past its host: `bit.ly/3abc` does, `bit.ly`, `https://bit.ly/` and `bit.ly.` do not. */
+function hasPath(url: string): boolean {
+  const rest = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const end = rest.search(/[/?#]/);
+  return end >= 0 && /[a-z0-9]/i.test(rest.slice(end));
+}
+
 /** Public-sector suffixes that are imitated to look official. */
 const OFFICIAL_SUFFIXES = ['gov.uk', 'nhs.uk', 'police.uk', 'parliament.uk', 'hmrc.gov.uk'];
 
@@ -38,8 +45,9 @@ function riskOf(link: LinkRef, context: DetectionContext): Omit<Hit, 'evidence' 
   if (host === '') return undefined;
 
   const shortener = shortenerOf(host);
-  // A t.co wrapper added by X to a link card is the platform's, not a shortener the council typed.
-  if (shortener && !(shortener === 't.co' && !link.inText)) {
+  // A t.co wrapper added by X to a link card is the platform's, not a shortener the council typed. A
+  // shortener named without a path ("we no longer use bit.ly") leads nowhere: it is a mention, not a link.
+  if (shortener && !(shortener === 't.co' && !link.inText) && hasPath(link.url)) {
     return {
       severity: 'low',
       reason: `link through the URL shortener ${shortener}, which hides where it leads`,

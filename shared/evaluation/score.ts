@@ -61,3 +61,25 @@ function score(rule: RuleId, expected: Set<string>, actual: Set<string>): RuleSc
     falseNegativeIds,
   };
 }
+
+/** All rules' counts pooled: micro precision, recall and F1, and the lowest rule F1 beside them. */
+export interface MicroScore {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  macroF1: number;
+  lowest: RuleScore;
+}
+
+export function microScore(scores: readonly RuleScore[]): MicroScore {
+  const total = (count: (s: RuleScore) => number) => scores.reduce((sum, s) => sum + count(s), 0);
+  const [truePositives, falsePositives, falseNegatives] = [total((s) => s.truePositives), total((s) => s.falsePositives), total((s) => s.falseNegatives)];
+  const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
+  const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const lowest = scores.reduce((a, b) => (b.f1 < a.f1 ? b : a));
+  return { truePositives, falsePositives, falseNegatives, precision, recall, f1, macroF1: total((s) => s.f1) / scores.length, lowest };
+}

@@ -6,6 +6,9 @@ import { testDetector } from '../support/test-detector';
 
 testDetector(confidentialInformation, {
   valid: [
+    { name: 'news told once its embargo has lifted', post: 'Press release: the embargo has now lifted, so we can tell you that Harbourne has won Best Kept Village 2026!' },
+    { name: 'news after the embargo, in other words', post: 'Now that the embargo is over: £2.4 million from the Heritage Fund to restore the Corn Exchange!' },
+    { name: 'a contract the council resolved to award, with its price', post: 'Last night the Council resolved to award the grass-cutting contract to Greensward Ltd at £14,250 a year, the lowest of three quotes received.' },
     { name: 'part 2 of a history series', post: 'Harbourne history, Part 2: the great flood of 1893, which filled the Market Square. Read the article: https://www.harbourne-tc.example/history/flood' },
     { name: 'part 2 of a walking series', post: 'Part 2 of our coastal walks series: the cliff path to Gull Point, with a map.' },
     { name: 'a public agenda announcing a confidential item', post: 'Full Council, Tuesday 7pm. Item 9 is a confidential item on staffing: the press and public will be asked to leave for it.' },
@@ -56,6 +59,7 @@ testDetector(confidentialInformation, {
     { name: 'bids listed with prices before the award', post: 'Tenders for the roof closed today. Four bids came in: £42,000, £39,500, £44,100 and £47,800. Councillors decide in March.', expect: { reason: '4 bid prices before the contract is awarded', evidence: /^Four bids came in/ } },
     { name: 'the lowest tender named', post: 'The lowest tender for the sea wall was £310,000 from Coastal Build.', expect: { reason: 'a bid price' } },
     { name: 'quotes received with prices in the next sentence', post: 'We received three quotes for the bus shelter. Prices: £8,200, £7,950 and £9,100.', expect: { reason: '3 bid prices' } },
+    { name: 'an embargo lifted only later in the week', post: 'Embargoed until Friday, when the embargo lifts: the new leisure centre will be on Mill Field.', expect: { reason: 'not yet public' } },
     { name: 'an embargoed plan', post: 'EMBARGOED until Monday: the new leisure centre will be on Mill Field.', expect: { evidence: 'EMBARGOED', reason: 'not yet public' } },
     { name: 'do not share yet', post: "Please don't share yet: the Christmas market is moving to the quay.", expect: { evidence: "Please don't share yet" } },
     { name: 'keep it to yourselves', post: 'Keep it to yourselves, but the skate park is going on Cliff Road.', expect: { evidence: 'Keep it to yourselves' } },

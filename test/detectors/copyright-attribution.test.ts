@@ -20,6 +20,8 @@ testDetector(copyrightAttribution, {
     { name: 'a photo credited with ©', post: { text: 'The lido on opening day © Mark Penrose', media: photo() } },
     { name: 'a photo credited with a camera emoji and a fediverse handle', post: { text: 'Storm clouds over the breakwater 📷 @gullphoto@pixelfed.social', media: photo() } },
     { name: 'an image courtesy of a named museum', post: { text: 'The quay in 1905. Image courtesy of Harbourne Museum.', media: photo() } },
+    { name: '"Photo by kind permission of" a named person with titles', post: { text: 'Weathercock back on the spire! Photo by kind permission of the Revd Canon Ruth Abiodun.', media: photo() } },
+    { name: '"Picture by kind permission of" a named business', post: { text: 'The tree is up! Picture by kind permission of Holly Farm Trees.', media: photo() } },
     { name: 'a photo by kind permission of a named newspaper', post: { text: 'Carnival 1968, reproduced by kind permission of the Harbourne Gazette.', media: photo() } },
     { name: 'a chart credited "Source: …"', post: { text: 'Rainfall this winter. Source: Met Office', media: photo('Bar chart of monthly rainfall') } },
     { name: 'a photo sent in by a named resident', post: { text: 'Frost on the quay, sent in by Priya Shah. Thank you Priya!', media: photo() } },

@@ -5,6 +5,8 @@ import { testDetector } from '../support/test-detector';
 
 testDetector(riskyLink, {
   valid: [
+    { name: 'a shortener named without a link ("we no longer use bit.ly")', post: "We've stopped using shortened links (bit.ly and the like): every link we post starts with www.harbourne-tc.example." },
+    { name: "a shortener's bare home page", post: 'Scam texts often use https://bit.ly/ or tinyurl.com. to hide where they go.' },
     { name: 'a full link to an ordinary site', post: 'Agenda: https://www.harbourne-tc.example/meetings/2026-02-10' },
     { name: 'a full gov.uk link', post: 'Register to vote at https://www.gov.uk/register-to-vote before 20 April.' },
     { name: 'an NHS link on its real domain', post: 'Flu jabs: https://www.nhs.uk/vaccinations/flu-vaccine/' },

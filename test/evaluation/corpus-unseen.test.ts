@@ -7,7 +7,12 @@ import { RULE_IDS } from '../../shared/domain/finding';
 import { readCorpus } from '../../shared/evaluation/corpus';
 
 const ROOT = join(__dirname, '../fixtures/corpus-unseen');
-const PARTS = ['tune', 'held'] as const;
+// tune and held: four councils written from templates (#12's first round); tune2 and fresh: three and four
+// other councils, each written by someone who had read the rulebook and not the rules. fresh is scored once,
+// after the second round's tuning.
+const BALANCED = ['tune', 'held', 'tune2', 'fresh'] as const;
+// negatives: councils whose every post is clean though it looks like a breach, to count false alarms.
+const PARTS = [...BALANCED, 'negatives'] as const;
 const POST_RULES = RULE_IDS.filter((rule) => rule !== 'unapproved-account');
 const corpus = Object.fromEntries(PARTS.map((part) => [part, readCorpus(join(ROOT, part))]));
 
@@ -30,13 +35,6 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
   const councils = corpus[part]!;
   const posts = councils.flatMap((c) => c.posts);
 
-  it('has at least four councils of different kinds, each with its own configuration, and 300 posts or more', () => {
-    expect(councils.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(councils.map((c) => c.config.council.name)).size).toBe(councils.length);
-    expect(councils.every((c) => c.config.elections.length > 0 && c.config.councillors.length > 0 && c.config.publishedContacts.length > 0)).toBe(true);
-    expect(posts.length).toBeGreaterThanOrEqual(300);
-  });
-
   it('labels every post exactly once, with real post-level rules, and only posts that exist', () => {
     for (const council of councils) {
       const ids = council.posts.map((p) => p.id);
@@ -47,6 +45,48 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
       }
     }
     expect(new Set(posts.map((p) => p.id)).size).toBe(posts.length);
+  });
+
+  it('uses only phone numbers from the drama ranges (07700 900xxx, 01632 960xxx, 020 7946 0xxx)', () => {
+    const text = [...strings(posts), ...strings(councils.map((c) => c.config))].join('\n');
+    const numbers = text.match(/(?:\+44 ?\(?0?\)? ?|\b0)\d[\d ().-]{8,12}\d/g) ?? [];
+    // At least each council's published number, in its configuration and in a post.
+    expect(numbers.length).toBeGreaterThan(councils.length);
+    for (const number of numbers) {
+      const national = number.replace(/^\+44 ?\(?0?\)?/, '0').replace(/\D/g, '');
+      expect(national, number).toMatch(/^(?:07700900\d{3}|01632960\d{3}|02079460\d{3})$/);
+    }
+  });
+
+  it('uses only .example email addresses, and only the test card number', () => {
+    const text = [...strings(posts), ...strings(councils.map((c) => c.config)), ...rawFiles(part, 'posts.jsonl')].join('\n');
+    // A fediverse handle (@name@instance) is not an email address: the local part must not follow an @.
+    const emails = text.match(/(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
+    expect(emails.length).toBeGreaterThan(5);
+    for (const email of emails) expect(email, email).toMatch(/\.example$/);
+    // A post's id in a URL (x.com/…/status/264439661632928) is not a card number, even when it passes Luhn.
+    for (const run of text.match(/(?<![/\w])\d(?:[ -]?\d){12,18}\b/g) ?? []) {
+      const digits = run.replace(/\D/g, '');
+      if (luhn(digits) && digits.length >= 15) expect(digits, run).toBe('4111111111111111');
+    }
+  });
+
+  it('has no post in common with the other parts', () => {
+    const other = PARTS.filter((p) => p !== part).flatMap((p) => corpus[p]!.flatMap((c) => c.posts));
+    const otherTexts = new Set(other.map((p) => p.text));
+    expect(posts.filter((p) => otherTexts.has(p.text)).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe.each(BALANCED)('the unseen corpus, %s part, is balanced', (part) => {
+  const councils = corpus[part]!;
+  const posts = councils.flatMap((c) => c.posts);
+
+  it('has at least three councils of different kinds, each with its own configuration, and 300 posts or more', () => {
+    expect(councils.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(councils.map((c) => c.config.council.name)).size).toBe(councils.length);
+    expect(councils.every((c) => c.config.elections.length > 0 && c.config.councillors.length > 0 && c.config.publishedContacts.length > 0)).toBe(true);
+    expect(posts.length).toBeGreaterThanOrEqual(300);
   });
 
   it('is about half clean, and has breaches of every post-level rule and unapproved accounts', () => {
@@ -63,32 +103,17 @@ describe.each(PARTS)('the unseen corpus, %s part', (part) => {
       for (const handle of council.labels.unapprovedAccounts) expect(posting.has(handle.toLowerCase()) || registered.has(handle.toLowerCase()), handle).toBe(true);
     }
   });
+});
 
-  it('uses only phone numbers from the drama ranges (07700 900xxx, 01632 960xxx, 020 7946 0xxx)', () => {
-    const text = [...strings(posts), ...strings(councils.map((c) => c.config))].join('\n');
-    const numbers = text.match(/(?:\+44 ?\(?0?\)? ?|\b0)\d[\d ().-]{8,12}\d/g) ?? [];
-    expect(numbers.length).toBeGreaterThan(10);
-    for (const number of numbers) {
-      const national = number.replace(/^\+44 ?\(?0?\)?/, '0').replace(/\D/g, '');
-      expect(national, number).toMatch(/^(?:07700900\d{3}|01632960\d{3}|02079460\d{3})$/);
+describe('the unseen corpus, negatives part', () => {
+  const councils = corpus.negatives!;
+
+  it('has at least two councils, 200 posts or more, and every post and account clean', () => {
+    expect(councils.length).toBeGreaterThanOrEqual(2);
+    expect(councils.flatMap((c) => c.posts).length).toBeGreaterThanOrEqual(200);
+    for (const council of councils) {
+      expect(Object.values(council.labels.posts).flat()).toEqual([]);
+      expect(council.labels.unapprovedAccounts).toEqual([]);
     }
-  });
-
-  it('uses only .example email addresses, and only the test card number', () => {
-    const text = [...strings(posts), ...strings(councils.map((c) => c.config)), ...rawFiles(part, 'posts.jsonl')].join('\n');
-    // A fediverse handle (@name@instance) is not an email address: the local part must not follow an @.
-    const emails = text.match(/(?<![@\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
-    expect(emails.length).toBeGreaterThan(5);
-    for (const email of emails) expect(email, email).toMatch(/\.example$/);
-    for (const run of text.match(/\b\d(?:[ -]?\d){12,18}\b/g) ?? []) {
-      const digits = run.replace(/\D/g, '');
-      if (luhn(digits) && digits.length >= 15) expect(digits, run).toBe('4111111111111111');
-    }
-  });
-
-  it('has no post in common with the other part', () => {
-    const other = corpus[part === 'tune' ? 'held' : 'tune']!.flatMap((c) => c.posts);
-    const otherTexts = new Set(other.map((p) => p.text));
-    expect(posts.filter((p) => otherTexts.has(p.text)).map((p) => p.id)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/domain/finding';
-import { scoreFindings } from '../../shared/evaluation/score';
+import { microScore, scoreFindings } from '../../shared/evaluation/score';
 import { makePost } from '../support/fixtures';
 
 const finding = (rule: Finding['rule'], postId: string, account = '@a'): Finding => ({
@@ -29,5 +29,17 @@ describe('scoring against labels', () => {
     const scores = scoreFindings(posts, [finding('offensive-language', 'p4')], labels);
     expect(scores.find((s) => s.rule === 'political-content')!.f1).toBe(1);
     expect(scores.find((s) => s.rule === 'offensive-language')!.precision).toBe(0);
+  });
+
+  it('pools every rule for the micro figures, and names the lowest rule', () => {
+    // risky-link: 1 TP, 1 FP, 1 FN; unapproved-account: 1 FN; offensive-language: 1 FP; the rest perfect and empty.
+    const findings = [finding('risky-link', 'p1'), finding('risky-link', 'p3'), finding('offensive-language', 'p4')];
+    const micro = microScore(scoreFindings(posts, findings, labels));
+    expect(micro).toMatchObject({ truePositives: 1, falsePositives: 2, falseNegatives: 2 });
+    expect(micro.precision).toBeCloseTo(1 / 3);
+    expect(micro.recall).toBeCloseTo(1 / 3);
+    expect(micro.f1).toBeCloseTo(1 / 3);
+    expect(['unapproved-account', 'offensive-language']).toContain(micro.lowest.rule);
+    expect(micro.lowest.f1).toBe(0);
   });
 });

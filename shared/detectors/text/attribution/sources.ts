@@ -29,9 +29,10 @@ const OWN = /^(?:us|our|ourselves|we|me|my|the\s+(?:town\s+|parish\s+|city\s+)?c
 const PLATFORM =
   /^(?:google(?!\s+(?:maps|street\s*view|earth))|facebook|fb|twitter|x(?=\s|$|[.,])|instagram|insta|pinterest|tiktok|reddit|whatsapp|nextdoor|youtube|bing|yahoo|social\s+media|the\s+(?:internet|web|net)|internet|online|the\s+web|web)\b/;
 
-// After an agent cue, any unnamed person, group or publication is vague.
+// After an agent cue, any unnamed person, group or publication is vague ("Photo by kind permission of …"
+// is not "by a kind resident": the credit follows).
 const VAGUE_AGENT =
-  /^(?:an?|one|some|someone|somebody|anyone|anonymous|anon|unknown|various|several|many|local|kind|lovely|residents?|people|locals|members?\s+of\s+the\s+public|followers?|readers?|friends?|neighbours?|the\s+(?:press|papers?|media|newspapers?|news))(?![\w'’])/;
+  /^(?:an?|one|some|someone|somebody|anyone|anonymous|anon|unknown|various|several|many|local|kind(?!\s+permission)|lovely|residents?|people|locals|members?\s+of\s+the\s+public|followers?|readers?|friends?|neighbours?|the\s+(?:press|papers?|media|newspapers?|news))(?![\w'’])/;
 
 // After a label cue, only an unnamed person or an online place is vague; anything else is a caption.
 const VAGUE_LABEL =

@@ -3,9 +3,13 @@
 
 export { allMatches } from '../prose/matches';
 
-/** A number straight after one of these words is a reference, an order or a code, not personal data. */
+/**
+ * A number straight after one of these words is a reference, an order or a code, not personal data. The
+ * word must be in the number's sentence: "the hall booking. Is 07700 900613 your number?" is a phone
+ * number, while "Ref. 12345" keeps its abbreviation's full stop.
+ */
 const REFERENCE_BEFORE =
-  /\b(?:ref(?:erence)?|invoice|order|grant|application|case|ticket|booking|policy|serial|licen[cs]e|permit|meeting|id|pin|passcode|code|tracking|membership|crime|item|lot|job|project|planning)\b[\s\w.:#/-]{0,12}$/i;
+  /\b(?:ref(?:erence)?|invoice|order|grant|application|case|ticket|booking|policy|serial|licen[cs]e|permit|meeting|id|pin|passcode|code|tracking|membership|crime|item|lot|job|project|planning)\b(?:[ \t\w:#/-]|\.(?![ \t]*[A-Za-z\n])){0,12}$/i;
 
 /** Whether the text just before `start` introduces a reference number. */
 export function isReferenceNumber(text: string, start: number): boolean {
