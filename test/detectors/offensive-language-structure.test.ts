@@ -293,9 +293,9 @@ testDetector(offensiveLanguage, {
     { name: 'a vowel-less respelling', post: "Who's the fkn genius who parked there?", expect: { reason: "profanity 'fkn'" } },
     { name: 'dollar signs for letters', post: 'Some a$$hole keeps nicking the bulbs.', expect: { reason: "'asshole' with digits or symbols" } },
     { name: 'a phonetic respelling', post: 'Fuk off with your nonsense.', expect: { reason: "profanity 'fuk'" } },
-    { name: 'a ph- respelling', post: 'Phucking roadworks again.', expect: { reason: "profanity 'phucking'" } },
+    { name: 'a ph- respelling', post: 'Phucking roadworks again.', expect: { reason: "profanity 'fucking'" } },
     { name: 'a digit in an insult that is an ordinary word unmasked', post: { text: 'You pr1ck.', replyTo: reply }, expect: { reason: "'prick' with digits or symbols" } },
-    { name: 'letters swapped', post: 'Who the fcuk left this here?', expect: { reason: "profanity 'fcuk'" } },
+    { name: 'letters swapped', post: 'Who the fcuk left this here?', expect: { reason: "profanity 'fuck'" } },
     // All nine characteristics, other wordings.
     { name: 'civil partnerships said not to be proper marriages', post: "Civil partnerships aren't proper marriages, so the Mayor won't be attending.", expect: { reason: /marriage or civil partnership .*proper marriages/ } },
     { name: 'married women told their place is at home', post: 'Married women should be at home with the kids, not on the council.', expect: { reason: 'marriage or civil partnership' } },
@@ -315,8 +315,8 @@ testDetector(offensiveLanguage, {
     { name: 'gay couples said not to raise kids', post: "Gay couples can't raise kids properly — it's not natural.", expect: { reason: /sexual orientation .*incapable/ } },
     { name: 'British slang, nobhead', post: 'What a nobhead, parking across the gates again.', expect: { reason: "profanity 'nobhead'" } },
     { name: 'British slang, tosspot', post: 'Some tosspot has kicked the bins over.', expect: { reason: "profanity 'tosspot'" } },
-    { name: 'an accent on a swear word', post: 'Fück this weather.', expect: { reason: "'fuck' with accents" } },
-    { name: 'an acute accent on a swear word', post: 'What a load of shíte from the highways team.', expect: { reason: "'shite' with accents" } },
+    { name: 'an accent on a swear word', post: 'Fück this weather.', expect: { reason: "profanity 'fuck'" } },
+    { name: 'an acute accent on a swear word', post: 'What a load of shíte from the highways team.', expect: { reason: "profanity 'shite'" } },
     // A blind check in other styles, written after the rest.
     { name: 'no more refugees, who never pay', post: 'pls no more refugees at the drop in, they never pay for the tea 🙄', expect: { reason: 'race or nationality' } },
     { name: 'a hard pass on disabled volunteers who slow things down', post: 'Hard pass on disabled volunteers for the carnival float, they slow everything down 🐢', expect: { reason: 'disability' } },
