@@ -16,6 +16,7 @@ const SPELLING: Record<Disguise, string> = {
   masked: ' with letters masked by symbols',
   substituted: ' with digits or symbols for letters',
   'look-alike': ' with look-alike letters from another alphabet',
+  accented: ' with accents on its letters',
   spaced: ' spelled with spaced letters',
   repeated: ' with repeated letters',
 };

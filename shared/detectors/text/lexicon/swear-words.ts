@@ -1,5 +1,6 @@
 import { foldLookalikes } from '../normalise';
 import type { Segment } from '../segment';
+import { wordGate } from '../prose/word-gate';
 import { SpanSet } from '../spans';
 
 /** A characteristic protected by the Equality Act 2010, in the words a Town Clerk would use. */
@@ -23,7 +24,7 @@ export interface SwearWord {
 }
 
 /** How a word was written. */
-export type Disguise = 'plain' | 'masked' | 'substituted' | 'look-alike' | 'spaced' | 'repeated';
+export type Disguise = 'plain' | 'masked' | 'substituted' | 'look-alike' | 'accented' | 'spaced' | 'repeated';
 
 export interface SwearWordMatch {
   /** Offsets in the segment's `text`. */
@@ -65,11 +66,21 @@ const PROFANITY: readonly string[] = [
   // British slang insults that are no ordinary word.
   ...family('gobshite', ['', 's']), ...family('shitehawk', ['', 's']), ...family('minger', ['', 's']),
   ...family('munter', ['', 's']), ...family('twonk', ['', 's']), ...family('bawbag', ['', 's']),
+  // Respellings that say the word while dodging a filter: `fkn`, `fuk`. `fk` alone is
+  // left out (a football club's prefix), and so is `feck`.
+  'fkn', 'fking', 'fkin', 'fkd',
+  ...family('fck', ['', 's', 'ing', 'in', 'n', 'ed', 'er', 'ers']),
+  ...family('fuk', ['', 's', 'n', 'in', 'ing', 'ed', 'er', 'ers', 'ker', 'kin', 'king']),
+  // (fcuk, phucking, bollox and accented letters are read by profanity-variants, with the word they stand for.)
+  ...family('asshole', ['', 's']), ...family('dumbass', ['', 'es']), 'biatch', 'shyte',
+  ...family('nobhead', ['', 's']), ...family('tosspot', ['', 's']), 'nobend', 'nobends',
 ];
 
 // Ordinary words (a prick of a pin, a weathercock, Dick Whittington, a door knob) that only a writer
 // who meant the insult would mask: `pr*ck`, `c*ck`, `d*ck`, `kn*b`.
 const MASKED_ONLY: readonly string[] = ['prick', 'pricks', 'cock', 'cocks', 'dick', 'dicks', 'knob', 'knobs', 'tits', 'twit', 'twits'];
+/** The same words with digits or look-alike letters for letters (`pr1ck`, `c0ck`): as deliberate as a mask. */
+const SUBSTITUTED_ONLY = new Map(MASKED_ONLY.map((word): [string, SwearWord] => [word, { word, kind: 'profanity' }]));
 
 /**
  * Compound insults: a profane first part and a second that makes a name of it (`cockwomble`,
@@ -139,18 +150,21 @@ for (const entry of [...LEXICON.values(), ...MASKED_ONLY.map((word): SwearWord =
 }
 
 // The plain pass: the start of a lexicon word (or of an ordinary word we then reject), tried only
-// at word starts so that it is cheap on every segment; the whole token is checked afterwards.
-const STEMS = new RegExp(
-  `\\b(?:bull|horse|dip|bat|ape|chicken|mother|cluster|golli)?(?:${[
-    'f+u+c+k', 's+h+i+t', 'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
-    'knob', 'dick', 'cock', 'douche', 'jizz', 'turd', 'spunk', 'gobshite', 'minger', 'munter', 'twonk', 'bawbag', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
-    'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'pik[eiy]', 'didd?i[ck]', 'japs', 'darkie', 'towelhead', 'raghead',
-    'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
-    'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mong', 'poof', 'poove', 'homos', 'lesbo', 'lezz',
-    'tranny', 'trannie', 'shemale', 'whore', 'slut', 'skank', 'slapper', 'bint', 'wtf', 'stfu', 'omfg', 'ffs',
-  ].join('|')})`,
-  'g',
-);
+// at word starts so that it is cheap on every segment; the whole token is checked afterwards. The
+// literal starts are factored by their letters (`wordGate`), so that at each word start the engine
+// follows one branch instead of trying every stem in turn.
+const STEM_WORDS: readonly string[] = [
+  'fk', 'fck', 'fuk', 'assh', 'dumbass', 'biatch', 'shyte', 'nobh', 'nobe', 'tosspot',
+  'cunt', 'twat', 'wank', 'bollock', 'arse', 'piss', 'bastard', 'bellend', 'dickhead',
+  'knob', 'dick', 'cock', 'douche', 'jizz', 'turd', 'spunk', 'gobshite', 'minger', 'munter', 'twonk', 'bawbag', 'tosser', 'cocksuck', 'bugger', 'crap', 'sodding', 'bitch', 'nigg', 'paki', 'wog', 'gook', 'chink',
+  'spics', 'kraut', 'dago', 'polack', 'wetback', 'gyp', 'gipp', 'japs', 'darkie', 'towelhead', 'raghead',
+  'coon', 'sambo', 'nignog', 'eyetie', 'honk', 'gringo', 'zipperhead',
+  'kike', 'yid', 'muzzie', 'taig', 'retard', 'spastic', 'spaz', 'spack', 'mong', 'poof', 'poove', 'homos', 'lesbo', 'lezz',
+  'tranny', 'trannie', 'shemale', 'whore', 'slut', 'skank', 'slapper', 'bint', 'wtf', 'stfu', 'omfg', 'ffs',
+  // Compounds whose profane part is not at the start: bullshit, motherfucker, golliwog.
+  'bullsh', 'horsesh', 'dipsh', 'batsh', 'apesh', 'chickensh', 'motherf', 'clusterf', 'golliw',
+];
+const STEMS = new RegExp(`\\b(?:f+u+c+k|s+h+i+t|pik[eiy]|didd?i[ck]|${wordGate(STEM_WORDS).slice(2)})`, 'g');
 
 // The disguise pass starts only where a letter touches a digit or symbol standing in for a letter
 // (`sh1t`, `f*ck`, `$hit`, `5hite`), or a Greek or Cyrillic letter appears.
@@ -242,6 +256,7 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
   let digits = 0;
   let masks = 0;
   let lookalike = false;
+  let accented = false;
   for (let i = 0; i < token.length; i++) {
     const ch = token.charCodeAt(i);
     if (isLetter(ch)) letters++;
@@ -250,19 +265,19 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
     if (ch >= 0x370 && ch <= 0x4ff) {
       letters++;
       lookalike = true;
-    }
+    } else if (ch >= 0xc0) accented = true;
   }
   // `2026`, `4pm` and `10am` are numbers; a disguised word keeps most of its letters.
   if ((letters < 2 && !(masks > 0 && letters === 1)) || digits > letters) return undefined;
 
   const folded = foldLookalikes(token);
   let entry: SwearWord | undefined;
-  let disguise: Disguise = lookalike ? 'look-alike' : 'substituted';
+  let disguise: Disguise = lookalike ? 'look-alike' : accented && digits === 0 && folded === foldLookalikes(token.normalize('NFD').replace(/\p{M}/gu, '')) ? 'accented' : 'substituted';
   if (masks > 0) {
-    entry = maskedWord(folded, segment.text.charCodeAt(start));
+    entry = maskedWord(folded, segment.text.charCodeAt(start), token);
     disguise = 'masked';
   } else {
-    entry = LEXICON.get(folded) ?? compoundWord(folded);
+    entry = LEXICON.get(folded) ?? compoundWord(folded) ?? (folded !== token ? SUBSTITUTED_ONLY.get(folded) : undefined);
     if (!entry && hasRun(folded, 3)) entry = COLLAPSED.get(collapse(folded));
   }
   if (!entry) return undefined;
@@ -276,7 +291,14 @@ function disguisedWord(segment: Segment, from: number, to: number): SwearWordMat
  * With one visible letter only the unmistakable `f***` (any case) and a lower-case `c***` or `s***`
  * count, because `S****` is as likely a name blanked out.
  */
-function maskedWord(folded: string, firstOriginal: number): SwearWord | undefined {
+function maskedWord(folded: string, firstOriginal: number, written: string = folded): SwearWord | undefined {
+  const entry = maskedAs(folded, firstOriginal);
+  // Beside a mask, a symbol that folds to a letter may be another mask: `f@#king`, `b@$tard`.
+  if (entry || written === folded || !/[@$!|]/.test(written.slice(1))) return entry;
+  return maskedAs(foldSymbolsToMasks(folded, written), firstOriginal);
+}
+
+function maskedAs(folded: string, firstOriginal: number): SwearWord | undefined {
   if (!isLetter(folded.charCodeAt(0))) return undefined;
   let visible = 0;
   for (let i = 0; i < folded.length; i++) if (isLetter(folded.charCodeAt(i))) visible++;
@@ -287,6 +309,14 @@ function maskedWord(folded: string, firstOriginal: number): SwearWord | undefine
   }
   const candidates = BY_LENGTH.get(folded.length) ?? [];
   return candidates.find(({ word }) => agrees(folded, word)) ?? maskedCompound(folded);
+}
+
+/** `folded` with a `*` wherever `written` has a symbol that folding read as a letter. */
+function foldSymbolsToMasks(folded: string, written: string): string {
+  let out = '';
+  // The first letter stays as folded: a word is never recognised from a mask alone.
+  for (let i = 0; i < folded.length; i++) out += i > 0 && '@$!|'.includes(written[i]!) ? '*' : folded[i];
+  return out;
 }
 
 /** Whether a masked spelling agrees with every visible letter of a word of the same length. */

@@ -194,6 +194,8 @@ const FAMILIES: readonly Family[] = [
   },
   {
     name: 'said to be unsuitable',
+    // A reason makes it advice: "isn't the place for you until the steps are ramped", "in this snow".
+    ruled: true,
     scope: 'near',
     kinds: ['group', 'euphemism'],
     source: [
@@ -381,7 +383,7 @@ export const CONSTRUCTION_KEYSTONES: readonly string[] = [
 const GATE = new RegExp(wordGate(CONSTRUCTION_KEYSTONES));
 
 /** A stated reason or condition that makes a limit a rule. */
-const RULE_REASON = /\b(?:unless|without|accompanied|because|due\s+to|safety|licen[cs]\w*|insurance|law|legal|legally|curfew|policy|rules?|regulations?|age\s+limit|funding|grant|apprenticeships?|eligib\w*|under\s+(?:the|its)\s+terms)\b/;
+const RULE_REASON = /\b(?:unless|without|accompanied|because|due\s+to|safety|licen[cs]\w*|insurance|law|legal|legally|curfew|policy|rules?|regulations?|age\s+limit|funding|grant|apprenticeships?|eligib\w*|under\s+(?:the|its)\s+terms|online|in\s+person|by\s+(?:post|phone|e-?mail)|drop\s+in|instead|until|during|while|snow|ice|icy|weather|storm|steep|uneven)\b/;
 /** A word after a group word that makes it a name for a thing: "the new mums group", "the over-60s lunch". */
 const THING_AFTER = /^\s+(?:groups?|clubs?|sessions?|class(?:es)?|meetings?|lunch(?:es)?|swims?|events?|teams?|sections?|toilets?|changing|football|cricket|netball|darts|choirs?|walks?|coffee|mornings?|afternoons?|evenings?|nights?|forums?|networks?|support|services?|bus(?:es)?|parking|bays?|rooms?|centres?|hubs?|rota|tickets?|discounts?|passes?|concessions?)\b/;
 /** The post calls for volunteers or staff: only then is a preference by sex or age about who may do it. */
