@@ -24,6 +24,7 @@ import {
   PRONOUN_TARGET_HERE,
   SLOGAN,
 } from './text/politics/parties';
+import { electioneering } from './text/politics/electioneering';
 import { disguisedVoteCall, partyHashtag, voteForIs, type CampaignMatch } from './text/politics/campaign';
 import { isGivenName } from './text/pii/people';
 import { allMatches, NextMatch } from './text/prose/matches';
@@ -174,7 +175,8 @@ export const politicalContent: PostDetector = {
     const election = period?.election;
 
     const hits: Hit[] = [];
-    const party = partyPolitics(view, c);
+    // Campaigning in a council's own words when no party rule fired (text/politics/electioneering.ts).
+    const party = partyPolitics(view, c) ?? electioneering(view, context);
     if (party) {
       hits.push(
         election
