@@ -37,6 +37,6 @@ testDetector(confidentialInformation, {
     // A closed or exempt item with its outcome
     { name: 'an exempt item with a category and an outcome', post: 'Minutes, 4 March.\nItem 8 (confidential – contracts): members chose Coastway Ltd for the toilets.' },
     { name: 'a Part 2 item and the decision in the next sentence', post: 'The closed item on Tuesday was the boatyard lease. We are not renewing it from June.' },
-    { name: 'a Part 2 item and the people not told', post: "Part 2 business last night was the kiosk. The Pascoes don't know yet, so keep it quiet!" },
+    { name: 'a Part 2 item and the people not told', post: "Part 2 business last night was the kiosk. The Pascoes haven't been told, so mum's the word." },
   ].map((c) => ({ ...c, expect: { severity: 'high' as const } })),
 });

@@ -30,16 +30,16 @@ testDetector(copyrightAttribution, {
     { name: 'cheers to the dog walker who snapped it', post: withMedia('Frost on the common 🥶 Cheers to the dog walker who snapped this for us.'), expect: { reason: "someone else's" } },
     { name: 'shout-out to a kind neighbour who sent it in', post: withMedia('Shout out to the kind neighbour on Quay Street who sent us this one!'), expect: { reason: "someone else's" } },
     // The work from someone unnamed
-    { name: 'a photo from one of our followers', post: withMedia('Photo from one of our followers: the lifeboat coming home in the fog.'), expect: { reason: 'one of our followers' } },
-    { name: 'footage taken by a passing cyclist', post: withMedia('Flooding on the coast road this morning, footage taken by a passing cyclist.', video), expect: { reason: "someone else's" } },
-    { name: 'a clip sent in by a proud dad', post: withMedia('The under-9s lifting the cup! Clip sent in by a proud dad 🏆', video), expect: { reason: 'a proud dad' } },
+    { name: 'a photo from one of our followers, a place after it', post: withMedia('Photo from one of our followers at Harbourne Point: the lifeboat coming home in the fog.'), expect: { reason: 'one of our followers' } },
+    { name: 'footage taken by a passing cyclist on a named road', post: withMedia('Footage taken by a passing cyclist on Cliff Road this morning. Please avoid!', video), expect: { reason: 'a passing cyclist' } },
+    { name: 'a clip sent in by a proud dad at a named ground', post: withMedia('Clip sent in by a proud dad at Quay Park: the under-9s lifting the cup! 🏆', video), expect: { reason: 'a proud dad' } },
     // Found online
     { name: 'came across this gem on Facebook', post: withMedia('Came across this gem of the 1953 floods on Facebook. Who remembers?'), expect: { reason: 'Facebook' } },
     { name: 'dug out an old postcard online', post: withMedia('Dug out this old postcard of the pier online, look at the bathing huts!'), expect: { reason: 'online' } },
     { name: 'stumbled across it on the internet', post: withMedia('Stumbled across this aerial shot of the town on the internet 😮'), expect: { reason: 'internet' } },
     // Shared from a group or page
-    { name: 'reposted from a history page', post: withMedia('Reposted from the Old Harbourne Past & Present page: Fore Street in 1930.'), expect: { reason: 'Reposted from' } },
-    { name: 'borrowed from a Facebook group', post: withMedia('Borrowed from a local Facebook group, the regatta in full swing ⛵'), expect: { reason: "someone else's" } },
-    { name: 'taken from a nostalgia site', post: withMedia('Taken from a nostalgia website: the Harbourne Picture House in 1962.'), expect: { reason: "someone else's" } },
+    { name: 'shared from a named nostalgia page, a caption after it', post: withMedia('Shared from the Brookside Nostalgia page: Harbourne Lido, summer 1962.'), expect: { reason: 'Nostalgia page' } },
+    { name: 'reposted from a history group, a caption after a dash', post: withMedia('Reposted from a local history group — Fore Street in 1930.'), expect: { reason: 'Reposted from' } },
+    { name: "taken from a walking group's feed", post: withMedia("Taken from a walking group's feed: Coombe Woods at dawn."), expect: { reason: 'Taken from' } },
   ],
 });

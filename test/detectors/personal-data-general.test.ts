@@ -42,7 +42,7 @@ testDetector(personalData, {
     { name: 'a resident from a street, then an appositive, convicted', post: 'Dean Hollis from Mill Lane, the man behind the graffiti on the bandstand, was convicted on Monday.', expect: { reason: 'criminal-record' } },
     { name: 'a named cleaner in the office recovering', post: 'Pam in the office is recovering from an operation, so replies may be slow.', expect: { reason: 'health' } },
     // An offence said to the person addressed
-    { name: 'you were prosecuted, to a titled name', post: 'Mrs Lacey, you were prosecuted for this very thing last year, so spare us the lecture.', expect: { reason: 'criminal-record' } },
+    { name: "you've been fined, to a titled name", post: "Spare us the lecture, Mrs Lacey: you've been fined twice for the hedge.", expect: { reason: 'criminal-record' } },
     { name: 'a man who got a caution, to a vocative', post: 'Funny, Gary, coming from a man who got a police caution for the bonfire.', expect: { reason: 'criminal-record' } },
     { name: 'given your conviction', post: 'Given your conviction for fly-tipping, Mr Dodd, we will not be taking advice on the tip.', expect: { reason: 'criminal-record' } },
     // A mobility aid or medicine said to a named person

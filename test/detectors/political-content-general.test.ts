@@ -44,7 +44,7 @@ testDetector(politicalContent, {
     // A vote for a person or a local party, disguised or plain
     { name: 'a disguised vote for a candidate by name', post: { text: 'Between us, v0te L3na M4rsh on the 6th 😉', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: /votes for candidate Lena Marsh, with digits/ } },
     { name: 'a vote 4 a councillor by given name', post: { text: 'Polls open Thursday. Vote 4 Raj, he gets things done!', createdAt: OUTSIDE }, expect: { reason: 'Raj Bhatt' } },
-    { name: 'a disguised vote for a local party', post: { text: 'V0TE for the Harbourne Independents, the only ones who live here!', createdAt: OUTSIDE }, expect: { reason: /local party|political party \(Harbourne Independents/ } },
+    { name: 'a disguised vote for a local party', post: { text: 'v0te f0r Quay Alliance on the 6th, they actually live here!', createdAt: OUTSIDE }, expect: { reason: 'local party' } },
     { name: "a vote for a candidate's configured party", post: { text: 'Vote Quayside Alliance on 6 May!', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: 'local party' } },
     // A candidate's name in a hashtag; a party's colours as a slogan
     { name: "a candidate's hashtag in leetspeak", post: { text: 'Quay ward, you know what to do 😉 #L3na4Quay', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: /campaign hashtag for Lena Marsh/ } },
@@ -73,7 +73,7 @@ testDetector(politicalContent, {
     { name: 'about time, to a party', post: { text: 'The Labour group have backed our motion on the ferry. About time too.', createdAt: OUTSIDE }, expect: { reason: 'Labour' } },
     // Inside the period
     { name: 'fingers crossed for a councillor on polling night', post: { text: "Count's under way! Fingers crossed for Raj 🤞", createdAt: IN_PERIOD }, expect: { reason: /luck.*pre-election period/ } },
-    { name: 'best of luck to a candidate', post: { text: 'Best of luck to Lena Marsh tomorrow, she has worked so hard!', createdAt: IN_PERIOD }, config: CANDIDATES, expect: { reason: 'Lena Marsh' } },
+    { name: 'best of luck to a candidate by given name', post: { text: 'Best of luck to Lena tomorrow, she has worked so hard!', createdAt: IN_PERIOD }, config: CANDIDATES, expect: { reason: 'Lena Marsh' } },
     { name: "a councillor's handle at the end of a sentence", post: { text: 'For the best sunset photos, follow our Deputy Mayor at @rajbhatt.bsky.social.', createdAt: IN_PERIOD }, expect: { reason: /social media account of councillor Raj Bhatt/ } },
     { name: "a diary signed by a councillor, inside the period", post: { text: "Mayor's diary: judged the Easter bonnets and opened the new footbridge. I do love this town. Alice", createdAt: IN_PERIOD }, expect: { reason: /signed by councillor or candidate Alice Moreton/ } },
   ],

@@ -135,7 +135,7 @@ function detailsThroughModifiers(scan: PiiScan): void {
 // ---- An offence said to the person addressed ---------------------------------------------------------
 
 const OFFENCE_TO_YOU = new RegExp(
-  String.raw`\b(?:you\s+(?:were|was|got|have\s+been|['’]ve\s+been)|(?:someone|somebody|a\s+(?:man|woman|person|chap|bloke|lady|gentleman)|the\s+(?:man|woman|person|same\s+person|chap|bloke))\s+who\s+(?:was|got|has\s+been|['’]s\s+been)|(?:given|after|since|despite)\s+your)\s+(?:\w+\s+){0,2}?(${OFFENCE}|conviction|arrest|caution|prosecution)\b`,
+  String.raw`\b(?:you(?:\s+(?:were|was|got|have\s+been)|['’]ve\s+been)|(?:someone|somebody|a\s+(?:man|woman|person|chap|bloke|lady|gentleman)|the\s+(?:man|woman|person|same\s+person|chap|bloke))\s+who\s+(?:was|got|has\s+been|['’]s\s+been)|(?:given|after|since|despite)\s+your)\s+(?:\w+\s+){0,2}?(${OFFENCE}|conviction|arrest|caution|prosecution)\b`,
   'gi',
 );
 /** The person spoken to: a titled surname anywhere, or a given name set off by commas. */
