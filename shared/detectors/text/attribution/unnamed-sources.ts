@@ -13,7 +13,7 @@ import type { Segment } from '../segment';
 // - shared from a group or page, which is not the work's author ("shared from the Porthaven Memories group").
 
 /** Someone not named: a resident, a mum in the crowd, whoever took it. */
-const SOMEONE = String.raw`(?:(?:an?|the|one\s+of\s+(?:our|the)|some|that|this|our)\s+(?:(?:very\s+)?(?:kind|lovely|local|keen|talented|friendly|eagle-eyed|sharp-eyed|passing|proud|young|anonymous|generous|regular)\s+){0,2}(?:residents?|neighbours?|person|people|lady|ladies|gentleman|gent|man|woman|mum|mam|dad|lad|lass|chap|bloke|readers?|followers?|(?:dog\s+)?walkers?|visitors?|members?\s+of\s+(?:the\s+)?public|locals?|villagers?|parishioners?|photographers?|passers?-by|cyclists?|fans?|friends?|contributors?|kids?|child|youngsters?|fisherm[ae]n|sailors?|spectators?|parents?|grandparents?|volunteers?)|someone|somebody|whoever|anonymous)`;
+const SOMEONE = String.raw`(?:(?:an?|the|one\s+of\s+(?:our|the)|some|that|this|our)\s+(?:[a-z][a-z'’-]+\s+){0,2}(?:residents?|neighbours?|person|people|lady|ladies|gentleman|gent|man|woman|mum|mam|dad|lad|lass|chap|bloke|readers?|followers?|(?:dog\s+)?walkers?|visitors?|members?\s+of\s+(?:the\s+)?public|locals?|villagers?|parishioners?|photographers?|passers?-by|cyclists?|fans?|friends?|contributors?|kids?|child|youngsters?|fisherm[ae]n|sailors?|spectators?|parents?|grandparents?|grand(?:ad|dad|ma|pa|son|daughter)s?|nan|nana|aunt(?:ie)?|uncle|sons?|daughters?|volunteers?)|someone|somebody|whoever|anonymous)`;
 const WORK = String.raw`(?:photo(?:graph)?|pic(?:ture)?|image|video|footage|clip|film|shot|snap|drone\s+shot|picture)s?`;
 
 const THANKED = new RegExp(
