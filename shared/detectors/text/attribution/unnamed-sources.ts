@@ -2,6 +2,7 @@ import { squash } from '../../context';
 import type { Hit } from '../../detector';
 import { excerpt } from '../mask';
 import { allMatches } from '../prose/matches';
+import { wordGate } from '../prose/word-gate';
 import type { Segment } from '../segment';
 
 // Someone else's work, half-credited in the plain words of any council's voice, where the detector's
@@ -51,11 +52,16 @@ function capitalisable(words: string): string {
 }
 /** The council's own work, or a source the council names as its own. */
 const OWN = /\b(?:our\s+own|we\s+took|taken\s+by\s+(?:our|the\s+(?:clerk|council))|our\s+(?:clerk|staff|drone|team|photographer))\b/i;
-const CUE = /thank|cheers|\bta\b|shout|hats|from|by|courtesy|via|online|internet|web|\bnet\b|google|facebook|instagram|twitter|pinterest|tiktok|social|shared|posted|taken|copied|borrowed|pinched|nicked|grabbed|lifted/i;
+const CUE = new RegExp(
+  wordGate(
+    `thank cheers ta shout hats photo pic image video footage clip film shot snap drone online internet web net google facebook
+    instagram twitter pinterest tiktok social group page forum feed account chat site blog`.split(/\s+/),
+  ),
+);
 
 /** The first statement that a work came from someone unnamed, in a post carrying media. */
 export function unnamedSource(segments: readonly Segment[], ownForms: readonly string[]): Hit | undefined {
-  if (!segments.some((s) => CUE.test(s.text)) || segments.some((s) => NAMED_CREDIT.test(s.text) || OWN.test(s.text))) return undefined;
+  if (!segments.some((s) => CUE.test(s.lower)) || segments.some((s) => NAMED_CREDIT.test(s.text) || OWN.test(s.text))) return undefined;
   for (const segment of segments) {
     if (segment.field !== 'text') continue;
     const text = segment.text;
@@ -63,8 +69,9 @@ export function unnamedSource(segments: readonly Segment[], ownForms: readonly s
       allMatches(THANKED, text)[0] ??
       allMatches(FROM_SOMEONE, text).find((m) => !NAMED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) ??
       allMatches(FOUND_ONLINE, text)[0] ??
-      allMatches(FROM_GROUP, text).find((m) => !ownForms.some((form) => squash(m[1]!).includes(form)));
-    if (!found) continue;
+      allMatches(FROM_GROUP, text)[0];
+    // The council's own sources and those it lists as exempt ("a local photographer") need no credit.
+    if (!found || ownForms.some((form) => squash(found[0]).includes(form))) continue;
     // "Seen this online?" asks the reader; it says nothing about where the post's work came from.
     if (/^\s*\?/.test(text.slice(found.index + found[0].length, found.index + found[0].length + 3))) continue;
     const said = found[0].trim();

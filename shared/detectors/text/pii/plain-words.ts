@@ -1,5 +1,6 @@
 import { maskKeeping, maskName } from '../mask';
 import { STREET_SUFFIX } from './addresses';
+import { wordGate } from '../prose/word-gate';
 import { allMatches, sentenceAround, sentenceStart } from './clues';
 import { maskedPerson, personEndingAt, type Person } from './people';
 import type { PiiKind, PiiScan } from './types';
@@ -14,12 +15,21 @@ import type { PiiKind, PiiScan } from './types';
 // - a mobility aid or medicine said to a named person: "Mr Okafor, … your mobility scooter".
 // Each runs after the shaped recognisers, so what they found is not reported twice.
 
-/** Words every finder here needs: most posts have none. */
-const CUE =
-  /\b(?:number|no\.?\s*\d+|flat\s+\d+|[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\b|\b(?:he|she|who)(?:['’]s|\s+is|\s+was|\s+has|\s+turned|\s+turns)\s|\(\s*(?:age|aged)\s|fined|convict|caution|arrest|prosecut|charged|jailed|prison|court|banned|sick|signed\s+off|hospital|unwell|poorly|injur|surgery|operation|\bop\b|stress|anxiety|depress|cancer|stroke|fall|broke|scooter|wheelchair|walking\s+(?:stick|frame)|zimmer|crutches|hearing\s+aids?|blue\s+badge|guide\s+dog|inhaler|insulin|medication|meds|pills|oxygen|carer/i;
+/** Words every finder here needs, factored into one expression read once on the lower-case text: most posts have none. */
+const CUE = new RegExp(
+  String.raw`${wordGate(
+    `number flat mr mrs ms miss dr. dr_ he_is he_was he_has he_turned he_turns she_is she_was she_has she_turned she_turns who_is
+    who_was who_has who_turned age fined convict caution arrest prosecut charged jailed imprison prison court banned asbo sentenced
+    sick signed hospital unwell poorly injur surgery operation stress anxiety depress cancer stroke recovering chemo scooter
+    wheelchair walking zimmer crutches hearing blue_badge guide_dog inhaler insulin medication meds pills oxygen carer stair
+    commode catheter colostomy disability pip`
+      .split(/\s+/)
+      .map((w) => w.replace(/_/g, ' ')),
+  )}|\bno\.?\s*\d|\b(?:he|she|who)['’]s\s`,
+);
 
 export function findPlainWordDetails(scan: PiiScan): void {
-  if (!CUE.test(scan.text)) return;
+  if (!CUE.test(scan.text.toLowerCase())) return;
   numberedHomes(scan);
   childAges(scan);
   detailsThroughModifiers(scan);

@@ -7,6 +7,7 @@ import type { PostView } from '../../post-view';
 import { excerpt } from '../mask';
 import { allMatches } from '../prose/matches';
 import type { Segment } from '../segment';
+import { wordGate } from '../prose/word-gate';
 import { NAMES_PARTY } from './parties';
 
 // Campaigning the way a council's own voice slips into it, whatever the wording: a vote call for a
@@ -33,9 +34,18 @@ interface Roll {
   /** Parties given for candidates (`Eastwick Residents First`), lower case with single spaces. */
   localParties: readonly string[];
   handles: ReadonlyMap<string, Person>;
-  /** Polling days as "6 may" (lower case, no leading zero). */
-  pollingDays: readonly string[];
+  /** Polling days as "6 may" (lower case, no leading zero), as one pattern. */
+  pollingDays: RegExp | undefined;
+  /** Unique given names as one pattern, lower case (global: use with `allMatches` only). */
+  givenNames: RegExp | undefined;
+  /**
+   * Each pre-election period widened by a day either side, as UTC milliseconds: a post outside all
+   * of them needs no time-zone arithmetic.
+   */
+  windows: ReadonlyArray<readonly [number, number]>;
 }
+
+const DAY = 86_400_000;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -56,15 +66,32 @@ const rollOf = perContext((context): Roll => {
   const localParties = config.candidates
     .map((c) => c.party?.toLowerCase().replace(/\s+/g, ' ').trim())
     .filter((p): p is string => p !== undefined && p.length >= 4 && !/^independent$/.test(p));
-  const pollingDays = config.elections.map((e) => {
+  const days = config.elections.map((e) => {
     const [, month, day] = e.pollingDay.split('-').map(Number);
     return `${day} ${MONTHS[month! - 1]}`;
   });
-  return { people, uniqueGiven, localParties, handles, pollingDays };
+  return {
+    people,
+    uniqueGiven,
+    localParties,
+    handles,
+    pollingDays: days.length ? new RegExp(String.raw`\b(?:${days.join('|')})\b`) : undefined,
+    givenNames: uniqueGiven.size ? new RegExp(String.raw`\b(?:${[...uniqueGiven.keys()].map((g) => g.replace(/[^a-z]/g, '.')).join('|')})\b`, 'g') : undefined,
+    windows: config.elections.map((e) => [Date.parse(e.preElectionStart) - DAY, Date.parse(e.pollingDay) + 2 * DAY] as const),
+  };
 });
 
-/** Cheap test for every signal that needs no pre-election period. */
-const CUE = /vot|v0t|#|fund|chest|kitty|coffers|remember|forget|in\s+mind|think|ask\s+yourself|thought|deserv|earned|backing|support|standing|running|elect|catching|late\s+than|nothing|years\s+to|about\s+time|took|nowhere|talk|nice\s+of/i;
+/**
+ * Cheap test for every signal that needs no pre-election period but the party mockery (which needs a
+ * party's name): the words each one needs, factored into one expression read once on the lower-case text.
+ */
+const CUE = new RegExp(
+  `${wordGate([
+    ...['vot', 'v0t', 'v@t', 'keep', 'turn', 'paint', 'remember', 'forget', 'in mind', 'think', 'ask yourself', 'food for thought'],
+    ...['campaign', 'election', 'fighting fund', 'war chest', 'standing', 'running', 'elect me', 'back me', 'my election', 'my re-election'],
+    ...['your support', 'your vote', 'your backing', 'your cross', 'every vote', 'my vote', 'my support', 'my backing', 'our vote', 'our support', 'our backing'],
+  ])}|#`,
+);
 
 /**
  * The strongest electioneering signal of a post, or undefined. Called only when the party rules found
@@ -73,11 +100,13 @@ const CUE = /vot|v0t|#|fund|chest|kitty|coffers|remember|forget|in\s+mind|think|
 export function electioneering(view: PostView, context: DetectionContext): Hit | undefined {
   const roll = rollOf(context);
   for (const segment of view.ownSegments) {
-    if (!CUE.test(segment.text)) continue;
-    const found = voteForSomeone(segment, roll) ?? namedHashtag(segment, roll) ?? colourSlogan(segment) ?? voteReminder(segment, roll) ?? campaignFund(segment, roll) ?? endorsement(segment, roll) ?? ownCandidacy(segment) ?? partySneer(segment);
+    // On the shared lower-case text: a case-insensitive expression with many alternatives is slow to scan.
+    const found = CUE.test(segment.lower)
+      ? (voteForSomeone(segment, roll) ?? namedHashtag(segment, roll) ?? colourSlogan(segment) ?? voteReminder(segment, roll) ?? campaignFund(segment, roll) ?? endorsement(segment, roll) ?? ownCandidacy(segment) ?? partySneer(segment))
+      : partySneer(segment);
     if (found) return found;
   }
-  const period = periodFor(view, context);
+  const period = periodFor(view, context, roll);
   if (!period) return undefined;
   for (const segment of view.ownSegments) {
     const found = luckWished(segment, roll, period) ?? handlePromoted(segment, roll, period) ?? signedOff(segment, roll, period);
@@ -100,8 +129,16 @@ const LOCAL_PARTY = /^(?:[a-z'’-]+\s+){0,2}(?:independents|first|alliance|resi
 const CONTEST = /\b(?:competitions?|contests?|awards?|finals?|finalists?|talent|prizes?|favourites?|entr(?:y|ies)|categor(?:y|ies)|shortlist\w*|nominees?|trophy|scarecrows?|bake\s*off|of\s+the\s+year|best\s+(?:dressed|float|garden|window)|poll\s+on\s+(?:our|this)\s+page)\b/i;
 const ELECTORAL = /\b(?:elections?|by-elections?|polling|polls?|ballot|standing|stand(?:s)?\s+(?:for|in)|candidates?|ward|re-?elect\w*|manifesto|canvass\w*|(?:on|this)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|in\s+may|on\s+thursday)\b|🗳/i;
 
+/** "vote", "v0te", "VOT3": any vote word, before the post is folded. */
+const LEET_VOTE = /[vV][oO0@][tT7][eEi1I3]/;
+const LEET_CUE = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/;
+const LEET_CHAR = /(?<=[a-z])[013457@$]|[013457@$](?=[a-z])/g;
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+
 function voteForSomeone(segment: Segment, roll: Roll): Hit | undefined {
-  const folded = segment.folded;
+  if (!LEET_VOTE.test(segment.text)) return undefined;
+  // Digits for letters folded one for one (offsets hold), only when a word has one: "v0te P4ul M4tthews".
+  const folded = LEET_CUE.test(segment.text) ? segment.lower.replace(LEET_CHAR, (ch) => LEET[ch] ?? ch) : segment.lower;
   if (!/vot(?:e|ing)/.test(folded)) return undefined;
   for (const m of allMatches(VOTE_FOR, folded)) {
     const words = m[1]!;
@@ -160,12 +197,12 @@ function namedHashtag(segment: Segment, roll: Roll): Hit | undefined {
 }
 
 /** "#KeepRedbrookRed", "Turn Harbourne blue": a party's colour as a campaign slogan. */
-const COLOUR_SLOGAN = /#?\b(?:keep|turn|paint|make|go|going)\s*(?:[A-Z][a-z]+\s*){1,2}(?:red|blue|yellow|orange|purple|turquoise)\b(?!\s+(?:and|for|lights?|ribbons?|badges?|week|day|balloons?|bunting))/gi;
+const COLOUR_SLOGAN = /#?\b(?:[Kk]eep|[Tt]urn|[Pp]aint|KEEP|TURN)\s*(?:[A-Z][a-z]+\s*){1,2}(?:[Rr]ed|[Bb]lue|[Yy]ellow|[Oo]range|[Pp]urple|[Tt]urquoise|RED|BLUE)\b(?!\s+(?:and|for|lights?|ribbons?|badges?|week|day|balloons?|bunting))/g;
 
 function colourSlogan(segment: Segment): Hit | undefined {
   const text = segment.text;
-  if (!/(?:red|blue|yellow|orange|purple|turquoise)\b/i.test(text) || !ELECTORAL.test(text) || !/\bvot|🗳|🌹|election|polling/i.test(text)) return undefined;
   for (const m of allMatches(COLOUR_SLOGAN, text)) {
+    if (!ELECTORAL.test(text) || !/\bvot|🗳|🌹|election|polling/i.test(text)) return undefined;
     return hit(segment, m.index, m.index + m[0].length, `carries a party's colours as a campaign slogan ("${m[0]}") beside a vote: party campaigning`);
   }
   return undefined;
@@ -197,8 +234,8 @@ function voteReminder(segment: Segment, roll: Roll): Hit | undefined {
 function pollCue(window: string, roll: Roll): string | undefined {
   const cue = allMatches(AT_THE_POLLS, window)[0];
   if (cue) return cue[0];
-  const lower = window.toLowerCase().replace(/(\d)(?:st|nd|rd|th)\b/g, '$1');
-  return roll.pollingDays.find((day) => new RegExp(String.raw`\b(?:on\s+)?${day}\b`).test(lower));
+  if (roll.pollingDays === undefined || !/\d/.test(window)) return undefined;
+  return roll.pollingDays.exec(window.toLowerCase().replace(/(\d)(?:st|nd|rd|th)\b/g, '$1'))?.[0];
 }
 
 // ---- Money for a campaign -----------------------------------------------------------------------------
@@ -208,7 +245,7 @@ const CAMPAIGN_FUND =
 
 function campaignFund(segment: Segment, roll: Roll): Hit | undefined {
   const text = segment.text;
-  if (!/fund|chest|kitty|coffers/i.test(text)) return undefined;
+  if (!/fund|chest|kitty|coffers/i.test(text) || !/campaign|election|fighting|war\s+chest/i.test(text)) return undefined;
   for (const m of allMatches(CAMPAIGN_FUND, text)) {
     const owner = m[1]!.trim().replace(/['’]s$/, '');
     const lower = owner.toLowerCase();
@@ -233,7 +270,7 @@ const CANDIDACY = /\b(?:standing\s+(?:again\s+)?(?:for|in)|stand(?:s|ing)?\s+aga
 
 function endorsement(segment: Segment, roll: Roll): Hit | undefined {
   const text = segment.text;
-  if (!/deserv|need|earn|worth|merit|would|get|has|have|give|lend/i.test(text) || !CANDIDACY.test(text)) return undefined;
+  if (!/(?:your|our|my)\s+(?:support|votes?|backing|cross|x)\b/i.test(text) || !CANDIDACY.test(text)) return undefined;
   for (const m of allMatches(ENDORSE, text)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
@@ -253,8 +290,8 @@ function namedIn(text: string, roll: Roll): Person | undefined {
   for (const p of roll.people) {
     if (lower.includes(`${p.given} ${p.surname}`)) return p;
   }
-  for (const [given, p] of roll.uniqueGiven) if (new RegExp(String.raw`\b${given}\b`).test(lower)) return p;
-  return undefined;
+  const given = roll.givenNames ? allMatches(roll.givenNames, lower)[0] : undefined;
+  return given ? roll.uniqueGiven.get(given[0]) : undefined;
 }
 
 // ---- The poster's own candidacy -----------------------------------------------------------------------
@@ -264,7 +301,7 @@ const OWN_CANDIDACY =
 
 function ownCandidacy(segment: Segment): Hit | undefined {
   const text = segment.text;
-  if (!/standing|running|elect|vote|back\s+me|campaign/i.test(text) || !ELECTORAL.test(text)) return undefined;
+  if (!/\b(?:i['’]?m|i\s+am|i['’]ll|i\s+will|we['’]re|we\s+are)\s+(?:\w+\s+){0,2}(?:standing|running)|\bme\b|\bmy\s+(?:re-?)?election/i.test(text) || !ELECTORAL.test(text)) return undefined;
   for (const m of allMatches(OWN_CANDIDACY, text)) {
     const sentence = segment.sentenceAround(m.index);
     if (CONTEST.test(text.slice(sentence.start, sentence.end)) || /standing\s+down/i.test(m[0])) continue;
@@ -278,9 +315,18 @@ function ownCandidacy(segment: Segment): Hit | undefined {
 const SNEER =
   /\b(?:finally\s+(?:catching|caught)\s+up|better\s+late\s+than\s+never|about\s+(?:bloody\s+)?time(?:\s+too)?|(?:done|did|achieved|delivered)\s+(?:precisely|absolutely|exactly|sod\s+all|diddly|zilch|bugger\s+all|next\s+to)?\s*nothing|(?:had|have\s+had)\s+(?:\w+\s+){0,2}(?:years|months)\s+to\b(?=[^.!?]{0,60}\b(?:nothing|not|never|failed)\b|[^.!?]{0,80}\bdone\s+(?:precisely\s+|absolutely\s+)?nothing)|only\s+took\s+them|took\s+(?:them|their)\s+(?:\w+\s+)?(?:time|years|long\s+enough)|welcome\s+to\s+the\s+party|nowhere\s+to\s+be\s+seen|all\s+talk(?:\s+and\s+no\s+(?:action|trousers))?|nice\s+of\s+them\s+to)\b/gi;
 
+/** Cheap test before the party expression: a capitalised word every party name has. */
+const PARTY_WORD = new RegExp(
+  wordGate(
+    `Labour LABOUR Conservativ CONSERVATIV Tory Tories TOR Lib LIB Green GREEN Reform REFORM SNP Plaid UKIP DUP SDLP UUP Sinn Alba
+    Alliance Party PARTY Independents Workers Brexit SDP Democrats Socialist Communist Heritage Yorkshire Loony BNP Britain TUSC
+    Co-operative English`.split(/\s+/),
+  ),
+);
+
 function partySneer(segment: Segment): Hit | undefined {
   const text = segment.text;
-  if (!/catch|late|time|nothing|years|months|took|party|nowhere|talk|nice\s+of/i.test(text) || !NAMES_PARTY.test(text)) return undefined;
+  if (!PARTY_WORD.test(text) || !/catch|late|time|nothing|years|months|took|party|nowhere|talk|nice\s+of/i.test(text) || !NAMES_PARTY.test(text)) return undefined;
   for (const m of allMatches(SNEER, text)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
@@ -299,8 +345,9 @@ interface Period {
   wards?: ReadonlySet<string>;
 }
 
-function periodFor(view: PostView, context: DetectionContext): Period | undefined {
-  if (context.config.elections.length === 0) return undefined;
+function periodFor(view: PostView, context: DetectionContext, roll: Roll): Period | undefined {
+  const instant = Date.parse(view.post.createdAt);
+  if (!roll.windows.some(([from, to]) => instant >= from && instant < to)) return undefined;
   const elections = context.preElectionPeriods(view.post.createdAt);
   if (elections.length === 0) return undefined;
   const whole = elections.find((e) => e.wards === undefined);
@@ -344,8 +391,11 @@ const SIGN_OFF = /(?:[.!?)]|\p{Extended_Pictographic}|\n)\s*[-–—~]?\s*(?:Cll
 
 function signedOff(segment: Segment, roll: Roll, period: Period): Hit | undefined {
   if (segment.field !== 'text') return undefined;
-  const m = SIGN_OFF.exec(segment.text);
+  // Only the end can sign a post off: the expression is not run over the whole text.
+  const from = Math.max(0, segment.text.length - 40);
+  const m = SIGN_OFF.exec(segment.text.slice(from));
   if (!m) return undefined;
+  m.index += from;
   const person = roll.uniqueGiven.get(m[1]!.toLowerCase());
   if (!person || !covered(person, period)) return undefined;
   const start = m.index + m[0].indexOf(m[1]!);

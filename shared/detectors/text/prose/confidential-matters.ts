@@ -4,6 +4,7 @@ import { maskName } from '../mask';
 import { isGivenName } from '../pii/people';
 import type { Segment } from '../segment';
 import { allMatches } from './matches';
+import { wordGate } from './word-gate';
 import type { Span } from './sentence';
 
 // Confidential business in the plain words of any council's voice, where the detector's signals
@@ -17,7 +18,15 @@ import type { Span } from './sentence';
 //   ("Item 10 (exempt, staffing): members agreed …", "the Part 2 item was the lease. We're not renewing it").
 
 /** Cheap test: a word every family below needs. */
-const CUE = /sick|signed\s+off|unwell|poorly|hospital|\boff\s+(?:with|again|after)|suspend|let\s+go|stood\s+down|dismiss|sacked|investigat|look(?:ing)?\s+into|disciplin|post|job|role|position|hours|restructur|exempt|part\s+(?:2|ii|two|b)\b|closed\s+(?:session|bit|part|item)|confidential|camera|excluded|schedule\s+12a/i;
+const CUE = new RegExp(
+  wordGate(
+    `sick signed_off unwell poorly hospital off_with off_again off_after off_work suspend let_go stood_down dismiss sacked investigat
+    look_into looking_into looks_into disciplin post job role position hours restructur exempt part_2 part_ii part_two part_b closed
+    confidential camera excluded schedule_12a`
+      .split(/\s+/)
+      .map((w) => w.replace(/_/g, ' ')),
+  ),
+);
 
 /** Staff work: what a post about a member of staff's absence is about. */
 const SERVICE = /\b(?:desk|front\s+desk|office|counter|reception|phones?|library|hub|staff|cover|agency|rota|shift|opening\s+hours|close|closing|closed|shut|slow|delays?|queue|bear\s+with|patience|short[- ]staffed|on\s+her\s+own|on\s+his\s+own|on\s+the\s+desk|sessions?|team)\b/i;
@@ -53,7 +62,7 @@ const LEAK = /\bmum['’]s\s+the\s+word\b|🤐|🤫|\b(?:do(?:n['’]t|\s+not)|d
 
 export function confidentialInPlainWords(view: PostView): Hit[] {
   for (const segment of view.ownSegments) {
-    if (!CUE.test(segment.text)) continue;
+    if (!CUE.test(segment.lower)) continue;
     const found = closedOutcome(segment) ?? postCut(segment) ?? roleMatter(segment) ?? namedAbsence(segment);
     if (found) return [found];
   }
