@@ -21,6 +21,7 @@ testDetector(politicalContent, {
     // Reminders that are practical
     { name: 'remember photo ID when you vote', post: { text: 'Remember to bring photo ID when you vote on 6 May. Polling stations are open 7am to 10pm.', createdAt: IN_PERIOD } },
     { name: 'remember that polling stations have moved', post: { text: 'Remember that polling stations have moved this year: check your polling card before 6 May.', createdAt: IN_PERIOD } },
+    { name: 'remember what the park was like, in a survey', post: { text: 'Remember what the park was like before the flood when you vote in our play area survey!', createdAt: OUTSIDE } },
     { name: 'remember the bin change', post: { text: 'Remember who to call about the bins: the district council on 01632 960001.', createdAt: OUTSIDE } },
     // Money raised for a community campaign
     { name: "proceeds to a community group's campaign fund", post: { text: 'All proceeds from the quiz go to the Save Our Library campaign fund. Thank you all!', createdAt: OUTSIDE } },

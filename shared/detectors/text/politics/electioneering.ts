@@ -225,7 +225,8 @@ function voteReminder(segment: Segment, roll: Roll): Hit | undefined {
     const next = sentence.end < text.length ? segment.sentenceAround(Math.min(text.length - 1, sentence.end + 1)) : sentence;
     const window = text.slice(sentence.start, Math.max(sentence.end, next.end));
     const polls = pollCue(window, roll);
-    if (!polls || PRACTICAL.test(text.slice(sentence.start, sentence.end))) continue;
+    // "… when you vote in our survey": a consultation or a contest, not an election.
+    if (!polls || PRACTICAL.test(text.slice(sentence.start, sentence.end)) || CONTEST.test(window) || /\b(?:consultation|survey|questionnaire)\b/i.test(window)) continue;
     return hit(segment, m.index, m.index + m[0].length, `steers readers' votes ("${m[0]}" … "${polls}"): party campaigning`);
   }
   return undefined;
