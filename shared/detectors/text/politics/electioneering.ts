@@ -43,6 +43,8 @@ interface Roll {
    * of them needs no time-zone arithmetic.
    */
   windows: ReadonlyArray<readonly [number, number]>;
+  /** The same windows as ISO strings in UTC. */
+  isoWindows: ReadonlyArray<readonly [string, string]>;
 }
 
 const DAY = 86_400_000;
@@ -66,6 +68,7 @@ const rollOf = perContext((context): Roll => {
   const localParties = config.candidates
     .map((c) => c.party?.toLowerCase().replace(/\s+/g, ' ').trim())
     .filter((p): p is string => p !== undefined && p.length >= 4 && !/^independent$/.test(p));
+  const windows = config.elections.map((e) => [Date.parse(e.preElectionStart) - DAY, Date.parse(e.pollingDay) + 2 * DAY] as const);
   const days = config.elections.map((e) => {
     const [, month, day] = e.pollingDay.split('-').map(Number);
     return `${day} ${MONTHS[month! - 1]}`;
@@ -77,7 +80,8 @@ const rollOf = perContext((context): Roll => {
     handles,
     pollingDays: days.length ? new RegExp(String.raw`\b(?:${days.join('|')})\b`) : undefined,
     givenNames: uniqueGiven.size ? new RegExp(String.raw`\b(?:${[...uniqueGiven.keys()].map((g) => g.replace(/[^a-z]/g, '.')).join('|')})\b`, 'g') : undefined,
-    windows: config.elections.map((e) => [Date.parse(e.preElectionStart) - DAY, Date.parse(e.pollingDay) + 2 * DAY] as const),
+    windows,
+    isoWindows: windows.map(([from, to]) => [new Date(from).toISOString(), new Date(to).toISOString()] as const),
   };
 });
 
@@ -316,6 +320,15 @@ function ownCandidacy(segment: Segment): Hit | undefined {
 const SNEER =
   /\b(?:finally\s+(?:catching|caught)\s+up|better\s+late\s+than\s+never|about\s+(?:bloody\s+)?time(?:\s+too)?|(?:done|did|achieved|delivered)\s+(?:precisely|absolutely|exactly|sod\s+all|diddly|zilch|bugger\s+all|next\s+to)?\s*nothing|(?:had|have\s+had)\s+(?:\w+\s+){0,2}(?:years|months)\s+to\b(?=[^.!?]{0,60}\b(?:nothing|not|never|failed)\b|[^.!?]{0,80}\bdone\s+(?:precisely\s+|absolutely\s+)?nothing)|only\s+took\s+them|took\s+(?:them|their)\s+(?:\w+\s+)?(?:time|years|long\s+enough)|welcome\s+to\s+the\s+party|nowhere\s+to\s+be\s+seen|all\s+talk(?:\s+and\s+no\s+(?:action|trousers))?|nice\s+of\s+them\s+to)\b/gi;
 
+/** Cheap test for the mockery: the words it needs, on the lower-case text. */
+const SNEER_CUE = new RegExp(
+  wordGate(
+    `nothing zilch diddly sod_all bugger_all finally_catch finally_caught better_late about_time about_bloody_time only_took took_them
+    took_their welcome_to_the_party nowhere_to_be_seen all_talk nice_of_them`
+      .split(/\s+/)
+      .map((w) => w.replace(/_/g, ' ')),
+  ),
+);
 /** Cheap test before the party expression: a capitalised word every party name has. */
 const PARTY_WORD = new RegExp(
   wordGate(
@@ -327,7 +340,7 @@ const PARTY_WORD = new RegExp(
 
 function partySneer(segment: Segment): Hit | undefined {
   const text = segment.text;
-  if (!PARTY_WORD.test(text) || !/catch|late|time|nothing|years|months|took|party|nowhere|talk|nice\s+of/i.test(text) || !NAMES_PARTY.test(text)) return undefined;
+  if (!SNEER_CUE.test(segment.lower) || !PARTY_WORD.test(text) || !NAMES_PARTY.test(text)) return undefined;
   for (const m of allMatches(SNEER, text)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
@@ -347,8 +360,9 @@ interface Period {
 }
 
 function periodFor(view: PostView, context: DetectionContext, roll: Roll): Period | undefined {
-  const instant = Date.parse(view.post.createdAt);
-  if (!roll.windows.some(([from, to]) => instant >= from && instant < to)) return undefined;
+  const at = view.post.createdAt;
+  // ISO instants in UTC compare as strings: most posts are told outside every window without parsing a date.
+  if (at.endsWith('Z') ? !roll.isoWindows.some(([from, to]) => at >= from && at < to) : !roll.windows.some(([from, to]) => Date.parse(at) >= from && Date.parse(at) < to)) return undefined;
   const elections = context.preElectionPeriods(view.post.createdAt);
   if (elections.length === 0) return undefined;
   const whole = elections.find((e) => e.wards === undefined);
