@@ -15,26 +15,38 @@ import type { PiiKind, PiiScan } from './types';
 // - a mobility aid or medicine said to a named person: "Mr Okafor, … your mobility scooter".
 // Each runs after the shaped recognisers, so what they found is not reported twice.
 
-/** Words every finder here needs, factored into one expression read once on the lower-case text: most posts have none. */
-const CUE = new RegExp(
-  String.raw`${wordGate(
-    `number flat mr mrs ms miss dr. dr_ he_is he_was he_has he_turned he_turns she_is she_was she_has she_turned she_turns who_is
-    who_was who_has who_turned age fined convict caution arrest prosecut charged jailed imprison prison court banned asbo sentenced
-    sick signed hospital unwell poorly injur surgery operation stress anxiety depress cancer stroke recovering chemo scooter
-    wheelchair walking zimmer crutches hearing blue_badge guide_dog inhaler insulin medication meds pills oxygen carer stair
-    commode catheter colostomy disability pip`
-      .split(/\s+/)
-      .map((w) => w.replace(/_/g, ' ')),
-  )}|\bno\.?\s*\d|\b(?:he|she|who)['’]s\s`,
-);
+/**
+ * The words each finder needs, by finder. One read of the lower-case text through a trie of all of
+ * them says which finders can match at all: most posts have none of the words, and the rest run only
+ * the finders their words call for.
+ */
+const CUE_WORDS: Readonly<Record<Family, string>> = {
+  home: 'number flat mr mrs ms miss mx dr. dr_',
+  child: 'he_is he_was he_has he_turned he_turns she_is she_was she_has she_turned she_turns who_is who_was who_has who_turned age_ aged (age',
+  crime: 'fined convict caution arrest prosecut charged jailed imprison prison in_court to_court banned asbo community_order sentenced',
+  illness: 'sick signed_off hospital unwell poorly recovering having_an off_with off_again out_with',
+  aid: 'scooter wheelchair walking_stick walking_frame zimmer crutches hearing_aid blue_badge guide_dog inhaler insulin medication meds pills oxygen carer stairlift stair_lift commode catheter colostomy disability',
+};
+type Family = 'home' | 'child' | 'crime' | 'illness' | 'aid';
+const FAMILY_OF = new Map<string, Family>();
+for (const [family, words] of Object.entries(CUE_WORDS) as Array<[Family, string]>) {
+  for (const word of words.split(/\s+/)) FAMILY_OF.set(word.replace(/_/g, ' '), family);
+}
+const CUE = new RegExp(String.raw`${wordGate([...FAMILY_OF.keys()])}|\b(?:no\.?\s*\d|(?:he|she|who)['’]s\s)`, 'g');
 
 export function findPlainWordDetails(scan: PiiScan): void {
-  if (!CUE.test(scan.text.toLowerCase())) return;
-  numberedHomes(scan);
-  childAges(scan);
-  detailsThroughModifiers(scan);
-  offenceToAddressee(scan);
-  aidsToAddressee(scan);
+  let families: Set<Family> | undefined;
+  for (const m of allMatches(CUE, scan.text.toLowerCase())) {
+    const family = FAMILY_OF.get(m[0]) ?? (m[0].startsWith('no') ? 'home' : 'child');
+    (families ??= new Set()).add(family);
+  }
+  if (families === undefined) return;
+  if (families.has('home')) numberedHomes(scan);
+  if (families.has('child')) childAges(scan);
+  const crime = families.has('crime');
+  if (crime || families.has('illness')) detailsThroughModifiers(scan);
+  if (crime) offenceToAddressee(scan);
+  if (families.has('aid')) aidsToAddressee(scan);
 }
 
 // ---- A home by its number ----------------------------------------------------------------------------
@@ -85,7 +97,6 @@ const ADULT_WORDS = /\b(?:councillor|cllr|mayor|clerk|staff|volunteer|resident|n
 
 function childAges(scan: PiiScan): void {
   const { text } = scan;
-  if (!/\b(?:he|she|who)(?:['’]s|\s+is|\s+was|\s+turned|\s+turns|\s+has)\s|\bage/i.test(text)) return;
   for (const opening of allMatches(AGE_OPENING, text)) {
     const at = opening.index;
     const aside = AGE_ASIDE.exec(text.slice(at, at + 60));
@@ -124,7 +135,6 @@ const POSSESSIVE_END = /['’]s?\s*$/;
 
 function detailsThroughModifiers(scan: PiiScan): void {
   const { text } = scan;
-  if (!/fined|convict|prosecut|caution|arrest|charged|jailed|imprison|sentenced|banned|asbo|community\s+order|court|sick|signed\s+off|hospital|unwell|poorly|recovering|operation|surgery|\bop\b|chemo|back|knee|hip|stress|anxiety/i.test(text)) return;
   for (const m of allMatches(DETAIL_AFTER_LINK, text)) {
     const sentence = sentenceStart(text, m.index);
     const from = Math.max(sentence, m.index - 200);
@@ -153,7 +163,6 @@ const ADDRESSED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|[,.!
 
 function offenceToAddressee(scan: PiiScan): void {
   const { text } = scan;
-  if (!/fined|convict|prosecut|caution|arrest|charged|jailed|imprison|sentenced|banned|asbo|court/i.test(text)) return;
   for (const m of allMatches(OFFENCE_TO_YOU, text)) {
     const person = addressee(scan, text);
     if (person === undefined) continue;
@@ -177,7 +186,6 @@ const AID =
 
 function aidsToAddressee(scan: PiiScan): void {
   const { text } = scan;
-  if (!/scooter|wheelchair|walking|zimmer|crutches|hearing|badge|guide|inhaler|insulin|medication|meds|pills|oxygen|carer|stair|commode|catheter|colostomy|disability|pip/i.test(text)) return;
   for (const m of allMatches(AID, text)) {
     const whose = m[1]!.toLowerCase();
     let person: Person | undefined;
