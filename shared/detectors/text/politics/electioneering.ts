@@ -86,16 +86,24 @@ const rollOf = perContext((context): Roll => {
 });
 
 /**
- * Cheap test for every signal that needs no pre-election period but the party mockery (which needs a
- * party's name): the words each one needs, factored into one expression read once on the lower-case text.
+ * The words each signal that needs no pre-election period looks for, by signal. One read of the
+ * lower-case text through a trie of all of them says which signals can match at all.
  */
-const CUE = new RegExp(
-  `${wordGate([
-    ...['vot', 'v0t', 'v@t', 'keep', 'turn', 'paint', 'remember', 'forget', 'in mind', 'think', 'ask yourself', 'food for thought'],
-    ...['campaign', 'election', 'fighting fund', 'war chest', 'standing', 'running', 'elect me', 'back me', 'my election', 'my re-election'],
-    ...['your support', 'your vote', 'your backing', 'your cross', 'every vote', 'my vote', 'my support', 'my backing', 'our vote', 'our support', 'our backing'],
-  ])}|#`,
-);
+const CUE_WORDS: Readonly<Record<Exclude<Signal, 'hashtag'>, string>> = {
+  vote: 'vot v0t v@t',
+  reminder: 'remember forget in_mind',
+  fund: 'campaign election fighting_fund war_chest',
+  endorse: 'your_support your_vote your_backing your_cross every_vote my_vote my_support my_backing our_vote our_support our_backing',
+  own: 'standing running elect_me back_me my_election my_re-election',
+  sneer: `nothing zilch diddly sod_all bugger_all finally_catch finally_caught better_late about_time about_bloody_time only_took took_them
+    took_their welcome_to_the_party nowhere_to_be_seen all_talk nice_of_them`,
+};
+type Signal = 'vote' | 'reminder' | 'fund' | 'endorse' | 'own' | 'sneer' | 'hashtag';
+const SIGNAL_OF = new Map<string, Signal>();
+for (const [signal, words] of Object.entries(CUE_WORDS) as Array<[Signal, string]>) {
+  for (const word of words.split(/\s+/)) SIGNAL_OF.set(word.replace(/_/g, ' '), signal);
+}
+const CUE = new RegExp(`${wordGate([...SIGNAL_OF.keys()])}|#`, 'g');
 
 /**
  * The strongest electioneering signal of a post, or undefined. Called only when the party rules found
@@ -105,9 +113,17 @@ export function electioneering(view: PostView, context: DetectionContext): Hit |
   const roll = rollOf(context);
   for (const segment of view.ownSegments) {
     // On the shared lower-case text: a case-insensitive expression with many alternatives is slow to scan.
-    const found = CUE.test(segment.lower)
-      ? (voteForSomeone(segment, roll) ?? namedHashtag(segment, roll) ?? colourSlogan(segment) ?? voteReminder(segment, roll) ?? campaignFund(segment, roll) ?? endorsement(segment, roll) ?? ownCandidacy(segment) ?? partySneer(segment))
-      : partySneer(segment);
+    let signals: Set<Signal> | undefined;
+    for (const m of allMatches(CUE, segment.lower)) (signals ??= new Set()).add(SIGNAL_OF.get(m[0]) ?? 'hashtag');
+    if (signals === undefined) continue;
+    const found =
+      (signals.has('vote') ? voteForSomeone(segment, roll) : undefined) ??
+      (signals.has('hashtag') ? (namedHashtag(segment, roll) ?? colourSlogan(segment)) : undefined) ??
+      (signals.has('reminder') ? voteReminder(segment, roll) : undefined) ??
+      (signals.has('fund') ? campaignFund(segment, roll) : undefined) ??
+      (signals.has('endorse') ? endorsement(segment, roll) : undefined) ??
+      (signals.has('own') ? ownCandidacy(segment) : undefined) ??
+      (signals.has('sneer') ? partySneer(segment) : undefined);
     if (found) return found;
   }
   const period = periodFor(view, context, roll);
@@ -125,39 +141,42 @@ function hit(segment: Segment, start: number, end: number, reason: string, ask =
 
 // ---- A vote asked for a person or a local party, in plain or disguised letters ----------------------
 
-/** "vote Paul Matthews", "v0te f0r the Porthaven Independents", "vote 4 Kirsty", "vote for me". */
-const VOTE_FOR = /\bvot(?:e|ing)\s+(?:for\s+|4\s+|a\s+(?=\S+\s))?(?:the\s+)?([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})/g;
+/** "vote Paul Matthews", "v0te f0r the Porthaven Independents", "vote 4 Kirsty", "vote for me", at the start of a folded window. */
+const VOTE_FOR_HERE = /^vot(?:e|ing)\s+(?:for\s+|4\s+|a\s+(?=\S+\s))?(?:the\s+)?([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})/;
+/** A vote word in plain or disguised letters, on the lower-case text. */
+const LEET_VOTE_WORD = /\bv[o0@][t7](?:[e3]|[i1]ng)/g;
 /** A local party's shape: "Porthaven Independents", "Residents First", "Harbourne Alliance". */
 const LOCAL_PARTY = /^(?:[a-z'’-]+\s+){0,2}(?:independents|first|alliance|residents(?:'|’)?\s+(?:association|group|party)|party)\b/;
 /** A contest, not an election. */
 const CONTEST = /\b(?:competitions?|contests?|awards?|finals?|finalists?|talent|prizes?|favourites?|entr(?:y|ies)|categor(?:y|ies)|shortlist\w*|nominees?|trophy|scarecrows?|bake\s*off|of\s+the\s+year|best\s+(?:dressed|float|garden|window)|poll\s+on\s+(?:our|this)\s+page)\b/i;
 const ELECTORAL = /\b(?:elections?|by-elections?|polling|polls?|ballot|standing|stand(?:s)?\s+(?:for|in)|candidates?|ward|re-?elect\w*|manifesto|canvass\w*|(?:on|this)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|in\s+may|on\s+thursday)\b|🗳/i;
 
-/** "vote", "v0te", "VOT3": any vote word, before the post is folded. */
-const LEET_VOTE = /[vV][oO0@][tT7][eEi1I3]/;
 const LEET_CUE = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/;
 const LEET_CHAR = /(?<=[a-z])[013457@$]|[013457@$](?=[a-z])/g;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 function voteForSomeone(segment: Segment, roll: Roll): Hit | undefined {
-  if (!LEET_VOTE.test(segment.text)) return undefined;
-  // Digits for letters folded one for one (offsets hold), only when a word has one: "v0te P4ul M4tthews".
-  const folded = LEET_CUE.test(segment.text) ? segment.lower.replace(LEET_CHAR, (ch) => LEET[ch] ?? ch) : segment.lower;
-  if (!/vot(?:e|ing)/.test(folded)) return undefined;
-  for (const m of allMatches(VOTE_FOR, folded)) {
+  const lower = segment.lower;
+  for (const vote of allMatches(LEET_VOTE_WORD, lower)) {
+    // Digits for letters folded one for one (offsets hold), only in the words after this vote word: "v0te P4ul M4tthews".
+    const window = lower.slice(vote.index, vote.index + 60);
+    const said = LEET_CUE.test(window) ? window.replace(LEET_CHAR, (ch) => LEET[ch] ?? ch) : window;
+    const m = VOTE_FOR_HERE.exec(said);
+    if (!m) continue;
     const words = m[1]!;
     const person = personAt(words, roll);
     const party = person ? undefined : roll.localParties.find((p) => words.startsWith(p)) ?? (LOCAL_PARTY.test(words) ? LOCAL_PARTY.exec(words)![0] : undefined);
     const me = /^(?:me|us)\b/.test(words);
     if (!person && !party && !me) continue;
-    const sentence = segment.sentenceAround(m.index);
-    const said = segment.text.slice(sentence.start, sentence.end);
-    if (CONTEST.test(said) || (me && !ELECTORAL.test(segment.text))) continue;
-    const end = m.index + m[0].length;
-    const disguised = /[a-z][0-9@$]|[0-9@$][a-z]/i.test(segment.text.slice(m.index, end));
-    if (me) return hit(segment, m.index, end, `asks votes for the poster's own candidacy ("${segment.text.slice(m.index, end)}"): party campaigning`, true);
-    const whom = person ? `candidate ${person.name}` : `a local party ("${segment.text.slice(m.index, end).replace(/^\S+\s+(?:(?:for|f0r|4)\s+)?/i, '')}")`;
-    return hit(segment, m.index, end, `asks for votes for ${whom}${disguised ? ', with digits for letters' : ''}: party campaigning`, true);
+    const sentence = segment.sentenceAround(vote.index);
+    if (CONTEST.test(segment.text.slice(sentence.start, sentence.end)) || (me && !ELECTORAL.test(segment.text))) continue;
+    const start = vote.index;
+    const end = start + m[0].length;
+    const written = segment.text.slice(start, end);
+    if (me) return hit(segment, start, end, `asks votes for the poster's own candidacy ("${written}"): party campaigning`, true);
+    const disguised = /[a-z][0-9@$]|[0-9@$][a-z]/i.test(written);
+    const whom = person ? `candidate ${person.name}` : `a local party ("${written.replace(/^\S+\s+(?:(?:for|f0r|4)\s+)?/i, '')}")`;
+    return hit(segment, start, end, `asks for votes for ${whom}${disguised ? ', with digits for letters' : ''}: party campaigning`, true);
   }
   return undefined;
 }
@@ -200,7 +219,7 @@ function namedHashtag(segment: Segment, roll: Roll): Hit | undefined {
   return undefined;
 }
 
-/** "#KeepRedbrookRed", "Turn Harbourne blue": a party's colour as a campaign slogan. */
+/** "#KeepRedbrookRed", "#TurnHarbourneBlue": a party's colour as a campaign slogan, in a hashtag. */
 const COLOUR_SLOGAN = /#?\b(?:[Kk]eep|[Tt]urn|[Pp]aint|KEEP|TURN)\s*(?:[A-Z][a-z]+\s*){1,2}(?:[Rr]ed|[Bb]lue|[Yy]ellow|[Oo]range|[Pp]urple|[Tt]urquoise|RED|BLUE)\b(?!\s+(?:and|for|lights?|ribbons?|badges?|week|day|balloons?|bunting))/g;
 
 function colourSlogan(segment: Segment): Hit | undefined {
@@ -320,15 +339,6 @@ function ownCandidacy(segment: Segment): Hit | undefined {
 const SNEER =
   /\b(?:finally\s+(?:catching|caught)\s+up|better\s+late\s+than\s+never|about\s+(?:bloody\s+)?time(?:\s+too)?|(?:done|did|achieved|delivered)\s+(?:precisely|absolutely|exactly|sod\s+all|diddly|zilch|bugger\s+all|next\s+to)?\s*nothing|(?:had|have\s+had)\s+(?:\w+\s+){0,2}(?:years|months)\s+to\b(?=[^.!?]{0,60}\b(?:nothing|not|never|failed)\b|[^.!?]{0,80}\bdone\s+(?:precisely\s+|absolutely\s+)?nothing)|only\s+took\s+them|took\s+(?:them|their)\s+(?:\w+\s+)?(?:time|years|long\s+enough)|welcome\s+to\s+the\s+party|nowhere\s+to\s+be\s+seen|all\s+talk(?:\s+and\s+no\s+(?:action|trousers))?|nice\s+of\s+them\s+to)\b/gi;
 
-/** Cheap test for the mockery: the words it needs, on the lower-case text. */
-const SNEER_CUE = new RegExp(
-  wordGate(
-    `nothing zilch diddly sod_all bugger_all finally_catch finally_caught better_late about_time about_bloody_time only_took took_them
-    took_their welcome_to_the_party nowhere_to_be_seen all_talk nice_of_them`
-      .split(/\s+/)
-      .map((w) => w.replace(/_/g, ' ')),
-  ),
-);
 /** Cheap test before the party expression: a capitalised word every party name has. */
 const PARTY_WORD = new RegExp(
   wordGate(
@@ -340,7 +350,7 @@ const PARTY_WORD = new RegExp(
 
 function partySneer(segment: Segment): Hit | undefined {
   const text = segment.text;
-  if (!SNEER_CUE.test(segment.lower) || !PARTY_WORD.test(text) || !NAMES_PARTY.test(text)) return undefined;
+  if (!PARTY_WORD.test(text) || !NAMES_PARTY.test(text)) return undefined;
   for (const m of allMatches(SNEER, text)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
