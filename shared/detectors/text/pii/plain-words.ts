@@ -5,6 +5,12 @@ import { allMatches, sentenceAround, sentenceStart } from './clues';
 import { maskedPerson, personEndingAt, type Person } from './people';
 import type { PiiKind, PiiScan } from './types';
 
+/**
+ * How many candidate matches of one signal a text is read for: each is judged on its sentence, and a
+ * long text of nothing but candidates ("part 2 part 2 …") must still be read in time linear in its length.
+ */
+const MAX_TRIED = 8;
+
 // Personal data said in plain words, the way any council's voice says it, where the shaped
 // recognisers (addresses.ts, children.ts, health.ts) need a fixed word order:
 // - a home given as "Doreen Fawcett at number 14", or after a form's label with initials ("Mr B. Cairns, 22 Pit Row");
@@ -64,7 +70,7 @@ const INITIALLED_ADDRESS = new RegExp(
 function numberedHomes(scan: PiiScan): void {
   const { text } = scan;
   if (/number|no\.?\s*\d|flat|house/i.test(text)) {
-    for (const m of allMatches(NUMBERED_HOME, text)) {
+    for (const m of allMatches(NUMBERED_HOME, text).slice(0, MAX_TRIED)) {
       const before = text.slice(Math.max(sentenceStart(text, m.index), m.index - 80), m.index);
       const person = personEndingAt(before, scan.context);
       if (person === undefined || person.evidence === 'role') continue;
@@ -74,7 +80,7 @@ function numberedHomes(scan: PiiScan): void {
     }
   }
   if (/[A-Z]\.\s*[A-Z]|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]\b/.test(text)) {
-    for (const m of allMatches(INITIALLED_ADDRESS, text)) {
+    for (const m of allMatches(INITIALLED_ADDRESS, text).slice(0, MAX_TRIED)) {
       const who = maskName(m[1]!.replace(/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+/, ''));
       const title = /^(?:Mrs|Mr|Ms|Miss|Mx|Dr)/.exec(m[1]!)?.[0];
       const named = title ? `${title} ${who}` : who;
@@ -97,7 +103,7 @@ const ADULT_WORDS = /\b(?:councillor|cllr|mayor|clerk|staff|volunteer|resident|n
 
 function childAges(scan: PiiScan): void {
   const { text } = scan;
-  for (const opening of allMatches(AGE_OPENING, text)) {
+  for (const opening of allMatches(AGE_OPENING, text).slice(0, MAX_TRIED)) {
     const at = opening.index;
     const aside = AGE_ASIDE.exec(text.slice(at, at + 60));
     if (!aside) continue;
@@ -135,7 +141,7 @@ const POSSESSIVE_END = /['’]s?\s*$/;
 
 function detailsThroughModifiers(scan: PiiScan): void {
   const { text } = scan;
-  for (const m of allMatches(DETAIL_AFTER_LINK, text)) {
+  for (const m of allMatches(DETAIL_AFTER_LINK, text).slice(0, MAX_TRIED)) {
     const sentence = sentenceStart(text, m.index);
     const from = Math.max(sentence, m.index - 200);
     const before = text.slice(from, m.index).replace(/\s+$/, '').replace(POSSESSIVE_END, '');
@@ -163,7 +169,7 @@ const ADDRESSED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+|(?:^|[,.!
 
 function offenceToAddressee(scan: PiiScan): void {
   const { text } = scan;
-  for (const m of allMatches(OFFENCE_TO_YOU, text)) {
+  for (const m of allMatches(OFFENCE_TO_YOU, text).slice(0, MAX_TRIED)) {
     const person = addressee(scan, text);
     if (person === undefined) continue;
     addDetail(scan, 'criminal-record', person, m.index, m.index + m[0].length, m[1]!.replace(/\s+/g, ' ').toLowerCase());
@@ -186,7 +192,7 @@ const AID =
 
 function aidsToAddressee(scan: PiiScan): void {
   const { text } = scan;
-  for (const m of allMatches(AID, text)) {
+  for (const m of allMatches(AID, text).slice(0, MAX_TRIED)) {
     const whose = m[1]!.toLowerCase();
     let person: Person | undefined;
     if (whose === 'your') {

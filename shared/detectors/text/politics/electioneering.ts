@@ -10,6 +10,12 @@ import type { Segment } from '../segment';
 import { wordGate } from '../prose/word-gate';
 import { NAMES_PARTY } from './parties';
 
+/**
+ * How many candidate matches of one signal a text is read for: each is judged on its sentence, and a
+ * long text of nothing but candidates ("part 2 part 2 …") must still be read in time linear in its length.
+ */
+const MAX_TRIED = 8;
+
 // Campaigning the way a council's own voice slips into it, whatever the wording: a vote call for a
 // person or a local party (in leetspeak too), a candidate's name in a hashtag, a party's colours as a
 // slogan, "remember who … when you vote", money raised for a campaign fund, "deserves your support"
@@ -157,7 +163,7 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
 
 function voteForSomeone(segment: Segment, roll: Roll): Hit | undefined {
   const lower = segment.lower;
-  for (const vote of allMatches(LEET_VOTE_WORD, lower)) {
+  for (const vote of allMatches(LEET_VOTE_WORD, lower).slice(0, MAX_TRIED)) {
     // Digits for letters folded one for one (offsets hold), only in the words after this vote word: "v0te P4ul M4tthews".
     const window = lower.slice(vote.index, vote.index + 60);
     const said = LEET_CUE.test(window) ? window.replace(LEET_CHAR, (ch) => LEET[ch] ?? ch) : window;
@@ -209,7 +215,7 @@ function campaignTag(tag: string, person: Person, roll: Roll): boolean {
 
 function namedHashtag(segment: Segment, roll: Roll): Hit | undefined {
   if (!segment.text.includes('#') || roll.people.length === 0) return undefined;
-  for (const m of allMatches(HASHTAG, segment.text)) {
+  for (const m of allMatches(HASHTAG, segment.text).slice(0, MAX_TRIED)) {
     // Digits for letters only between letters, so that "4" keeps its sense of "for".
     const tag = m[1]!.toLowerCase().replace(/(?<=[a-z])[013](?=[a-z])/g, (d) => ({ '0': 'o', '1': 'i', '3': 'e' })[d]!);
     const person = roll.people.find((p) => campaignTag(tag, p, roll));
@@ -224,7 +230,7 @@ const COLOUR_SLOGAN = /#?\b(?:[Kk]eep|[Tt]urn|[Pp]aint|KEEP|TURN)\s*(?:[A-Z][a-z
 
 function colourSlogan(segment: Segment): Hit | undefined {
   const text = segment.text;
-  for (const m of allMatches(COLOUR_SLOGAN, text)) {
+  for (const m of allMatches(COLOUR_SLOGAN, text).slice(0, MAX_TRIED)) {
     if (!ELECTORAL.test(text) || !/\bvot|🗳|🌹|election|polling/i.test(text)) return undefined;
     return hit(segment, m.index, m.index + m[0].length, `carries a party's colours as a campaign slogan ("${m[0]}") beside a vote: party campaigning`);
   }
@@ -243,7 +249,7 @@ const PRACTICAL = /\b(?:photo\s+id|id\b|polling\s+(?:stations?|cards?)|postal\s+
 function voteReminder(segment: Segment, roll: Roll): Hit | undefined {
   const text = segment.text;
   if (!/remember|forget|mind|think|ask\s+yourself|thought/i.test(text)) return undefined;
-  for (const m of allMatches(REMINDER, text)) {
+  for (const m of allMatches(REMINDER, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     const next = sentence.end < text.length ? segment.sentenceAround(Math.min(text.length - 1, sentence.end + 1)) : sentence;
     const window = text.slice(sentence.start, Math.max(sentence.end, next.end));
@@ -270,7 +276,7 @@ const CAMPAIGN_FUND =
 function campaignFund(segment: Segment, roll: Roll): Hit | undefined {
   const text = segment.text;
   if (!/fund|chest|kitty|coffers/i.test(text) || !/campaign|election|fighting|war\s+chest/i.test(text)) return undefined;
-  for (const m of allMatches(CAMPAIGN_FUND, text)) {
+  for (const m of allMatches(CAMPAIGN_FUND, text).slice(0, MAX_TRIED)) {
     const owner = m[1]!.trim().replace(/['’]s$/, '');
     const lower = owner.toLowerCase();
     const election = /election/i.test(m[0]);
@@ -295,7 +301,7 @@ const CANDIDACY = /\b(?:standing\s+(?:again\s+)?(?:for|in)|stand(?:s|ing)?\s+aga
 function endorsement(segment: Segment, roll: Roll): Hit | undefined {
   const text = segment.text;
   if (!/(?:your|our|my)\s+(?:support|votes?|backing|cross|x)\b/i.test(text) || !CANDIDACY.test(text)) return undefined;
-  for (const m of allMatches(ENDORSE, text)) {
+  for (const m of allMatches(ENDORSE, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
     const around = text.slice(from, sentence.end);
@@ -326,7 +332,7 @@ const OWN_CANDIDACY =
 function ownCandidacy(segment: Segment): Hit | undefined {
   const text = segment.text;
   if (!/\b(?:i['’]?m|i\s+am|i['’]ll|i\s+will|we['’]re|we\s+are)\s+(?:\w+\s+){0,2}(?:standing|running)|\bme\b|\bmy\s+(?:re-?)?election/i.test(text) || !ELECTORAL.test(text)) return undefined;
-  for (const m of allMatches(OWN_CANDIDACY, text)) {
+  for (const m of allMatches(OWN_CANDIDACY, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     if (CONTEST.test(text.slice(sentence.start, sentence.end)) || /standing\s+down/i.test(m[0])) continue;
     return hit(segment, m.index, m.index + m[0].length, `announces or asks votes for the poster's own candidacy ("${m[0]}"): party campaigning`, true);
@@ -351,7 +357,7 @@ const PARTY_WORD = new RegExp(
 function partySneer(segment: Segment): Hit | undefined {
   const text = segment.text;
   if (!PARTY_WORD.test(text) || !NAMES_PARTY.test(text)) return undefined;
-  for (const m of allMatches(SNEER, text)) {
+  for (const m of allMatches(SNEER, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     const from = sentence.start > 0 ? segment.sentenceAround(sentence.start - 1).start : 0;
     const party = NAMES_PARTY.exec(text.slice(from, sentence.end));
@@ -389,7 +395,7 @@ const LUCK = /(?:\b(?:[Ff]ingers\s+crossed|[Gg]ood\s+luck|[Bb]est\s+of\s+luck|[A
 function luckWished(segment: Segment, roll: Roll, period: Period): Hit | undefined {
   const text = segment.text;
   if (!/luck|crossed|rooting|cheering|routing|best|🤞/i.test(text)) return undefined;
-  for (const m of allMatches(LUCK, text)) {
+  for (const m of allMatches(LUCK, text).slice(0, MAX_TRIED)) {
     const person = personAt(m[1]!.toLowerCase(), roll);
     if (!person || !covered(person, period)) continue;
     const sentence = segment.sentenceAround(m.index);
@@ -403,7 +409,7 @@ const HANDLE = /(?<![\w@])@[\w.-]*\w(?:@[\w-]+(?:\.[\w-]+)+)?/g;
 
 function handlePromoted(segment: Segment, roll: Roll, period: Period): Hit | undefined {
   if (!segment.text.includes('@')) return undefined;
-  for (const m of allMatches(HANDLE, segment.text)) {
+  for (const m of allMatches(HANDLE, segment.text).slice(0, MAX_TRIED)) {
     const person = roll.handles.get(normaliseHandle(m[0]));
     if (!person || !covered(person, period)) continue;
     return hit(segment, m.index, m.index + m[0].length, `promotes the social media account of councillor ${person.name}`);

@@ -7,6 +7,12 @@ import { allMatches } from './matches';
 import { wordGate } from './word-gate';
 import type { Span } from './sentence';
 
+/**
+ * How many candidate matches of one signal a text is read for: each is judged on its sentence, and a
+ * long text of nothing but candidates ("part 2 part 2 …") must still be read in time linear in its length.
+ */
+const MAX_TRIED = 8;
+
 // Confidential business in the plain words of any council's voice, where the detector's signals
 // need a marker and a verb in one sentence or a post-holder's formal title:
 // - a member of staff by given name, absent or ill, in a post about the service they run
@@ -85,7 +91,7 @@ function withNext(segment: Segment, sentence: Span): Span {
 
 function closedOutcome(segment: Segment): Hit | undefined {
   const text = segment.text;
-  for (const m of allMatches(CLOSED_ITEM, text)) {
+  for (const m of allMatches(CLOSED_ITEM, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     // After a label ("Item 10 (exempt, staffing): members agreed …") the outcome is on the same line.
     const window = withNext(segment, sentence);
@@ -102,7 +108,7 @@ function closedOutcome(segment: Segment): Hit | undefined {
 function postCut(segment: Segment): Hit | undefined {
   const text = segment.text;
   if (!/post|job|role|position|hours|contract/i.test(text)) return undefined;
-  for (const m of allMatches(POST_CUT, text)) {
+  for (const m of allMatches(POST_CUT, text).slice(0, MAX_TRIED)) {
     const owner = m[1];
     if (owner !== undefined && !isGivenName(owner)) continue;
     // "The new youth worker post will go to advert": recruitment, not a cut.
@@ -115,7 +121,7 @@ function postCut(segment: Segment): Hit | undefined {
 function roleMatter(segment: Segment): Hit | undefined {
   const text = segment.text;
   if (!/suspend|let\s+go|stood\s+down|dismiss|sacked|relieved|leave|investigat|spoken/i.test(text)) return undefined;
-  for (const m of allMatches(ROLE_MATTER, text)) {
+  for (const m of allMatches(ROLE_MATTER, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     const matter = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     // "Suspended" alone may be a service; said of a post-holder with an inquiry, or any other matter, it is staff business.
@@ -128,7 +134,7 @@ function roleMatter(segment: Segment): Hit | undefined {
 function namedAbsence(segment: Segment): Hit | undefined {
   const text = segment.text;
   if (!SERVICE.test(text)) return undefined;
-  for (const m of allMatches(ABSENT, text)) {
+  for (const m of allMatches(ABSENT, text).slice(0, MAX_TRIED)) {
     const sentence = segment.sentenceAround(m.index);
     const named = NAME_BEFORE.exec(text.slice(Math.max(sentence.start, m.index - 60), m.index));
     if (!named || !isGivenName(named[1]!)) continue;
