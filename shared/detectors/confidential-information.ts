@@ -3,6 +3,7 @@ import { RULE_META } from './meta';
 import type { PostView } from './post-view';
 import { maskName } from './text/mask';
 import { isGivenName } from './text/pii/people';
+import { confidentialInPlainWords } from './text/prose/confidential-matters';
 import type { Segment } from './text/segment';
 import { SpanSet } from './text/spans';
 
@@ -259,6 +260,8 @@ export const confidentialInformation: PostDetector = {
         hits.push({ evidence: s.evidence, reason: s.reason, severity: 'high', location: segment.locate(s.start, s.end) });
       }
     }
+    // Staff and closed business in plain words (text/prose/confidential-matters.ts), when nothing above fired.
+    if (hits.length === 0) hits.push(...confidentialInPlainWords(view));
     return hits;
   },
 };

@@ -5,6 +5,7 @@ import type { Hit, PostDetector } from './detector';
 import type { PostView } from './post-view';
 import { quotations, quotationSource } from './text/attribution/quotations';
 import { classifySource, ownSourceForms, type Reading, type SourceKind } from './text/attribution/sources';
+import { unnamedSource } from './text/attribution/unnamed-sources';
 import { hostOf } from './text/links';
 import { excerpt } from './text/mask';
 import { allMatches, NextMatch } from './text/prose/matches';
@@ -180,6 +181,9 @@ export const copyrightAttribution: PostDetector = {
     const statements = segments.flatMap((s) => sourceStatements(s, ownForms));
     // A watermark shows the image was never licensed, whatever the post credits.
     const hits = stock.filter((s) => s.watermark || !statements.some((st) => st.kind === 'named')).map((s) => s.hit);
+    // A work from someone unnamed, in plain words the cues above misread (text/attribution/unnamed-sources.ts).
+    const unnamed = post.quoteOf || !hasMedia ? undefined : unnamedSource(segments, ownForms);
+    if (unnamed) return [...hits, unnamed];
     if (post.quoteOf || statements.some((s) => s.kind === 'named' || s.kind === 'own')) return hits;
 
     // A long quotation or poem is reported as such; otherwise the first vague source statement.

@@ -26,6 +26,7 @@ import {
 } from './text/politics/parties';
 import { disguisedVoteCall, partyHashtag, VOTE_NOUN_CUE, voteForIs, voteForPerson, type CampaignMatch } from './text/politics/campaign';
 import { isGivenName, personStartingAt } from './text/pii/people';
+import { electioneering } from './text/politics/electioneering';
 import { allMatches, NextMatch } from './text/prose/matches';
 import type { Span } from './text/prose/sentence';
 import type { Segment } from './text/segment';
@@ -180,7 +181,8 @@ export const politicalContent: PostDetector = {
     const election = period?.election;
 
     const hits: Hit[] = [];
-    const party = partyPolitics(view, c);
+    // Campaigning in a council's own words when no party rule fired (text/politics/electioneering.ts).
+    const party = partyPolitics(view, c) ?? electioneering(view, context);
     if (party) {
       hits.push(
         election

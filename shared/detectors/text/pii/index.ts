@@ -11,6 +11,7 @@ import {
   findNhsNumbers,
   findSortCodeAndAccount,
 } from './identifiers';
+import { findPlainWordDetails } from './plain-words';
 import { PiiScan, type PiiMatch } from './types';
 import { findVehicleRegistrations } from './vehicles';
 
@@ -45,5 +46,7 @@ export function findPersonalData(text: string, context: DetectionContext, year: 
   if (text.includes('@')) findEmailAddresses(scan);
   findIdentifiedChildren(scan);
   findSpecialCategoryDetail(scan);
+  // The same kinds said in plain words, where the shaped recognisers need a fixed word order.
+  findPlainWordDetails(scan);
   return scan.found;
 }

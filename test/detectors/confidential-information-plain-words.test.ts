@@ -1,0 +1,42 @@
+import { confidentialInformation } from '../../shared/detectors/confidential-information';
+import { testDetector } from '../support/test-detector';
+
+// Confidential business in plain words (#12), in voices the tuning corpora lack: each family with new
+// wordings, and the hard negatives a clerk would leave alone.
+testDetector(confidentialInformation, {
+  valid: [
+    // Absence without a member of staff named
+    { name: 'the office short-staffed, nobody named', post: 'The office is short-staffed this week, so please bear with us on the phones.' },
+    { name: 'a resident wished well', post: 'Get well soon to Brenda, who runs the Tuesday craft club at the hub!' },
+    { name: 'a named member of staff on holiday', post: 'Carol on the front desk is on holiday next week, so the counter opens at 10.' },
+    // Suspensions and inquiries that are not about a post-holder
+    { name: 'a bus service suspended', post: 'The 42 bus service has been suspended while the county looks into the bridge.' },
+    { name: 'a complaint looked into, nobody named', post: 'Thanks for raising the bin collections. We are looking into what happened on Tuesday.' },
+    // Posts that are recruited, not cut
+    { name: 'a youth worker post advertised', post: "We're recruiting! The youth worker post will go to advert next week, closing date 1 May." },
+    { name: 'a new post going live', post: 'Our new library assistant post is going live on the jobs page on Monday. Apply by 12 June.' },
+    { name: 'a post office closing', post: 'The post office will be closed on Saturday for a stocktake.' },
+    // Closed items announced, not disclosed
+    { name: 'an exempt item on the agenda', post: 'Agenda item 12 (exempt, staffing) will be taken with the press and public excluded.' },
+    { name: 'a history series part two', post: 'Part 2 of our harbour history series: the herring fleet in 1900.' },
+    { name: 'closed session and the meeting ending', post: 'Members went into closed session for item 9. The meeting closed at 9.15pm.' },
+  ],
+  invalid: [
+    // A named member of staff absent in a post about the service
+    { name: 'a receptionist by given name, off with her nerves', post: 'Phones are on voicemail this morning as Linda from reception is off with her nerves again. Sorry all.' },
+    { name: 'a named worker signed off, with the hub short', post: "Hub opening hours are cut this week: Dave's signed off for a fortnight." },
+    { name: 'a named librarian in hospital', post: 'The library will shut at noon on Thursday because Gwen is in hospital. Thanks for your patience.' },
+    // A post-holder suspended, let go or investigated
+    { name: 'the groundsman stood down pending an inquiry', post: 'The groundsman has been stood down pending an investigation into the mower fire.' },
+    { name: 'the market manager let go', post: 'Yes, our market manager was let go last week. We will say more when we can.' },
+    { name: 'the youth worker suspended while the council looks into it', post: 'The youth worker is suspended while the council looks into the trip complaint.' },
+    // A post cut before it is announced
+    { name: "a named warden's job cut", post: "Bad news: Phil's beach warden job is being cut from April, so enjoy his litter picks while you can." },
+    { name: 'the deputy clerk post to go', post: 'The deputy clerk post will be deleted in the new structure, members heard.' },
+    { name: "the café assistant's hours reduced", post: 'The hall café assistant hours are being reduced from January.' },
+    // A closed or exempt item with its outcome
+    { name: 'an exempt item with a category and an outcome', post: 'Minutes, 4 March.\nItem 8 (confidential – contracts): members chose Coastway Ltd for the toilets.' },
+    { name: 'a Part 2 item and the decision in the next sentence', post: 'The closed item on Tuesday was the boatyard lease. We are not renewing it from June.' },
+    { name: 'a Part 2 item and the people not told', post: "Part 2 business last night was the kiosk. The Pascoes haven't been told, so mum's the word." },
+  ].map((c) => ({ ...c, expect: { severity: 'high' as const } })),
+});

@@ -1,0 +1,53 @@
+import { personalData } from '../../shared/detectors/personal-data';
+import { testDetector } from '../support/test-detector';
+
+// Personal data said in plain words (#12), in voices the tuning corpora lack: each family with new
+// wordings, and the hard negatives a clerk would leave alone.
+testDetector(personalData, {
+  valid: [
+    // Numbers that are not homes
+    { name: 'a bus by its number', post: 'The number 14 bus is diverted via Mill Lane until Friday.' },
+    { name: 'an agenda item by its number', post: 'Sue Parker at item no. 4 gave the treasurer\'s report.' },
+    { name: 'a house number without a person', post: 'The lamp post outside number 14 Chapel Road has been fixed.' },
+    { name: 'a title and initials without a house number', post: 'Minutes taken by Mr B. Cairns, clerk to the council.' },
+    { name: 'a business with initials and an address', post: 'Thanks to J. Smith & Sons, 4 Mill Lane, for the Christmas tree.' },
+    // Ages that are not children's
+    { name: 'an adult who turned 90', post: 'Happy birthday to Mrs Edna Pike, who turned 90 on Sunday!' },
+    { name: 'a time after a name', post: 'Jack will open the doors (he is 7 minutes away), so please wait outside.' },
+    { name: 'a volunteer and years of service', post: 'Our volunteer Jack Tully (he is 12 years into his litter picking) got a certificate.' },
+    // Offences said of nobody in particular
+    { name: 'a warning about fines', post: 'Fly-tipping is a crime: anyone caught will be fined up to £1,000.' },
+    { name: 'a warning to the reader', post: 'Thanks Mr Fenwick. Anyone who leaves bags by the bins could be fined, so we have put up a sign.' },
+    { name: 'a club fined by its league', post: 'Harbourne Rovers from the Sunday league have been fined for a late kick-off.' },
+    // Illness said of nobody identifiable
+    { name: 'a role off sick, in the health rule', post: 'The library will close early as the only member of staff on the desk is off sick.' },
+    { name: 'a resident in general', post: 'Residents on Mill Lane who are unwell can ask for an assisted bin collection.' },
+    // Mobility aids in general
+    { name: 'mobility scooters in general', post: 'Mobility scooters can be charged free at the library. Ask at the counter.' },
+    { name: 'your blue badge, said to everyone', post: 'Remember to display your blue badge in the Market Square car park.' },
+  ],
+  invalid: [
+    // A home by its number
+    { name: 'a resident at number 7', post: 'Thanks to Brian Holt at number 7 for keeping an eye on the planters.', expect: { reason: 'home address (house number)' } },
+    { name: 'a resident of no. 22', post: 'The hedge belongs to Margaret Hale of No. 22, so we have written to her.', expect: { reason: 'home address' } },
+    { name: 'a flat in brackets', post: 'Parcel for Dilys Jones (flat 3) left at the office by mistake – pop in to collect.', expect: { reason: 'home address' } },
+    { name: 'initials and an address after a label', post: 'Objector: Mrs K. L. Ashworth, 9 Tanner Street.', expect: { reason: /house number and street.*Mrs/ } },
+    { name: 'initials and an address in brackets', post: 'Complaint received from Mr T Boyce (41 Riverside Walk) about the footpath.', expect: { reason: 'home address' } },
+    // A child's age in an aside
+    { name: "a child's age in a dash aside", post: 'Well done to Ava Lister – she is only 9! – for her poem in the library competition.', expect: { reason: 'a child identified by name' } },
+    { name: 'a child who has just turned 6', post: 'Lost teddy found by the swings. Belongs to young Oscar, who has just turned 6, so please share!', expect: { reason: 'with their age' } },
+    { name: 'a child with "age" in brackets', post: 'Winner of the colouring contest: Poppy Shaw (age 8). Brilliant work!', expect: { reason: 'a child' } },
+    // A detail said of a person through a modifier
+    { name: 'a named worker at the counter off sick', post: 'Sorry for the queue: Carol at the counter has been off sick all week.', expect: { reason: /health.*C••••/ } },
+    { name: 'a resident from a street, then an appositive, convicted', post: 'Dean Hollis from Mill Lane, the man behind the graffiti on the bandstand, was convicted on Monday.', expect: { reason: 'criminal-record' } },
+    { name: 'a named cleaner in the office recovering', post: 'Pam in the office is recovering from an operation, so replies may be slow.', expect: { reason: 'health' } },
+    // An offence said to the person addressed
+    { name: "you've been fined, to a titled name", post: "Spare us the lecture, Mrs Lacey: you've been fined twice for the hedge.", expect: { reason: 'criminal-record' } },
+    { name: 'a man who got a caution, to a vocative', post: 'Funny, Gary, coming from a man who got a police caution for the bonfire.', expect: { reason: 'criminal-record' } },
+    { name: 'given your conviction', post: 'Given your conviction for fly-tipping, Mr Dodd, we will not be taking advice on the tip.', expect: { reason: 'criminal-record' } },
+    // A mobility aid or medicine said to a named person
+    { name: 'your wheelchair, to a titled name', post: 'Mrs Ellis, if your wheelchair fits in the Co-op it fits in the Town Hall lift.', expect: { reason: 'your wheelchair' } },
+    { name: 'your hearing aids, to a vocative', post: 'Maybe turn your hearing aids up next time, Derek, it was announced twice.', expect: { reason: 'health' } },
+    { name: 'his walking stick, of a named man', post: 'Alan Brook says his walking stick got stuck in the new grating on the Parade.', expect: { reason: 'his walking stick' } },
+  ],
+});
