@@ -19,12 +19,14 @@ testDetector(copyrightAttribution, {
     { name: 'drone footage from our own survey', post: withImage('Drone footage from our own survey of the beach.') },
     { name: 'a shot from a named club’s exhibition', post: withImage('Another shot from the Harbourne Camera Club exhibition.') },
     { name: 'a picture from a council event', post: withImage("Picture from Tuesday's tree planting on the green.") },
-    { name: 'shared from a named group', post: withImage('Shared from the Harbourne Memories group 💙') },
+    { name: 'a photographer named, shared from a named group', post: withImage('Photo: Jo Bell, shared from the Harbourne Memories group 💙') },
     { name: 'a camera emoji and a name', post: withImage('📸 Amy Lau') },
     { name: 'a camera emoji crediting the council itself', post: withImage('📸: us! Our new van on its first day.') },
     { name: 'a local artist named after the verb', post: withImage('A local artist, Ann Treloar, painted this view of the quay.') },
   ],
   invalid: [
+    // The group is where it was shared, not who made it: the photographer is still unnamed.
+    { name: 'shared from a named group, no author', post: withImage('Shared from the Harbourne Memories group 💙'), expect: { reason: 'group' } },
     { name: 'a shot of the town from a local drone photographer', post: withImage('Gorgeous aerial shot of Harbourne from a local drone photographer 🚁'), expect: { severity: 'medium', reason: /someone else's \("shot of Harbourne from a local drone photographer/ } },
     { name: 'a photo of a place from a resident', post: withImage('Photo of the lifeboat launch from a resident — what a sight!'), expect: { reason: "someone else's" } },
     { name: 'a photo from a group, then a caption after a colon', post: withImage('Photo from a local history group: Harbourne pier in 1912.'), expect: { reason: 'local history group' } },
