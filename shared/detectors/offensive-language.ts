@@ -61,10 +61,14 @@ export const offensiveLanguage: PostDetector = {
 };
 
 /** The lexicon's remarks, then each exclusion remark that does not overlap one of them. */
+const MAX_REMARKS = 64;
+
 function withoutOverlaps(first: DerogatoryRemark[], second: DerogatoryRemark[]): DerogatoryRemark[] {
   if (second.length === 0) return first;
   const kept = [...first];
   for (const remark of second) {
+    // Past MAX_REMARKS a post has said enough; the cap keeps a post of one remark repeated linear.
+    if (kept.length >= MAX_REMARKS) break;
     if (!kept.some((k) => k.start < remark.end && remark.start < k.end)) kept.push(remark);
   }
   return kept.sort((a, b) => a.start - b.start);

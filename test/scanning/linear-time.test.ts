@@ -37,6 +37,10 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'groups asked about': { unit: () => 'Over 70? ' },
   'conditional welcomes': { unit: () => 'Muslims are welcome but not for prayers and ' },
   'generation sneers': { unit: () => 'the snowflake generation and gen z, eh? ' },
+  // One endless sentence of the same put-down: each signal was compared with every earlier one.
+  'one sneer repeated without a full stop': { unit: () => 'ok zoomer ' },
+  'a faint put-down repeated in one sentence': { unit: () => 'bless them, ' },
+  "a generation's endurance mocked, repeated": { unit: () => "your generation wouldn't last " },
   'a generation said to be incapable': { unit: () => 'millennials wouldn’t last and ' },
   'a remark on one person’s sight': { unit: () => 'with your eyesight ' },
   "remarks on someone's condition": { unit: () => 'no wonder, with your adhd ' },

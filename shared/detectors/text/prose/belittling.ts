@@ -762,6 +762,9 @@ export function findBelittling(segment: Segment): Belittling[] {
         signal.pattern.lastIndex++;
         continue;
       }
+      // Each kept signal is compared with those found before it: past MAX_SIGNALS a post has said enough,
+      // and the cap keeps a post of one phrase repeated thousands of times linear.
+      if (found.length >= MAX_SIGNALS) break;
       // One signal for one stretch of text, as in a single read: the first asked keeps it, unless it was
       // sarcastic only in company and this one is not ("Bless" against "Bless your heart").
       const overlapping = found.filter((f) => f.start < m!.index + m![0].length && m!.index < f.end);
@@ -815,10 +818,15 @@ function keyedSignalsIn(lower: string): Set<KeyedSignal> {
 
 /** Whether an offset is inside a quotation that opened earlier in its line. */
 function quoted(text: string, at: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  // Only the last QUOTE_ROOM characters of the line are read, so that an endless line stays linear.
+  const window = text.slice(Math.max(0, at - QUOTE_ROOM), at);
+  const line = window.slice(window.lastIndexOf('\n') + 1);
   const straight = line.split('"').length - 1;
   return straight % 2 === 1 || line.lastIndexOf('“') > line.lastIndexOf('”');
 }
+
+const QUOTE_ROOM = 600;
+const MAX_SIGNALS = 64;
 
 /** "Genius." after a sentence that tells of someone's mishap: sarcasm about them. */
 export const SARCASTIC_VERDICT =

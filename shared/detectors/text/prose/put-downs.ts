@@ -596,7 +596,13 @@ export function findPutDowns(segment: Segment, addressed: boolean, councillors: 
   if (signals.length === 0) return [];
   // One signal for each stretch of words: the earliest, then the strong, then the longest.
   signals.sort((a, b) => a.start - b.start || Number(a.signal.weak ?? false) - Number(b.signal.weak ?? false) || b.end - a.end);
-  const kept = signals.filter((signal, i) => signals.slice(0, i).every((other) => other.end <= signal.start || other.start >= signal.end));
+  // Sorted by start, a signal overlaps an earlier one exactly when it starts before the furthest end so far.
+  let furthest = -1;
+  const kept = signals.filter((signal) => {
+    const clear = furthest <= signal.start;
+    furthest = Math.max(furthest, signal.end);
+    return clear;
+  });
 
   const families = new Set(kept.map(({ signal }) => signal.family));
   const strong = kept.some(({ signal }) => !signal.weak);
@@ -621,16 +627,24 @@ export function findPutDowns(segment: Segment, addressed: boolean, councillors: 
 
 /** The clause of a sentence around an offset: between commas, semicolons, colons and dashes. */
 function clauseAround(lower: string, sentence: { start: number; end: number }, at: number): string {
-  const before = lower.slice(sentence.start, at);
+  // Bounded on both sides, so that a post of one endless sentence is read in linear time.
+  const start = Math.max(sentence.start, at - CLAUSE_ROOM);
+  const end = Math.min(sentence.end, at + CLAUSE_ROOM);
+  const before = lower.slice(start, at);
   const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' – '), before.lastIndexOf(' — '));
-  const after = CLAUSE_END.exec(lower.slice(at, sentence.end));
-  return lower.slice(from < 0 ? sentence.start : sentence.start + from + 1, after ? at + after.index : sentence.end);
+  const after = CLAUSE_END.exec(lower.slice(at, end));
+  return lower.slice(from < 0 ? start : start + from + 1, after ? at + after.index : end);
 }
+/** How far a clause is read either side of a signal: longer than any clause a person writes. */
+const CLAUSE_ROOM = 400;
 const CLAUSE_END = /[,;:]| [–—] /;
 
 /** Whether an offset is inside a quotation that opened earlier in its line. */
 function quoted(text: string, at: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+  // Only the last QUOTE_ROOM characters of the line are read: a quotation left open longer is not one.
+  const window = text.slice(Math.max(0, at - QUOTE_ROOM), at);
+  const line = window.slice(window.lastIndexOf('\n') + 1);
   const straight = line.split('"').length - 1;
   return straight % 2 === 1 || line.lastIndexOf('“') > line.lastIndexOf('”');
 }
+const QUOTE_ROOM = 600;
