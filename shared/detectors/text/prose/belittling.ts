@@ -817,7 +817,7 @@ function keyedSignalsIn(lower: string): Set<KeyedSignal> {
 }
 
 /** Whether an offset is inside a quotation that opened earlier in its line. */
-function quoted(text: string, at: number): boolean {
+export function quoted(text: string, at: number): boolean {
   // Only the last QUOTE_ROOM characters of the line are read, so that an endless line stays linear.
   const window = text.slice(Math.max(0, at - QUOTE_ROOM), at);
   const line = window.slice(window.lastIndexOf('\n') + 1);

@@ -1,4 +1,5 @@
 import type { Segment } from '../segment';
+import { quoted } from './belittling';
 import { findTarget, type Target } from './targets';
 import { allMatches } from './matches';
 import { wordGate } from './word-gate';
@@ -639,12 +640,3 @@ function clauseAround(lower: string, sentence: { start: number; end: number }, a
 const CLAUSE_ROOM = 400;
 const CLAUSE_END = /[,;:]| [–—] /;
 
-/** Whether an offset is inside a quotation that opened earlier in its line. */
-function quoted(text: string, at: number): boolean {
-  // Only the last QUOTE_ROOM characters of the line are read: a quotation left open longer is not one.
-  const window = text.slice(Math.max(0, at - QUOTE_ROOM), at);
-  const line = window.slice(window.lastIndexOf('\n') + 1);
-  const straight = line.split('"').length - 1;
-  return straight % 2 === 1 || line.lastIndexOf('“') > line.lastIndexOf('”');
-}
-const QUOTE_ROOM = 600;
