@@ -69,6 +69,42 @@ export class DetectionEngine {
         (findings ??= new Map()).set(finding.id, finding);
       }
     }
+    return this.#withAccountFindings(post, findings);
+  }
+
+  /**
+   * Each post with its findings, in order: exactly what checkPost gives one post at a time. The rules run
+   * one after another over a batch of `batch` posts, so that each rule's expressions stay in the
+   * processor's caches; beside seven other rules, one post at a time, each rule costs about half as much
+   * again (`npm run bench`).
+   */
+  *checkInBatches(posts: Iterable<Post>, batch = 256): Generator<[Post, Finding[]]> {
+    let pending: Post[] = [];
+    const flush = (): Array<[Post, Finding[]]> => {
+      const views = pending.map((post) => new PostView(post));
+      const found: Array<Map<string, Finding> | undefined> = new Array(pending.length);
+      for (const detector of this.#postDetectors) {
+        for (let i = 0; i < pending.length; i++) {
+          const post = pending[i]!;
+          for (const hit of detector.detect(views[i]!, this.context)) {
+            const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
+            (found[i] ??= new Map()).set(finding.id, finding);
+          }
+        }
+      }
+      const checked = pending.map((post, i): [Post, Finding[]] => [post, this.#withAccountFindings(post, found[i])]);
+      pending = [];
+      return checked;
+    };
+    for (const post of posts) {
+      pending.push(post);
+      if (pending.length >= batch) yield* flush();
+    }
+    if (pending.length > 0) yield* flush();
+  }
+
+  /** A post's findings, with the account-level ones the first time its account posts. */
+  #withAccountFindings(post: Post, findings: Map<string, Finding> | undefined): Finding[] {
     if (!this.#postedAlready(post)) {
       const key = handleKey(post.platform, post.account);
       if (this.#accountsSeen.has(key)) return findings ? [...findings.values()] : [];
@@ -149,6 +185,6 @@ export function detectAll(config: CouncilConfig, posts: Iterable<Post>, detector
   const engine = new DetectionEngine(config, detectors);
   const findings = engine.checkRegisteredAccounts();
   // One by one: spreading a post's findings into push would overflow the stack for a post with a few hundred thousand
-  for (const post of posts) for (const finding of engine.checkPost(post)) findings.push(finding);
+  for (const [, found] of engine.checkInBatches(posts)) for (const finding of found) findings.push(finding);
   return findings;
 }

@@ -125,7 +125,9 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
   const expiresAt = expiresAfter(startedAt, retention.postsDays);
   // Findings still open, read once when the first edit comes: an edit may have cured some.
   let open: Promise<StoredFinding[]> | undefined;
-  for (const post of fetched.posts) {
+  // Detection runs on the whole post, and even for a post stored before: a scan interrupted between
+  // the post and its findings completes them now, and storing a finding twice is a no-op.
+  for (const [post, findings] of engine.checkInBatches(fetched.posts)) {
     const bounded = boundPostForStorage(post);
     let edited = false;
     try {
@@ -143,9 +145,6 @@ export async function scanAccount(deps: ScanAccountDeps, request: Pick<AccountSc
       if (!(error instanceof PostNotStorableError)) throw error;
       unstoredPosts.push({ postId: shorten(post.id, 200), reason: shorten(`the store refused it: ${error.reason}`, 300) });
     }
-    // Detection runs on the whole post, and even for a post stored before: a scan interrupted between
-    // the post and its findings completes them now, and storing a finding twice is a no-op.
-    const findings = engine.checkPost(post);
     await keep(bounded.truncated ? findings.map((f) => noteUnstoredEvidence(f, bounded.post)) : findings);
     if (edited) {
       open ??= deps.store.listOpenFindings();
