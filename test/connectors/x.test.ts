@@ -431,6 +431,18 @@ describe('the X connector: politeness and failures', () => {
     expect(error.message).toContain(TWEETS);
   });
 
+  it('throws PlatformResponseError naming the field for an empty id in the edit history, not a post without an id', async () => {
+    const page = timelinePage('timeline-page-1');
+    const changed = page.body as unknown as { data: Record<string, unknown>[] };
+    changed.data[0]!.edit_history_tweet_ids = [''];
+    serveThreePages([page]);
+
+    const error = await failure(() => connectorWith().fetchNewPosts(account, undefined));
+
+    expect(error).toBeInstanceOf(PlatformResponseError);
+    expect(error.message).toContain('data[0].edit_history_tweet_ids[0]');
+  });
+
   it('throws PlatformAuthError for a 401, and the account needs reconnecting', async () => {
     server.route(LOOKUP, fixture('unauthorized'));
 

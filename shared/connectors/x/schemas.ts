@@ -56,7 +56,8 @@ export const XTweetSchema = z.looseObject({
   text: z.string(),
   created_at: z.iso.datetime({ offset: true, message: 'expected an ISO-8601 timestamp' }),
   author_id: z.optional(z.string()),
-  edit_history_tweet_ids: z.optional(z.array(z.string())),
+  // The first is the post's id in the canonical post: an empty one would make a post without an id.
+  edit_history_tweet_ids: z.optional(z.array(z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string')))),
   entities: z.optional(XEntitiesSchema),
   /**
    * A long post (over 280 characters): `text` is cut short, and the whole of it, with its own
@@ -65,7 +66,7 @@ export const XTweetSchema = z.looseObject({
   note_tweet: z.optional(z.looseObject({ text: z.string(), entities: z.optional(XEntitiesSchema) })),
   attachments: z.optional(z.looseObject({ media_keys: z.optional(z.array(z.string())) })),
   /** `type` stays a string: a reference type X adds later is ignored, not fatal. */
-  referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: z.string() }))),
+  referenced_tweets: z.optional(z.array(z.looseObject({ type: z.string(), id: z.string().check(z.regex(/^\d+$/, 'expected a numeric id as a string')) }))),
 });
 export type XTweet = z.infer<typeof XTweetSchema>;
 
