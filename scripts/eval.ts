@@ -14,6 +14,10 @@ const { values, positionals } = parseArgs({
 });
 const minF1 = values['min-f1'] === undefined ? undefined : Number(values['min-f1']);
 
+const pct = (x: number) => x.toFixed(3);
+/** A corpus labelled all clean: precision and recall say nothing of it, its false alarms say it all. */
+const allClean = (micro: MicroScore) => micro.truePositives + micro.falseNegatives === 0;
+
 const SAMPLE = '../shared/corpus';
 const UNSEEN = 'test/fixtures/corpus-unseen';
 
@@ -42,7 +46,6 @@ for (const dir of (positionals.length ? positionals : defaultCorpora()).map((pat
 }
 
 function report(dir: string, councils: string[], postCount: number, findings: ReturnType<typeof detectAll>, scores: ReturnType<typeof scoreFindings>): void {
-  const pct = (x: number) => x.toFixed(3);
   console.log(`\ncorpus: ${dir} (${postCount} posts, ${findings.length} findings${councils.length > 1 ? `; councils: ${councils.join(', ')}` : ''})\n`);
   console.log(`${'rule'.padEnd(26)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)}  precision  recall     F1`);
   for (const s of scores) {
@@ -53,8 +56,7 @@ function report(dir: string, councils: string[], postCount: number, findings: Re
     if (s.falseNegativeIds.length) console.log(`${''.padEnd(28)}missed: ${s.falseNegativeIds.join(' ')}`);
   }
   const micro = microScore(scores);
-  if (micro.truePositives + micro.falseNegatives === 0) {
-    // A corpus of clean posts only: precision and recall say nothing, the false alarms say it all.
+  if (allClean(micro)) {
     const alarmed = new Set(scores.flatMap((s) => s.falsePositiveIds));
     console.log(`\nevery post is labelled clean: ${alarmed.size} of ${postCount} posts raised a false alarm`);
     return;
@@ -69,12 +71,11 @@ function report(dir: string, councils: string[], postCount: number, findings: Re
 }
 
 if (summary.length > 1) {
-  const pct = (x: number) => x.toFixed(3);
   const name = (dir: string) => relative(process.cwd(), dir) || dir;
   const width = Math.max(6, ...summary.map((row) => name(row.dir).length));
   console.log(`\n${'corpus'.padEnd(width)}  posts  precision  recall     F1  lowest rule`);
   for (const { dir, posts, micro } of summary) {
-    if (micro.truePositives + micro.falseNegatives === 0) {
+    if (allClean(micro)) {
       console.log(`${name(dir).padEnd(width)} ${String(posts).padStart(6)}  all clean: ${micro.falsePositives} false alarm${micro.falsePositives === 1 ? '' : 's'}`);
       continue;
     }

@@ -63,13 +63,7 @@ function score(rule: RuleId, expected: Set<string>, actual: Set<string>): RuleSc
 }
 
 /** All rules' counts pooled: micro precision, recall and F1, and the lowest rule F1 beside them. */
-export interface MicroScore {
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  precision: number;
-  recall: number;
-  f1: number;
+export interface MicroScore extends Pick<RuleScore, 'truePositives' | 'falsePositives' | 'falseNegatives' | 'precision' | 'recall' | 'f1'> {
   macroF1: number;
   lowest: RuleScore;
 }

@@ -61,14 +61,8 @@ export class DetectionEngine {
   /** Every finding for one post, including an account-level one the first time its account posts. */
   checkPost(post: Post): Finding[] {
     const view = new PostView(post);
-    // Made only for a post with findings: most have none.
     let findings: Map<string, Finding> | undefined;
-    for (const detector of this.#postDetectors) {
-      for (const hit of detector.detect(view, this.context)) {
-        const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
-        (findings ??= new Map()).set(finding.id, finding);
-      }
-    }
+    for (const detector of this.#postDetectors) findings = this.#detect(detector, view, findings);
     return this.#withAccountFindings(post, findings);
   }
 
@@ -84,13 +78,7 @@ export class DetectionEngine {
       const views = pending.map((post) => new PostView(post));
       const found: Array<Map<string, Finding> | undefined> = new Array(pending.length);
       for (const detector of this.#postDetectors) {
-        for (let i = 0; i < pending.length; i++) {
-          const post = pending[i]!;
-          for (const hit of detector.detect(views[i]!, this.context)) {
-            const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
-            (found[i] ??= new Map()).set(finding.id, finding);
-          }
-        }
+        for (let i = 0; i < pending.length; i++) found[i] = this.#detect(detector, views[i]!, found[i]);
       }
       const checked = pending.map((post, i): [Post, Finding[]] => [post, this.#withAccountFindings(post, found[i])]);
       pending = [];
@@ -101,6 +89,16 @@ export class DetectionEngine {
       if (pending.length >= batch) yield* flush();
     }
     if (pending.length > 0) yield* flush();
+  }
+
+  /** One rule's findings on a post, added to those it has; the map is made only for a post with findings: most have none. */
+  #detect(detector: PostDetector, view: PostView, findings: Map<string, Finding> | undefined): Map<string, Finding> | undefined {
+    const { post } = view;
+    for (const hit of detector.detect(view, this.context)) {
+      const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
+      (findings ??= new Map()).set(finding.id, finding);
+    }
+    return findings;
   }
 
   /** A post's findings, with the account-level ones the first time its account posts. */
