@@ -16,7 +16,7 @@ import { websiteEntryToPost } from '../shared/connectors/feeds/to-post';
 import { parseCouncilConfig } from '../shared/domain/config';
 import type { Post } from '../shared/domain/post';
 import { DETECTORS } from '../shared/detectors/index';
-import { DetectionEngine } from '../shared/scanning/run-detectors';
+import { DetectionEngine, type EngineOptions } from '../shared/scanning/run-detectors';
 import { formatNumber, median, printFigure, printHeading, runProcess, timed, timedAsync, type ProcessRun } from './lib/bench-report';
 import { generatePosts, phoneNumberText } from './lib/generate-posts';
 import { buildBundle, coldImportMs, deployedFunctions, handlerFolders } from './lib/lambda-bundles';
@@ -60,8 +60,8 @@ const MiB = 1024 * 1024;
 const mib = (bytes: number) => `${formatNumber(bytes / MiB, 1)} MiB`;
 
 /** The rules over the first `limit` posts, registered accounts included. */
-function checkPosts(detectors = DETECTORS, limit = posts().length): { seconds: number; findings: number } {
-  const engine = new DetectionEngine(config, detectors);
+function checkPosts(detectors = DETECTORS, limit = posts().length, options: EngineOptions = {}): { seconds: number; findings: number } {
+  const engine = new DetectionEngine(config, detectors, options);
   const { seconds, result: findings } = timed(() => {
     let findings = engine.checkRegisteredAccounts().length;
     // As scan-account runs them: the rules one after another over batches of posts.
@@ -82,6 +82,15 @@ async function engineSection(): Promise<void> {
     unit: 'posts/s',
     target: { atLeast: 60_000 },
     detail: `best of 3 over ${formatNumber(postCount)} generated posts after a warm-up; ${formatNumber((best.seconds * 1e6) / postCount, 1)} µs/post, ${formatNumber(best.findings)} findings; heap used ${mib(process.memoryUsage().heapUsed)} holding the posts`,
+  });
+  // What the wording model costs: the same posts with the rules' patterns alone.
+  const alone = [checkPosts(DETECTORS, postCount, { wording: null }), checkPosts(DETECTORS, postCount, { wording: null })];
+  const bestAlone = alone.reduce((a, b) => (a.seconds < b.seconds ? a : b));
+  printFigure({
+    label: 'all rules, patterns alone (no wording model)',
+    value: postCount / bestAlone.seconds,
+    unit: 'posts/s',
+    detail: `best of 2; ${formatNumber((bestAlone.seconds * 1e6) / postCount, 1)} µs/post, ${formatNumber(bestAlone.findings)} findings: the model adds ${formatNumber(((best.seconds - bestAlone.seconds) * 1e6) / postCount, 1)} µs/post and ${formatNumber(best.findings - bestAlone.findings)} findings`,
   });
 }
 

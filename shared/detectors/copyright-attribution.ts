@@ -167,6 +167,13 @@ interface SourceStatement {
 export const copyrightAttribution: PostDetector = {
   meta: RULE_META['copyright-attribution'],
 
+  /** Not on a post naming a source the council may use without credit (a repost is left alone by the model itself). */
+  wordingApplies(view: PostView, context: DetectionContext): boolean {
+    const { exempt } = ruleOptions<Options>(context, copyrightAttribution.meta);
+    const text = view.ownSegments.map((s) => s.text).join('\n').toLowerCase();
+    return ![...context.config.attributionExempt, ...exempt].some((source) => text.includes(source.toLowerCase()));
+  },
+
   detect(view: PostView, context: DetectionContext): Hit[] {
     const { post } = view;
     // The platform credits a repost, and the quoted post of a quote, itself.

@@ -41,6 +41,11 @@ export interface Hit {
 export interface PostDetector {
   meta: DetectorMeta & { level: 'post' };
   detect(post: PostView, context: DetectionContext): Hit[];
+  /**
+   * Whether the wording model may add to this rule on a post where `detect` found nothing: false where the rule
+   * leaves the post alone on purpose, by the council's own settings (a source it may use without credit).
+   */
+  wordingApplies?(post: PostView, context: DetectionContext): boolean;
 }
 
 /** An account as the scan sees it: from a post, or registered in the configuration. */

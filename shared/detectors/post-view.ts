@@ -1,6 +1,7 @@
 import type { Post } from '../domain/post';
 import { carriedLinks, linksInSegment, type LinkRef } from './text/links';
 import { Segment } from './text/segment';
+import type { WordingReading } from './wording/model';
 
 /**
  * A post prepared for the detectors: its prose normalised once, its links extracted once.
@@ -11,6 +12,8 @@ export class PostView {
   #text: Segment | undefined;
   #segments: Segment[] | undefined;
   #links: LinkRef[] | undefined;
+  /** What the wording model made of the post, once it has been asked: the engine reads a post once for all rules. */
+  wording: WordingReading | undefined;
 
   constructor(post: Post) {
     this.post = post;

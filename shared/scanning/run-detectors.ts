@@ -8,6 +8,15 @@ import type { AccountDetector, AccountSighting, Detector, DetectorMeta, Hit, Pos
 import { DETECTORS } from '../detectors/index';
 import { PostView } from '../detectors/post-view';
 import { handleKey } from '../domain/account';
+import { shippedWordingModel, type WordingModel } from '../detectors/wording/model';
+
+export interface EngineOptions {
+  /**
+   * The second opinion on a post's wording, asked when a rule's own patterns found nothing (the shipped model
+   * unless given); null for the patterns alone, as training does to measure what the model adds.
+   */
+  wording?: WordingModel | null;
+}
 
 /**
  * The detection engine for one scan: post-level rules on every post, account-level rules once per
@@ -20,8 +29,11 @@ export class DetectionEngine {
   readonly #severityOverride: Partial<Record<RuleId, Severity>>;
   readonly #accountsSeen = new Set<string>();
   readonly #handlesPosted = new Map<Platform, Set<string>>();
+  readonly #wording: WordingModel | null;
+  /** The post-level rules the wording model speaks for: a post is read by it only when one of them is on. */
+  readonly #worded: ReadonlySet<RuleId>;
 
-  constructor(config: CouncilConfig, detectors: readonly Detector[] = DETECTORS) {
+  constructor(config: CouncilConfig, detectors: readonly Detector[] = DETECTORS, options: EngineOptions = {}) {
     for (const key of Object.keys(config.rules)) {
       if (!(RULE_IDS as readonly string[]).includes(key)) {
         throw new ConfigValidationError('invalid council configuration', [
@@ -33,6 +45,9 @@ export class DetectionEngine {
     const enabled = detectors.filter((d) => config.rules[d.meta.id]?.enabled !== false);
     this.#postDetectors = enabled.filter((d): d is PostDetector => d.meta.level === 'post');
     this.#accountDetectors = enabled.filter((d): d is AccountDetector => d.meta.level === 'account');
+    this.#wording = options.wording === undefined ? shippedWordingModel() : options.wording;
+    const spoken = new Set(this.#wording?.rules ?? []);
+    this.#worded = new Set(this.#postDetectors.map((d) => d.meta.id).filter((id) => spoken.has(id)));
     this.#severityOverride = Object.fromEntries(
       Object.entries(config.rules).flatMap(([id, s]) => (s.severity ? [[id, s.severity]] : [])),
     );
@@ -91,10 +106,18 @@ export class DetectionEngine {
     if (pending.length > 0) yield* flush();
   }
 
-  /** One rule's findings on a post, added to those it has; the map is made only for a post with findings: most have none. */
+  /**
+   * One rule's findings on a post, added to those it has; the map is made only for a post with findings: most
+   * have none. When the rule's patterns find nothing, the wording model is asked (the post read once for all rules).
+   */
   #detect(detector: PostDetector, view: PostView, findings: Map<string, Finding> | undefined): Map<string, Finding> | undefined {
     const { post } = view;
-    for (const hit of detector.detect(view, this.context)) {
+    let hits = detector.detect(view, this.context);
+    if (hits.length === 0 && this.#worded.has(detector.meta.id) && (detector.wordingApplies?.(view, this.context) ?? true)) {
+      const hit = (view.wording ??= this.#wording!.read(post)).hit(detector.meta.id, detector.meta.title);
+      if (hit) hits = [hit];
+    }
+    for (const hit of hits) {
       const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
       (findings ??= new Map()).set(finding.id, finding);
     }
@@ -179,8 +202,8 @@ export function findingId(rule: RuleId, ...parts: string[]): string {
 }
 
 /** Convenience for a whole batch: registered accounts first, then every post in order. */
-export function detectAll(config: CouncilConfig, posts: Iterable<Post>, detectors?: readonly Detector[]): Finding[] {
-  const engine = new DetectionEngine(config, detectors);
+export function detectAll(config: CouncilConfig, posts: Iterable<Post>, detectors?: readonly Detector[], options?: EngineOptions): Finding[] {
+  const engine = new DetectionEngine(config, detectors, options);
   const findings = engine.checkRegisteredAccounts();
   // One by one: spreading a post's findings into push would overflow the stack for a post with a few hundred thousand
   for (const [, found] of engine.checkInBatches(posts)) for (const finding of found) findings.push(finding);

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CouncilConfig, Severity } from '../../shared/domain/config';
 import type { Finding } from '../../shared/domain/finding';
@@ -39,6 +40,13 @@ export function testDetector(detector: Detector, cases: { valid: DetectorCase[];
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`duplicate case name: ${duplicate}`);
+  // `npm run train:wording` lists these tests with this set, to learn from every case what a rule must find and leave alone.
+  const casesOut = process.env.COUNCIL_AUDIT_DETECTOR_CASES;
+  if (casesOut) {
+    const line = (c: DetectorCase, breach: boolean) =>
+      JSON.stringify({ rule: detector.meta.id, name: c.name, breach, post: typeof c.post === 'string' ? { text: c.post } : c.post });
+    appendFileSync(casesOut, [...cases.valid.map((c) => line(c, false)), ...cases.invalid.map((c) => line(c, true))].join('\n') + '\n');
+  }
 
   describe(detector.meta.id, () => {
     describe('leaves alone', () => {

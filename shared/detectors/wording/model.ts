@@ -1,0 +1,236 @@
+import * as z from '../../zod';
+import { RuleIdSchema, type RuleId } from '../../domain/finding';
+import type { Post } from '../../domain/post';
+import { CouncilAuditError } from '../../domain/errors';
+import type { Hit } from '../detector';
+import { featureWords, forEachFeature, ownProse, wordingApplies, wordingShape, wordingTokens, type FeatureKind } from './features';
+import { decodeWeights } from './weights';
+import modelFile from './model.json' with { type: 'json' };
+
+/**
+ * The rules the wording model may add to: the ones said in prose. Links and accounts are judged by their patterns
+ * alone, and so is political content, whose breach is when and of whom a thing is said (the election period, the
+ * ward, the candidate), not how: a model of its wording read "a brilliant turnout" as campaigning.
+ */
+export const WORDING_RULES = [
+  'personal-data',
+  'copyright-attribution',
+  'offensive-language',
+  'confidential-information',
+  'hostile-engagement',
+] as const satisfies readonly RuleId[];
+
+/** Where `npm run train:wording` writes the model, from the checkout's root. */
+export const WORDING_MODEL_PATH = 'shared/detectors/wording/model.json';
+
+const CrossValidationScore = z.strictObject({
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  truePositives: z.number(),
+  falsePositives: z.number(),
+  falseNegatives: z.number(),
+});
+
+const WordingModelFileSchema = z.strictObject({
+  format: z.literal(1),
+  bits: z.number().check(z.int(), z.gte(8), z.lte(24)),
+  trainedOn: z.strictObject({
+    parts: z.array(z.string()),
+    councils: z.number(),
+    posts: z.number(),
+    /** Cases of the detectors' tests, each training its own rule. */
+    cases: z.number(),
+    leftOut: z.number(),
+    minPrecision: z.number(),
+  }),
+  rules: z.partialRecord(
+    RuleIdSchema,
+    z.strictObject({
+      threshold: z.number().check(z.gt(0), z.lt(1)),
+      crossValidation: z.strictObject({ patternsAlone: CrossValidationScore, withModel: CrossValidationScore }),
+      scale: z.number().check(z.gt(0)),
+      weights: z.string(),
+    }),
+  ),
+});
+export type WordingModelFile = z.infer<typeof WordingModelFileSchema>;
+
+/** One rule's reading of a post: how likely a breach, and whether that clears the rule's threshold. */
+interface RuleReading {
+  rule: RuleId;
+  weights: Float32Array;
+  /** The threshold as a sum of weights (its log-odds), so scoring needs no exponential. */
+  logit: number;
+  threshold: number;
+}
+
+/**
+ * A second opinion on a post's wording, learned from the project's labelled councils (`npm run train:wording`):
+ * per rule, a logistic regression over the post's words, pairs of words and shape. The engine asks it only
+ * when a rule's own patterns found nothing, and it speaks only above the threshold that kept precision on
+ * councils it was not trained on. A finding it makes names the words that weighed most.
+ */
+export class WordingModel {
+  readonly #mask: number;
+  readonly #readings: RuleReading[];
+  /** Which post last counted each bucket: a feature counts once per post, as in training. */
+  readonly #counted: Uint32Array;
+  #posts = 0;
+  readonly file: WordingModelFile;
+
+  constructor(input: unknown) {
+    const parsed = WordingModelFileSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new CouncilAuditError(`the wording model file is not valid: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    this.file = parsed.data;
+    const size = 1 << parsed.data.bits;
+    this.#mask = size - 1;
+    this.#counted = new Uint32Array(size);
+    this.#readings = Object.entries(parsed.data.rules).map(([rule, r]) => ({
+      rule: rule as RuleId,
+      weights: decodeWeights(r.weights, r.scale, size),
+      logit: Math.log(r.threshold / (1 - r.threshold)),
+      threshold: r.threshold,
+    }));
+  }
+
+  /** The rules this model speaks for. */
+  get rules(): RuleId[] {
+    return this.#readings.map((r) => r.rule);
+  }
+
+  /** The rules whose threshold the post's wording clears: one read of the post for all rules. */
+  read(post: Post): WordingReading {
+    const tokens = wordingTokens(ownProse(post));
+    const shape = wordingShape(post, tokens);
+    const sums = new Float64Array(this.#readings.length);
+    const mask = this.#mask;
+    const readings = this.#readings;
+    const counted = this.#counted;
+    const stamp = (this.#posts = (this.#posts % 0xfffffffe) + 1);
+    if (stamp === 1) counted.fill(0);
+    forEachFeature(tokens, shape, (id) => {
+      const bucket = id & mask;
+      if (counted[bucket] === stamp) return;
+      counted[bucket] = stamp;
+      for (let r = 0; r < readings.length; r++) sums[r]! += readings[r]!.weights[bucket]!;
+    });
+    const over = readings.filter((reading, r) => sums[r]! >= reading.logit && wordingApplies(reading.rule, shape));
+    return new WordingReading(post, tokens, shape, over, sums, readings, mask);
+  }
+}
+
+/** What the model made of one post. */
+export class WordingReading {
+  readonly #post: Post;
+  readonly #tokens: string[];
+  readonly #shape: ReturnType<typeof wordingShape>;
+  readonly #over: RuleReading[];
+  readonly #sums: Float64Array;
+  readonly #readings: RuleReading[];
+  readonly #mask: number;
+
+  constructor(post: Post, tokens: string[], shape: ReturnType<typeof wordingShape>, over: RuleReading[], sums: Float64Array, readings: RuleReading[], mask: number) {
+    this.#post = post;
+    this.#tokens = tokens;
+    this.#shape = shape;
+    this.#over = over;
+    this.#sums = sums;
+    this.#readings = readings;
+    this.#mask = mask;
+  }
+
+  /** How likely the model thinks a breach of the rule is (0 to 1), or undefined when it does not speak for the rule. */
+  probability(rule: RuleId): number | undefined {
+    const r = this.#readings.findIndex((reading) => reading.rule === rule);
+    return r < 0 ? undefined : 1 / (1 + Math.exp(-this.#sums[r]!));
+  }
+
+  /** A finding for the rule, when the wording clears its threshold: the words that weighed most are its evidence. */
+  hit(rule: RuleId, title: string): Hit | undefined {
+    const reading = this.#over.find((r) => r.rule === rule);
+    if (reading === undefined) return undefined;
+    const words = this.#strongest(reading, 3);
+    // A score made by the post's shape alone (a photo with few words) names nothing a clerk could check.
+    if (words.length === 0) return undefined;
+    const likely = Math.round((this.probability(rule) ?? 0) * 100);
+    const location = locate(this.#post.text, words[0]);
+    return {
+      evidence: words.map((w) => `"${w}"`).join(', '),
+      reason:
+        `its wording as a whole reads as ${title.toLowerCase()} (${likely}% likely, above the ${Math.round(reading.threshold * 100)}% ` +
+        `a model learned from other councils' labelled posts needs); the words that weigh most: ${words.join(', ')}`,
+      ...(location ? { location } : {}),
+    };
+  }
+
+  /**
+   * The words behind the strongest features for the rule, distinct, strongest first. A word written only with a
+   * capital inside the text (a name) or a stand-in (a handle, a link, a number) is left out: evidence is masked
+   * of personal data wherever it leaves the engine, and a name's weight says nothing of the wording anyway.
+   */
+  #strongest(reading: RuleReading, count: number): string[] {
+    const shown = safeWords(this.#post.text, this.#tokens);
+    const weighed = new Map<string, number>();
+    forEachFeature(this.#tokens, this.#shape, (id, kind: FeatureKind, at) => {
+      if (at < 0) return;
+      const words = featureWords(this.#tokens, kind, at);
+      if (!words.split(' ').every((word) => shown.has(word))) return;
+      const w = reading.weights[id & this.#mask]!;
+      if (w > 0 && w > (weighed.get(words) ?? 0)) weighed.set(words, w);
+    });
+    const strongest = [...weighed.entries()].sort((a, b) => b[1] - a[1]).map(([words]) => words);
+    // A pair and its own words say the same thing twice: keep the first of them.
+    const kept: string[] = [];
+    for (const words of strongest) {
+      if (kept.some((k) => k.split(' ').some((w) => words.split(' ').includes(w)))) continue;
+      kept.push(words);
+      if (kept.length === count) break;
+    }
+    return kept;
+  }
+}
+
+const STAND_INS = new Set(['xurl', 'xemail', 'xmention', 'xhashtag', 'xnum']);
+
+/**
+ * The post's words that may be shown: not a stand-in, and not a name, that is a word written only with a capital
+ * and never at a sentence's start. A word the text never spells as such (folded from look-alike letters) is
+ * shown as folded. One pass over the text, so a long post costs no more than its length.
+ */
+function safeWords(text: string, tokens: readonly string[]): Set<string> {
+  const named = new Set<string>();
+  const ordinary = new Set<string>();
+  for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const word = match[0].replace(/['’]/g, '');
+    const folded = word.toLowerCase();
+    const before = text.slice(Math.max(0, match.index - 3), match.index).trim();
+    const sentenceStart = before === '' || /[.!?:\n]$/.test(before);
+    if (word === folded || sentenceStart) ordinary.add(folded);
+    else named.add(folded);
+  }
+  const shown = new Set<string>();
+  for (const token of tokens) {
+    if (STAND_INS.has(token) || token.length < 2) continue;
+    if (ordinary.has(token) || !named.has(token)) shown.add(token);
+  }
+  return shown;
+}
+
+function locate(text: string, words: string | undefined): Hit['location'] | undefined {
+  if (words === undefined) return undefined;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.split(' ').join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+  const match = pattern.exec(text);
+  return match ? { field: 'text', start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+let shipped: WordingModel | undefined;
+
+/** The model trained from the project's corpus, shipped with the rules; read on first use (training replaces it). */
+export function shippedWordingModel(): WordingModel {
+  shipped ??= new WordingModel(modelFile);
+  return shipped;
+}
