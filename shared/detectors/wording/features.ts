@@ -3,27 +3,138 @@ import { foldLookalikes } from '../text/normalise';
 
 /**
  * The words of a post as the wording model reads them: lower case, look-alike letters folded, and each link,
- * handle and number replaced by one stand-in word, so that what is learned from one council's posts is about
- * how things are said, not about its streets, people or dates.
+ * email address, handle and number replaced by one stand-in word, so that what is learned from one council's
+ * posts is about how things are said, not about its streets, people or dates.
+ *
+ * A hand-written scanner, one pass over the text, because it runs on every post of every scan: the same
+ * reading as a chain of regular expressions cost 11 µs a post, more than the model's arithmetic tenfold.
  */
 export function wordingTokens(text: string): string[] {
-  const plain = text
-    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, ' xurl ')
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' xemail ')
-    .replace(/@[\w.-]+/g, ' xmention ')
-    .replace(/#(?=\w)/g, ' xhashtag ')
-    // A number standing alone ("14.30", "70s", "3rd"); digits inside a word are leetspeak, folded below ("v0te").
-    .replace(/(?<![\p{L}\d])\d+(?:[.,:]\d+)*(?:s|st|nd|rd|th|am|pm)?(?![\p{L}\d])/gu, ' xnum ')
-    .replace(/['’]/g, '');
   const tokens: string[] = [];
-  for (const chunk of plain.split(/\s+/)) {
-    // Punctuation at a word's ends is punctuation ("photographer!"); inside it, a disguise ("sh!te"), folded to letters.
-    const core = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (core === '') continue;
-    for (const token of foldLookalikes(core).split(/[^a-z0-9]+/)) if (token !== '') tokens.push(token);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && !isSpace(text.charCodeAt(j))) j++;
+    readChunk(text, i, j, tokens);
+    i = j;
   }
   return tokens;
 }
+
+const LINK = /^(?:https?:\/\/|www\.)/i;
+const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+/** A number standing alone ("14.30", "70s", "3rd"); digits inside a word are leetspeak ("v0te"), folded. */
+const NUMBER = /^\d+(?:[.,:]\d+)*(?:s|st|nd|rd|th|am|pm)?$/i;
+
+/** One run of text between spaces: a link, an address, a handle, a hashtag, or words; and its tone marks. */
+function readChunk(text: string, start: number, end: number, tokens: string[]): void {
+  const chunkStart = start;
+  // Opening brackets and quotes first: "(https://…)", "(@kim)".
+  while (start < end && !isWordChar(text.charCodeAt(start)) && text.charCodeAt(start) !== 0x40 && text.charCodeAt(start) !== 0x23) start++;
+  if (start === end) {
+    // Punctuation and emoji alone ("🙄", "…", "?!")
+    readMarks(text, chunkStart, end, tokens);
+    return;
+  }
+  const first = text.charCodeAt(start);
+  if ((first === 0x68 || first === 0x48 || first === 0x77 || first === 0x57) && LINK.test(text.slice(start, start + 8))) {
+    tokens.push('xurl');
+    return;
+  }
+  if (first === 0x40 && start + 1 < end && isWordChar(text.charCodeAt(start + 1))) {
+    tokens.push('xmention');
+    return;
+  }
+  readMarks(text, chunkStart, end, tokens);
+  if (first === 0x23) {
+    tokens.push('xhashtag');
+    start++;
+  }
+  // Punctuation at a word's ends is punctuation ("photographer!"); inside it, a disguise ("sh!te").
+  while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  while (end > start && !isWordChar(text.charCodeAt(end - 1))) end--;
+  if (start === end) return;
+  const core = text.slice(start, end);
+  if (core.includes('@') && EMAIL.test(core)) {
+    tokens.push('xemail');
+    return;
+  }
+  if (isDigit(core.charCodeAt(0)) && NUMBER.test(core)) {
+    tokens.push('xnum');
+    return;
+  }
+  let partStart = 0;
+  for (let k = 0; k <= core.length; k++) {
+    const c = k < core.length ? core.charCodeAt(k) : 0x20;
+    if (isWordChar(c) || c === 0x21 || c === 0x24 || c === 0x40 || c === 0x7c || c === 0x27 || c === 0x2019) continue;
+    // ! $ @ | inside a word are letters to the look-alike folding (sh!te, $hit, @rse, |ame): they do not end it.
+    if (k > partStart) readPart(core.slice(partStart, k), tokens);
+    partStart = k + 1;
+  }
+}
+
+/**
+ * What punctuation and emoji say of tone, as words of their own: a question, an exclamation, a trailing
+ * ellipsis, a word put in quotation marks, and each emoji (🙄, 🙃 and 👏 say more than most words).
+ */
+function readMarks(text: string, start: number, end: number, tokens: string[]): void {
+  const first = text.charCodeAt(start);
+  if (first === 0x22 || first === 0x201c || first === 0x2018) tokens.push('xquote');
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3f) tokens.push('xquestion');
+    else if (c === 0x21 && (k + 1 === end || !isWordChar(text.charCodeAt(k + 1)))) tokens.push('xexclaim');
+    else if (c === 0x2026 || (c === 0x2e && text.charCodeAt(k + 1) === 0x2e)) {
+      tokens.push('xellipsis');
+      while (k + 1 < end && text.charCodeAt(k + 1) === 0x2e) k++;
+    } else if (c >= 0xd83c && c <= 0xd83e && k + 1 < end) {
+      tokens.push(`xemoji${text.codePointAt(k)!.toString(16)}`);
+      k++;
+    }
+  }
+}
+
+function readPart(part: string, tokens: string[]): void {
+  let plain = true;
+  for (let k = 0; k < part.length; k++) {
+    const c = part.charCodeAt(k);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    tokens.push(part.toLowerCase());
+    return;
+  }
+  if (part.includes("'") || part.includes('’')) part = part.replace(/['’]/g, '');
+  if (part === '') return;
+  if (isDigit(part.charCodeAt(0)) && NUMBER.test(part)) {
+    tokens.push('xnum');
+    return;
+  }
+  for (const token of foldLookalikes(part).split(/[^a-z0-9]+/)) if (token !== '') tokens.push(token);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/** A letter or a digit: ASCII ones by range, others (accented, Cyrillic, Greek…) by Unicode class. */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return c >= 0xc0 && WORD_CHAR.test(String.fromCharCode(c));
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 // Words that name a group sharing a protected characteristic (Equality Act 2010, all nine), or a word the
 // group is named by ("prayers", "pram"): a post that says one is read again for what it says of the group.

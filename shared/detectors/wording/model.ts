@@ -59,7 +59,8 @@ export type WordingModelFile = z.infer<typeof WordingModelFileSchema>;
 /** One rule's reading of a post: how likely a breach, and whether that clears the rule's threshold. */
 interface RuleReading {
   rule: RuleId;
-  weights: Float32Array;
+  /** Its place in the interleaved table: a bucket's weights for every rule sit side by side, one cache line. */
+  index: number;
   /** The threshold as a sum of weights (its log-odds), so scoring needs no exponential. */
   logit: number;
   threshold: number;
@@ -74,8 +75,12 @@ interface RuleReading {
 export class WordingModel {
   readonly #mask: number;
   readonly #readings: RuleReading[];
-  /** Which post last counted each bucket: a feature counts once per post, as in training. */
-  readonly #counted: Uint32Array;
+  /** Weights as the file keeps them (16 bits, scaled per rule), bucket-major: `table[bucket * rules + rule]`. */
+  readonly #table: Int16Array;
+  readonly #scales: Float64Array;
+  /** A small table of the buckets counted for the post being read: a feature counts once per post, as in training. */
+  readonly #slotBucket = new Int32Array(SLOTS);
+  readonly #slotStamp = new Uint32Array(SLOTS);
   #posts = 0;
   readonly file: WordingModelFile;
 
@@ -88,13 +93,14 @@ export class WordingModel {
     this.file = parsed.data;
     const size = 1 << parsed.data.bits;
     this.#mask = size - 1;
-    this.#counted = new Uint32Array(size);
-    this.#readings = Object.entries(parsed.data.rules).map(([rule, r]) => ({
-      rule: rule as RuleId,
-      weights: decodeWeights(r.weights, r.scale, size),
-      logit: Math.log(r.threshold / (1 - r.threshold)),
-      threshold: r.threshold,
-    }));
+    const rules = Object.entries(parsed.data.rules);
+    this.#table = new Int16Array(size * rules.length);
+    this.#scales = Float64Array.from(rules.map(([, r]) => r.scale));
+    this.#readings = rules.map(([rule, r], index) => {
+      const weights = decodeWeights(r.weights, r.scale, size);
+      for (let b = 0; b < size; b++) if (weights[b] !== 0) this.#table[b * rules.length + index] = Math.round(weights[b]! / r.scale);
+      return { rule: rule as RuleId, index, logit: Math.log(r.threshold / (1 - r.threshold)), threshold: r.threshold };
+    });
   }
 
   /** The rules this model speaks for. */
@@ -109,17 +115,42 @@ export class WordingModel {
     const sums = new Float64Array(this.#readings.length);
     const mask = this.#mask;
     const readings = this.#readings;
-    const counted = this.#counted;
-    const stamp = (this.#posts = (this.#posts % 0xfffffffe) + 1);
-    if (stamp === 1) counted.fill(0);
-    forEachFeature(tokens, shape, (id) => {
-      const bucket = id & mask;
-      if (counted[bucket] === stamp) return;
-      counted[bucket] = stamp;
-      for (let r = 0; r < readings.length; r++) sums[r]! += readings[r]!.weights[bucket]!;
-    });
+    const rules = readings.length;
+    const table = this.#table;
+    const add = (bucket: number) => {
+      const base = bucket * rules;
+      for (let r = 0; r < rules; r++) sums[r]! += table[base + r]!;
+    };
+    // At most four features a word and five of shape: a post that could fill half the slots is counted with a Set.
+    if (tokens.length * 4 + 5 < SLOTS / 2) {
+      const slotBucket = this.#slotBucket;
+      const slotStamp = this.#slotStamp;
+      const stamp = (this.#posts = (this.#posts % 0xfffffffe) + 1);
+      if (stamp === 1) slotStamp.fill(0);
+      forEachFeature(tokens, shape, (id) => {
+        const bucket = id & mask;
+        let slot = Math.imul(bucket, 0x9e3779b1) >>> (32 - SLOT_BITS);
+        while (slotStamp[slot] === stamp) {
+          if (slotBucket[slot] === bucket) return;
+          slot = (slot + 1) & (SLOTS - 1);
+        }
+        slotStamp[slot] = stamp;
+        slotBucket[slot] = bucket;
+        add(bucket);
+      });
+    } else {
+      const counted = new Set<number>();
+      forEachFeature(tokens, shape, (id) => {
+        const bucket = id & mask;
+        if (counted.has(bucket)) return;
+        counted.add(bucket);
+        add(bucket);
+      });
+    }
+    for (let r = 0; r < rules; r++) sums[r]! *= this.#scales[r]!;
     const over = readings.filter((reading, r) => sums[r]! >= reading.logit && wordingApplies(reading.rule, shape));
-    return new WordingReading(post, tokens, shape, over, sums, readings, mask);
+    const scales = this.#scales;
+    return new WordingReading(post, tokens, shape, over, sums, readings, (id, r) => table[(id & mask) * rules + r.index]! * scales[r.index]!);
   }
 }
 
@@ -131,16 +162,24 @@ export class WordingReading {
   readonly #over: RuleReading[];
   readonly #sums: Float64Array;
   readonly #readings: RuleReading[];
-  readonly #mask: number;
+  readonly #weight: (id: number, reading: RuleReading) => number;
 
-  constructor(post: Post, tokens: string[], shape: ReturnType<typeof wordingShape>, over: RuleReading[], sums: Float64Array, readings: RuleReading[], mask: number) {
+  constructor(
+    post: Post,
+    tokens: string[],
+    shape: ReturnType<typeof wordingShape>,
+    over: RuleReading[],
+    sums: Float64Array,
+    readings: RuleReading[],
+    weight: (id: number, reading: RuleReading) => number,
+  ) {
     this.#post = post;
     this.#tokens = tokens;
     this.#shape = shape;
     this.#over = over;
     this.#sums = sums;
     this.#readings = readings;
-    this.#mask = mask;
+    this.#weight = weight;
   }
 
   /** How likely the model thinks a breach of the rule is (0 to 1), or undefined when it does not speak for the rule. */
@@ -179,7 +218,7 @@ export class WordingReading {
       if (at < 0) return;
       const words = featureWords(this.#tokens, kind, at);
       if (!words.split(' ').every((word) => shown.has(word))) return;
-      const w = reading.weights[id & this.#mask]!;
+      const w = this.#weight(id, reading);
       if (w > 0 && w > (weighed.get(words) ?? 0)) weighed.set(words, w);
     });
     const strongest = [...weighed.entries()].sort((a, b) => b[1] - a[1]).map(([words]) => words);
@@ -194,7 +233,8 @@ export class WordingReading {
   }
 }
 
-const STAND_INS = new Set(['xurl', 'xemail', 'xmention', 'xhashtag', 'xnum']);
+/** The stand-ins and tone marks of `wordingTokens`: not words a clerk could find in the post. */
+const STAND_INS = new Set(['xurl', 'xemail', 'xmention', 'xhashtag', 'xnum', 'xquote', 'xquestion', 'xexclaim', 'xellipsis']);
 
 /**
  * The post's words that may be shown: not a stand-in, and not a name, that is a word written only with a capital
@@ -214,7 +254,7 @@ function safeWords(text: string, tokens: readonly string[]): Set<string> {
   }
   const shown = new Set<string>();
   for (const token of tokens) {
-    if (STAND_INS.has(token) || token.length < 2) continue;
+    if (STAND_INS.has(token) || token.length < 2 || token.startsWith('xemoji')) continue;
     if (ordinary.has(token) || !named.has(token)) shown.add(token);
   }
   return shown;
@@ -226,6 +266,9 @@ function locate(text: string, words: string | undefined): Hit['location'] | unde
   const match = pattern.exec(text);
   return match ? { field: 'text', start: match.index, end: match.index + match[0].length } : undefined;
 }
+
+const SLOT_BITS = 12;
+const SLOTS = 1 << SLOT_BITS;
 
 let shipped: WordingModel | undefined;
 
