@@ -113,9 +113,10 @@ export class DetectionEngine {
   #detect(detector: PostDetector, view: PostView, findings: Map<string, Finding> | undefined): Map<string, Finding> | undefined {
     const { post } = view;
     let hits = detector.detect(view, this.context);
-    if (hits.length === 0 && this.#worded.has(detector.meta.id) && (detector.wordingApplies?.(view, this.context) ?? true)) {
+    if (hits.length === 0 && this.#worded.has(detector.meta.id)) {
       const hit = (view.wording ??= this.#wording!.read(post)).hit(detector.meta.id, detector.meta.title);
-      if (hit) hits = [hit];
+      // The rule's own bar, by the council's settings, is asked only of the few posts the model would flag.
+      if (hit && (detector.wordingApplies?.(view, this.context) ?? true)) hits = [hit];
     }
     for (const hit of hits) {
       const finding = this.#toFinding(detector.meta, hit, post.platform, post.account, post);
