@@ -1,16 +1,8 @@
 import type { Post } from '../../shared/domain/post';
+import { seededRandom as random } from '../../shared/evaluation/seeded-random';
 
-/** A small, fast, seeded PRNG (mulberry32), so every benchmark run sees the same posts. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every benchmark run uses, so it sees the same posts. */
+export { random };
 
 const PLACES = ['the Memorial Gardens', 'the recreation ground', 'the Town Hall', 'the harbour', 'Fore Street', 'the library', 'the Pavilion', 'the allotments', 'the cemetery', 'the promenade'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

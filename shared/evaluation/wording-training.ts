@@ -1,5 +1,6 @@
 import type { RuleId } from '../domain/finding';
 import type { Post } from '../domain/post';
+import { seededRandom } from './seeded-random';
 import { forEachFeature, ownProse, wordingShape, wordingTokens, type WordingShape } from '../detectors/wording/features';
 
 /** One labelled post as training sees it: its features' buckets and the rules it breaches. */
@@ -57,7 +58,7 @@ function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: 
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
   const order = examples.map((_, i) => i);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -83,14 +84,3 @@ export function probability(weights: Float32Array, buckets: Uint32Array): number
   return 1 / (1 + Math.exp(-z));
 }
 
-/** mulberry32: a small seeded generator, so training is repeatable. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
