@@ -192,44 +192,48 @@ export class WordingReading {
   hit(rule: RuleId, title: string): Hit | undefined {
     const reading = this.#over.find((r) => r.rule === rule);
     if (reading === undefined) return undefined;
-    const words = this.#strongest(reading, 3);
+    const { weighing, shown } = this.#strongest(reading, 3);
     // A score made by the post's shape alone (a photo with few words) names nothing a clerk could check.
-    if (words.length === 0) return undefined;
+    if (weighing === 0) return undefined;
     const likely = Math.round((this.probability(rule) ?? 0) * 100);
-    const location = locate(this.#post.text, words[0]);
+    const location = locate(this.#post.text, shown[0]);
+    const named = shown.length > 0 ? `the words that weigh most: ${shown.join(', ')}` : 'the words that weigh most may name someone, so are not shown';
     return {
-      evidence: words.map((w) => `"${w}"`).join(', '),
+      evidence: shown.length > 0 ? shown.map((w) => `"${w}"`).join(', ') : '(its wording as a whole)',
       reason:
         `its wording as a whole reads as ${title.toLowerCase()} (${likely}% likely, above the ${Math.round(reading.threshold * 100)}% ` +
-        `a model learned from other councils' labelled posts needs); the words that weigh most: ${words.join(', ')}`,
+        `a model learned from other councils' labelled posts needs); ${named}`,
       ...(location ? { location } : {}),
     };
   }
 
   /**
-   * The words behind the strongest features for the rule, distinct, strongest first. A word written only with a
-   * capital inside the text (a name) or a stand-in (a handle, a link, a number) is left out: evidence is masked
-   * of personal data wherever it leaves the engine, and a name's weight says nothing of the wording anyway.
+   * The words behind the strongest features for the rule, distinct, strongest first, and how many words weigh
+   * for it at all. A word that may be a name (written with a capital and never without), a stand-in (a handle, a
+   * link, a number) or an emoji is not shown: evidence is masked of personal data wherever it leaves the engine.
    */
-  #strongest(reading: RuleReading, count: number): string[] {
-    const shown = safeWords(this.#post.text, this.#tokens);
+  #strongest(reading: RuleReading, count: number): { weighing: number; shown: string[] } {
+    const safe = safeWords(this.#post.text, this.#tokens);
     const weighed = new Map<string, number>();
+    let weighing = 0;
     forEachFeature(this.#tokens, this.#shape, (id, kind: FeatureKind, at) => {
       if (at < 0) return;
-      const words = featureWords(this.#tokens, kind, at);
-      if (!words.split(' ').every((word) => shown.has(word))) return;
       const w = this.#weight(id, reading);
-      if (w > 0 && w > (weighed.get(words) ?? 0)) weighed.set(words, w);
+      if (w <= 0) return;
+      weighing++;
+      const words = featureWords(this.#tokens, kind, at);
+      if (!words.split(' ').every((word) => safe.has(word))) return;
+      if (w > (weighed.get(words) ?? 0)) weighed.set(words, w);
     });
     const strongest = [...weighed.entries()].sort((a, b) => b[1] - a[1]).map(([words]) => words);
     // A pair and its own words say the same thing twice: keep the first of them.
-    const kept: string[] = [];
+    const shown: string[] = [];
     for (const words of strongest) {
-      if (kept.some((k) => k.split(' ').some((w) => words.split(' ').includes(w)))) continue;
-      kept.push(words);
-      if (kept.length === count) break;
+      if (shown.some((k) => k.split(' ').some((w) => words.split(' ').includes(w)))) continue;
+      shown.push(words);
+      if (shown.length === count) break;
     }
-    return kept;
+    return { weighing, shown };
   }
 }
 
@@ -237,25 +241,23 @@ export class WordingReading {
 const STAND_INS = new Set(['xurl', 'xemail', 'xmention', 'xhashtag', 'xnum', 'xquote', 'xquestion', 'xexclaim', 'xellipsis']);
 
 /**
- * The post's words that may be shown: not a stand-in, and not a name, that is a word written only with a capital
- * and never at a sentence's start. A word the text never spells as such (folded from look-alike letters) is
- * shown as folded. One pass over the text, so a long post costs no more than its length.
+ * The post's words that may be shown: not a stand-in or an emoji, and not a word that may be a name, that is one
+ * the text writes with a capital and never without ("Derek", and "Keep" at a sentence's start too: a sentence
+ * may open with a name). A word the text never spells as such (folded from look-alike letters) is shown as
+ * folded. One pass over the text, so a long post costs no more than its length.
  */
 function safeWords(text: string, tokens: readonly string[]): Set<string> {
-  const named = new Set<string>();
-  const ordinary = new Set<string>();
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
   for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
     const word = match[0].replace(/['’]/g, '');
     const folded = word.toLowerCase();
-    const before = text.slice(Math.max(0, match.index - 3), match.index).trim();
-    const sentenceStart = before === '' || /[.!?:\n]$/.test(before);
-    if (word === folded || sentenceStart) ordinary.add(folded);
-    else named.add(folded);
+    (word === folded ? lower : capitalised).add(folded);
   }
   const shown = new Set<string>();
   for (const token of tokens) {
     if (STAND_INS.has(token) || token.length < 2 || token.startsWith('xemoji')) continue;
-    if (ordinary.has(token) || !named.has(token)) shown.add(token);
+    if (lower.has(token) || !capitalised.has(token)) shown.add(token);
   }
   return shown;
 }

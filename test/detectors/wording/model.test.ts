@@ -31,9 +31,9 @@ describe('WordingModel', () => {
   const model = handModel('confidential-information', { hush: 2.5, quiet: 2, keep: 0.5 });
 
   it('finds a breach when the words weigh above the threshold, naming the heaviest words first', () => {
-    const text = 'Keep it quiet, hush now';
+    const text = 'Keep it quiet, hush now, keep it';
     const hit = model.read(makePost({ text })).hit('confidential-information', 'Confidential information');
-    // "Keep" opens the sentence: a capital there is not a name
+    // "keep" is written without a capital too: not a name
     expect(hit?.evidence).toBe('"hush", "quiet", "keep"');
     expect(hit?.reason).toMatch(/reads as confidential information \(88% likely, above the 50%/);
     expect(hit?.location).toEqual({ field: 'text', start: text.indexOf('hush'), end: text.indexOf('hush') + 4 });
@@ -51,10 +51,20 @@ describe('WordingModel', () => {
     expect(reading.hit('risky-link', 'Risky link')).toBeUndefined();
   });
 
-  it('never names a word written only with a capital (a name) as evidence', () => {
+  it('never names a word written only with a capital (a name) as evidence, even opening a sentence', () => {
     const named = handModel('hostile-engagement', { derek: 4, again: 1 });
     const hit = named.read(makePost({ text: 'You have asked again, Derek.' })).hit('hostile-engagement', 'Hostile engagement');
     expect(hit?.evidence).toBe('"again"');
+    const opening = named.read(makePost({ text: 'Derek. You have asked again.' })).hit('hostile-engagement', 'Hostile engagement');
+    expect(opening?.evidence).toBe('"again"');
+  });
+
+  it('still finds a breach whose heaviest words may all be names, showing none of them', () => {
+    const named = handModel('hostile-engagement', { derek: 4 });
+    const hit = named.read(makePost({ text: 'You again, Derek.' })).hit('hostile-engagement', 'Hostile engagement');
+    expect(hit?.evidence).toBe('(its wording as a whole)');
+    expect(hit?.reason).toMatch(/may name someone, so are not shown/);
+    expect(hit?.reason).not.toMatch(/derek/i);
   });
 
   it('makes no finding when only the post\'s shape weighs, with no word a clerk could check', () => {
