@@ -81,6 +81,8 @@ export class WordingModel {
   /** A small table of the buckets counted for the post being read: a feature counts once per post, as in training. */
   readonly #slotBucket = new Int32Array(SLOTS);
   readonly #slotStamp = new Uint32Array(SLOTS);
+  /** The post being read's sums of weights, one per rule: copied only for a post that clears a threshold. */
+  readonly #sums: Float64Array;
   #posts = 0;
   readonly file: WordingModelFile;
 
@@ -96,6 +98,7 @@ export class WordingModel {
     const rules = Object.entries(parsed.data.rules);
     this.#table = new Int16Array(size * rules.length);
     this.#scales = Float64Array.from(rules.map(([, r]) => r.scale));
+    this.#sums = new Float64Array(rules.length);
     this.#readings = rules.map(([rule, r], index) => {
       const weights = decodeWeights(r.weights, r.scale, size);
       for (let b = 0; b < size; b++) if (weights[b] !== 0) this.#table[b * rules.length + index] = Math.round(weights[b]! / r.scale);
@@ -112,7 +115,8 @@ export class WordingModel {
   read(post: Post): WordingReading {
     const tokens = wordingTokens(ownProse(post));
     const shape = wordingShape(post, tokens);
-    const sums = new Float64Array(this.#readings.length);
+    const sums = this.#sums;
+    sums.fill(0);
     const mask = this.#mask;
     const readings = this.#readings;
     const rules = readings.length;
@@ -147,56 +151,59 @@ export class WordingModel {
         add(bucket);
       });
     }
-    for (let r = 0; r < rules; r++) sums[r]! *= this.#scales[r]!;
+    let clears = false;
+    for (let r = 0; r < rules; r++) {
+      sums[r]! *= this.#scales[r]!;
+      if (sums[r]! >= readings[r]!.logit) clears = true;
+    }
+    // Most posts clear no threshold: they share one empty reading, and nothing more is kept of them.
+    if (!clears) return NOTHING;
     const over = readings.filter((reading, r) => sums[r]! >= reading.logit && wordingApplies(reading.rule, shape));
     const scales = this.#scales;
-    return new WordingReading(post, tokens, shape, over, sums, readings, (id, r) => table[(id & mask) * rules + r.index]! * scales[r.index]!);
+    const weight = (id: number, r: RuleReading) => table[(id & mask) * rules + r.index]! * scales[r.index]!;
+    return new WordingReading({ post, tokens, shape, over, sums: Float64Array.from(sums), readings, weight });
   }
+}
+
+interface ReadingParts {
+  post: Post;
+  tokens: string[];
+  shape: ReturnType<typeof wordingShape>;
+  /** The rules whose threshold the post clears, on a post the rule's shape allows. */
+  over: RuleReading[];
+  sums: Float64Array;
+  readings: RuleReading[];
+  weight: (id: number, reading: RuleReading) => number;
 }
 
 /** What the model made of one post. */
 export class WordingReading {
-  readonly #post: Post;
-  readonly #tokens: string[];
-  readonly #shape: ReturnType<typeof wordingShape>;
-  readonly #over: RuleReading[];
-  readonly #sums: Float64Array;
-  readonly #readings: RuleReading[];
-  readonly #weight: (id: number, reading: RuleReading) => number;
+  readonly #parts: ReadingParts | undefined;
 
-  constructor(
-    post: Post,
-    tokens: string[],
-    shape: ReturnType<typeof wordingShape>,
-    over: RuleReading[],
-    sums: Float64Array,
-    readings: RuleReading[],
-    weight: (id: number, reading: RuleReading) => number,
-  ) {
-    this.#post = post;
-    this.#tokens = tokens;
-    this.#shape = shape;
-    this.#over = over;
-    this.#sums = sums;
-    this.#readings = readings;
-    this.#weight = weight;
+  /** No parts: the post cleared no rule's threshold, and nothing more is kept of it. */
+  constructor(parts?: ReadingParts) {
+    this.#parts = parts;
   }
 
-  /** How likely the model thinks a breach of the rule is (0 to 1), or undefined when it does not speak for the rule. */
+  /**
+   * How likely the model thinks a breach of the rule is (0 to 1), for a post whose wording cleared some rule's
+   * threshold; undefined for any other post, or for a rule the model does not speak for.
+   */
   probability(rule: RuleId): number | undefined {
-    const r = this.#readings.findIndex((reading) => reading.rule === rule);
-    return r < 0 ? undefined : 1 / (1 + Math.exp(-this.#sums[r]!));
+    const r = this.#parts?.readings.findIndex((reading) => reading.rule === rule) ?? -1;
+    return r < 0 ? undefined : 1 / (1 + Math.exp(-this.#parts!.sums[r]!));
   }
 
   /** A finding for the rule, when the wording clears its threshold: the words that weighed most are its evidence. */
   hit(rule: RuleId, title: string): Hit | undefined {
-    const reading = this.#over.find((r) => r.rule === rule);
-    if (reading === undefined) return undefined;
-    const { weighing, shown } = this.#strongest(reading, 3);
+    const parts = this.#parts;
+    const reading = parts?.over.find((r) => r.rule === rule);
+    if (parts === undefined || reading === undefined) return undefined;
+    const { weighing, shown } = strongest(parts, reading, 3);
     // A score made by the post's shape alone (a photo with few words) names nothing a clerk could check.
     if (weighing === 0) return undefined;
     const likely = Math.round((this.probability(rule) ?? 0) * 100);
-    const location = locate(this.#post.text, shown[0]);
+    const location = locate(parts.post.text, shown[0]);
     const named = shown.length > 0 ? `the words that weigh most: ${shown.join(', ')}` : 'the words that weigh most may name someone, so are not shown';
     return {
       evidence: shown.length > 0 ? shown.map((w) => `"${w}"`).join(', ') : '(its wording as a whole)',
@@ -206,35 +213,35 @@ export class WordingReading {
       ...(location ? { location } : {}),
     };
   }
+}
 
-  /**
-   * The words behind the strongest features for the rule, distinct, strongest first, and how many words weigh
-   * for it at all. A word that may be a name (written with a capital and never without), a stand-in (a handle, a
-   * link, a number) or an emoji is not shown: evidence is masked of personal data wherever it leaves the engine.
-   */
-  #strongest(reading: RuleReading, count: number): { weighing: number; shown: string[] } {
-    const safe = safeWords(this.#post.text, this.#tokens);
-    const weighed = new Map<string, number>();
-    let weighing = 0;
-    forEachFeature(this.#tokens, this.#shape, (id, kind: FeatureKind, at) => {
-      if (at < 0) return;
-      const w = this.#weight(id, reading);
-      if (w <= 0) return;
-      weighing++;
-      const words = featureWords(this.#tokens, kind, at);
-      if (!words.split(' ').every((word) => safe.has(word))) return;
-      if (w > (weighed.get(words) ?? 0)) weighed.set(words, w);
-    });
-    const strongest = [...weighed.entries()].sort((a, b) => b[1] - a[1]).map(([words]) => words);
-    // A pair and its own words say the same thing twice: keep the first of them.
-    const shown: string[] = [];
-    for (const words of strongest) {
-      if (shown.some((k) => k.split(' ').some((w) => words.split(' ').includes(w)))) continue;
-      shown.push(words);
-      if (shown.length === count) break;
-    }
-    return { weighing, shown };
+/**
+ * The words behind the strongest features for the rule, distinct, strongest first, and how many words weigh
+ * for it at all. A word that may be a name (written with a capital and never without), a stand-in (a handle, a
+ * link, a number) or an emoji is not shown: evidence is masked of personal data wherever it leaves the engine.
+ */
+function strongest(parts: ReadingParts, reading: RuleReading, count: number): { weighing: number; shown: string[] } {
+  const safe = safeWords(parts.post.text, parts.tokens);
+  const weighed = new Map<string, number>();
+  let weighing = 0;
+  forEachFeature(parts.tokens, parts.shape, (id, kind: FeatureKind, at) => {
+    if (at < 0) return;
+    const w = parts.weight(id, reading);
+    if (w <= 0) return;
+    weighing++;
+    const words = featureWords(parts.tokens, kind, at);
+    if (!words.split(' ').every((word) => safe.has(word))) return;
+    if (w > (weighed.get(words) ?? 0)) weighed.set(words, w);
+  });
+  const heaviest = [...weighed.entries()].sort((a, b) => b[1] - a[1]).map(([words]) => words);
+  // A pair and its own words say the same thing twice: keep the first of them.
+  const shown: string[] = [];
+  for (const words of heaviest) {
+    if (shown.some((k) => k.split(' ').some((w) => words.split(' ').includes(w)))) continue;
+    shown.push(words);
+    if (shown.length === count) break;
   }
+  return { weighing, shown };
 }
 
 /** The stand-ins and tone marks of `wordingTokens`: not words a clerk could find in the post. */
@@ -268,6 +275,9 @@ function locate(text: string, words: string | undefined): Hit['location'] | unde
   const match = pattern.exec(text);
   return match ? { field: 'text', start: match.index, end: match.index + match[0].length } : undefined;
 }
+
+/** The reading of a post that clears no rule's threshold: it finds nothing, and says so for every rule. */
+const NOTHING = new WordingReading();
 
 const SLOT_BITS = 12;
 const SLOTS = 1 << SLOT_BITS;
