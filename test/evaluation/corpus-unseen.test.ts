@@ -9,7 +9,7 @@ import { readCorpus } from '../../shared/evaluation/corpus';
 const ROOT = join(__dirname, '../fixtures/corpus-unseen');
 // tune and held: four councils written from templates (#12's first round); tune2 and fresh: three and four
 // other councils, each written by someone who had read the rulebook and not the rules. fresh is scored once,
-// after the second round's tuning. wide: eight more councils written that way, heavy in hostility and offence,
+// after the second round's tuning. wide: twelve more councils written that way, heavy in hostility and offence,
 // that the wording model trains on; blind: four more, held back from it and from every tuning in the third round.
 const BALANCED = ['tune', 'held', 'tune2', 'fresh', 'wide', 'blind'] as const;
 // negatives: councils whose every post is clean though it looks like a breach, to count false alarms.
