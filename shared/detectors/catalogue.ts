@@ -39,7 +39,7 @@ export function isPostFinding(finding: { rule: string; postId?: string | undefin
 }
 
 /** The settings every rule takes under `rules.<id>`, besides its own options. */
-const COMMON_SETTINGS = new Set(['enabled', 'severity']);
+const COMMON_SETTINGS = new Set(['enabled', 'severity', 'wordingModel']);
 
 /**
  * Problems with `rules.<id>` in a configuration: an id no rule has, or an option the rule does not

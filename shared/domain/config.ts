@@ -57,6 +57,8 @@ export type Election = z.infer<typeof ElectionSchema>;
 export const RuleSettingsSchema = z.looseObject({
   enabled: z._default(z.boolean(), true),
   severity: z.optional(SeveritySchema),
+  /** false: the rule's patterns alone, without the wording model's second opinion (for the rules it speaks for). */
+  wordingModel: z.optional(z.boolean()),
 });
 
 /**

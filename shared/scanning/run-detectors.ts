@@ -30,7 +30,7 @@ export class DetectionEngine {
   readonly #accountsSeen = new Set<string>();
   readonly #handlesPosted = new Map<Platform, Set<string>>();
   readonly #wording: WordingModel | null;
-  /** The post-level rules the wording model speaks for: a post is read by it only when one of them is on. */
+  /** The post-level rules the wording model speaks for and the council has left it on for: a post is read only for them. */
   readonly #worded: ReadonlySet<RuleId>;
 
   constructor(config: CouncilConfig, detectors: readonly Detector[] = DETECTORS, options: EngineOptions = {}) {
@@ -47,7 +47,8 @@ export class DetectionEngine {
     this.#accountDetectors = enabled.filter((d): d is AccountDetector => d.meta.level === 'account');
     this.#wording = options.wording === undefined ? shippedWordingModel() : options.wording;
     const spoken = new Set(this.#wording?.rules ?? []);
-    this.#worded = new Set(this.#postDetectors.map((d) => d.meta.id).filter((id) => spoken.has(id)));
+    // A council may keep a rule to its patterns: `rules.<id>.wordingModel: false`.
+    this.#worded = new Set(this.#postDetectors.map((d) => d.meta.id).filter((id) => spoken.has(id) && config.rules[id]?.wordingModel !== false));
     this.#severityOverride = Object.fromEntries(
       Object.entries(config.rules).flatMap(([id, s]) => (s.severity ? [[id, s.severity]] : [])),
     );

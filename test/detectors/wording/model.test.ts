@@ -146,6 +146,16 @@ describe('the shipped wording model', () => {
     expect(detectAll(testConfig(), [makePost({ text })])).toEqual([]);
   });
 
+  it("says nothing for a rule whose council keeps it to its patterns (rules.<id>.wordingModel: false), and still speaks for the others", () => {
+    const config = testConfig({ rules: { 'offensive-language': { wordingModel: false } } });
+    expect(detectAll(config, [makePost({ text: SEXIST_CALL })]).filter((f) => f.rule === 'offensive-language')).toEqual([]);
+    expect(detectAll(config, [makePost({ text: MOCK_THANKS })]).filter((f) => f.rule === 'hostile-engagement')).toHaveLength(1);
+  });
+
+  it('refuses a wordingModel setting that is not true or false, naming the field', () => {
+    expect(() => testConfig({ rules: { 'offensive-language': { wordingModel: 'no' } } })).toThrow(/rules\.offensive-language\.wordingModel/);
+  });
+
   it('says nothing for a rule the council turned off', () => {
     const off = detectAll(testConfig({ rules: { 'offensive-language': { enabled: false } } }), [makePost({ text: SEXIST_CALL })]);
     expect(off.some((f) => f.rule === 'offensive-language')).toBe(false);
