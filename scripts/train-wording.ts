@@ -14,9 +14,10 @@ import { parseArgs } from 'node:util';
 import type { RuleId } from '../shared/domain/finding';
 import { parsePost } from '../shared/domain/post';
 import { readCorpus, type LabelledCouncil } from '../shared/evaluation/corpus';
+import { fromCounts } from '../shared/evaluation/score';
 import { postFeatures, probability, trainRule, TRAINING, type TrainingExample } from '../shared/evaluation/wording-training';
 import { encodeWeights } from '../shared/detectors/wording/weights';
-import { wordingApplies } from '../shared/detectors/wording/features';
+import { shapeAllows } from '../shared/detectors/wording/features';
 import { WORDING_MODEL_PATH, WORDING_RULES, type WordingModelFile } from '../shared/detectors/wording/model';
 import { detectAll } from '../shared/scanning/run-detectors';
 import { compileContext } from '../shared/detectors/context';
@@ -84,9 +85,10 @@ const barred = new Set<string>();
 for (const { council } of councils) {
   const context = compileContext(council.config);
   for (const post of council.posts) {
+    const view = new PostView(post);
     for (const rule of WORDING_RULES) {
       const detector = DETECTOR_OF.get(rule);
-      if (detector && 'wordingApplies' in detector && detector.wordingApplies?.(new PostView(post), context) === false) barred.add(`${post.id}\u0000${rule}`);
+      if (detector && 'wordingApplies' in detector && detector.wordingApplies?.(view, context) === false) barred.add(`${post.id}\u0000${rule}`);
     }
   }
 }
@@ -110,7 +112,7 @@ for (const fold of folds) {
   const test = examples.filter((e) => e.council === fold);
   for (const rule of WORDING_RULES) {
     const weights = pruned(trainRule(train, rule));
-    for (const e of test) heldOut.set(e.id, { ...heldOut.get(e.id), [rule]: wordingApplies(rule, e.shape) ? probability(weights, e.buckets) : 0 });
+    for (const e of test) heldOut.set(e.id, { ...heldOut.get(e.id), [rule]: shapeAllows(rule, e.shape) ? probability(weights, e.buckets) : 0 });
   }
   process.stderr.write(`left out ${fold}\n`);
 }
@@ -129,9 +131,7 @@ function score(rule: RuleId, threshold: number): Score {
     else if (predicted) fp++;
     else if (expected) fn++;
   }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), tp, fp, fn };
+  return { ...fromCounts(tp, fp, fn), tp, fp, fn };
 }
 
 const model: WordingModelFile = {
@@ -163,7 +163,7 @@ for (const rule of WORDING_RULES) {
   add(totals.alone, alone);
   const weights = trainRule(examples, rule);
   // The threshold must leave every hard negative of the rule's tests alone, as the tests demand.
-  const floor = Math.max(0, ...caseExamples.filter((e) => e.only === rule && !e.rules.has(rule) && wordingApplies(rule, e.shape)).map((e) => probability(pruned(weights), e.buckets)));
+  const floor = Math.max(0, ...caseExamples.filter((e) => e.only === rule && !e.rules.has(rule) && shapeAllows(rule, e.shape)).map((e) => probability(pruned(weights), e.buckets)));
   const candidates = THRESHOLDS.filter((t) => t > floor)
     .map((t) => ({ t, s: score(rule, t) }))
     .filter(({ s }) => s.precision >= Math.min(MIN_PRECISION, alone.precision) && s.f1 > alone.f1);
@@ -192,9 +192,8 @@ function pruned(weights: Float32Array): Float32Array {
 }
 
 const micro = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
-  const p = tp / (tp + fp);
-  const r = tp / (tp + fn);
-  return `${f(p)} / ${f(r)} / ${f((2 * p * r) / (p + r))}`;
+  const { precision, recall, f1 } = fromCounts(tp, fp, fn);
+  return `${f(precision)} / ${f(recall)} / ${f(f1)}`;
 };
 console.log(`${'these rules, micro'.padEnd(26)} ${micro(totals.alone).padEnd(26)} ${micro(totals.withModel)}`);
 

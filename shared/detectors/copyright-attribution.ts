@@ -170,7 +170,7 @@ export const copyrightAttribution: PostDetector = {
   /** Not on a post naming a source the council may use without credit (a repost is left alone by the model itself). */
   wordingApplies(view: PostView, context: DetectionContext): boolean {
     const { exempt } = ruleOptions<Options>(context, copyrightAttribution.meta);
-    const text = view.ownSegments.map((s) => s.text).join('\n').toLowerCase();
+    const text = view.ownText.toLowerCase();
     return ![...context.config.attributionExempt, ...exempt].some((source) => text.includes(source.toLowerCase()));
   },
 

@@ -77,7 +77,7 @@ export const personalData: PostDetector = {
    * own list, and the model, which sees only that a number or an address is given, cannot tell them apart.
    */
   wordingApplies(view: PostView, context: DetectionContext): boolean {
-    const text = view.ownSegments.map((s) => s.text).join('\n');
+    const text = view.ownText;
     const digits = text.replace(/\D+/g, '');
     const squashed = text.toUpperCase().replace(/\s+/g, '');
     const lower = text.toLowerCase();

@@ -44,6 +44,11 @@ export class PostView {
     return this.segments.filter((s) => s.field !== 'quoteOf.text');
   }
 
+  /** The council's own prose (`ownSegments`), normalised, as one text: a line per segment. */
+  get ownText(): string {
+    return this.ownSegments.map((s) => s.text).join('\n');
+  }
+
   /** Every link: typed into any segment, or carried by the platform (`links`). */
   get links(): LinkRef[] {
     if (this.#links === undefined) {

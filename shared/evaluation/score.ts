@@ -71,9 +71,14 @@ export interface MicroScore extends Pick<RuleScore, 'truePositives' | 'falsePosi
 export function microScore(scores: readonly RuleScore[]): MicroScore {
   const total = (count: (s: RuleScore) => number) => scores.reduce((sum, s) => sum + count(s), 0);
   const [truePositives, falsePositives, falseNegatives] = [total((s) => s.truePositives), total((s) => s.falsePositives), total((s) => s.falseNegatives)];
+  const lowest = scores.reduce((a, b) => (b.f1 < a.f1 ? b : a));
+  return { truePositives, falsePositives, falseNegatives, ...fromCounts(truePositives, falsePositives, falseNegatives), macroF1: total((s) => s.f1) / scores.length, lowest };
+}
+
+/** Precision, recall and F1 from counts; with nothing predicted precision is 1, with nothing expected recall is 1. */
+export function fromCounts(truePositives: number, falsePositives: number, falseNegatives: number): { precision: number; recall: number; f1: number } {
   const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
   const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const lowest = scores.reduce((a, b) => (b.f1 < a.f1 ? b : a));
-  return { truePositives, falsePositives, falseNegatives, precision, recall, f1, macroF1: total((s) => s.f1) / scores.length, lowest };
+  return { precision, recall, f1 };
 }

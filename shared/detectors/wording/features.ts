@@ -190,7 +190,7 @@ export function wordingShape(post: Post, tokens: readonly string[]): WordingShap
  * Whether the model may speak for a rule on a post of this shape: offence without a slur or a swear word is
  * said of a group, and hostility is aimed at someone. Elsewhere the same words are a road closure's.
  */
-export function wordingApplies(rule: string, shape: WordingShape): boolean {
+export function shapeAllows(rule: string, shape: WordingShape): boolean {
   if (rule === 'offensive-language') return shape.group;
   if (rule === 'hostile-engagement') return shape.target;
   if (rule === 'copyright-attribution') return !shape.repost;

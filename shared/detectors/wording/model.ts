@@ -3,7 +3,7 @@ import { RuleIdSchema, type RuleId } from '../../domain/finding';
 import type { Post } from '../../domain/post';
 import { CouncilAuditError } from '../../domain/errors';
 import type { Hit } from '../detector';
-import { featureWords, forEachFeature, ownProse, wordingApplies, wordingShape, wordingTokens, type FeatureKind } from './features';
+import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, wordingTokens, type FeatureKind } from './features';
 import { decodeWeights } from './weights';
 import modelFile from './model.json' with { type: 'json' };
 
@@ -158,7 +158,7 @@ export class WordingModel {
     }
     // Most posts clear no threshold: they share one empty reading, and nothing more is kept of them.
     if (!clears) return NOTHING;
-    const over = readings.filter((reading, r) => sums[r]! >= reading.logit && wordingApplies(reading.rule, shape));
+    const over = readings.filter((reading, r) => sums[r]! >= reading.logit && shapeAllows(reading.rule, shape));
     const scales = this.#scales;
     const weight = (id: number, r: RuleReading) => table[(id & mask) * rules + r.index]! * scales[r.index]!;
     return new WordingReading({ post, tokens, shape, over, sums: Float64Array.from(sums), readings, weight });

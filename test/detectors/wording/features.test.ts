@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureWords, forEachFeature, ownProse, wordingApplies, wordingShape, wordingTokens, type FeatureKind } from '../../../shared/detectors/wording/features';
+import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, wordingTokens, type FeatureKind } from '../../../shared/detectors/wording/features';
 import { makePost } from '../../support/fixtures';
 
 const shapeOf = (text: string, extra: Parameters<typeof makePost>[0] = {}) => {
@@ -70,17 +70,17 @@ describe('wordingShape', () => {
   });
 });
 
-describe('wordingApplies', () => {
+describe('shapeAllows', () => {
   it('lets the model speak of offence only where a group is named, and of hostility only where someone is pointed at', () => {
     const none = shapeOf('The bins go out on Thursday.');
-    expect(wordingApplies('offensive-language', none)).toBe(false);
-    expect(wordingApplies('hostile-engagement', none)).toBe(false);
-    expect(wordingApplies('confidential-information', none)).toBe(true);
-    expect(wordingApplies('offensive-language', shapeOf('Pregnant volunteers are off the till.'))).toBe(true);
+    expect(shapeAllows('offensive-language', none)).toBe(false);
+    expect(shapeAllows('hostile-engagement', none)).toBe(false);
+    expect(shapeAllows('confidential-information', none)).toBe(true);
+    expect(shapeAllows('offensive-language', shapeOf('Pregnant volunteers are off the till.'))).toBe(true);
   });
 
   it('leaves a repost to its platform credit', () => {
-    expect(wordingApplies('copyright-attribution', shapeOf('Sunset', { repostOf: { account: '@club.example' } }))).toBe(false);
+    expect(shapeAllows('copyright-attribution', shapeOf('Sunset', { repostOf: { account: '@club.example' } }))).toBe(false);
   });
 });
 
