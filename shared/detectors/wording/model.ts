@@ -4,7 +4,7 @@ import type { Post } from '../../domain/post';
 import { CouncilAuditError } from '../../domain/errors';
 import type { Hit } from '../detector';
 import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, wordingTokens, type FeatureKind } from './features';
-import { decodeWeights } from './weights';
+import { forEachPacked } from './weights';
 import modelFile from './model.json' with { type: 'json' };
 
 /**
@@ -100,8 +100,7 @@ export class WordingModel {
     this.#scales = Float64Array.from(rules.map(([, r]) => r.scale));
     this.#sums = new Float64Array(rules.length);
     this.#readings = rules.map(([rule, r], index) => {
-      const weights = decodeWeights(r.weights, r.scale, size);
-      for (let b = 0; b < size; b++) if (weights[b] !== 0) this.#table[b * rules.length + index] = Math.round(weights[b]! / r.scale);
+      forEachPacked(r.weights, size, (bucket, quantised) => (this.#table[bucket * rules.length + index] = quantised));
       return { rule: rule as RuleId, index, logit: Math.log(r.threshold / (1 - r.threshold)), threshold: r.threshold };
     });
   }

@@ -29,8 +29,14 @@ export function encodeWeights(weights: Float32Array, keep: number): { scale: num
 
 /** The weights `encodeWeights` packed, in a table of `size` buckets (zero where nothing was kept). */
 export function decodeWeights(packed: string, scale: number, size: number): Float32Array {
-  const bytes = Buffer.from(packed, 'base64');
   const weights = new Float32Array(size);
+  forEachPacked(packed, size, (bucket, q) => (weights[bucket] = q * scale));
+  return weights;
+}
+
+/** Each kept weight as `encodeWeights` packed it: its bucket and its 16-bit value, before scaling. */
+export function forEachPacked(packed: string, size: number, each: (bucket: number, quantised: number) => void): void {
+  const bytes = Buffer.from(packed, 'base64');
   let at = 0;
   let bucket = -1;
   while (at < bytes.length) {
@@ -44,7 +50,6 @@ export function decodeWeights(packed: string, scale: number, size: number): Floa
     const q = bytes[at]! | (bytes[at + 1]! << 8);
     at += 2;
     if (bucket >= size) throw new Error(`wording model: weight for bucket ${bucket} beyond the table's ${size}`);
-    weights[bucket] = (q >= 0x8000 ? q - 0x10000 : q) * scale;
+    each(bucket, q >= 0x8000 ? q - 0x10000 : q);
   }
-  return weights;
 }
