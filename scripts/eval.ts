@@ -4,15 +4,39 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeLabels, readCorpus } from '../shared/evaluation/corpus';
+import { CouncilAuditError } from '../shared/domain/errors';
+import { mergeLabels, readCorpus, type LabelledCouncil } from '../shared/evaluation/corpus';
 import { microScore, scoreFindings, type MicroScore } from '../shared/evaluation/score';
 import { detectAll } from '../shared/scanning/run-detectors';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { verbose: { type: 'boolean', short: 'v', default: false }, 'min-f1': { type: 'string' } },
-});
+const USAGE = `Usage: npm run eval -- [corpus folder ...] [--verbose] [--min-f1 0.95]
+
+Scores the rules against labelled corpora: precision, recall and F1 per rule for each folder (a council's
+config.json, posts.jsonl and labels.json, or one subfolder per council). With no folder: the rulebook's sample
+beside the checkout (../shared/corpus) when it is there, then each part of test/fixtures/corpus-unseen.
+  --min-f1 <x>   exit 1 when any rule of any folder scores below F1 x (0 to 1)
+`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { verbose: { type: 'boolean', short: 'v', default: false }, 'min-f1': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+} catch (error) {
+  process.stderr.write(`npm run eval: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const minF1 = values['min-f1'] === undefined ? undefined : Number(values['min-f1']);
+if (minF1 !== undefined && !(minF1 >= 0 && minF1 <= 1)) {
+  process.stderr.write(`npm run eval: --min-f1 "${values['min-f1']}" is not an F1: expected a number from 0 to 1\n`);
+  process.exit(2);
+}
 
 const pct = (x: number) => x.toFixed(3);
 /** A corpus labelled all clean: precision and recall say nothing of it, its false alarms say it all. */
@@ -33,7 +57,7 @@ const summary: { dir: string; posts: number; micro: MicroScore }[] = [];
 
 // Each folder is one corpus: a council's config.json, posts.jsonl and labels.json, or one subfolder per council.
 for (const dir of (positionals.length ? positionals : defaultCorpora()).map((path) => resolve(path))) {
-  const councils = readCorpus(dir);
+  const councils = readOrExit(dir);
   const posts = councils.flatMap((council) => council.posts);
   const findings = councils.flatMap((council) => detectAll(council.config, council.posts));
   const scores = scoreFindings(posts, findings, mergeLabels(councils));
@@ -42,6 +66,17 @@ for (const dir of (positionals.length ? positionals : defaultCorpora()).map((pat
   if (minF1 !== undefined && scores.some((s) => s.f1 < minF1)) {
     console.error(`some rule scored below F1 ${minF1} in ${dir}`);
     process.exitCode = 1;
+  }
+}
+
+/** A corpus folder, or a clear message naming what is wrong with it and exit code 2: never a stack trace. */
+function readOrExit(dir: string): LabelledCouncil[] {
+  try {
+    return readCorpus(dir);
+  } catch (error) {
+    if (!(error instanceof CouncilAuditError)) throw error;
+    process.stderr.write(`npm run eval: ${error.message}\n`);
+    process.exit(2);
   }
 }
 

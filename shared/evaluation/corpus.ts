@@ -18,6 +18,7 @@ export interface LabelledCouncil {
  * subfolder that has one is a council of the corpus (several councils, each with its own configuration).
  */
 export function readCorpus(dir: string): LabelledCouncil[] {
+  if (!existsSync(dir)) throw new CouncilAuditError(`no corpus folder ${dir}`);
   if (existsSync(join(dir, 'config.json'))) return [readCouncil(dir)];
   const councils = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'config.json')))
@@ -44,10 +45,33 @@ export function mergeLabels(councils: readonly LabelledCouncil[]): Labels {
 }
 
 function readCouncil(dir: string): LabelledCouncil {
-  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  const read = (name: string) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) throw new CouncilAuditError(`${path} is missing: a council's folder holds config.json, posts.jsonl and labels.json`);
+    return readFileSync(path, 'utf8');
+  };
+  const json = (text: string, where: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new CouncilAuditError(`${where} is not valid JSON: ${(error as Error).message}`);
+    }
+  };
   const posts = read('posts.jsonl')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => parsePost(JSON.parse(line)));
-  return { name: basename(dir), config: parseCouncilConfig(JSON.parse(read('config.json'))), posts, labels: JSON.parse(read('labels.json')) as Labels };
+    .map((line, i) => ({ line, at: `${join(dir, 'posts.jsonl')} line ${i + 1}` }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, at }) => {
+      try {
+        return parsePost(json(line, at));
+      } catch (error) {
+        if (error instanceof CouncilAuditError && !error.message.startsWith(at)) throw new CouncilAuditError(`${at}: ${error.message}`);
+        throw error;
+      }
+    });
+  const labels = json(read('labels.json'), join(dir, 'labels.json')) as Labels;
+  if (typeof labels?.posts !== 'object' || labels.posts === null) {
+    throw new CouncilAuditError(`${join(dir, 'labels.json')}: posts must be an object of post id to the rules it breaches`);
+  }
+  return { name: basename(dir), config: parseCouncilConfig(json(read('config.json'), join(dir, 'config.json'))), posts, labels };
 }

@@ -59,6 +59,28 @@ describe('reading a labelled corpus folder', () => {
     dir = mkdtempSync(join(tmpdir(), 'corpus-bad-'));
     writeCouncil(dir, 'Ashby Parva PC', ['a1']);
     writeFileSync(join(dir, 'posts.jsonl'), JSON.stringify({ ...post('a1', '@ashby'), platform: 'myspace' }) + '\n');
-    expect(() => readCorpus(dir)).toThrow(/platform/);
+    expect(() => readCorpus(dir)).toThrow(/posts\.jsonl line 1: invalid post:[\s\S]*platform/);
+  });
+
+  it('names the folder that is not there', () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-gone-'));
+    expect(() => readCorpus(join(dir, 'nowhere'))).toThrow(`no corpus folder ${join(dir, 'nowhere')}`);
+  });
+
+  it('names the file and line that is not JSON, and the file that is missing', () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-json-'));
+    writeCouncil(dir, 'Ashby Parva PC', ['a1', 'a2']);
+    writeFileSync(join(dir, 'posts.jsonl'), `${JSON.stringify(post('a1', '@ashby'))}\n{"id": "a2",\n`);
+    expect(() => readCorpus(dir)).toThrow(`${join(dir, 'posts.jsonl')} line 2 is not valid JSON`);
+    writeCouncil(dir, 'Ashby Parva PC', ['a1']);
+    rmSync(join(dir, 'labels.json'));
+    expect(() => readCorpus(dir)).toThrow(`${join(dir, 'labels.json')} is missing`);
+  });
+
+  it('refuses labels without a posts object, saying what it must be', () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-labels-'));
+    writeCouncil(dir, 'Ashby Parva PC', ['a1']);
+    writeFileSync(join(dir, 'labels.json'), JSON.stringify({ unapprovedAccounts: [] }));
+    expect(() => readCorpus(dir)).toThrow('posts must be an object of post id to the rules it breaches');
   });
 });
