@@ -1,10 +1,11 @@
 // Trains the wording model (shared/detectors/wording/model.json): npm run train:wording [-- --check]
 //
 // It learns, per rule, which wording marks a breach from the project's own labelled councils, every part of
-// test/fixtures/corpus-unseen except `blind/`, the part held back to score it. Before the final training it
-// leaves each hand-written council out in turn, trains on the rest and scores the left-out council with the
-// rules and the model together; each rule's threshold is the lowest at which that combined precision holds
-// (MIN_PRECISION, or the patterns' own when lower), and a rule the model cannot help so is left to its patterns.
+// test/fixtures/corpus-unseen except `blind2/`, the part held back to score it (`blind/`, held back in the third
+// round, is trained on since the fourth). Before the final training it leaves each hand-written council out in
+// turn, trains on the rest and scores the left-out council with the rules and the model together; each rule's
+// threshold is the one with the best F1 at which that combined precision holds (MIN_PRECISION, or the patterns'
+// own when lower), and a rule the model cannot help so is left to its patterns.
 // With --check it trains again and fails if the committed file differs: the model is what the corpus makes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,8 @@ import type { RuleId } from '../shared/domain/finding';
 import { parsePost } from '../shared/domain/post';
 import { readCorpus, type LabelledCouncil } from '../shared/evaluation/corpus';
 import { fromCounts } from '../shared/evaluation/score';
-import { postFeatures, probability, trainRule, TRAINING, type TrainingExample } from '../shared/evaluation/wording-training';
+import { postFeatures, probability, prune, trainRule, TRAINING, type TrainingExample } from '../shared/evaluation/wording-training';
+import { crossValidate } from './lib/wording-folds';
 import { encodeWeights } from '../shared/detectors/wording/weights';
 import { shapeAllows } from '../shared/detectors/wording/features';
 import { WORDING_MODEL_PATH, WORDING_RULES, type WordingModelFile } from '../shared/detectors/wording/model';
@@ -28,7 +30,7 @@ const { values } = parseArgs({ options: { check: { type: 'boolean', default: fal
 
 const UNSEEN = 'test/fixtures/corpus-unseen';
 /** Held back: never trained on, scored by `npm run eval` to say how the rules do on councils they never saw. */
-const HELD_BACK = new Set(['blind']);
+const HELD_BACK = new Set(['blind2']);
 /** Written from templates shared between their councils: always trained on, never left out (a left-out council would share its templates with the rest). */
 const TEMPLATED = new Set(['tune', 'held']);
 /**
@@ -38,8 +40,13 @@ const TEMPLATED = new Set(['tune', 'held']);
 const MIN_PRECISION = 0.96;
 /** Weights smaller than this are dropped from the file: together they move no score by more than a little. */
 const KEEP = 0.05;
-/** From even odds up: a finding says the model thinks a breach more likely than not. */
-const THRESHOLDS = Array.from({ length: 10 }, (_, i) => Number((0.5 + i * 0.05).toFixed(2)));
+/** The weights as the file keeps them, so that what is measured is what ships. */
+const pruned = (weights: Float32Array) => prune(weights, KEEP);
+/**
+ * From 0.6 up: a finding says the model thinks a breach clearly more likely than not. At even odds it read
+ * "Lost dog by the church." as personal data, though the councils left out kept their precision.
+ */
+const THRESHOLDS = Array.from({ length: 8 }, (_, i) => Number((0.6 + i * 0.05).toFixed(2)));
 
 const parts = readdirSync(UNSEEN, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !HELD_BACK.has(entry.name))
@@ -106,16 +113,7 @@ for (const { council } of councils) {
 
 // Leave one hand-written council out at a time.
 const folds = [...new Set(councils.filter(({ part }) => !TEMPLATED.has(part)).map(({ part, council }) => `${part}/${council.name}`))];
-const heldOut = new Map<string, Record<string, number>>();
-for (const fold of folds) {
-  const train = examples.filter((e) => e.council !== fold);
-  const test = examples.filter((e) => e.council === fold);
-  for (const rule of WORDING_RULES) {
-    const weights = pruned(trainRule(train, rule));
-    for (const e of test) heldOut.set(e.id, { ...heldOut.get(e.id), [rule]: shapeAllows(rule, e.shape) ? probability(weights, e.buckets) : 0 });
-  }
-  process.stderr.write(`left out ${fold}\n`);
-}
+const heldOut = await crossValidate({ examples, folds, rules: WORDING_RULES, keep: KEEP });
 
 interface Score { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number }
 function score(rule: RuleId, threshold: number): Score {
@@ -185,11 +183,6 @@ for (const rule of WORDING_RULES) {
   );
 }
 
-/** The weights as the file keeps them, so that what is measured is what ships. */
-function pruned(weights: Float32Array): Float32Array {
-  for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]!) < KEEP) weights[i] = 0;
-  return weights;
-}
 
 const micro = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
   const { precision, recall, f1 } = fromCounts(tp, fp, fn);

@@ -175,6 +175,15 @@ const compile = perContext((context): Compiled => {
 export const politicalContent: PostDetector = {
   meta: RULE_META['political-content'],
 
+  /**
+   * The wording model may speak of campaigning only where campaigning can be: inside a pre-election period, or
+   * in a post with a party's cue (a party's name, a vote, a candidate). Elsewhere "a brilliant turnout" is a
+   * litter-pick's, not a vote's.
+   */
+  wordingApplies(view: PostView, context: DetectionContext): boolean {
+    return periodOf(view, compile(context), context) !== undefined || view.segments.some((s) => PARTY_CUE.test(s.text));
+  },
+
   detect(view: PostView, context: DetectionContext): Hit[] {
     const c = compile(context);
     const period = periodOf(view, c, context);

@@ -36,7 +36,7 @@ export interface TrainingOptions {
   seeds: readonly number[];
 }
 
-export const TRAINING: TrainingOptions = { bits: 18, epochs: 25, l2: 3e-3, rate: 0.5, seeds: [1, 2, 3, 4, 5] };
+export const TRAINING: TrainingOptions = { bits: 17, epochs: 25, l2: 3e-3, rate: 0.5, seeds: [1, 2, 3, 4, 5] };
 
 /**
  * Logistic regression for one rule over hashed features, by stochastic gradient descent with AdaGrad steps
@@ -75,6 +75,12 @@ function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: 
       }
     }
   }
+  return weights;
+}
+
+/** The weights as the model file keeps them (those smaller than `keep` dropped), so that what is measured is what ships. */
+export function prune(weights: Float32Array, keep: number): Float32Array {
+  for (let i = 0; i < weights.length; i++) if (Math.abs(weights[i]!) < keep) weights[i] = 0;
   return weights;
 }
 

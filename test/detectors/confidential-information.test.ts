@@ -11,6 +11,9 @@ testDetector(confidentialInformation, {
     { name: 'a contract the council resolved to award, with its price', post: 'Last night the Council resolved to award the grass-cutting contract to Greensward Ltd at £14,250 a year, the lowest of three quotes received.' },
     { name: 'part 2 of a history series', post: 'Harbourne history, Part 2: the great flood of 1893, which filled the Market Square. Read the article: https://www.harbourne-tc.example/history/flood' },
     { name: 'part 2 of a walking series', post: 'Part 2 of our coastal walks series: the cliff path to Gull Point, with a map.' },
+    // A marker alone discloses nothing, however it is written: the wording model must not read it as a disclosure either
+    { name: 'a bare "Part 2"', post: 'Part 2' },
+    { name: 'a bare "in camera"', post: 'In camera.' },
     { name: 'a public agenda announcing a confidential item', post: 'Full Council, Tuesday 7pm. Item 9 is a confidential item on staffing: the press and public will be asked to leave for it.' },
     { name: 'a privacy promise', post: 'We respect your confidentiality: read our privacy notice before you fill in the survey.' },
     { name: 'a confidential helpline', post: 'Feeling low? All calls to the Samaritans helpline are strictly confidential.' },

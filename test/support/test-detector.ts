@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CouncilConfig, Severity } from '../../shared/domain/config';
-import type { Finding } from '../../shared/domain/finding';
+import type { Finding, RuleId } from '../../shared/domain/finding';
 import type { Post } from '../../shared/domain/post';
 import type { Detector } from '../../shared/detectors/detector';
 import { detectAll } from '../../shared/scanning/run-detectors';
@@ -35,18 +35,23 @@ export interface FindingExpectation {
   located?: string;
 }
 
+/**
+ * `npm run train:wording` lists the detectors' tests with COUNCIL_AUDIT_DETECTOR_CASES set, to learn from every
+ * case what a rule must find and leave alone: the cases go to that file, one JSON line each.
+ */
+export function recordCases(rule: RuleId, cases: { valid: readonly DetectorCase[]; invalid?: readonly DetectorCase[] }): void {
+  const casesOut = process.env.COUNCIL_AUDIT_DETECTOR_CASES;
+  if (!casesOut) return;
+  const line = (c: DetectorCase, breach: boolean) => JSON.stringify({ rule, name: c.name, breach, post: typeof c.post === 'string' ? { text: c.post } : c.post });
+  appendFileSync(casesOut, [...cases.valid.map((c) => line(c, false)), ...(cases.invalid ?? []).map((c) => line(c, true))].join('\n') + '\n');
+}
+
 /** Table-driven tests for one detector, like ESLint's RuleTester: no finding on `valid`, the expected ones on `invalid`. */
 export function testDetector(detector: Detector, cases: { valid: DetectorCase[]; invalid: InvalidCase[] }): void {
   const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw new Error(`duplicate case name: ${duplicate}`);
-  // `npm run train:wording` lists these tests with this set, to learn from every case what a rule must find and leave alone.
-  const casesOut = process.env.COUNCIL_AUDIT_DETECTOR_CASES;
-  if (casesOut) {
-    const line = (c: DetectorCase, breach: boolean) =>
-      JSON.stringify({ rule: detector.meta.id, name: c.name, breach, post: typeof c.post === 'string' ? { text: c.post } : c.post });
-    appendFileSync(casesOut, [...cases.valid.map((c) => line(c, false)), ...cases.invalid.map((c) => line(c, true))].join('\n') + '\n');
-  }
+  recordCases(detector.meta.id, cases);
 
   describe(detector.meta.id, () => {
     describe('leaves alone', () => {

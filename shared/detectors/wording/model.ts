@@ -9,12 +9,13 @@ import modelFile from './model.json' with { type: 'json' };
 
 /**
  * The rules the wording model may add to: the ones said in prose. Links and accounts are judged by their patterns
- * alone, and so is political content, whose breach is when and of whom a thing is said (the election period, the
- * ward, the candidate), not how: a model of its wording read "a brilliant turnout" as campaigning.
+ * alone. Political content is read only where campaigning can be (`politicalContent.wordingApplies`): a model of
+ * its wording read "a brilliant turnout" at a litter-pick as campaigning when it read every post.
  */
 export const WORDING_RULES = [
   'personal-data',
   'copyright-attribution',
+  'political-content',
   'offensive-language',
   'confidential-information',
   'hostile-engagement',

@@ -5,6 +5,9 @@ import { shippedWordingModel, WORDING_RULES, WordingModel } from '../../../share
 import { decodeWeights, encodeWeights } from '../../../shared/detectors/wording/weights';
 import { detectAll } from '../../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../../support/fixtures';
+import { compileContext } from '../../../shared/detectors/context';
+import { politicalContent } from '../../../shared/detectors/political-content';
+import { PostView } from '../../../shared/detectors/post-view';
 
 const BITS = 12;
 const SCORE = { precision: 1, recall: 1, f1: 1, truePositives: 1, falsePositives: 0, falseNegatives: 0 };
@@ -72,9 +75,12 @@ describe('WordingModel', () => {
     expect(shapeOnly.read(makePost({ text: 'Sunset' })).hit('copyright-attribution', 'Copyright')).toBeUndefined();
   });
 
-  it('speaks of offence only in a post naming a protected group', () => {
+  it('speaks of hostility only where someone is pointed at, and of offence with or without a group named', () => {
+    const hostile = handModel('hostile-engagement', { again: 6 });
+    expect(hostile.read(makePost({ text: 'The gritter is out again.' })).hit('hostile-engagement', 'Hostile engagement')).toBeUndefined();
+    expect(hostile.read(makePost({ text: 'You have asked again.' })).hit('hostile-engagement', 'Hostile engagement')).toBeDefined();
     const offensive = handModel('offensive-language', { cope: 6 });
-    expect(offensive.read(makePost({ text: 'The new volunteers could not cope.' })).hit('offensive-language', 'Offensive language')).toBeUndefined();
+    expect(offensive.read(makePost({ text: 'That lot could not cope.' })).hit('offensive-language', 'Offensive language')).toBeDefined();
     expect(offensive.read(makePost({ text: 'The ladies could not cope.' })).hit('offensive-language', 'Offensive language')).toBeDefined();
   });
 
@@ -111,14 +117,29 @@ describe('the model weights file format', () => {
   });
 });
 
+describe('where the rules let the model speak', () => {
+  const context = compileContext(testConfig());
+  const view = (text: string, createdAt: string) => new PostView(makePost({ text, createdAt }));
+
+  it('lets it read campaigning only inside a pre-election period or beside a party cue', () => {
+    const praise = 'Huge thanks to Priya for everything she does for this town!';
+    // testConfig's election: period from 29 March 2027, polling day 6 May 2027
+    expect(politicalContent.wordingApplies!(view(praise, '2027-04-12T10:00:00Z'), context)).toBe(true);
+    expect(politicalContent.wordingApplies!(view(praise, '2027-01-12T10:00:00Z'), context)).toBe(false);
+    expect(politicalContent.wordingApplies!(view('A brilliant turnout for the litter pick!', '2027-01-12T10:00:00Z'), context)).toBe(false);
+    expect(politicalContent.wordingApplies!(view('Priya and the Green team were out in force!', '2027-01-12T10:00:00Z'), context)).toBe(true);
+  });
+});
+
 describe('the shipped wording model', () => {
   it('was trained on the project\'s labelled councils, and speaks only for rules said in prose', () => {
     const WORDING_MODEL = shippedWordingModel();
     expect(WORDING_MODEL.file.trainedOn.posts).toBeGreaterThan(2000);
-    expect(WORDING_MODEL.file.trainedOn.parts).not.toContain('blind');
+    // blind2 is the part held back to score it
+    expect(WORDING_MODEL.file.trainedOn.parts).not.toContain('blind2');
     for (const rule of WORDING_MODEL.rules) expect(WORDING_RULES).toContain(rule);
     expect(WORDING_MODEL.rules).not.toContain('risky-link');
-    expect(WORDING_MODEL.rules).not.toContain('political-content');
+    expect(WORDING_MODEL.rules).not.toContain('unapproved-account');
   });
 
   // Posts written for this test, in no corpus the model was trained on.
