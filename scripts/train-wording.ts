@@ -183,7 +183,6 @@ for (const rule of WORDING_RULES) {
   );
 }
 
-
 const micro = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) => {
   const { precision, recall, f1 } = fromCounts(tp, fp, fn);
   return `${f(precision)} / ${f(recall)} / ${f(f1)}`;
