@@ -4,6 +4,7 @@ import type { Council } from '../domain/council';
 import type { ValidationIssue } from '../domain/errors';
 import { RULE_IDS, RULE_TITLES, type RuleId } from '../domain/finding';
 import { shownValue, unsafeCharacterIn } from '../review/review-text';
+import { isWordingRule } from '../detectors/wording/rules';
 
 /**
  * The council's settings as a form and back (issue #11): a pure mapping between the configuration
@@ -51,6 +52,11 @@ export interface RuleRow {
   enabled: boolean;
   /** Empty: the rule's own severity for each finding. */
   severity: string;
+  /**
+   * For a rule the wording model speaks for: whether it may add its second opinion (`rules.<id>.wordingModel`).
+   * Undefined for the other rules, and for a form sent without the control: the setting is then kept as it is.
+   */
+  wordingModel?: boolean;
 }
 
 /** The settings as the form shows them: every value a string as typed. */
@@ -94,7 +100,13 @@ export function settingsModelOf(config: CouncilConfig | undefined, council: Pick
     elections: [...elections, ...blankRows(BLANK_ELECTION_ROWS, blankElection)],
     attributionExempt: lines(config?.attributionExempt),
     removalNotice: config?.removalNotice ?? '',
-    rules: RULE_IDS.map((id) => ({ id, title: RULE_TITLES[id], enabled: config?.rules[id]?.enabled ?? true, severity: config?.rules[id]?.severity ?? '' })),
+    rules: RULE_IDS.map((id) => ({
+      id,
+      title: RULE_TITLES[id],
+      enabled: config?.rules[id]?.enabled ?? true,
+      severity: config?.rules[id]?.severity ?? '',
+      ...(isWordingRule(id) ? { wordingModel: config?.rules[id]?.wordingModel ?? true } : {}),
+    })),
     digestTo: lines(council.digestTo),
   };
 }
@@ -117,7 +129,14 @@ export function settingsModelFromForm(form: URLSearchParams): SettingsModel {
     elections: rows('elections').map((i) => ({ pollingDay: date(`elections[${i}].pollingDay`), preElectionStart: date(`elections[${i}].preElectionStart`), wards: value(`elections[${i}].wards`) })),
     attributionExempt: value('attributionExempt'),
     removalNotice: value('removalNotice'),
-    rules: RULE_IDS.map((id) => ({ id, title: RULE_TITLES[id], enabled: form.get(`rules.${id}.enabled`) === 'true', severity: value(`rules.${id}.severity`) })),
+    rules: RULE_IDS.map((id) => ({
+      id,
+      title: RULE_TITLES[id],
+      enabled: form.get(`rules.${id}.enabled`) === 'true',
+      severity: value(`rules.${id}.severity`),
+      // An unticked box sends nothing: the form says it offered the box, so that nothing sent means "no".
+      ...(isWordingRule(id) && form.get(`rules.${id}.wordingModelOffered`) === 'true' ? { wordingModel: form.get(`rules.${id}.wordingModel`) === 'true' } : {}),
+    })),
     digestTo: value('digestTo'),
   };
 }
@@ -170,9 +189,12 @@ export function settingsFromModel(model: SettingsModel, current: CouncilConfig |
   const rules: Record<string, unknown> = {};
   for (const rule of model.rules) {
     const severity = rule.severity.trim();
-    if (rule.enabled && severity === '' && current?.rules[rule.id] === undefined) continue;
+    if (rule.enabled && severity === '' && rule.wordingModel !== false && current?.rules[rule.id] === undefined) continue;
     // The rule's own options (copyright-attribution's sources, say) are not on the form: they are kept.
     const { enabled: _enabled, severity: _severity, ...options } = (current?.rules[rule.id] ?? {}) as Record<string, unknown>;
+    // The second opinion is written only when turned off (on is the default), or when it was written before.
+    if (rule.wordingModel === false) options.wordingModel = false;
+    else if (rule.wordingModel === true && options.wordingModel === false) delete options.wordingModel;
     rules[rule.id] = { ...options, enabled: rule.enabled, ...(severity === '' ? {} : { severity: (SEVERITIES as readonly string[]).includes(severity) ? (severity as Severity) : severity }) };
   }
 

@@ -56,6 +56,8 @@ function formOf(model: SettingsModel): URLSearchParams {
   for (const rule of model.rules) {
     if (rule.enabled) form.set(`rules.${rule.id}.enabled`, 'true');
     form.set(`rules.${rule.id}.severity`, rule.severity);
+    if (rule.wordingModel !== undefined) form.set(`rules.${rule.id}.wordingModelOffered`, 'true');
+    if (rule.wordingModel) form.set(`rules.${rule.id}.wordingModel`, 'true');
   }
   form.set('digestTo', model.digestTo);
   return form;
@@ -143,6 +145,29 @@ describe('settings form', () => {
       'risky-link': { enabled: true },
       'hostile-engagement': { enabled: false },
     });
+  });
+
+  it('turns the wording model off for a rule when its box is unticked, on again when ticked, and keeps it when the form has no box', () => {
+    const form = formOf(settingsModelOf(CONFIG, COUNCIL));
+    expect(settingsModelOf(CONFIG, COUNCIL).rules.find((r) => r.id === 'risky-link')?.wordingModel).toBeUndefined();
+    form.delete('rules.offensive-language.wordingModel');
+    form.delete('rules.hostile-engagement.wordingModel');
+    const off = settingsFromModel(settingsModelFromForm(form), CONFIG).config;
+    expect(off.rules['offensive-language']).toEqual({ enabled: true, wordingModel: false });
+    // Its own settings are kept beside it
+    expect(off.rules['hostile-engagement']).toEqual({ enabled: false, wordingModel: false });
+    expect(off.rules['personal-data']).toBeUndefined();
+
+    const on = settingsFromModel(settingsModelFromForm(formOf(settingsModelOf(off, COUNCIL))), off).config;
+    expect(on.rules['offensive-language']).toEqual({ enabled: true, wordingModel: false });
+    const ticked = formOf(settingsModelOf(off, COUNCIL));
+    ticked.set('rules.offensive-language.wordingModel', 'true');
+    expect(settingsFromModel(settingsModelFromForm(ticked), off).config.rules['offensive-language']).toEqual({ enabled: true });
+
+    // A form sent without the box (an older page, a script) leaves the setting as it was
+    const without = formOf(settingsModelOf(off, COUNCIL));
+    for (const key of [...without.keys()]) if (key.includes('wordingModel')) without.delete(key);
+    expect(settingsFromModel(settingsModelFromForm(without), off).config.rules['offensive-language']).toEqual({ enabled: true, wordingModel: false });
   });
 
   it('keeps 50 councillors in order, and renumbers rows sent with gaps', () => {

@@ -209,6 +209,20 @@ describe('settings page', () => {
     expect(text(await world.client.get(response.headers.location!, ADMIN))).toContain('Settings saved as version 2');
   });
 
+  it('lets a clerk keep a rule to its own checks, switching its second opinion off from the form', async () => {
+    const world = await pagesWorld(dynamo);
+    const box = /<input class="govuk-checkboxes__input" id="rules-offensive-language-wordingModel"[^>]*>/;
+    expect(box.exec(text(await world.client.get(`${C}/settings`, CLERK)))?.[0]).toContain(' checked');
+    const form = { 'council.name': 'Harbourne Town Council', 'council.wards': 'Quayside', 'councillors[0].name': 'Alice Moreton', 'councillors[0].ward': 'Quayside', digestTo: 'clerk@harbourne-tc.example' };
+    const offered = Object.fromEntries(['personal-data', 'offensive-language'].flatMap((rule) => [[`rules.${rule}.enabled`, 'true'], [`rules.${rule}.wordingModelOffered`, 'true']]));
+    const response = await world.client.post(`${C}/settings`, { ...form, ...offered, 'rules.personal-data.wordingModel': 'true' }, CLERK);
+    expect(response.status).toBe(303);
+    const rules = (await world.store.forCouncil(H).getConfigVersion())!.config.rules;
+    expect(rules['offensive-language']).toEqual({ enabled: true, wordingModel: false });
+    expect(rules['personal-data']).toBeUndefined();
+    expect(box.exec(text(await world.client.get(`${C}/settings`, CLERK)))?.[0]).not.toContain(' checked');
+  });
+
   it('lists every bad value in the error summary by field and value, shows the form as typed, and changes nothing', async () => {
     const world = await pagesWorld(dynamo);
     const before = await snapshot(world);

@@ -123,7 +123,7 @@ const SEVERITY_CHOICES = [
 ];
 
 function rulesTable(model: SettingsModel, errors: readonly FieldError[]): Html {
-  return html`<table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">Rules: switched on or off, and their severity</caption><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th><th scope="col" class="govuk-table__header">Checked</th><th scope="col" class="govuk-table__header">Severity</th></tr></thead><tbody class="govuk-table__body">${model.rules.map(
+  return html`<table class="govuk-table"><caption class="govuk-table__caption govuk-visually-hidden">Rules: switched on or off, their severity, and whether the wording model may add a second opinion</caption><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Rule</th><th scope="col" class="govuk-table__header">Checked</th><th scope="col" class="govuk-table__header">Severity</th><th scope="col" class="govuk-table__header">Second opinion</th></tr></thead><tbody class="govuk-table__body">${model.rules.map(
     (rule) => {
       const enabledId = fieldId(`rules.${rule.id}.enabled`);
       return html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${rule.title}</th><td class="govuk-table__cell"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="${enabledId}" name="rules.${rule.id}.enabled" type="checkbox" value="true"${
@@ -136,9 +136,18 @@ function rulesTable(model: SettingsModel, errors: readonly FieldError[]): Html {
         value: rule.severity,
         items: SEVERITY_CHOICES,
         errors,
-      })}</td></tr>`;
+      })}</td><td class="govuk-table__cell">${secondOpinion(rule)}</td></tr>`;
     },
-  )}</tbody></table>`;
+  )}</tbody></table><p class="govuk-body">The second opinion is a model that reads a post's wording as a whole when the rule's own checks find nothing, learned from other councils' labelled posts; its findings say so. Untick it to keep a rule to its own checks.</p>`;
+}
+
+/** The wording model's box for a rule it speaks for, with a hidden field saying the box was offered (an unticked box sends nothing). */
+function secondOpinion(rule: SettingsModel['rules'][number]): Html {
+  if (rule.wordingModel === undefined) return html`<span class="govuk-body-s">Its own checks only</span>`;
+  const id = fieldId(`rules.${rule.id}.wordingModel`);
+  return html`<input type="hidden" name="rules.${rule.id}.wordingModelOffered" value="true"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="${id}" name="rules.${rule.id}.wordingModel" type="checkbox" value="true"${
+    rule.wordingModel ? html` checked` : ''
+  }><label class="govuk-label govuk-checkboxes__label" for="${id}">Let the wording model add to ${rule.title.toLowerCase()}</label></div></div>`;
 }
 
 async function save(context: PageContext): Promise<ConsoleResponse> {

@@ -7,19 +7,7 @@ import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, word
 import { forEachPacked } from './weights';
 import modelFile from './model.json' with { type: 'json' };
 
-/**
- * The rules the wording model may add to: the ones said in prose. Links and accounts are judged by their patterns
- * alone. Political content is read only where campaigning can be (`politicalContent.wordingApplies`): a model of
- * its wording read "a brilliant turnout" at a litter-pick as campaigning when it read every post.
- */
-export const WORDING_RULES = [
-  'personal-data',
-  'copyright-attribution',
-  'political-content',
-  'offensive-language',
-  'confidential-information',
-  'hostile-engagement',
-] as const satisfies readonly RuleId[];
+export { WORDING_RULES } from './rules';
 
 /** Where `npm run train:wording` writes the model, from the checkout's root. */
 export const WORDING_MODEL_PATH = 'shared/detectors/wording/model.json';
