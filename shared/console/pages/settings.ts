@@ -138,7 +138,7 @@ function rulesTable(model: SettingsModel, errors: readonly FieldError[]): Html {
         errors,
       })}</td><td class="govuk-table__cell">${secondOpinion(rule)}</td></tr>`;
     },
-  )}</tbody></table><p class="govuk-body">The second opinion is a model that reads a post's wording as a whole when the rule's own checks find nothing, learned from other councils' labelled posts; its findings say so. Untick it to keep a rule to its own checks.</p>`;
+  )}</tbody></table><p class="govuk-body">The second opinion is a model that reads a post’s wording as a whole when the rule’s own checks find nothing, learned from other councils’ labelled posts; its findings say so. Untick it to keep a rule to its own checks.</p>`;
 }
 
 /** The wording model's box for a rule it speaks for, with a hidden field saying the box was offered (an unticked box sends nothing). */
