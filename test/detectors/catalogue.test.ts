@@ -78,7 +78,8 @@ describe('the rules’ meta as the catalogue', () => {
     });
 
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((f) => /shared\/detectors\/(?!meta\.ts$|catalogue\.ts$|detector\.ts$|text\/mask\.ts$)/.test(f))).toEqual([]);
+    // wording/rules.ts only names the rules the wording model may speak for (the settings form offers a box for each)
+    expect(inputs.filter((f) => /shared\/detectors\/(?!meta\.ts$|catalogue\.ts$|detector\.ts$|text\/mask\.ts$|wording\/rules\.ts$)/.test(f))).toEqual([]);
   });
 
   it('gives each rule its title and level from its meta', () => {
