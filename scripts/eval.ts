@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CouncilAuditError } from '../shared/domain/errors';
-import { mergeLabels, readCorpus, type LabelledCouncil } from '../shared/evaluation/corpus';
+import { isUnscored, mergeLabels, readCorpus, UNSCORED_MARKER, type LabelledCouncil } from '../shared/evaluation/corpus';
 import { microScore, scoreFindings, type MicroScore } from '../shared/evaluation/score';
 import { detectAll } from '../shared/scanning/run-detectors';
 
@@ -50,7 +50,9 @@ function defaultCorpora(): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(UNSEEN, entry.name))
     .sort();
-  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts];
+  // A part held back for a later round is scored only when named: a run with no folder must not spend it.
+  for (const part of parts.filter(isUnscored)) console.log(`${part}: held back for a later round, not scored (see its ${UNSCORED_MARKER}; name the folder to score it)`);
+  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts.filter((part) => !isUnscored(part))];
 }
 
 const summary: { dir: string; posts: number; micro: MicroScore }[] = [];

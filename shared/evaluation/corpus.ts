@@ -36,6 +36,17 @@ export function readCorpus(dir: string): LabelledCouncil[] {
   return councils;
 }
 
+/**
+ * A corpus part written to be held back for a later round: no one has scored it yet. Its folder holds this file,
+ * saying so; `npm run eval` with no folder skips it and the wording model never trains on it, so it stays
+ * unseen until someone names it on purpose.
+ */
+export const UNSCORED_MARKER = 'UNSCORED.md';
+
+export function isUnscored(dir: string): boolean {
+  return existsSync(join(dir, UNSCORED_MARKER));
+}
+
 /** All councils' posts and labels as one corpus, to score together. */
 export function mergeLabels(councils: readonly LabelledCouncil[]): Labels {
   return {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeLabels, readCorpus } from '../../shared/evaluation/corpus';
+import { isUnscored, mergeLabels, readCorpus, UNSCORED_MARKER } from '../../shared/evaluation/corpus';
 
 const config = (name: string) => ({ council: { name }, approvedAccounts: [] });
 const post = (id: string, account: string) => ({ id, platform: 'x', account, createdAt: '2026-02-02T10:00:00Z', text: 'Bins go out on Tuesday.' });
@@ -75,6 +75,14 @@ describe('reading a labelled corpus folder', () => {
     writeCouncil(dir, 'Ashby Parva PC', ['a1']);
     rmSync(join(dir, 'labels.json'));
     expect(() => readCorpus(dir)).toThrow(`${join(dir, 'labels.json')} is missing`);
+  });
+
+  it('tells a part held back for a later round (UNSCORED.md in its folder) from one that may be scored', () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-unscored-'));
+    writeCouncil(join(dir, 'parish'), 'Ashby Parva PC', ['u1']);
+    expect(isUnscored(dir)).toBe(false);
+    writeFileSync(join(dir, UNSCORED_MARKER), 'held back');
+    expect(isUnscored(dir)).toBe(true);
   });
 
   it('refuses labels without a posts object, saying what it must be', () => {
