@@ -21,6 +21,7 @@ import { crossValidate } from './lib/wording-folds';
 import { encodeWeights } from '../shared/detectors/wording/weights';
 import { shapeAllows } from '../shared/detectors/wording/features';
 import { WORDING_MODEL_PATH, WORDING_RULES, type WordingModelFile } from '../shared/detectors/wording/model';
+import { isWordingRule } from '../shared/detectors/wording/rules';
 import { detectAll } from '../shared/scanning/run-detectors';
 import { compileContext } from '../shared/detectors/context';
 import { DETECTORS } from '../shared/detectors/index';
@@ -80,7 +81,7 @@ const cases = readFileSync(casesFile, 'utf8')
   .map((line) => JSON.parse(line) as { rule: RuleId; name: string; breach: boolean; post: Record<string, unknown> });
 rmSync(casesDir, { recursive: true });
 const caseExamples: TrainingExample[] = cases
-  .filter((c) => (WORDING_RULES as readonly string[]).includes(c.rule))
+  .filter((c) => isWordingRule(c.rule))
   .map((c, i) => {
     const post = parsePost({ id: `case-${i}`, platform: 'mastodon', account: '@council@mastodon.social', createdAt: '2026-02-03T10:00:00Z', text: '', ...c.post });
     return { id: post.id, council: 'detector tests', ...postFeatures(post, TRAINING.bits), rules: new Set(c.breach ? [c.rule] : []), only: c.rule };
@@ -160,9 +161,10 @@ const add = (into: { tp: number; fp: number; fn: number }, s: Score) => {
 for (const rule of WORDING_RULES) {
   const alone = score(rule, Infinity);
   add(totals.alone, alone);
-  const weights = trainRule(examples, rule);
+  // Pruned once, as the file keeps them (encodeWeights drops the same small weights).
+  const weights = pruned(trainRule(examples, rule));
   // The threshold must leave every hard negative of the rule's tests alone, as the tests demand.
-  const floor = Math.max(0, ...caseExamples.filter((e) => e.only === rule && !e.rules.has(rule) && shapeAllows(rule, e.shape)).map((e) => probability(pruned(weights), e.buckets)));
+  const floor = Math.max(0, ...caseExamples.filter((e) => e.only === rule && !e.rules.has(rule) && shapeAllows(rule, e.shape)).map((e) => probability(weights, e.buckets)));
   const candidates = THRESHOLDS.filter((t) => t > floor)
     .map((t) => ({ t, s: score(rule, t) }))
     .filter(({ s }) => s.precision >= Math.min(MIN_PRECISION, alone.precision) && s.f1 > alone.f1);

@@ -32,7 +32,6 @@ describe('wordingTokens', () => {
     expect(wordingTokens('over 70s on the 3rd')).toEqual(['over', 'xnum', 'on', 'the', 'xnum']);
   });
 
-
   it('reads tone marks as words of their own in prose, not inside a link', () => {
     expect(wordingTokens('Really? “Consultation”… 🙄')).toEqual(['xquestion', 'really', 'xquote', 'xellipsis', 'consultation', 'xemoji1f644']);
     expect(wordingTokens('https://x.example/?q=1!')).toEqual(['xurl']);
