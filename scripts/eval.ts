@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CouncilAuditError } from '../shared/domain/errors';
-import { isUnscored, mergeLabels, readCorpus, UNSCORED_MARKER, type LabelledCouncil } from '../shared/evaluation/corpus';
+import { HELD_BACK_MARKER, isHeldBack, mergeLabels, readCorpus, type LabelledCouncil } from '../shared/evaluation/corpus';
 import { microScore, scoreFindings, type MicroScore } from '../shared/evaluation/score';
 import { detectAll } from '../shared/scanning/run-detectors';
 
@@ -50,9 +50,9 @@ function defaultCorpora(): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(UNSEEN, entry.name))
     .sort();
-  // A part held back for a later round is scored only when named: a run with no folder must not spend it.
-  for (const part of parts.filter(isUnscored)) console.log(`${part}: held back for a later round, not scored (see its ${UNSCORED_MARKER}; name the folder to score it)`);
-  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts.filter((part) => !isUnscored(part))];
+  // A held-back part is scored only when named: a run with no folder must not show its misses.
+  for (const part of parts.filter(isHeldBack)) console.log(`${part}: held back, not scored (see its ${HELD_BACK_MARKER}; name the folder to score it)`);
+  return [...(existsSync(SAMPLE) ? [SAMPLE] : []), ...parts.filter((part) => !isHeldBack(part))];
 }
 
 const summary: { dir: string; posts: number; micro: MicroScore }[] = [];

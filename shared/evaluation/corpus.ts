@@ -37,14 +37,14 @@ export function readCorpus(dir: string): LabelledCouncil[] {
 }
 
 /**
- * A corpus part written to be held back for a later round: no one has scored it yet. Its folder holds this file,
- * saying so; `npm run eval` with no folder skips it and the wording model never trains on it, so it stays
- * unseen until someone names it on purpose.
+ * A corpus part held back to judge the rules on councils they never saw. Its folder holds this file, saying
+ * since when and what it has scored; the wording model never trains on it, and `npm run eval` with no folder
+ * skips it, so its misses are read only when someone names it on purpose.
  */
-export const UNSCORED_MARKER = 'UNSCORED.md';
+export const HELD_BACK_MARKER = 'HELD_BACK.md';
 
-export function isUnscored(dir: string): boolean {
-  return existsSync(join(dir, UNSCORED_MARKER));
+export function isHeldBack(dir: string): boolean {
+  return existsSync(join(dir, HELD_BACK_MARKER));
 }
 
 /** All councils' posts and labels as one corpus, to score together. */

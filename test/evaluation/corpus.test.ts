@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isUnscored, mergeLabels, readCorpus, UNSCORED_MARKER } from '../../shared/evaluation/corpus';
+import { HELD_BACK_MARKER, isHeldBack, mergeLabels, readCorpus } from '../../shared/evaluation/corpus';
 
 const config = (name: string) => ({ council: { name }, approvedAccounts: [] });
 const post = (id: string, account: string) => ({ id, platform: 'x', account, createdAt: '2026-02-02T10:00:00Z', text: 'Bins go out on Tuesday.' });
@@ -77,12 +77,12 @@ describe('reading a labelled corpus folder', () => {
     expect(() => readCorpus(dir)).toThrow(`${join(dir, 'labels.json')} is missing`);
   });
 
-  it('tells a part held back for a later round (UNSCORED.md in its folder) from one that may be scored', () => {
-    dir = mkdtempSync(join(tmpdir(), 'corpus-unscored-'));
+  it('tells a held-back part (HELD_BACK.md in its folder) from one that may be trained on and scored', () => {
+    dir = mkdtempSync(join(tmpdir(), 'corpus-held-back-'));
     writeCouncil(join(dir, 'parish'), 'Ashby Parva PC', ['u1']);
-    expect(isUnscored(dir)).toBe(false);
-    writeFileSync(join(dir, UNSCORED_MARKER), 'held back');
-    expect(isUnscored(dir)).toBe(true);
+    expect(isHeldBack(dir)).toBe(false);
+    writeFileSync(join(dir, HELD_BACK_MARKER), 'held back');
+    expect(isHeldBack(dir)).toBe(true);
   });
 
   it('refuses labels without a posts object, saying what it must be', () => {
