@@ -5,7 +5,7 @@ import { DEFAULT_REMOVAL_NOTICE } from '../../shared/detectors/text/lexicon/remo
 import { collapse } from '../../shared/detectors/text/lexicon/swear-words';
 import { detectAll } from '../../shared/scanning/run-detectors';
 import { makePost, testConfig } from '../support/fixtures';
-import { testDetector } from '../support/test-detector';
+import { recordCases, testDetector } from '../support/test-detector';
 
 const reply = { account: '@kim.h@mastodon.social' };
 const HOUSE_NOTICE = 'Hi [name], your comment has been taken down: words such as [word] are not welcome here.';
@@ -173,10 +173,12 @@ describe('offensive-language, on "tinkers" after each word that makes it a name 
     }
   });
 
+  // A pub's and a lane's names among them: the wording model learns from these too, as from every leave-alone case.
+  const leftAlone = ['Bathe tinkers.', 'We met thetinkers.', 'Ron tinkers away.', 'Tinkers Lane', 'the tinkers arms', 'the tinkers-bell'];
+  recordCases('offensive-language', { valid: leftAlone.map((text) => ({ name: `"tinkers" left alone: ${text}`, post: text })) });
+
   it('leaves it alone after a word that only ends in one of them, or with nothing between', () => {
-    for (const text of ['Bathe tinkers.', 'We met thetinkers.', 'Ron tinkers away.', 'Tinkers Lane', 'the tinkers arms', 'the tinkers-bell']) {
-      expect(found(text), text).toEqual([]);
-    }
+    for (const text of leftAlone) expect(found(text), text).toEqual([]);
   });
 });
 

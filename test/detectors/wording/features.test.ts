@@ -70,10 +70,10 @@ describe('wordingShape', () => {
 });
 
 describe('shapeAllows', () => {
-  it('lets the model speak of hostility only where someone is pointed at', () => {
-    const none = shapeOf('The bins go out on Thursday.');
-    expect(shapeAllows('hostile-engagement', none)).toBe(false);
-    expect(shapeAllows('hostile-engagement', shapeOf('Did you read the notice?'))).toBe(true);
+  it('lets the model speak of hostility and offence whoever is named: a dig at "some members" points at no word of the lists', () => {
+    const none = shapeOf('Some members had clearly read the papers. Others came for the biscuits.');
+    expect(none.target).toBe(false);
+    expect(shapeAllows('hostile-engagement', none)).toBe(true);
     expect(shapeAllows('confidential-information', none)).toBe(true);
     expect(shapeAllows('offensive-language', none)).toBe(true);
   });

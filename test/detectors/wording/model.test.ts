@@ -78,10 +78,14 @@ describe('WordingModel', () => {
     expect(shapeOnly.read(makePost({ text: 'Sunset' })).hit('copyright-attribution', 'Copyright')).toBeUndefined();
   });
 
-  it('speaks of hostility only where someone is pointed at, and of offence with or without a group named', () => {
+  it('speaks of hostility and offence whether or not anyone or any group is named, and of attribution but on a repost', () => {
     const hostile = handModel('hostile-engagement', { again: 6 });
-    expect(hostile.read(makePost({ text: 'The gritter is out again.' })).hit('hostile-engagement', 'Hostile engagement')).toBeUndefined();
+    expect(hostile.read(makePost({ text: 'Some members have asked again.' })).hit('hostile-engagement', 'Hostile engagement')).toBeDefined();
     expect(hostile.read(makePost({ text: 'You have asked again.' })).hit('hostile-engagement', 'Hostile engagement')).toBeDefined();
+    const copyright = handModel('copyright-attribution', { sunset: 6 });
+    expect(copyright.read(makePost({ text: 'Sunset over the quay.' })).hit('copyright-attribution', 'Copyright attribution')).toBeDefined();
+    const repost = makePost({ text: 'Sunset over the quay.', repostOf: { account: '@club.example' } });
+    expect(copyright.read(repost).hit('copyright-attribution', 'Copyright attribution')).toBeUndefined();
     const offensive = handModel('offensive-language', { cope: 6 });
     expect(offensive.read(makePost({ text: 'That lot could not cope.' })).hit('offensive-language', 'Offensive language')).toBeDefined();
     expect(offensive.read(makePost({ text: 'The ladies could not cope.' })).hit('offensive-language', 'Offensive language')).toBeDefined();
