@@ -57,21 +57,28 @@ function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: 
   const size = 1 << options.bits;
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
-  const order = examples.map((_, i) => i);
+  const { l2, rate } = options;
+  // What each example says of the rule, looked up once rather than once an epoch: 1 a breach, 0 not, -1 not for this rule.
+  const label = Int8Array.from(examples, (e) => (e.only !== undefined && e.only !== rule ? -1 : e.rules.has(rule) ? 1 : 0));
+  const order = Int32Array.from(examples, (_, i) => i);
   const random = seededRandom(seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+      const swap = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swap;
     }
-    for (const k of order) {
-      const example = examples[k]!;
-      if (example.only !== undefined && example.only !== rule) continue;
-      const gradient = probability(weights, example.buckets) - (example.rules.has(rule) ? 1 : 0);
-      for (const b of example.buckets) {
-        const g = gradient + options.l2 * weights[b]!;
+    for (let o = 0; o < order.length; o++) {
+      const k = order[o]!;
+      if (label[k] === -1) continue;
+      const buckets = examples[k]!.buckets;
+      const gradient = probability(weights, buckets) - label[k]!;
+      for (let n = 0; n < buckets.length; n++) {
+        const b = buckets[n]!;
+        const g = gradient + l2 * weights[b]!;
         squares[b]! += g * g;
-        weights[b]! -= (options.rate * g) / Math.sqrt(squares[b]! + 1e-8);
+        weights[b]! -= (rate * g) / Math.sqrt(squares[b]! + 1e-8);
       }
     }
   }
@@ -86,7 +93,7 @@ export function prune(weights: Float32Array, keep: number): Float32Array {
 
 export function probability(weights: Float32Array, buckets: Uint32Array): number {
   let z = 0;
-  for (const b of buckets) z += weights[b]!;
+  for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]!;
   return 1 / (1 + Math.exp(-z));
 }
 
