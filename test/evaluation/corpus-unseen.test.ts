@@ -13,7 +13,7 @@ const ROOT = join(__dirname, '../fixtures/corpus-unseen');
 // that the wording model trains on; blind: four more, held back from it and from every tuning in the third round.
 // wide2, wide3 and blind2: the fourth round's, the same way (blind joins the training; blind2 is held back).
 // blind3: written at the end of the fourth round, held back in the fifth (its HELD_BACK.md), when blind2 joins the
-// training. wide4 and blind4: the fifth round's; blind4 is held back for the sixth, scored by no one.
+// training. wide4, wide5 and blind4: the fifth round's; blind4 is held back for the sixth, scored by no one.
 const BALANCED = ['tune', 'held', 'tune2', 'fresh', 'wide', 'blind', 'wide2', 'blind2', 'wide3', 'blind3', 'wide4', 'blind4', 'wide5'] as const;
 // negatives: councils whose every post is clean though it looks like a breach, to count false alarms.
 const PARTS = [...BALANCED, 'negatives'] as const;

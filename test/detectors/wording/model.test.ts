@@ -138,7 +138,7 @@ describe('where the rules let the model speak', () => {
   });
 });
 
-const UNSEEN = 'test/fixtures/corpus-unseen';
+const UNSEEN = join(__dirname, '../../fixtures/corpus-unseen');
 
 describe('the shipped wording model', () => {
   it('was trained on the project\'s labelled councils, and speaks only for rules said in prose', () => {
