@@ -54,7 +54,11 @@ function registeredAccountProblem(account: AccountSighting, c: Compiled, context
   const reasons: string[] = [];
   const missing = [account.approvedBy ? '' : 'who approved it', account.approvedOn ? '' : 'when'].filter(Boolean);
   if (missing.length) reasons.push(`it is registered for monitoring but has no record of the Town Clerk's approval (not recorded: ${missing.join(' or ')})`);
-  const identified = identifies(handleTokens(account.handle), c, true) || (account.displayName !== undefined && identifies(nameTokens(account.displayName), c, true));
+  // A councillor's own account, as the configuration lists it, names whose it is: approved, it is not anonymous.
+  const identified =
+    c.councillorHandles.has(normaliseHandle(account.handle)) ||
+    identifies(handleTokens(account.handle), c, true) ||
+    (account.displayName !== undefined && identifies(nameTokens(account.displayName), c, true));
   if (!identified) {
     reasons.push(`it is used for council business but is anonymous: neither its handle${account.displayName ? ' nor its display name' : ''} identifies ${context.config.council.name}`);
   }

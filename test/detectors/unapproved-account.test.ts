@@ -35,6 +35,11 @@ testDetector(unapprovedAccount, {
     { name: "a councillor's personal account that names the council", post: from('@samellis', 'Cllr Sam Ellis, Harbourne Town Council', 'x') },
     { name: 'an account with no name that does not speak for the council', post: from('@quaycafe', undefined, 'instagram', 'Fresh scones today, next to the Harbourne Town Council offices.') },
     { name: 'a registered account whose handle carries the place name', post: 'Bins', config: { approvedAccounts: [...APPROVED, { platform: 'instagram', handle: '@harbourne_beachhuts', approvedBy: 'Town Clerk', approvedOn: '2025-06-01' }] } },
+    {
+      name: "a configured councillor's own account, registered and approved: it names its councillor, so it is not anonymous",
+      post: 'Bins',
+      config: { approvedAccounts: [...APPROVED, { platform: 'bluesky', handle: '@rajbhatt.bsky.social', displayName: 'Cllr Raj Bhatt (Quay ward)', approvedBy: 'Town Clerk', approvedOn: '2025-06-01' }] },
+    },
     { name: 'a registered account with an identifying display name', post: 'Bins', config: { approvedAccounts: [...APPROVED, { platform: 'youtube', handle: '@UCx81Kq0', displayName: 'Harbourne Town Council meetings', approvedBy: 'Town Clerk', approvedOn: '2025-06-01' }] } },
     { name: "a resident thanking the council on behalf of a group that isn't the council", post: from('@quaysidefriends', 'Quayside Friends', 'facebook', 'On behalf of the Quayside Friends, thank you Harbourne Town Council!') },
   ],
