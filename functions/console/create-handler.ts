@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -16,6 +17,7 @@ export const ENVIRONMENT = environmentSchema(
     'TABLE_NAME',
     'CONSOLE_URL',
     'CONSOLE_SECRET_ARN',
+    'CONSOLE_ORIGIN_SECRET_ARN',
     'COGNITO_USER_POOL_ID',
     'COGNITO_ISSUER',
     'COGNITO_CLIENT_ID',
@@ -51,8 +53,25 @@ export type ConsoleResult = APIGatewayProxyStructuredResultV2 & { cookies: strin
 /** How the composition root makes the console: called on the first request (its secrets read once), again only if it failed. */
 export type MakeConsole = () => ConsoleHandler | Promise<ConsoleHandler>;
 
+/**
+ * The header CloudFront adds to every request it sends on to the console (infra/constructs/council-console.ts),
+ * carrying a value kept in Secrets Manager. API Gateway's own address stays reachable, so a request without it
+ * came round CloudFront: past its security headers and its logs.
+ */
+export const ORIGIN_HEADER = 'x-council-audit-origin';
+
+export interface HandlerOptions {
+  /**
+   * The value ORIGIN_HEADER must carry, read on the first request like the console's secrets. Without it every
+   * request is served: a local run has no CloudFront in front.
+   */
+  originSecret?: () => string | Promise<string>;
+}
+
 /** The page a person sees when the request itself cannot be read: no stack trace, nothing of theirs echoed. */
 const BAD_REQUEST = 'The address of this page could not be read. Check the link, or go back to the console home page.';
+/** The page a person sees who reached the function round CloudFront: nothing is served there. */
+const NOT_THROUGH_CLOUDFRONT = "This is not the console's address. Open the console at the address your council gave you.";
 /** The page a person sees when the console failed: the cause is in the log, under the request id. */
 const FAILED = 'Sorry, there is a problem with the console. Try again later.';
 
@@ -123,17 +142,10 @@ const page = (status: number, text: string): ConsoleResult => ({
  * answer goes back to API Gateway. The console is made once per instance (on its first request, so a
  * secret read at cold start is read once); if making it fails, the next request tries again.
  */
-export function createHandler(makeConsole: MakeConsole) {
-  let made: Promise<ConsoleHandler> | undefined;
-  const consoleHandler = (): Promise<ConsoleHandler> => {
-    made ??= Promise.resolve()
-      .then(makeConsole)
-      .catch((error: unknown) => {
-        made = undefined;
-        throw error;
-      });
-    return made;
-  };
+export function createHandler(makeConsole: MakeConsole, options: HandlerOptions = {}) {
+  const consoleHandler = once(makeConsole);
+  const { originSecret } = options;
+  const expectedOrigin = originSecret && once(async () => digest(await originSecret()));
 
   return middy(async (event: ConsoleEvent, _context: Context): Promise<ConsoleResult> => {
     let request: ConsoleRequest;
@@ -145,10 +157,38 @@ export function createHandler(makeConsole: MakeConsole) {
       return page(400, BAD_REQUEST);
     }
     try {
+      if (expectedOrigin) {
+        const sent = request.headers[ORIGIN_HEADER];
+        // Compared as digests of equal length, in constant time: the answer's timing tells nothing of the value.
+        if (sent === undefined || !timingSafeEqual(digest(sent), await expectedOrigin())) {
+          logger.warn('console request refused: it did not come through CloudFront', { method: request.method, path: request.path });
+          return page(403, NOT_THROUGH_CLOUDFRONT);
+        }
+        const { [ORIGIN_HEADER]: _checked, ...headers } = request.headers;
+        request = { ...request, headers };
+      }
       return toResult(await (await consoleHandler())(request));
     } catch (error) {
       logger.error('console request failed', { method: request.method, path: request.path, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       return page(500, FAILED);
     }
   }).use(injectLambdaContext(logger));
+}
+
+/** Made on first use and kept; if making it failed, the next call tries again. */
+function once<T>(make: () => T | Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= Promise.resolve()
+      .then(make)
+      .catch((error: unknown) => {
+        made = undefined;
+        throw error;
+      });
+    return made;
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
 }

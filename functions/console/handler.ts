@@ -1,5 +1,6 @@
 // The deployed console function: reads its environment at cold start (naming any variable that is
-// missing), then on its first request reads its secret (once per instance) and builds the console on
+// missing), then on its first request reads its secrets (once per instance: its own, and the value
+// CloudFront's origin header must carry, without which a request is refused) and builds the console on
 // the DynamoDB store, Cognito's managed login and Cognito's invitations. CloudFront serves the static
 // assets from S3: the function is given their names only. The Secrets Manager and Cognito SDKs are
 // loaded when first used (the first request, the first invitation), not at cold start, and so is the
@@ -11,15 +12,18 @@ import { readEnvironment } from '../../shared/runtime/environment';
 import { logger } from '../../shared/runtime/logger';
 import { lazyS3ReportReader } from '../../shared/report/s3-report-reader';
 import { dynamoDbStore } from '../../shared/store/dynamodb-store';
-import { readConsoleSecret, secretsManagerSdk } from './console-secret';
+import { readConsoleSecret, readOriginSecret, secretsManagerSdk } from './console-secret';
 import { CONSOLE_AUTH_PATHS, createHandler, ENVIRONMENT } from './create-handler';
 
 const env = readEnvironment(ENVIRONMENT);
 const baseUrl = env.CONSOLE_URL.replace(/\/+$/, '');
+const secretsManager = async () => {
+  const { SecretsManagerClient } = await secretsManagerSdk();
+  return new SecretsManagerClient(clientConfig({ region: env.AWS_REGION }));
+};
 
 export const handler = createHandler(async () => {
-  const { SecretsManagerClient } = await secretsManagerSdk();
-  const secret = await readConsoleSecret(new SecretsManagerClient(clientConfig({ region: env.AWS_REGION })), env.CONSOLE_SECRET_ARN);
+  const secret = await readConsoleSecret(await secretsManager(), env.CONSOLE_SECRET_ARN);
   return createConsole({
     store: dynamoDbStore({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT, tableName: env.TABLE_NAME }),
     baseUrl,
@@ -39,4 +43,7 @@ export const handler = createHandler(async () => {
     assets: { manifest: { stylesheet: env.CONSOLE_STYLESHEET, script: env.CONSOLE_SCRIPT } },
     log: (message, error) => logger.error(message, { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
+}, {
+  // Only requests through CloudFront carry its header: API Gateway's own address serves nothing.
+  originSecret: async () => readOriginSecret(await secretsManager(), env.CONSOLE_ORIGIN_SECRET_ARN),
 });

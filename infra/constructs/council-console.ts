@@ -13,7 +13,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CONSOLE_AUTH_PATHS } from '../../functions/console/create-handler';
+import { CONSOLE_AUTH_PATHS, ORIGIN_HEADER } from '../../functions/console/create-handler';
 import type { AssetManifest } from '../../shared/console/assets';
 import { COUNCIL_LEADING_KEYS, TABLE_KEYS } from '../../shared/store/keys';
 import { ASSETS_PATH_PREFIX, type StagedAssets } from '../console-assets';
@@ -77,6 +77,8 @@ export class CouncilConsole extends Construct {
   readonly assetDeploymentRole: iam.Role;
   readonly client: cognito.UserPoolClient;
   readonly secret: secretsmanager.Secret;
+  /** The value CloudFront's origin header carries to the console, which refuses a request without it. */
+  readonly originSecret: secretsmanager.Secret;
   /** The console's address: the operator's, or CloudFront's (a token until deployment). */
   readonly url: string;
 
@@ -203,6 +205,13 @@ export class CouncilConsole extends Construct {
       },
     });
     const apiDomain = `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    // API Gateway's own address stays reachable: CloudFront adds a header with a generated value, and the
+    // console refuses a request without it, so nobody reaches the console round CloudFront's headers and logs.
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: "Council Audit console: the value CloudFront's origin header carries to the console",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const consoleHost = props.consoleUrl ? new URL(props.consoleUrl).hostname : undefined;
     const ownDomain = consoleHost !== undefined && !consoleHost.endsWith('.cloudfront.net') && props.certificateArn !== undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -211,6 +220,8 @@ export class CouncilConsole extends Construct {
         origin: new origins.HttpOrigin(apiDomain, {
           protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
           originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          // A dynamic reference: CloudFormation reads the value at deployment, and the template holds only the secret's name.
+          customHeaders: { [ORIGIN_HEADER]: this.originSecret.secretValue.unsafeUnwrap() },
         }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
@@ -292,6 +303,8 @@ export class CouncilConsole extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.secret.grantRead(role);
+    this.originSecret.grantRead(role);
+    this.function.function.addEnvironment('CONSOLE_ORIGIN_SECRET_ARN', this.originSecret.secretArn);
     this.function.function.addEnvironment('CONSOLE_URL', this.url);
     this.function.function.addEnvironment('COGNITO_CLIENT_ID', this.client.userPoolClientId);
     this.function.function.addEnvironment('CONSOLE_SECRET_ARN', this.secret.secretArn);

@@ -35,6 +35,8 @@ export const VARIABLES = {
   CONSOLE_URL: z.url({ protocol: /^https?$/ }),
   /** Secrets Manager secret of the console: JSON with its session-signing secret and the Cognito app client's secret. */
   CONSOLE_SECRET_ARN: z.string().check(z.minLength(1, 'must not be empty')),
+  /** Secrets Manager secret holding the value CloudFront's origin header carries to the console (plain text). */
+  CONSOLE_ORIGIN_SECRET_ARN: z.string().check(z.minLength(1, 'must not be empty')),
   /** The console's Cognito user pool (invitations), its issuer (token checks), app client and managed login domain. */
   COGNITO_USER_POOL_ID: z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must be a user pool id such as eu-west-2_AbCdEf123')),
   COGNITO_ISSUER: z.url({ protocol: /^https$/ }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_AUTH_PATHS } from '../../functions/console/create-handler';
+import { CONSOLE_AUTH_PATHS, ORIGIN_HEADER } from '../../functions/console/create-handler';
 import { ASSET_CACHE_CONTROL, assetManifest, listConsoleAssets, type ConsoleAsset } from '../../shared/console/assets';
 import { COUNCIL_ATTRIBUTE } from '../../shared/console/cognito-invitations';
 import { COUNCIL_LEADING_KEYS, hostBudgetKey } from '../../shared/store/keys';
@@ -133,6 +133,7 @@ describe('the console function', () => {
     expect(consoleEnvironment().Variables).toMatchObject({
       CONSOLE_URL: { 'Fn::Join': ['', ['https://', distributionDomain()]] },
       CONSOLE_SECRET_ARN: { Ref: logicalIdOf(synth.stateless.console.secret) },
+      CONSOLE_ORIGIN_SECRET_ARN: { Ref: logicalIdOf(synth.stateless.console.originSecret) },
       COGNITO_CLIENT_ID: { Ref: logicalIdOf(synth.stateless.console.client) },
       COGNITO_USER_POOL_ID: expect.anything(),
       COGNITO_ISSUER: expect.anything(),
@@ -182,14 +183,15 @@ describe('the console function', () => {
     expect(tableReads.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [COUNCIL_LEADING_KEYS] } });
   });
 
-  it('invites people through its own user pool only, reads its own secret only, and touches nothing else', () => {
+  it('invites people through its own user pool only, reads its own two secrets only, and touches nothing else', () => {
     const statements = statementsOfRole(stateless, synth.stateless.console.function.role);
     const invite = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('cognito-idp:')));
     expect(invite).toHaveLength(1);
     expect(invite[0]!.Action).toBe('cognito-idp:AdminCreateUser');
     expect(JSON.stringify(invite[0]!.Resource)).toMatch(/ConsoleUsersUserPool.*Arn/);
     const secrets = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')));
-    expect(secrets.flatMap((s: Statement) => asArray(s.Resource))).toEqual([{ Ref: logicalIdOf(synth.stateless.console.secret) }]);
+    const read = secrets.flatMap((s: Statement) => asArray(s.Resource)).map((r) => JSON.stringify(r));
+    expect(read.sort()).toEqual([synth.stateless.console.secret, synth.stateless.console.originSecret].map((secret) => JSON.stringify({ Ref: logicalIdOf(secret) })).sort());
     const services = new Set(actionsOf(statements).map((a) => a.split(':')[0]));
     expect([...services].sort()).toEqual(['cognito-idp', 'dynamodb', 'logs', 's3', 'secretsmanager', 'xray']);
   });
@@ -226,6 +228,18 @@ describe("the console's HTTP API and CloudFront", () => {
     expect(origins).toContainEqual(expect.objectContaining({ CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] } }));
     expect(origins).toContainEqual(expect.objectContaining({ DomainName: { 'Fn::GetAtt': [logicalIdOf(synth.stateless.console.assetsBucket), 'RegionalDomainName'] }, OriginAccessControlId: expect.anything() }));
     expect(JSON.stringify(config.Logging)).toContain('ConsoleLogs');
+  });
+
+  it("sends the console a header with the origin secret's value, resolved by CloudFormation: the template holds no value", () => {
+    const config = only(stateless, 'AWS::CloudFront::Distribution').Properties.DistributionConfig as Record<string, unknown>;
+    const api = (config.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find((o) => o.CustomOriginConfig !== undefined);
+    const header = api?.OriginCustomHeaders?.find((h) => h.HeaderName === ORIGIN_HEADER);
+    // {{resolve:secretsmanager:<the origin secret's ARN>:SecretString:::}}
+    expect(JSON.stringify(header?.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(header?.HeaderValue)).toContain(JSON.stringify({ Ref: logicalIdOf(synth.stateless.console.originSecret) }));
+    const secret = stateless.findResources('AWS::SecretsManager::Secret')[logicalIdOf(synth.stateless.console.originSecret)] as Resource;
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
   });
 
   it('adds HSTS, no framing and no sniffing to every response, and a fallback policy for responses without one', () => {

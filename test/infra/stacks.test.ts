@@ -826,7 +826,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     // Assess: six functions' runtime and X-Ray's Resource "*", the secret's rotation, the scheduler's
     // dead-letter queue, and the reports/* object ARN in the three policies that touch reports; the
     // console's: its API route served without an authorizer, the Essentials plan, no geo restriction and
-    // no WAF, the cloudfront.net certificate, the assets bucket's logs (CloudFront's), its secret's
+    // no WAF, the cloudfront.net certificate, the assets bucket's logs (CloudFront's), its two secrets'
     // rotation, and CDK's asset upload (its wildcards and its runtime)
     expect(acknowledged.sort()).toEqual([
       'AwsSolutions-APIG4',
@@ -837,6 +837,7 @@ describe('cdk-nag (AwsSolutions)', () => {
       ...Array<string>(10).fill('AwsSolutions-IAM5'),
       ...Array<string>(7).fill('AwsSolutions-L1'),
       'AwsSolutions-S1',
+      'AwsSolutions-SMG4',
       'AwsSolutions-SMG4',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',

@@ -3,6 +3,7 @@ export const CONSOLE_ENVIRONMENT = {
   TABLE_NAME: 'council-audit',
   CONSOLE_URL: 'https://audit.harbourne-tc.example',
   CONSOLE_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-AbCdEf',
+  CONSOLE_ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-origin-GhIjKl',
   COGNITO_USER_POOL_ID: 'eu-west-2_Harbourne1',
   COGNITO_ISSUER: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Harbourne1',
   COGNITO_CLIENT_ID: '1example23456789abcdefghij',

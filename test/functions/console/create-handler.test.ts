@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createHandler, toConsoleRequest, toResult } from '../../../functions/console/create-handler';
+import { createHandler, ORIGIN_HEADER, toConsoleRequest, toResult } from '../../../functions/console/create-handler';
 import type { ConsoleHandler, ConsoleRequest, ConsoleResponse } from '../../../shared/console/http';
-import { functionUrlEvent, httpApiEvent, httpApiFormPost } from './events';
+import { functionUrlEvent, httpApiEvent, httpApiFormPost, TEST_ORIGIN_SECRET } from './events';
 
 const context = { functionName: 'console', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
 
@@ -193,5 +193,67 @@ describe('the console function', () => {
     expect(result.statusCode).toBe(400);
     expect(result.body).not.toContain('%E0');
     expect(seen).toEqual([]);
+  });
+});
+
+describe('a request that did not come through CloudFront', () => {
+  /** The event as API Gateway's own address would pass it on: no origin header, or another value in it. */
+  const direct = (value?: string) => {
+    const event = httpApiEvent();
+    const { [ORIGIN_HEADER]: _sent, ...headers } = event.headers ?? {};
+    return { ...event, headers: value === undefined ? headers : { ...headers, [ORIGIN_HEADER]: value } };
+  };
+
+  it('is refused with 403, saying where the console is, without asking the console', async () => {
+    // Prepare
+    const { handler, seen } = recordingConsole();
+    const lambda = createHandler(() => handler, { originSecret: () => TEST_ORIGIN_SECRET });
+
+    // Act
+    const missing = await lambda(direct(), context);
+    const wrong = await lambda(direct(`${TEST_ORIGIN_SECRET}x`), context);
+    const empty = await lambda(direct(''), context);
+
+    // Assess
+    for (const result of [missing, wrong, empty]) {
+      expect(result.statusCode).toBe(403);
+      expect(result.body).toContain("not the console's address");
+      expect(result.body).not.toContain(TEST_ORIGIN_SECRET);
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('is served when it carries the value, which the console itself never sees', async () => {
+    // Prepare
+    const { handler, seen } = recordingConsole();
+    let reads = 0;
+    const lambda = createHandler(() => handler, { originSecret: async () => (reads++, TEST_ORIGIN_SECRET) });
+
+    // Act
+    const first = await lambda(httpApiEvent(), context);
+    const second = await lambda(httpApiEvent(), context);
+
+    // Assess: the value read once, like the console's own secrets
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.headers[ORIGIN_HEADER]).toBeUndefined();
+    expect(reads).toBe(1);
+  });
+
+  it('answers 500 when the value cannot be read, and reads it again on the next request', async () => {
+    const { handler } = recordingConsole();
+    let reads = 0;
+    const lambda = createHandler(() => handler, {
+      originSecret: async () => {
+        reads += 1;
+        if (reads === 1) throw new Error('ResourceNotFoundException: arn:aws:secretsmanager:eu-west-2:111111111111:secret:console-origin');
+        return TEST_ORIGIN_SECRET;
+      },
+    });
+    const first = await lambda(httpApiEvent(), context);
+    const second = await lambda(httpApiEvent(), context);
+    expect(first.statusCode).toBe(500);
+    expect(first.body).not.toMatch(/secretsmanager|ResourceNotFound/);
+    expect(second.statusCode).toBe(200);
   });
 });

@@ -1,4 +1,7 @@
-import type { ConsoleEvent } from '../../../functions/console/create-handler';
+import { ORIGIN_HEADER, type ConsoleEvent } from '../../../functions/console/create-handler';
+
+/** The value the stack's CloudFront origin header carries, in these events and in the tests' Secrets Manager answers. */
+export const TEST_ORIGIN_SECRET = 'origin-0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
  * Events as the two HTTP fronts send them, in the shape of AWS's published payload 2.0 examples (the
@@ -30,6 +33,7 @@ export function httpApiEvent(overrides: Partial<ConsoleEvent> & { method?: strin
       'x-forwarded-for': '192.0.2.10, 198.51.100.7',
       'x-forwarded-port': '443',
       'x-forwarded-proto': 'https',
+      [ORIGIN_HEADER]: TEST_ORIGIN_SECRET,
     },
     queryStringParameters: { severity: 'high,medium', rule: 'phone-number' },
     requestContext: {
@@ -86,6 +90,7 @@ export function functionUrlEvent(overrides: Partial<ConsoleEvent> = {}): Console
       host: 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-2.on.aws',
       'x-forwarded-proto': 'https',
       'x-forwarded-for': '203.0.113.5',
+      [ORIGIN_HEADER]: TEST_ORIGIN_SECRET,
     },
     requestContext: {
       accountId: 'anonymous',

@@ -4,14 +4,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleEvent, ConsoleResult } from '../../../functions/console/create-handler';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ORIGIN_HEADER, type ConsoleEvent, type ConsoleResult } from '../../../functions/console/create-handler';
 import { cookieNames, Sealer } from '../../../shared/console/session';
 import { ensureTable, startDynalite } from '../../../shared/local/dynalite';
 import { monthlyReportKeys } from '../../../shared/report/monthly-report';
 import { DynamoDbAuditStore } from '../../../shared/store/dynamodb-store';
 import { CLERK, HARBOURNE } from '../../review/review-store';
-import { functionUrlEvent, httpApiEvent } from './events';
+import { functionUrlEvent, httpApiEvent, TEST_ORIGIN_SECRET } from './events';
 import { CONSOLE_ENVIRONMENT } from './console-environment';
 
 // The deployed composition root, loaded as Lambda loads it, with the stack's variables. Secrets
@@ -26,6 +26,11 @@ async function deployedHandler(env: Record<string, string> = {}): Promise<(event
   return ((await import('../../../functions/console/handler')) as { handler: (event: ConsoleEvent, context: Context) => Promise<ConsoleResult> }).handler;
 }
 
+// The value CloudFront's origin header carries: the test events carry it too.
+beforeEach(() => {
+  secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_ORIGIN_SECRET_ARN }).resolves({ SecretString: TEST_ORIGIN_SECRET });
+});
+
 afterEach(() => {
   secrets.reset();
   vi.unstubAllEnvs();
@@ -34,7 +39,7 @@ afterEach(() => {
 describe('the deployed console function', () => {
   it("serves the start page through the real console, linking the stack's asset names, with its security headers", async () => {
     // Prepare
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
     const handler = await deployedHandler();
 
     // Act
@@ -46,19 +51,40 @@ describe('the deployed console function', () => {
     expect(result.body).toContain(`href="${ENV.CONSOLE_STYLESHEET}"`);
     expect(result.body).toContain(`src="${ENV.CONSOLE_SCRIPT}"`);
     expect(result.headers?.['content-security-policy']).toMatch(/frame-ancestors 'none'/);
-    expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input)).toEqual([{ SecretId: ENV.CONSOLE_SECRET_ARN }]);
+    expect(secrets.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId).sort()).toEqual([ENV.CONSOLE_ORIGIN_SECRET_ARN, ENV.CONSOLE_SECRET_ARN].sort());
   });
 
-  it('reads its secret once, however many requests follow', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+  it('reads its secrets once, however many requests follow', async () => {
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
     const handler = await deployedHandler();
     await handler(httpApiEvent({ rawPath: '/', rawQueryString: '', cookies: undefined }), context);
     await handler(functionUrlEvent({ rawPath: '/signed-out' }), context);
-    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it("refuses a request sent to API Gateway's own address, which carries no CloudFront origin header", async () => {
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+    const handler = await deployedHandler();
+    const event = httpApiEvent({ rawPath: '/', rawQueryString: '', cookies: undefined });
+    const { [ORIGIN_HEADER]: _sent, ...headers } = event.headers ?? {};
+    const result = await handler({ ...event, headers }, context);
+    expect(result.statusCode).toBe(403);
+    expect(result.body).not.toContain(TEST_ORIGIN_SECRET);
+  });
+
+  it('refuses to serve with an origin secret too short to be one, naming nothing of it, and reads it again next time', async () => {
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_ORIGIN_SECRET_ARN }).resolvesOnce({ SecretString: 'change-me' }).resolves({ SecretString: TEST_ORIGIN_SECRET });
+    const handler = await deployedHandler();
+    const first = await handler(httpApiEvent({ rawPath: '/', rawQueryString: '', cookies: undefined }), context);
+    const second = await handler(httpApiEvent({ rawPath: '/', rawQueryString: '', cookies: undefined }), context);
+    expect(first.statusCode).toBe(500);
+    expect(first.body).not.toMatch(/change-me|secretsmanager/);
+    expect(second.statusCode).toBe(200);
   });
 
   it('sends a signed-out person who asks for a council page to sign in', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
     const handler = await deployedHandler();
     const result = await handler(httpApiEvent({ cookies: undefined }), context);
     expect(result.statusCode).toBe(303);
@@ -67,7 +93,7 @@ describe('the deployed console function', () => {
 
   it('shows its error page, not the cause, when its secret is unusable, and reads it again on the next request', async () => {
     // Prepare: a placeholder left in the secret, then the real value
-    secrets.on(GetSecretValueCommand).resolvesOnce({ SecretString: 'change-me' }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+    secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolvesOnce({ SecretString: 'change-me' }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
     const handler = await deployedHandler();
 
     // Act
@@ -108,7 +134,7 @@ describe('the deployed console function and the reports bucket', () => {
       await store.putCouncil(HARBOURNE);
       await store.forCouncil(HARBOURNE.id).putMember({ userId: CLERK.userId, name: CLERK.name, role: 'town-clerk', addedBy: 'setup', addedAt: '2026-01-01T00:00:00Z' });
       await store.forCouncil(HARBOURNE.id).recordReport({ month: '2026-01', key: keys.pdf, htmlKey: keys.html, generatedAt: '2026-02-01T07:00:00.000Z' });
-      secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
+      secrets.on(GetSecretValueCommand, { SecretId: ENV.CONSOLE_SECRET_ARN }).resolves({ SecretString: JSON.stringify({ sessionSecret: 's'.repeat(64), clientSecret: 'client-secret' }) });
       const handler = await deployedHandler({
         TABLE_NAME: tableName,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
