@@ -5,6 +5,7 @@
 // assets from S3: the function is given their names only. The Secrets Manager and Cognito SDKs are
 // loaded when first used (the first request, the first invitation), not at cold start, and so is the
 // S3 SDK (the first stored report served).
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createConsole } from '../../shared/console/app';
 import { cognitoInvitations } from '../../shared/console/cognito-invitations';
 import { clientConfig } from '../../shared/runtime/aws';
@@ -17,10 +18,10 @@ import { CONSOLE_AUTH_PATHS, createHandler, ENVIRONMENT } from './create-handler
 
 const env = readEnvironment(ENVIRONMENT);
 const baseUrl = env.CONSOLE_URL.replace(/\/+$/, '');
-const secretsManager = async () => {
-  const { SecretsManagerClient } = await secretsManagerSdk();
-  return new SecretsManagerClient(clientConfig({ region: env.AWS_REGION }));
-};
+// One client for both secrets (the console's own and CloudFront's origin value), made when the first is read.
+let secretsClient: Promise<SecretsManagerClient> | undefined;
+const secretsManager = () =>
+  (secretsClient ??= secretsManagerSdk().then(({ SecretsManagerClient }) => new SecretsManagerClient(clientConfig({ region: env.AWS_REGION }))));
 
 export const handler = createHandler(async () => {
   const secret = await readConsoleSecret(await secretsManager(), env.CONSOLE_SECRET_ARN);
