@@ -1,9 +1,9 @@
 // Trains the wording model (shared/detectors/wording/model.json): npm run train:wording [-- --check]
 //
 // It learns, per rule, which wording marks a breach from the project's own labelled councils, every part of
-// test/fixtures/corpus-unseen except `blind2/`, the part held back to score it (`blind/`, held back in the third
-// round, is trained on since the fourth). Before the final training it leaves each hand-written council out in
-// turn, trains on the rest and scores the left-out council with the rules and the model together; each rule's
+// test/fixtures/corpus-unseen except those held back to score it (their folders hold HELD_BACK.md). Before the
+// final training it leaves each hand-written council out in turn, trains on the rest and scores the left-out
+// council with the rules and the model together; each rule's
 // threshold is the one with the best F1 at which that combined precision holds (MIN_PRECISION, or the patterns'
 // own when lower), and a rule the model cannot help so is left to its patterns.
 // With --check it trains again and fails if the committed file differs: the model is what the corpus makes.
