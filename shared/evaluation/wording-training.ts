@@ -1,7 +1,7 @@
 import type { RuleId } from '../domain/finding';
 import type { Post } from '../domain/post';
 import { seededRandom } from './seeded-random';
-import { forEachFeature, ownProse, wordingShape, wordingTokens, type WordingShape } from '../detectors/wording/features';
+import { forEachFeatureOfHashes, ownProse, shapeOfHashes, TokenHashes, type WordingShape } from '../detectors/wording/features';
 
 /** One labelled post as training sees it: its features' buckets and the rules it breaches. */
 export interface TrainingExample {
@@ -18,10 +18,10 @@ export interface TrainingExample {
 /** A post's distinct feature buckets in a table of 2^bits, and its shape. */
 export function postFeatures(post: Post, bits: number): { buckets: Uint32Array; shape: WordingShape } {
   const mask = (1 << bits) - 1;
-  const tokens = wordingTokens(ownProse(post));
-  const shape = wordingShape(post, tokens);
+  const { hashes, length } = new TokenHashes().read(ownProse(post));
+  const shape = shapeOfHashes(post, hashes, length);
   const seen = new Set<number>();
-  forEachFeature(tokens, shape, (id) => seen.add(id & mask));
+  forEachFeatureOfHashes(hashes, length, shape, (id) => seen.add(id & mask));
   return { buckets: Uint32Array.from(seen), shape };
 }
 

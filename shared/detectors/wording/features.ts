@@ -10,7 +10,71 @@ import { foldLookalikes } from '../text/normalise';
  * reading as a chain of regular expressions cost 11 µs a post, more than the model's arithmetic tenfold.
  */
 export function wordingTokens(text: string): string[] {
-  const tokens: string[] = [];
+  const sink = new StringSink();
+  scan(text, sink);
+  return sink.tokens;
+}
+
+/**
+ * The same words as `wordingTokens`, as their hashes (`tokenHash`), written into a buffer that is reused from
+ * post to post: the model reads every post of every scan, and most words are plain letters, hashed where they
+ * stand without a string made for them. Only a post whose wording clears a threshold is read again as words,
+ * to name them.
+ */
+export class TokenHashes {
+  hashes = new Uint32Array(256);
+  length = 0;
+
+  /** Reads the text's words, replacing what was read before. */
+  read(text: string): this {
+    this.length = 0;
+    scan(text, this);
+    return this;
+  }
+
+  word(text: string, start: number, end: number): void {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h ^= c <= 0x5a ? c + 0x20 : c; // plain letters only: A–Z to a–z
+      h = Math.imul(h, 0x01000193);
+    }
+    this.#push(h >>> 0);
+  }
+
+  token(token: string): void {
+    this.#push(tokenHash(token));
+  }
+
+  #push(hash: number): void {
+    if (this.length === this.hashes.length) {
+      const grown = new Uint32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.length++] = hash;
+  }
+}
+
+/** Where the scanner puts what it reads: a word of plain ASCII letters where it stands, or any other token. */
+interface TokenSink {
+  word(text: string, start: number, end: number): void;
+  token(token: string): void;
+}
+
+class StringSink implements TokenSink {
+  readonly tokens: string[] = [];
+
+  word(text: string, start: number, end: number): void {
+    this.tokens.push(text.slice(start, end).toLowerCase());
+  }
+
+  token(token: string): void {
+    this.tokens.push(token);
+  }
+}
+
+function scan(text: string, sink: TokenSink): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -20,10 +84,9 @@ export function wordingTokens(text: string): string[] {
     }
     let j = i + 1;
     while (j < n && !isSpace(text.charCodeAt(j))) j++;
-    readChunk(text, i, j, tokens);
+    readChunk(text, i, j, sink);
     i = j;
   }
-  return tokens;
 }
 
 const LINK = /^(?:https?:\/\/|www\.)/i;
@@ -32,48 +95,48 @@ const EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const NUMBER = /^\d+(?:[.,:]\d+)*(?:s|st|nd|rd|th|am|pm)?$/i;
 
 /** One run of text between spaces: a link, an address, a handle, a hashtag, or words; and its tone marks. */
-function readChunk(text: string, start: number, end: number, tokens: string[]): void {
+function readChunk(text: string, start: number, end: number, sink: TokenSink): void {
   const chunkStart = start;
   // Opening brackets and quotes first: "(https://…)", "(@kim)".
   while (start < end && !isWordChar(text.charCodeAt(start)) && text.charCodeAt(start) !== 0x40 && text.charCodeAt(start) !== 0x23) start++;
   if (start === end) {
     // Punctuation and emoji alone ("🙄", "…", "?!")
-    readMarks(text, chunkStart, end, tokens);
+    readMarks(text, chunkStart, end, sink);
     return;
   }
   const first = text.charCodeAt(start);
   if ((first === 0x68 || first === 0x48 || first === 0x77 || first === 0x57) && LINK.test(text.slice(start, start + 8))) {
-    tokens.push('xurl');
+    sink.token('xurl');
     return;
   }
   if (first === 0x40 && start + 1 < end && isWordChar(text.charCodeAt(start + 1))) {
-    tokens.push('xmention');
+    sink.token('xmention');
     return;
   }
-  readMarks(text, chunkStart, end, tokens);
+  readMarks(text, chunkStart, end, sink);
   if (first === 0x23) {
-    tokens.push('xhashtag');
+    sink.token('xhashtag');
     start++;
   }
   // Punctuation at a word's ends is punctuation ("photographer!"); inside it, a disguise ("sh!te").
   while (start < end && !isWordChar(text.charCodeAt(start))) start++;
   while (end > start && !isWordChar(text.charCodeAt(end - 1))) end--;
   if (start === end) return;
-  const core = text.slice(start, end);
-  if (core.includes('@') && EMAIL.test(core)) {
-    tokens.push('xemail');
+  const at = text.indexOf('@', start);
+  if (at !== -1 && at < end && EMAIL.test(text.slice(start, end))) {
+    sink.token('xemail');
     return;
   }
-  if (isDigit(core.charCodeAt(0)) && NUMBER.test(core)) {
-    tokens.push('xnum');
+  if (isDigit(text.charCodeAt(start)) && NUMBER.test(text.slice(start, end))) {
+    sink.token('xnum');
     return;
   }
-  let partStart = 0;
-  for (let k = 0; k <= core.length; k++) {
-    const c = k < core.length ? core.charCodeAt(k) : 0x20;
+  let partStart = start;
+  for (let k = start; k <= end; k++) {
+    const c = k < end ? text.charCodeAt(k) : 0x20;
     if (isWordChar(c) || c === 0x21 || c === 0x24 || c === 0x40 || c === 0x7c || c === 0x27 || c === 0x2019) continue;
     // ! $ @ | inside a word are letters to the look-alike folding (sh!te, $hit, @rse, |ame): they do not end it.
-    if (k > partStart) readPart(core.slice(partStart, k), tokens);
+    if (k > partStart) readPart(text, partStart, k, sink);
     partStart = k + 1;
   }
 }
@@ -82,43 +145,44 @@ function readChunk(text: string, start: number, end: number, tokens: string[]): 
  * What punctuation and emoji say of tone, as words of their own: a question, an exclamation, a trailing
  * ellipsis, a word put in quotation marks, and each emoji (🙄, 🙃 and 👏 say more than most words).
  */
-function readMarks(text: string, start: number, end: number, tokens: string[]): void {
+function readMarks(text: string, start: number, end: number, sink: TokenSink): void {
   const first = text.charCodeAt(start);
-  if (first === 0x22 || first === 0x201c || first === 0x2018) tokens.push('xquote');
+  if (first === 0x22 || first === 0x201c || first === 0x2018) sink.token('xquote');
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x3f) tokens.push('xquestion');
-    else if (c === 0x21 && (k + 1 === end || !isWordChar(text.charCodeAt(k + 1)))) tokens.push('xexclaim');
+    if (c === 0x3f) sink.token('xquestion');
+    else if (c === 0x21 && (k + 1 === end || !isWordChar(text.charCodeAt(k + 1)))) sink.token('xexclaim');
     else if (c === 0x2026 || (c === 0x2e && text.charCodeAt(k + 1) === 0x2e)) {
-      tokens.push('xellipsis');
+      sink.token('xellipsis');
       while (k + 1 < end && text.charCodeAt(k + 1) === 0x2e) k++;
     } else if (c >= 0xd83c && c <= 0xd83e && k + 1 < end) {
-      tokens.push(`xemoji${text.codePointAt(k)!.toString(16)}`);
+      sink.token(`xemoji${text.codePointAt(k)!.toString(16)}`);
       k++;
     }
   }
 }
 
-function readPart(part: string, tokens: string[]): void {
+function readPart(text: string, start: number, end: number, sink: TokenSink): void {
   let plain = true;
-  for (let k = 0; k < part.length; k++) {
-    const c = part.charCodeAt(k);
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) {
       plain = false;
       break;
     }
   }
   if (plain) {
-    tokens.push(part.toLowerCase());
+    sink.word(text, start, end);
     return;
   }
+  let part = text.slice(start, end);
   if (part.includes("'") || part.includes('’')) part = part.replace(/['’]/g, '');
   if (part === '') return;
   if (isDigit(part.charCodeAt(0)) && NUMBER.test(part)) {
-    tokens.push('xnum');
+    sink.token('xnum');
     return;
   }
-  for (const token of foldLookalikes(part).split(/[^a-z0-9]+/)) if (token !== '') tokens.push(token);
+  for (const token of foldLookalikes(part).split(/[^a-z0-9]+/)) if (token !== '') sink.token(token);
 }
 
 function isDigit(c: number): boolean {
@@ -174,14 +238,23 @@ export interface WordingShape {
 }
 
 export function wordingShape(post: Post, tokens: readonly string[]): WordingShape {
+  return shapeOfHashes(post, Uint32Array.from(tokens, tokenHash), tokens.length);
+}
+
+const GROUP_HASHES = new Set([...GROUP_WORDS].map(tokenHash));
+const TARGET_HASHES = new Set([...TARGET_WORDS].map(tokenHash));
+const [OVER, UNDER, XNUM] = ['over', 'under', 'xnum'].map(tokenHash);
+
+/** `wordingShape` of a post whose words are read as hashes (`TokenHashes`). */
+export function shapeOfHashes(post: Post, hashes: ArrayLike<number>, length: number): WordingShape {
   const reply = post.replyTo !== undefined;
   let group = false;
   let target = reply;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+  for (let i = 0; i < length; i++) {
+    const h = hashes[i]!;
     // "over 70s", "under 25s": an age group
-    if (GROUP_WORDS.has(token) || ((token === 'over' || token === 'under') && tokens[i + 1] === 'xnum')) group = true;
-    if (TARGET_WORDS.has(token)) target = true;
+    if (GROUP_HASHES.has(h) || ((h === OVER || h === UNDER) && i + 1 < length && hashes[i + 1] === XNUM)) group = true;
+    if (TARGET_HASHES.has(h)) target = true;
   }
   return { reply, group, target, media: (post.media?.length ?? 0) > 0, repost: post.repostOf !== undefined };
 }
@@ -222,14 +295,24 @@ export function forEachFeature(
   shape: WordingShape,
   emit: (id: number, kind: FeatureKind, at: number) => void,
 ): void {
+  forEachFeatureOfHashes(Uint32Array.from(tokens, tokenHash), tokens.length, shape, emit);
+}
+
+/** `forEachFeature` of a post whose words are read as hashes (`TokenHashes`). */
+export function forEachFeatureOfHashes(
+  hashes: ArrayLike<number>,
+  length: number,
+  shape: WordingShape,
+  emit: (id: number, kind: FeatureKind, at: number) => void,
+): void {
   emit(mix(K.bias, 0), 'bias', -1);
   if (shape.reply) emit(mix(K.reply, 0), 'reply', -1);
   if (shape.group) emit(mix(K.group, 0), 'group', -1);
   if (shape.target) emit(mix(K.target, 0), 'target', -1);
   if (shape.media) emit(mix(K.media, 0), 'media', -1);
   let previous = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const h = tokenHash(tokens[i]!);
+  for (let i = 0; i < length; i++) {
+    const h = hashes[i]!;
     emit(mix(K.word, h), 'word', i);
     if (i > 0) emit(mix(K.pair, Math.imul(previous, 0x9e3779b1) ^ h), 'pair', i - 1);
     if (shape.group) emit(mix(K['group-word'], h), 'group-word', i);
@@ -244,8 +327,8 @@ export function featureWords(tokens: readonly string[], kind: FeatureKind, at: n
   return kind === 'pair' ? `${tokens[at]} ${tokens[at + 1]}` : tokens[at]!;
 }
 
-/** 32-bit FNV-1a of a word. */
-function tokenHash(token: string): number {
+/** 32-bit FNV-1a of a word (`TokenHashes.word` computes the same where the word stands). */
+export function tokenHash(token: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < token.length; i++) {
     h ^= token.charCodeAt(i);

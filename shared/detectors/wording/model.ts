@@ -3,7 +3,7 @@ import { RuleIdSchema, type RuleId } from '../../domain/finding';
 import type { Post } from '../../domain/post';
 import { CouncilAuditError } from '../../domain/errors';
 import type { Hit } from '../detector';
-import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, wordingTokens, type FeatureKind } from './features';
+import { featureWords, forEachFeature, forEachFeatureOfHashes, ownProse, shapeAllows, shapeOfHashes, TokenHashes, wordingTokens, type FeatureKind, type WordingShape } from './features';
 import { forEachPacked } from './weights';
 import modelFile from './model.json' with { type: 'json' };
 
@@ -73,6 +73,8 @@ export class WordingModel {
   /** The post being read's sums of weights, one per rule: copied only for a post that clears a threshold. */
   readonly #sums: Float64Array;
   #posts = 0;
+  /** The post being read's words, as hashes: one buffer, reused. */
+  readonly #words = new TokenHashes();
   readonly file: WordingModelFile;
 
   constructor(input: unknown) {
@@ -101,42 +103,25 @@ export class WordingModel {
 
   /** The rules whose threshold the post's wording clears: one read of the post for all rules. */
   read(post: Post): WordingReading {
-    const tokens = wordingTokens(ownProse(post));
-    const shape = wordingShape(post, tokens);
+    const prose = ownProse(post);
+    const { hashes, length } = this.#words.read(prose);
+    const shape = shapeOfHashes(post, hashes, length);
     const sums = this.#sums;
     sums.fill(0);
-    const mask = this.#mask;
     const readings = this.#readings;
     const rules = readings.length;
-    const table = this.#table;
-    const add = (bucket: number) => {
-      const base = bucket * rules;
-      for (let r = 0; r < rules; r++) sums[r]! += table[base + r]!;
-    };
     // At most four features a word and five of shape: a post that could fill half the slots is counted with a Set.
-    if (tokens.length * 4 + 5 < SLOTS / 2) {
-      const slotBucket = this.#slotBucket;
-      const slotStamp = this.#slotStamp;
+    if (length * 4 + 5 < SLOTS / 2) {
       const stamp = (this.#posts = (this.#posts % 0xfffffffe) + 1);
-      if (stamp === 1) slotStamp.fill(0);
-      forEachFeature(tokens, shape, (id) => {
-        const bucket = id & mask;
-        let slot = Math.imul(bucket, 0x9e3779b1) >>> (32 - SLOT_BITS);
-        while (slotStamp[slot] === stamp) {
-          if (slotBucket[slot] === bucket) return;
-          slot = (slot + 1) & (SLOTS - 1);
-        }
-        slotStamp[slot] = stamp;
-        slotBucket[slot] = bucket;
-        add(bucket);
-      });
+      if (stamp === 1) this.#slotStamp.fill(0);
+      forEachFeatureOfHashes(hashes, length, shape, this.#countOnce);
     } else {
       const counted = new Set<number>();
-      forEachFeature(tokens, shape, (id) => {
-        const bucket = id & mask;
+      forEachFeatureOfHashes(hashes, length, shape, (id) => {
+        const bucket = id & this.#mask;
         if (counted.has(bucket)) return;
         counted.add(bucket);
-        add(bucket);
+        this.#add(bucket);
       });
     }
     let clears = false;
@@ -148,15 +133,42 @@ export class WordingModel {
     if (!clears) return NOTHING;
     const over = readings.filter((reading, r) => sums[r]! >= reading.logit && shapeAllows(reading.rule, shape));
     const scales = this.#scales;
+    const table = this.#table;
+    const mask = this.#mask;
     const weight = (id: number, r: RuleReading) => table[(id & mask) * rules + r.index]! * scales[r.index]!;
-    return new WordingReading({ post, tokens, shape, over, sums: Float64Array.from(sums), readings, weight });
+    // Read again as words, to name them: only for the few posts that clear a threshold.
+    return new WordingReading({ post, tokens: wordingTokens(prose), shape, over, sums: Float64Array.from(sums), readings, weight });
+  }
+
+  /** Adds a bucket's weights to the post's sums, once per post: the slot table remembers the buckets counted. */
+  readonly #countOnce = (id: number): void => {
+    const bucket = id & this.#mask;
+    const slotBucket = this.#slotBucket;
+    const slotStamp = this.#slotStamp;
+    const stamp = this.#posts;
+    let slot = Math.imul(bucket, 0x9e3779b1) >>> (32 - SLOT_BITS);
+    while (slotStamp[slot] === stamp) {
+      if (slotBucket[slot] === bucket) return;
+      slot = (slot + 1) & (SLOTS - 1);
+    }
+    slotStamp[slot] = stamp;
+    slotBucket[slot] = bucket;
+    this.#add(bucket);
+  };
+
+  #add(bucket: number): void {
+    const sums = this.#sums;
+    const table = this.#table;
+    const rules = sums.length;
+    const base = bucket * rules;
+    for (let r = 0; r < rules; r++) sums[r]! += table[base + r]!;
   }
 }
 
 interface ReadingParts {
   post: Post;
   tokens: string[];
-  shape: ReturnType<typeof wordingShape>;
+  shape: WordingShape;
   /** The rules whose threshold the post clears, on a post the rule's shape allows. */
   over: RuleReading[];
   sums: Float64Array;

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { featureWords, forEachFeature, ownProse, shapeAllows, wordingShape, wordingTokens, type FeatureKind } from '../../../shared/detectors/wording/features';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  featureWords,
+  forEachFeature,
+  ownProse,
+  shapeAllows,
+  TokenHashes,
+  tokenHash,
+  wordingShape,
+  wordingTokens,
+  type FeatureKind,
+} from '../../../shared/detectors/wording/features';
+import { readCorpus } from '../../../shared/evaluation/corpus';
 import { makePost } from '../../support/fixtures';
 
 const shapeOf = (text: string, extra: Parameters<typeof makePost>[0] = {}) => {
@@ -35,6 +48,43 @@ describe('wordingTokens', () => {
   it('reads tone marks as words of their own in prose, not inside a link', () => {
     expect(wordingTokens('Really? “Consultation”… 🙄')).toEqual(['xquestion', 'really', 'xquote', 'xellipsis', 'consultation', 'xemoji1f644']);
     expect(wordingTokens('https://x.example/?q=1!')).toEqual(['xurl']);
+  });
+});
+
+describe('TokenHashes', () => {
+  const hashed = (text: string) => {
+    const { hashes, length } = new TokenHashes().read(text);
+    return [...hashes.subarray(0, length)];
+  };
+
+  it.each([
+    "You Can't park THERE",
+    'ѕһіt move, v0te gr33n, sh!te, $hit, @rse, |ame',
+    '@kim.h see https://x.example/a?b=1 #LTN on 14.30, 07700 900123 or clerk@parish.example',
+    'Really? “Consultation”… 🙄 (www.example.com) café Zoë ÆTHELRED',
+    '',
+    '   \n\t ',
+  ])('hashes "%s" word for word as wordingTokens reads it', (text) => {
+    expect(hashed(text)).toEqual(wordingTokens(text).map(tokenHash));
+  });
+
+  it('reads every post of the corpus as wordingTokens does, in one reused buffer that grows for a long post', () => {
+    const root = join(__dirname, '../../fixtures/corpus-unseen');
+    const words = new TokenHashes();
+    let posts = 0;
+    for (const part of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      for (const council of readCorpus(join(root, part.name))) {
+        for (const post of council.posts) {
+          const expected = wordingTokens(ownProse(post)).map(tokenHash);
+          const { hashes, length } = words.read(ownProse(post));
+          if (length !== expected.length || expected.some((h, i) => hashes[i] !== h)) expect.fail(`post ${post.id} reads differently`);
+          posts++;
+        }
+      }
+    }
+    expect(posts).toBeGreaterThan(7000);
+    const long = Array.from({ length: 1000 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}`).join(' ');
+    expect(hashed(long)).toEqual(wordingTokens(long).map(tokenHash));
   });
 });
 
