@@ -122,8 +122,7 @@ function readChunk(text: string, start: number, end: number, sink: TokenSink): v
   while (start < end && !isWordChar(text.charCodeAt(start))) start++;
   while (end > start && !isWordChar(text.charCodeAt(end - 1))) end--;
   if (start === end) return;
-  const at = text.indexOf('@', start);
-  if (at !== -1 && at < end && EMAIL.test(text.slice(start, end))) {
+  if (hasAt(text, start, end) && EMAIL.test(text.slice(start, end))) {
     sink.token('xemail');
     return;
   }
@@ -183,6 +182,12 @@ function readPart(text: string, start: number, end: number, sink: TokenSink): vo
     return;
   }
   for (const token of foldLookalikes(part).split(/[^a-z0-9]+/)) if (token !== '') sink.token(token);
+}
+
+/** Whether the chunk holds an "@" (an email address may): searched within it, not on through the rest of the post. */
+function hasAt(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 0x40) return true;
+  return false;
 }
 
 function isDigit(c: number): boolean {
