@@ -34,9 +34,20 @@ export interface TrainingOptions {
   rate: number;
   /** One model per seed, their weights averaged: one order of the posts can make a rare word decisive, five rarely agree on it. */
   seeds: readonly number[];
+  /**
+   * Naive Bayes scaling (Wang and Manning 2012): each feature is read as its log-count ratio, how much more often
+   * it comes in breaches than in clean posts (with this much added to each count), so the penalty lets a telling
+   * word weigh more, cheaply, and a word common to both barely at all. Undefined: plain features.
+   */
+  nb?: number;
 }
 
-export const TRAINING: TrainingOptions = { bits: 17, epochs: 25, l2: 3e-3, rate: 0.5, seeds: [1, 2, 3, 4, 5] };
+/**
+ * Chosen by cross-validated micro F1 over the six rules, each council left out in turn: plain features 0.852;
+ * naive Bayes scaling with 0.5, 1 and 2 added to each count 0.862, 0.869 and 0.859; then, at 1, a lighter
+ * penalty 0.874 (1e-3, from 3e-3). In 20 folds: plain 0.848, this 0.873, a lighter penalty still (3e-4) 0.872.
+ */
+export const TRAINING: TrainingOptions = { bits: 17, epochs: 25, l2: 1e-3, rate: 0.5, seeds: [1, 2, 3, 4, 5], nb: 1 };
 
 /**
  * Logistic regression for one rule over hashed features, by stochastic gradient descent with AdaGrad steps
@@ -46,14 +57,47 @@ export const TRAINING: TrainingOptions = { bits: 17, epochs: 25, l2: 3e-3, rate:
  */
 export function trainRule(examples: readonly TrainingExample[], rule: RuleId, options: TrainingOptions = TRAINING): Float32Array {
   const average = new Float32Array(1 << options.bits);
+  const ratios = options.nb === undefined ? undefined : logCountRatios(examples, rule, options.bits, options.nb);
+  // Each example's features' scales in the order of its buckets, read in step with them rather than looked up.
+  const scales = examples.map((e) => (ratios === undefined ? new Float32Array(e.buckets.length).fill(1) : Float32Array.from(e.buckets, (b) => ratios[b]!)));
   for (const seed of options.seeds) {
-    const weights = trainOnce(examples, rule, options, seed);
+    const weights = trainOnce(examples, rule, options, seed, scales);
     for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) average[i]! += weights[i]! / options.seeds.length;
   }
+  // The weights of the scaled features, as weights of the plain ones the model reads.
+  if (ratios !== undefined) for (let i = 0; i < average.length; i++) average[i]! *= ratios[i]!;
   return average;
 }
 
-function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: TrainingOptions, seed: number): Float32Array {
+/** Each bucket's log-count ratio for the rule; 1 for a bucket every post has (the bias), which must move freely. */
+function logCountRatios(examples: readonly TrainingExample[], rule: RuleId, bits: number, alpha: number): Float32Array {
+  const size = 1 << bits;
+  const inBreaches = new Float64Array(size).fill(alpha);
+  const inClean = new Float64Array(size).fill(alpha);
+  let breaches = 0;
+  let clean = 0;
+  for (const e of examples) {
+    if (e.only !== undefined && e.only !== rule) continue;
+    const counts = e.rules.has(rule) ? inBreaches : inClean;
+    if (e.rules.has(rule)) breaches++;
+    else clean++;
+    for (let n = 0; n < e.buckets.length; n++) counts[e.buckets[n]!]! += 1;
+  }
+  let breachTotal = 0;
+  let cleanTotal = 0;
+  for (let i = 0; i < size; i++) {
+    breachTotal += inBreaches[i]!;
+    cleanTotal += inClean[i]!;
+  }
+  const ratios = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const everywhere = inBreaches[i]! - alpha === breaches && inClean[i]! - alpha === clean;
+    ratios[i] = everywhere ? 1 : Math.log(inBreaches[i]! / breachTotal / (inClean[i]! / cleanTotal));
+  }
+  return ratios;
+}
+
+function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: TrainingOptions, seed: number, scales: readonly Float32Array[]): Float32Array {
   const size = 1 << options.bits;
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
@@ -73,10 +117,13 @@ function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: 
       const k = order[o]!;
       if (label[k] === -1) continue;
       const buckets = examples[k]!.buckets;
-      const gradient = probability(weights, buckets) - label[k]!;
+      const scale = scales[k]!;
+      let z = 0;
+      for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]! * scale[n]!;
+      const gradient = 1 / (1 + Math.exp(-z)) - label[k]!;
       for (let n = 0; n < buckets.length; n++) {
         const b = buckets[n]!;
-        const g = gradient + l2 * weights[b]!;
+        const g = gradient * scale[n]! + l2 * weights[b]!;
         squares[b]! += g * g;
         weights[b]! -= (rate * g) / Math.sqrt(squares[b]! + 1e-8);
       }

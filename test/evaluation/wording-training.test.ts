@@ -38,4 +38,17 @@ describe('trainRule', () => {
     const weights = trainRule(EXAMPLES, 'risky-link', OPTIONS);
     expect(probability(weights, example('Hush: do not leak', []).buckets)).toBeLessThan(0.5);
   });
+
+  it('with naive Bayes scaling, learns the same breach, and lets a telling word weigh more under the same penalty', () => {
+    const plain = trainRule(EXAMPLES, 'confidential-information', OPTIONS);
+    const scaled = trainRule(EXAMPLES, 'confidential-information', { ...OPTIONS, nb: 1 });
+    expect(probability(scaled, example('Hush: the cemetery decision must not leak', []).buckets)).toBeGreaterThan(0.8);
+    expect(probability(scaled, example('The cemetery decision is in the minutes', []).buckets)).toBeLessThan(0.2);
+    // A word's own bucket: the one its post has beyond an empty post's (the bias).
+    const bias = example('', []).buckets;
+    const bucket = (word: string) => example(word, []).buckets.find((b) => !bias.includes(b))!;
+    // "hush" comes only in breaches, "minutes" only in clean notices: both are read as telling, so weigh more.
+    expect(scaled[bucket('hush')]!).toBeGreaterThan(plain[bucket('hush')]! * 1.2);
+    expect(scaled[bucket('minutes')]!).toBeLessThan(plain[bucket('minutes')]! * 1.2);
+  });
 });
