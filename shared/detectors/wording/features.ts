@@ -32,14 +32,8 @@ export class TokenHashes {
     return this;
   }
 
-  word(text: string, start: number, end: number): void {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      h ^= c <= 0x5a ? c + 0x20 : c; // plain letters only: A–Z to a–z
-      h = Math.imul(h, 0x01000193);
-    }
-    this.#push(h >>> 0);
+  word(_text: string, _start: number, _end: number, hash: number): void {
+    this.#push(hash);
   }
 
   token(token: string): void {
@@ -56,9 +50,9 @@ export class TokenHashes {
   }
 }
 
-/** Where the scanner puts what it reads: a word of plain ASCII letters where it stands, or any other token. */
+/** Where the scanner puts what it reads: a word of plain ASCII letters where it stands (and its hash), or any other token. */
 interface TokenSink {
-  word(text: string, start: number, end: number): void;
+  word(text: string, start: number, end: number, hash: number): void;
   token(token: string): void;
 }
 
@@ -131,14 +125,32 @@ function readChunk(text: string, start: number, end: number, sink: TokenSink): v
     return;
   }
   let partStart = start;
+  // Whether the part so far is plain ASCII letters, and their hash lower-cased (FNV-1a, as `tokenHash`), in the same pass.
+  let plain = true;
+  let h = FNV_OFFSET;
   for (let k = start; k <= end; k++) {
     const c = k < end ? text.charCodeAt(k) : 0x20;
-    if (isWordChar(c) || c === 0x21 || c === 0x24 || c === 0x40 || c === 0x7c || c === 0x27 || c === 0x2019) continue;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+      if (plain) h = Math.imul(h ^ (c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
+      continue;
+    }
+    if (isWordChar(c) || c === 0x21 || c === 0x24 || c === 0x40 || c === 0x7c || c === 0x27 || c === 0x2019) {
+      plain = false;
+      continue;
+    }
     // ! $ @ | inside a word are letters to the look-alike folding (sh!te, $hit, @rse, |ame): they do not end it.
-    if (k > partStart) readPart(text, partStart, k, sink);
+    if (k > partStart) {
+      if (plain) sink.word(text, partStart, k, h >>> 0);
+      else readPart(text, partStart, k, sink);
+    }
     partStart = k + 1;
+    plain = true;
+    h = FNV_OFFSET;
   }
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * What punctuation and emoji say of tone, as words of their own: a question, an exclamation, a trailing
@@ -161,19 +173,8 @@ function readMarks(text: string, start: number, end: number, sink: TokenSink): v
   }
 }
 
+/** A part that is not plain ASCII letters: digits, apostrophes, look-alike letters, accents. */
 function readPart(text: string, start: number, end: number, sink: TokenSink): void {
-  let plain = true;
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
-    sink.word(text, start, end);
-    return;
-  }
   let part = text.slice(start, end);
   if (part.includes("'") || part.includes('’')) part = part.replace(/['’]/g, '');
   if (part === '') return;
@@ -246,8 +247,41 @@ export function wordingShape(post: Post, tokens: readonly string[]): WordingShap
   return shapeOfHashes(post, Uint32Array.from(tokens, tokenHash), tokens.length);
 }
 
-const GROUP_HASHES = new Set([...GROUP_WORDS].map(tokenHash));
-const TARGET_HASHES = new Set([...TARGET_WORDS].map(tokenHash));
+/**
+ * A set of word hashes as an open-addressed table of 32-bit integers: a `Set<number>` of hashes above 2^30 boxes
+ * each one it is asked about, on every word of every post.
+ */
+class HashSet32 {
+  readonly #table: Uint32Array;
+  readonly #mask: number;
+
+  constructor(words: Iterable<string>) {
+    const hashes = [...words].map(tokenHash);
+    const size = 1 << Math.ceil(Math.log2(hashes.length * 4));
+    this.#table = new Uint32Array(size);
+    this.#mask = size - 1;
+    for (const h of hashes) {
+      if (h === 0) throw new Error('a word hashes to 0, the empty slot');
+      let slot = h & this.#mask;
+      while (this.#table[slot] !== 0 && this.#table[slot] !== h) slot = (slot + 1) & this.#mask;
+      this.#table[slot] = h;
+    }
+  }
+
+  has(h: number): boolean {
+    if (h === 0) return false;
+    let slot = h & this.#mask;
+    for (;;) {
+      const there = this.#table[slot]!;
+      if (there === h) return true;
+      if (there === 0) return false;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+}
+
+const GROUP_HASHES = new HashSet32(GROUP_WORDS);
+const TARGET_HASHES = new HashSet32(TARGET_WORDS);
 const [OVER, UNDER, XNUM] = ['over', 'under', 'xnum'].map(tokenHash);
 
 /** `wordingShape` of a post whose words are read as hashes (`TokenHashes`). */
@@ -334,11 +368,8 @@ export function featureWords(tokens: readonly string[], kind: FeatureKind, at: n
 
 /** 32-bit FNV-1a of a word (`TokenHashes.word` computes the same where the word stands). */
 export function tokenHash(token: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) {
-    h ^= token.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
