@@ -57,11 +57,13 @@ export const TRAINING: TrainingOptions = { bits: 17, epochs: 25, l2: 1e-3, rate:
  */
 export function trainRule(examples: readonly TrainingExample[], rule: RuleId, options: TrainingOptions = TRAINING): Float32Array {
   const average = new Float32Array(1 << options.bits);
-  const ratios = options.nb === undefined ? undefined : logCountRatios(examples, rule, options.bits, options.nb);
+  // What each example says of the rule, looked up once for the counts and every seed: 1 a breach, 0 not, -1 not for this rule.
+  const label = Int8Array.from(examples, (e) => (e.only !== undefined && e.only !== rule ? -1 : e.rules.has(rule) ? 1 : 0));
+  const ratios = options.nb === undefined ? undefined : logCountRatios(examples, label, options.bits, options.nb);
   // Each example's features' scales in the order of its buckets, read in step with them rather than looked up.
   const scales = examples.map((e) => (ratios === undefined ? new Float32Array(e.buckets.length).fill(1) : Float32Array.from(e.buckets, (b) => ratios[b]!)));
   for (const seed of options.seeds) {
-    const weights = trainOnce(examples, rule, options, seed, scales);
+    const weights = trainOnce(examples, label, options, seed, scales);
     for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) average[i]! += weights[i]! / options.seeds.length;
   }
   // The weights of the scaled features, as weights of the plain ones the model reads.
@@ -70,19 +72,19 @@ export function trainRule(examples: readonly TrainingExample[], rule: RuleId, op
 }
 
 /** Each bucket's log-count ratio for the rule; 1 for a bucket every post has (the bias), which must move freely. */
-function logCountRatios(examples: readonly TrainingExample[], rule: RuleId, bits: number, alpha: number): Float32Array {
+function logCountRatios(examples: readonly TrainingExample[], label: Int8Array, bits: number, alpha: number): Float32Array {
   const size = 1 << bits;
   const inBreaches = new Float64Array(size).fill(alpha);
   const inClean = new Float64Array(size).fill(alpha);
   let breaches = 0;
   let clean = 0;
-  for (const e of examples) {
-    if (e.only !== undefined && e.only !== rule) continue;
-    const counts = e.rules.has(rule) ? inBreaches : inClean;
-    if (e.rules.has(rule)) breaches++;
+  examples.forEach((e, k) => {
+    if (label[k] === -1) return;
+    const counts = label[k] === 1 ? inBreaches : inClean;
+    if (label[k] === 1) breaches++;
     else clean++;
     for (let n = 0; n < e.buckets.length; n++) counts[e.buckets[n]!]! += 1;
-  }
+  });
   let breachTotal = 0;
   let cleanTotal = 0;
   for (let i = 0; i < size; i++) {
@@ -97,13 +99,11 @@ function logCountRatios(examples: readonly TrainingExample[], rule: RuleId, bits
   return ratios;
 }
 
-function trainOnce(examples: readonly TrainingExample[], rule: RuleId, options: TrainingOptions, seed: number, scales: readonly Float32Array[]): Float32Array {
+function trainOnce(examples: readonly TrainingExample[], label: Int8Array, options: TrainingOptions, seed: number, scales: readonly Float32Array[]): Float32Array {
   const size = 1 << options.bits;
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
   const { l2, rate } = options;
-  // What each example says of the rule, looked up once rather than once an epoch: 1 a breach, 0 not, -1 not for this rule.
-  const label = Int8Array.from(examples, (e) => (e.only !== undefined && e.only !== rule ? -1 : e.rules.has(rule) ? 1 : 0));
   const order = Int32Array.from(examples, (_, i) => i);
   const random = seededRandom(seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
