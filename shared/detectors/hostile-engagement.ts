@@ -147,7 +147,7 @@ const PATTERNS: readonly HostilePattern[] = [
   {
     reason: 'dismisses someone with a put-down',
     pattern: new RegExp(
-      `(?:^|[.!?;:,…—–(\\n]\\s*|\\s-\\s+|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|now|so|well|frankly|mate)\\s*,?\\s+)?((?:grow\\s+up|get\\s+a\\s+life|shut\\s+up|get\\s+over\\s+it|get\\s+a\\s+grip|give\\s+it\\s+a\\s+rest|jog\\s+on|do\\s+one|wind\\s+your\\s+neck\\s+in|get\\s+off\\s+your\\s+high\\s+horse|(?:nobody|no[- ]one)\\s+(?:cares|asked(?:\\s+you)?)|who\\s+asked\\s+you)(?=\\s*(?:[^\\sa-z]|$|and\\b|or\\b|mate\\b|please\\b))|stop\\s+(?:moaning|whining|whingeing|whinging|bleating|trolling|lying|complaining|crying|stirring|being\\s+(?:so\\s+)?(?:rude|ridiculous|pathetic|childish|silly|stupid|dramatic))\\b)`,
+      `(?:^|[.!?;:,…—–(\\n]\\s*|\\s-\\s+|@[\\w.@-]+\\s+)(?:(?:oh|just|please|honestly|seriously|now|so|well|frankly|mate)\\s*,?\\s+)?((?:grow\\s+up|get\\s+a\\s+life|shut\\s+up|get\\s+over\\s+it|get\\s+a\\s+grip|give\\s+it\\s+a\\s+rest|jog\\s+on|do\\s+one|wind\\s+your\\s+neck\\s+in|get\\s+off\\s+your\\s+high\\s+horse|(?:nobody|no[- ]one)\\s+(?:cares|asked(?:\\s+you)?)(?!\\s*,?\\s*but\\s+(?:here|we|i|our|this)\\b)|who\\s+asked\\s+you)(?=\\s*(?:[^\\sa-z]|$|and\\b|or\\b|mate\\b|please\\b))|stop\\s+(?:moaning|whining|whingeing|whinging|bleating|trolling|lying|complaining|crying|stirring|being\\s+(?:so\\s+)?(?:rude|ridiculous|pathetic|childish|silly|stupid|dramatic))\\b)`,
       'gd',
     ),
   },
@@ -372,7 +372,14 @@ const YOU_THEN_WORDS = /\byou(?:['’]?re|\s+are|r)?\s+(?:such\s+)?(?:an?\s+)?(?
 const SWEAR_AFTER_YOU =
   /\byou(?:['’]?re|\s+are|r)?\s+(?:[\w'’]+\s+){0,3}?(?:[\w]*[*#•@$!0-9][\w*#•@$!]*|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
 /** Words that make the same frame praise. */
-const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?)$/;
+const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?|mint|canny|class|ace|lovely|good|great|brilliant|smashing|gorgeous|kind|helpful|laughs?|hoots?|treats?)$/;
+/** "You're right" with no article: agreement, whatever follows, unless the next word is an insult. */
+const AGREEING = /^you(?:['’]re|\s+are)?\s+right\s/;
+/**
+ * Words that show "right" or "proper" was no intensifier: "you're right that the bins overflow", "you're right
+ * and we were wrong", "you're right about the date". Sincere agreement is the commonest reply there is.
+ */
+const NOT_AN_INSULT = /^(?:that|and|about|on|to|there|in|it|i|we|the|this|of|but|so|as|though|again|here|now|too|enough|when|where|if|for|at|with|not)$/;
 
 /** Sarcasm, put-downs, swearing and remarks about disability aimed at the person answered or someone named. */
 function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: boolean, hinted: boolean): Span[] {
@@ -384,7 +391,9 @@ function aimedAtSomeone(segment: Segment, context: DetectionContext, addressed: 
   if (YOU_THEN_WORDS.test(lower)) {
     INSULT_FRAME.lastIndex = 0;
     for (let m = INSULT_FRAME.exec(lower); m; m = INSULT_FRAME.exec(lower)) {
-      if (PRAISE.test(m[1]!)) continue;
+      if (PRAISE.test(m[1]!) || NOT_AN_INSULT.test(m[1]!)) continue;
+      // "You're right Amir": a name straight after "right" is the person agreed with ("a right Charlie" is not).
+      if (AGREEING.test(m[0]) && /\p{Lu}/u.test(text[m.index + m[0].length - m[1]!.length] ?? '')) continue;
       found.push({ start: m.index, end: m.index + m[0].length, reason: `insults the person it answers ('${text.slice(m.index, m.index + m[0].length)}')` });
     }
     for (const word of SWEAR_AFTER_YOU.test(lower) ? findSwearWords(segment) : []) {
