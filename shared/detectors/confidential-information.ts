@@ -46,6 +46,24 @@ const MEETING_WORDS = /\b(?:session|items?|business|meeting|agenda|committee|cou
 const DISCLOSED =
   /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|discussed|heard|were\s+told|was\s+told|learned|learnt|accepted|offered|offer|settled|revealed|chose|selected|endorsed|authori[sz]ed|recommended|confirmed|instructed|dismissed|suspended|backed|signed\s+off|gave\s+the\s+(?:go-?ahead|green\s+light)|nodded\s+through|went\s+with|settled\s+on|picked|decision|decided)\b|£\s?\d/;
 
+/**
+ * Words that say what was decided is kept back, or will be told later: "we're not able to share what was
+ * discussed", "there is no decision to report", "will be heard in closed session", "the decision itself will be
+ * published". Taken out of the sentence before looking for what was disclosed, so their "discussed" and
+ * "decision" disclose nothing; any other such word in the sentence still does.
+ */
+const WITHHELD = new RegExp(
+  [
+    `\\b(?:not\\s+(?:able|allowed|permitted|at\\s+liberty)\\s+to|unable\\s+to|can${A}?t|cannot|can\\s+not)\\s+(?:share|say|discuss|report|tell\\s+(?:you|anyone))(?:\\s+(?:what|how|who|anything|more)(?:\\s+(?:was|were|members|councillors|we|the\\s+council))?\\s+(?:discussed|decided|agreed|said|heard|voted|resolved))?`,
+    '\\bno\\s+decision\\s+(?:to\\s+report|was\\s+(?:made|taken|reached)|yet)\\b',
+    '\\b(?:will|to|may|would|is\\s+to)\\s+be\\s+(?:heard|taken|considered|discussed)\\b',
+    '\\b(?:the\\s+)?decision(?:\\s+itself)?\\s+will\\s+be\\s+(?:published|announced|made\\s+public|reported)\\b',
+  ].join('|'),
+  'g',
+);
+/** A sentence that says the closed business's outcome is already public: nothing is disclosed by repeating it. */
+const MADE_PUBLIC = /\b(?:decision(?:\s+notice)?|outcome|resolution)\s+(?:is|was|has\s+been|have\s+been)\s+(?:now\s+)?(?:published|made\s+public|public|online)\b/;
+
 // ---- Content the post itself labels confidential ---------------------------------------------
 
 const LABELLED = new RegExp(
@@ -280,7 +298,9 @@ function closedSession(segment: Segment, sentences: Sentences): Signal[] {
     // "Part 2" must be among other meeting words. The marker is left out of the sentence by not
     // counting it: it holds no meeting word, and a word cannot run into it (it starts and ends at a
     // word boundary), so the sentence has a meeting word outside the marker if it has one at all.
-    if (said?.start !== sentence.start) said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: DISCLOSED.test(text) };
+    if (said?.start !== sentence.start) {
+      said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: !MADE_PUBLIC.test(text) && DISCLOSED.test(text.replace(WITHHELD, ' ')) };
+    }
     if (m[0].startsWith('part') && !said.meeting) continue;
     if (!said.disclosed) continue;
     reported.add(sentence.start);

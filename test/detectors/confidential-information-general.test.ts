@@ -22,8 +22,14 @@ testDetector(confidentialInformation, {
     { name: 'a groundsman on the mower', post: 'Our groundsman Dai is on the mower all week, bear with us 🙏' },
     { name: 'a finger to the lips for quiet in the library', post: "🤫 Quiet please — the library's reading hour is 10–11am on Saturdays." },
     { name: 'an awarded tender in draft minutes', post: 'MINUTES (draft) item 9: RESOLVED to accept the lowest tender (Acme, £4,200). Contract awarded.' },
+    { name: 'a closed item kept back in a reply', post: "Thanks Graham, it was a closed item, so we're not able to share what was discussed I'm afraid." },
+    { name: 'a closed item with no decision to report', post: 'Draft minutes are online. The closed item was considered; there is no decision to report.' },
+    { name: 'an item to be heard in closed session', post: "Part of the lease item will be heard in closed session because it involves the bidders' terms; the decision itself will be published afterwards." },
+    { name: 'a closed decision already published', post: 'The sale agreed in closed session in January has now completed, and the decision notice is published on our website.' },
   ],
   invalid: [
+    { name: 'a closed decision told, beside a promise to publish it', post: 'In closed session members agreed to dismiss the contractor; the decision will be published next week.', expect: { reason: 'closed or confidential session' } },
+    { name: 'what was discussed, told by someone not able to say more', post: "We're not able to share the details, but in closed session members voted to sell the pavilion for £80,000.", expect: { reason: 'closed or confidential session' } },
     // Staff absent through illness
     { name: 'a head of service signed off with anxiety', post: 'Apologies for the slow replies — Simon Crabtree, our Head of Parks, is signed off for six weeks with anxiety.', expect: { severity: 'high', evidence: /our Head of Parks.*signed off for/, reason: 'discloses a staff matter' } },
     { name: 'the clerk by given name signed off for a fortnight', post: 'The office will be shut Tues as our clerk Jan is signed off for a fortnight.', expect: { reason: "'signed off for'" } },
