@@ -5,6 +5,9 @@ import { testDetector } from '../support/test-detector';
 // wordings, and the hard negatives a clerk would leave alone.
 testDetector(personalData, {
   valid: [
+    // A building and a cause, with no one in it
+    { name: 'a campaign to save a hospital', post: 'Save our cottage hospital: donate to the campaign today.' },
+    { name: "a party's campaign for a hospital", post: 'Only the Greens will keep our community hospital open. Give to their appeal this week.' },
     // Numbers that are not homes
     { name: 'a bus by its number', post: 'The number 14 bus is diverted via Mill Lane until Friday.' },
     { name: 'an agenda item by its number', post: 'Sue Parker at item no. 4 gave the treasurer\'s report.' },
