@@ -373,7 +373,7 @@ const SWEAR_AFTER_YOU =
   /\byou(?:['’]?re|\s+are|r)?\s+(?:[\w'’]+\s+){0,3}?(?:[\w]*[*#•@$!0-9][\w*#•@$!]*|fu|sh|cu|tw|wa|pr|di|kn|be|to|ba|ar|pi|bo|bu|cr|co|go|mi|mu)/;
 /** Words that make the same frame praise. */
 const PRAISE = /^(?:legends?|stars?|heroe?s?|gems?|angels?|credit|assets?|pros?|naturals?|delights?|joys?|treasures?|saints?|marvels?|champions?|inspirations?|diamonds?|professionals?|gents?|gentlemen|ladies|darlings?|sweethearts?|bargains?|must|beginners?|novices?|mint|canny|class|ace|lovely|good|great|brilliant|smashing|gorgeous|kind|helpful|laughs?|hoots?|treats?)$/;
-/** "You're right" with no article: agreement, whatever follows, unless the next word is an insult. */
+/** "You're right" with no article: before a name, agreement with that person ("you're a right Charlie" has one). */
 const AGREEING = /^you(?:['’]re|\s+are)?\s+right\s/;
 /**
  * Words that show "right" or "proper" was no intensifier: "you're right that the bins overflow", "you're right
