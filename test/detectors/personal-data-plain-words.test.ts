@@ -8,6 +8,9 @@ testDetector(personalData, {
     // A building and a cause, with no one in it
     { name: 'a campaign to save a hospital', post: 'Save our cottage hospital: donate to the campaign today.' },
     { name: "a party's campaign for a hospital", post: 'Only the Greens will keep our community hospital open. Give to their appeal this week.' },
+    // Lost property with no one named: every found-keys post in the corpus named the owner or a number
+    { name: 'found keys, to ask at the office', post: 'Found: a set of keys on a red lanyard by the bus shelter. Ask at the town hall office.' },
+    { name: 'found car keys handed in', post: 'FOUND 🔑 car keys in the Market Place car park on Saturday. Handed in at the library; describe the fob to claim them.' },
     // Numbers that are not homes
     { name: 'a bus by its number', post: 'The number 14 bus is diverted via Mill Lane until Friday.' },
     { name: 'an agenda item by its number', post: 'Sue Parker at item no. 4 gave the treasurer\'s report.' },
