@@ -43,10 +43,19 @@ const UNSEEN = 'test/fixtures/corpus-unseen';
 /** Written from templates shared between their councils: always trained on, never left out (a left-out council would share its templates with the rest). */
 const TEMPLATED = new Set(['tune', 'held']);
 /**
- * A rule's combined precision, left-out councils together, below which the model is not used for it; or the
- * precision of the rule's patterns alone, when that is lower already: the model never makes a rule less precise.
+ * A rule's combined precision, left-out councils together, below which the model is not used for it; or, when the
+ * rule's patterns alone are less precise than that, their precision less PATTERNS_MARGIN: the model costs such a
+ * rule at most that much precision.
  */
 const MIN_PRECISION = 0.96;
+/**
+ * Without it a rule's floor sat exactly on its patterns' precision, and the threshold jumped wherever the model's
+ * precision crossed it: two cases for another rule moved hostility's threshold from 0.85 to 0.95 and its F1 from
+ * 0.699 to 0.638. With half the councils choosing thresholds and the other half scoring them, a margin of 0.02
+ * scored 0.867 against 0.856, at precision 0.957 against 0.961 (0.01: 0.864 at 0.959).
+ */
+const PATTERNS_MARGIN = 0.02;
+const precisionFloor = (patterns: number) => (patterns < MIN_PRECISION ? patterns - PATTERNS_MARGIN : MIN_PRECISION);
 /** Weights smaller than this are dropped from the file: together they move no score by more than a little. */
 const KEEP = 0.05;
 /** The weights as the file keeps them, so that what is measured is what ships. */
@@ -177,7 +186,7 @@ for (const rule of WORDING_RULES) {
   const floor = Math.max(0, ...caseExamples.filter((e) => e.only === rule && !e.rules.has(rule) && shapeAllows(rule, e.shape)).map((e) => probability(weights, e.buckets)));
   const candidates = THRESHOLDS.filter((t) => t > floor)
     .map((t) => ({ t, s: score(rule, t) }))
-    .filter(({ s }) => s.precision >= Math.min(MIN_PRECISION, alone.precision) && s.f1 > alone.f1);
+    .filter(({ s }) => s.precision >= precisionFloor(alone.precision) && s.f1 > alone.f1);
   const best = candidates.sort((a, b) => b.s.f1 - a.s.f1 || a.t - b.t)[0];
   add(totals.withModel, best?.s ?? alone);
   if (best === undefined) {
