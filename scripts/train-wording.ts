@@ -2,10 +2,10 @@
 //
 // It learns, per rule, which wording marks a breach from the project's own labelled councils, every part of
 // test/fixtures/corpus-unseen except those held back to score it (their folders hold HELD_BACK.md). Before the
-// final training it leaves each hand-written council out in turn, trains on the rest and scores the left-out
-// council with the rules and the model together; each rule's
-// threshold is the one with the best F1 at which that combined precision holds (MIN_PRECISION, or the patterns'
-// own when lower), and a rule the model cannot help so is left to its patterns.
+// final training it leaves the hand-written councils out a fold at a time, trains on the rest and scores the
+// left-out councils with the rules and the model together; each rule's threshold is the one with the best F1 at
+// which that combined precision holds (MIN_PRECISION, or PATTERNS_MARGIN below the patterns' own when theirs is
+// lower), and a rule the model cannot help so is left to its patterns.
 // With --check it trains again and fails if the committed file differs: the model is what the corpus makes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
