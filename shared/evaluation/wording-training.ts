@@ -118,9 +118,7 @@ function trainOnce(examples: readonly TrainingExample[], label: Int8Array, optio
       if (label[k] === -1) continue;
       const buckets = examples[k]!.buckets;
       const scale = scales[k]!;
-      let z = 0;
-      for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]! * scale[n]!;
-      const gradient = 1 / (1 + Math.exp(-z)) - label[k]!;
+      const gradient = probability(weights, buckets, scale) - label[k]!;
       for (let n = 0; n < buckets.length; n++) {
         const b = buckets[n]!;
         const g = gradient * scale[n]! + l2 * weights[b]!;
@@ -138,9 +136,11 @@ export function prune(weights: Float32Array, keep: number): Float32Array {
   return weights;
 }
 
-export function probability(weights: Float32Array, buckets: Uint32Array): number {
+/** The model's probability of a breach for a post's buckets; with `scales`, each feature scaled as training reads it. */
+export function probability(weights: Float32Array, buckets: Uint32Array, scales?: Float32Array): number {
   let z = 0;
-  for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]!;
+  if (scales === undefined) for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]!;
+  else for (let n = 0; n < buckets.length; n++) z += weights[buckets[n]!]! * scales[n]!;
   return 1 / (1 + Math.exp(-z));
 }
 
