@@ -155,6 +155,14 @@ const LEGAL = new RegExp(
 const LEGAL_SERVICE =
   /\b(?:free|clinics?|drop[- ]in|citizens\s+advice|surgery|surgeries|helpline|sessions?|where\s+to\s+(?:get|find)|if\s+you\s+need|seek|get\s+(?:independent\s+)?legal|you\s+should|you\s+may\s+wish|residents\s+can|tenants|law\s+centre|appointments?|pro\s+bono)\b/;
 const COUNCIL_HOLDS = /\b(?:we|we['’]ve|our|us|the\s+council|council|members|councillors|the\s+clerk)\b/;
+/**
+ * A sentence that says only that advice was taken, or is privileged: "the council has taken legal advice on the
+ * covenant", "the advice itself is legally privileged". It discloses nothing unless the post says what the advice is.
+ */
+const ADVICE_TAKEN = /\b(?:(?:taken|take|taking|sought|seek|seeking|obtained|obtain|obtaining|commissioned|get|getting)\s+(?:(?:some|its\s+own|independent|specialist|further|formal)\s+)?legal\s+advice|(?:is|are|was|remains?)\s+legally\s+privileged)\b/;
+/** What the advice says, anywhere in the post: "the advice is that …", "our solicitor thinks …", "we'd probably lose". */
+const ADVICE_CONTENT =
+  /\b(?:(?:advice|view|opinion|position)\s+(?:is|was)\s+that|says|said|thinks?|reckons?|believes?|advised\s+(?:that|us|the\s+council|members)|(?:would|could|will|might)\s+(?:probably|likely|almost\s+certainly)|unlikely|likely\s+to|lose|win|succeed|not\s+liable|weak|no\s+case|came\s+back|in\s+short)\b/;
 
 // ---- Tender bids before award ----------------------------------------------------------------
 
@@ -406,6 +414,7 @@ function legalAdvice(segment: Segment, sentences: Sentences): Signal[] {
     lastSentence = sentence.start;
     const text = lower.slice(sentence.start, sentence.end);
     if (m[0] === 'legal advice' && (LEGAL_SERVICE.test(text) || !COUNCIL_HOLDS.test(text))) continue;
+    if ((m[0] === 'legal advice' || m[0] === 'legally privileged') && ADVICE_TAKEN.test(text) && !ADVICE_CONTENT.test(lower)) continue;
     found.push({ ...clipped(segment, sentence), reason: `discloses legal advice to the council ('${segment.text.slice(m.index, m.index + m[0].length)}')` });
     reported.add(sentence.start);
   }

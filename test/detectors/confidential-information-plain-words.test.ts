@@ -20,8 +20,20 @@ testDetector(confidentialInformation, {
     { name: 'an exempt item on the agenda', post: 'Agenda item 12 (exempt, staffing) will be taken with the press and public excluded.' },
     { name: 'a history series part two', post: 'Part 2 of our harbour history series: the herring fleet in 1900.' },
     { name: 'closed session and the meeting ending', post: 'Members went into closed session for item 9. The meeting closed at 9.15pm.' },
+    {
+      name: 'a closed item explained, its minutes to come once approved',
+      post: "Hi Jan, the market hall item was taken in closed session because it concerns a tenant's finances, so we can't share the detail. Anything that can be made public will be in the minutes once they're approved.",
+    },
+    // Legal advice taken, its content not told
+    { name: 'legal advice taken, the decision to come in public', post: 'The council has taken legal advice on the claimed bridleway and will decide its position in public at the March meeting.' },
+    {
+      name: 'legal advice said to be privileged',
+      post: 'Allotment lease: we have sought legal advice, which is legally privileged and will be considered in closed session. A public report on the options is online.',
+    },
   ],
   invalid: [
+    // Legal advice taken, and what it says
+    { name: 'legal advice taken, and its view', post: 'We have taken legal advice on the bridleway claim and, in short, we would probably lose at an inquiry.', expect: { reason: 'legal advice' } },
     // A named member of staff absent in a post about the service
     { name: 'a receptionist by given name, off with her nerves', post: 'Phones are on voicemail this morning as Linda from reception is off with her nerves again. Sorry all.' },
     { name: 'a named worker signed off, with the hub short', post: "Hub opening hours are cut this week: Dave's signed off for a fortnight." },

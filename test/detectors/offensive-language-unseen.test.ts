@@ -28,8 +28,10 @@ testDetector(offensiveLanguage, {
     { name: 'help offered with your help', post: 'Let the clerk know if you need a hearing loop; with your help we can get it right.' },
     { name: 'ordinary words a masked insult could be', post: 'A prick of light on the horizon, a weathercock on the church and Dick Whittington at the panto.' },
     { name: 'a compound that only starts like an insult', post: 'Cockpit tours at the air museum, cockles on the quay and a knobbly knees contest.' },
+    { name: 'the idiom that names swearing', post: 'Complaints about language at the bus shelter again. Keep the effing and jeffing down please, there are little ones about.' },
   ],
   invalid: [
+    { name: 'a minced oath aimed at a task', post: 'Brown lines are paths, blue lines are streams. Not effing hard, is it?', expect: { reason: /profanity/ } },
     { name: 'an age group told not to apply', post: 'Over-70s need not apply for the litter-pick rota; it is too much for them.', expect: { severity: 'high', reason: /age .*need not apply/ } },
     { name: 'disabled residents told to stay away', post: 'Sorry, but disabled residents should stay away from the fun run this year.', expect: { reason: /disability .*stay away/ } },
     { name: 'a nationality said to be unwelcome', post: 'Polish families are not welcome on the allotments.', expect: { evidence: 'Polish families are not welcome', reason: 'race or nationality' } },

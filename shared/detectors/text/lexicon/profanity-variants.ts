@@ -75,6 +75,8 @@ const MARK = /[*$@#\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]/;
  * Every profanity in a segment that only a disguise the lexicon does not read would hide. `maybeRespelt`:
  * whether a gate that holds the respellings passed, when the caller has already read the post for it.
  */
+const NAMES_SWEARING = /^\s+(?:and|n['’]?|&)\s+(?:jeffin|blindin)/;
+
 export function findProfanityVariants(segment: Segment, maybeRespelt?: boolean): SwearWordMatch[] {
   const lower = segment.lower;
   const respelt = maybeRespelt ?? RESPELLING_GATE.test(lower);
@@ -87,6 +89,8 @@ export function findProfanityVariants(segment: Segment, maybeRespelt?: boolean):
     RESPELLING.lastIndex = 0;
     for (let m = RESPELLING.exec(lower); m; m = RESPELLING.exec(lower)) {
       if (lower[m.index - 1] === '@' || lower[m.index - 1] === '#') continue;
+      // "Effing and jeffing", "effing and blinding": the idiom names swearing; it does not swear.
+      if (m[0].startsWith('effin') && NAMES_SWEARING.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       found.push({ start: m.index, end: m.index + m[0].length, entry: RESPELLED.get(m[0])!, disguise: 'plain' });
     }
   }

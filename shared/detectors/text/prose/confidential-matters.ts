@@ -63,6 +63,9 @@ const CLOSED_ITEM =
 /** What was decided: an outcome, not an agenda. */
 const OUTCOME =
   /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|chose|went\s+with|settled\s+on|(?:not|n['’]t)\s+(?:be\s+)?renew(?:ing|ed)?|won['’]t\s+(?:be\s+)?renew\w*|(?:are|['’]re|is|will\s+be)\s+(?:not\s+)?(?:selling|buying|closing|ending|letting|terminating|cutting)|will\s+go\s+from|will\s+be\s+(?:cut|deleted|axed|sold|closed|ended|terminated)|gets\s+the\s+(?:contract|lease))/i;
+/** Words that tell of an outcome without giving it: the minutes' approval, a decision kept back. */
+const NOT_AN_OUTCOME =
+  /\b(?:once|when|after|until|before)\s+(?:they|the\s+minutes|minutes|it|they['’]ve|they\s+have)\s*(?:are|['’]re|is|['’]s|have\s+been|has\s+been|been|are\s+formally)?\s*approved\b|\b(?:not\s+(?:able|allowed|permitted|at\s+liberty)\s+to|unable\s+to|can['’]?t|cannot)\s+(?:share|say|discuss|report|tell\s+(?:you|anyone))\s+(?:what|how|who|anything|more)(?:\s+(?:was|were|members|councillors|we|the\s+council))?\s+(?:decided|agreed|resolved|voted|approved)\b/gi;
 /** Words of a leak beside the item: the people concerned have not been told. */
 const LEAK = /\bmum['’]s\s+the\s+word\b|🤐|🤫|\b(?:do(?:n['’]t|\s+not)|does(?:n['’]t|\s+not))\s+know\s+yet\b|\b(?:have(?:n['’]t|\s+not)|has(?:n['’]t|\s+not))\s+been\s+told\b|\bkeep\s+(?:it|this)\s+(?:quiet|under\s+your\s+hats?)\b/i;
 
@@ -95,7 +98,8 @@ function closedOutcome(segment: Segment): Hit | undefined {
     const sentence = segment.sentenceAround(m.index);
     // After a label ("Item 10 (exempt, staffing): members agreed …") the outcome is on the same line.
     const window = withNext(segment, sentence);
-    const said = text.slice(m.index + m[0].length, window.end);
+    // "… reported in the minutes once they're approved", "we can't say what was decided": nothing decided is told.
+    const said = text.slice(m.index + m[0].length, window.end).replace(NOT_AN_OUTCOME, ' ');
     const outcome = OUTCOME.exec(said);
     const leak = LEAK.exec(text.slice(sentence.start, withNext(segment, window).end));
     if (!outcome && !leak) continue;
