@@ -28,9 +28,13 @@ testDetector(offensiveLanguage, {
     { name: 'help offered with your help', post: 'Let the clerk know if you need a hearing loop; with your help we can get it right.' },
     { name: 'ordinary words a masked insult could be', post: 'A prick of light on the horizon, a weathercock on the church and Dick Whittington at the panto.' },
     { name: 'a compound that only starts like an insult', post: 'Cockpit tours at the air museum, cockles on the quay and a knobbly knees contest.' },
+    { name: 'mild oaths in their innocent senses', post: "Sod's law: the lift broke the week of its inspection. A bloody nose at the match, Bloody Mary at the bar, and the Mayor cut the first sod." },
     { name: 'the idiom that names swearing', post: 'Complaints about language at the bus shelter again. Keep the effing and jeffing down please, there are little ones about.' },
   ],
   invalid: [
+    { name: 'mild British profanity in frustration', post: 'Bloody hell. Four hours of budget meeting and the precept is set.', expect: { reason: "profanity 'bloody'" } },
+    { name: 'told to sod off', post: 'Lee, sod off with that. The toilets are cleaned twice a day.', expect: { reason: "profanity 'sod'" } },
+    { name: 'an asterisked compound at a thief', post: 'Some sh*thouse has had the padlock off the allotment shed again.', expect: { reason: /profanity 'shithouse'/ } },
     { name: 'a minced oath aimed at a task', post: 'Brown lines are paths, blue lines are streams. Not effing hard, is it?', expect: { reason: /profanity/ } },
     { name: 'an age group told not to apply', post: 'Over-70s need not apply for the litter-pick rota; it is too much for them.', expect: { severity: 'high', reason: /age .*need not apply/ } },
     { name: 'disabled residents told to stay away', post: 'Sorry, but disabled residents should stay away from the fun run this year.', expect: { reason: /disability .*stay away/ } },

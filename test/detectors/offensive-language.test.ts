@@ -168,8 +168,10 @@ describe('offensive-language, on "tinkers" after each word that makes it a name 
 
   it('finds it after any of them, however spaced', () => {
     for (const word of words) {
-      expect(found(`We were visited by ${word} tinkers.`), word).toEqual(['tinkers']);
-      expect(found(`We were visited by ${word}\n\t tinkers.`), word).toEqual(['tinkers']);
+      // "bloody" is profanity of its own, masked in the evidence.
+      const expected = word === 'bloody' ? ['b•••••', 'tinkers'] : ['tinkers'];
+      expect(found(`We were visited by ${word} tinkers.`), word).toEqual(expected);
+      expect(found(`We were visited by ${word}\n\t tinkers.`), word).toEqual(expected);
     }
   });
 
