@@ -5,6 +5,8 @@ import { testDetector } from '../support/test-detector';
 // wordings, and the hard negatives a clerk would leave alone.
 testDetector(personalData, {
   valid: [
+    { name: "a business's rent arrears at its premises", post: 'The café is behind on the rent at 7 High Street, and the landlord has agreed a plan.' },
+    { name: 'a walk that meets at a house', post: 'Meet Mrs Joan Hebditch at 14 Abbey Close for the footpath walk on Sunday.' },
     // A building and a cause, with no one in it
     { name: 'a campaign to save a hospital', post: 'Save our cottage hospital: donate to the campaign today.' },
     { name: "a party's campaign for a hospital", post: 'Only the Greens will keep our community hospital open. Give to their appeal this week.' },
@@ -33,6 +35,8 @@ testDetector(personalData, {
     { name: 'your blue badge, said to everyone', post: 'Remember to display your blue badge in the Market Square car park.' },
   ],
   invalid: [
+    { name: 'a found dog back home with its owner, at her address', post: 'Good news: the spaniel found on the Rec is back home with Mrs Joan Hebditch at 14 Abbey Close.', expect: { reason: 'home address' } },
+    { name: 'rent arrears at a house number and street', post: "Sheila is struggling and she's behind on the rent at 7 Orchard Close. Any help welcome.", expect: { reason: 'home address' } },
     // A home by its number
     { name: 'a resident at number 7', post: 'Thanks to Brian Holt at number 7 for keeping an eye on the planters.', expect: { reason: 'home address (house number)' } },
     { name: 'a resident of no. 22', post: 'The hedge belongs to Margaret Hale of No. 22, so we have written to her.', expect: { reason: 'home address' } },

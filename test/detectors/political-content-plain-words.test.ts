@@ -43,6 +43,8 @@ testDetector(politicalContent, {
   ],
   invalid: [
     // A vote for a person or a local party, disguised or plain
+    { name: 'a vote call with a symbol inside the name', post: { text: 'By-election next Thursday 🗳️ V0t3 L3n@ 🌹', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: /votes for candidate Lena Marsh, with digits or symbols/ } },
+    { name: 'a vote call with "!" for "i"', post: { text: 'Thursday: v0te T0m Sp!ke', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: /votes for candidate Tom Speke/ } },
     { name: 'a disguised vote for a candidate by name', post: { text: 'Between us, v0te L3na M4rsh on the 6th 😉', createdAt: OUTSIDE }, config: CANDIDATES, expect: { reason: /votes for candidate Lena Marsh, with digits/ } },
     { name: 'a vote 4 a councillor by given name', post: { text: 'Polls open Thursday. Vote 4 Raj, he gets things done!', createdAt: OUTSIDE }, expect: { reason: 'Raj Bhatt' } },
     { name: 'a disguised vote for a local party', post: { text: 'v0te f0r Quay Alliance on the 6th, they actually live here!', createdAt: OUTSIDE }, expect: { reason: 'local party' } },

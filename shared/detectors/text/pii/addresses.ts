@@ -37,7 +37,7 @@ const NOT_BEFORE_HOUSE_NUMBER = /[\w£$€#/.,:-]/;
 
 /** Words that say whose home an address is: "lives at", "the residents of", "her home in". */
 const RESIDENCE_BEFORE =
-  /\b(?:(?:lives?|living|lived|resides?|residing|staying)\s+(?:at|in|on)|(?:resident|residents|occupants?|occupiers?|householders?|neighbours?)\s+(?:at|of|in)|(?:his|her|their|whose)\s+(?:home|house|flat|address)(?:\s+is)?(?:\s+(?:at|in|on))?|home address(?:\s+is)?|address\s+is|(?:the\s+)?(?:house|home|flat|bungalow|household)\s+at|(?:(?:noise|nuisance|neighbour|antisocial\s+behaviour|asb)\s+)?(?:complaints?|reports?|concerns?)\s+(?:about|against|regarding|concerning)|(?:noise|nuisance|bonfires?|barking|music|smoke)\s+(?:from|coming\s+from))\s*(?:number\s+|no\.?\s*)?$/i;
+  /\b(?:(?:lives?|living|lived|resides?|residing|staying)\s+(?:at|in|on)|(?:resident|residents|occupants?|occupiers?|householders?|neighbours?)\s+(?:at|of|in)|(?:his|her|their|whose)\s+(?:home|house|flat|address)(?:\s+is)?(?:\s+(?:at|in|on))?|home address(?:\s+is)?|address\s+is|(?:the\s+)?(?:house|home|flat|bungalow|household)\s+at|(?:(?:noise|nuisance|neighbour|antisocial\s+behaviour|asb)\s+)?(?:complaints?|reports?|concerns?)\s+(?:about|against|regarding|concerning)|(?:noise|nuisance|bonfires?|barking|music|smoke)\s+(?:from|coming\s+from)|(?:behind|arrears)\s+(?:on|with)\s+(?:the|her|his|their)\s+(?:rent|mortgage)\s+(?:at|on|for))\s*(?:number\s+|no\.?\s*)?$/i;
 /** A person's name followed by "of", "at", "from" or a comma before the address. */
 const PERSON_BEFORE = /(?:,|\s+(?:of|at|from|who lives at))\s*(?:number\s+|no\.?\s*)?$/i;
 /** Planning notices name the applicant's address as part of a public process. */
@@ -118,7 +118,8 @@ function ownerOf(before: string, scan: PiiScan): { person?: Person } | undefined
   // An unfamiliar name is a person's only in "Agnieszka Nowak of 69 Tenter Street": "of" an address.
   if (person === undefined || (person.evidence === 'unfamiliar' && !/^\s*of\b/i.test(link[0]))) return undefined;
   // "Join Jane at 12 High Street": a meeting place, not where Jane lives.
-  if (/\bat\b/i.test(link[0]) && INVITATION.test(named)) return undefined;
+  // "Back home with Mrs Hebditch at 14 Abbey Close" is where she lives.
+  if (/\bat\b/i.test(link[0]) && INVITATION.test(named) && !/\bhome\s+with\b/i.test(named)) return undefined;
   return { person };
 }
 

@@ -157,9 +157,10 @@ const LOCAL_PARTY = /^(?:[a-z'’-]+\s+){0,2}(?:independents|first|alliance|resi
 const CONTEST = /\b(?:competitions?|contests?|awards?|finals?|finalists?|talent|prizes?|favourites?|entr(?:y|ies)|categor(?:y|ies)|shortlist\w*|nominees?|trophy|scarecrows?|bake\s*off|of\s+the\s+year|best\s+(?:dressed|float|garden|window)|poll\s+on\s+(?:our|this)\s+page)\b/i;
 const ELECTORAL = /\b(?:elections?|by-elections?|polling|polls?|ballot|standing|stand(?:s)?\s+(?:for|in)|candidates?|ward|re-?elect\w*|manifesto|canvass\w*|(?:on|this)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|in\s+may|on\s+thursday)\b|🗳/i;
 
-const LEET_CUE = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/;
-const LEET_CHAR = /(?<=[a-z])[013457@$]|[013457@$](?=[a-z])/g;
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET_CUE = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]|[A-Za-z][!|][A-Za-z]/;
+/** A digit or symbol beside a letter; "!" and "|" only inside a word ("Pr!ya"), as at a word's end they are punctuation. */
+const LEET_CHAR = /(?<=[a-z])[013457@$]|[013457@$](?=[a-z])|(?<=[a-z])[!|](?=[a-z])/g;
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
 
 function voteForSomeone(segment: Segment, roll: Roll): Hit | undefined {
   const lower = segment.lower;
@@ -180,9 +181,9 @@ function voteForSomeone(segment: Segment, roll: Roll): Hit | undefined {
     const end = start + m[0].length;
     const written = segment.text.slice(start, end);
     if (me) return hit(segment, start, end, `asks votes for the poster's own candidacy ("${written}"): party campaigning`, true);
-    const disguised = /[a-z][0-9@$]|[0-9@$][a-z]/i.test(written);
+    const disguised = LEET_CUE.test(written);
     const whom = person ? `candidate ${person.name}` : `a local party ("${written.replace(/^\S+\s+(?:(?:for|f0r|4)\s+)?/i, '')}")`;
-    return hit(segment, start, end, `asks for votes for ${whom}${disguised ? ', with digits for letters' : ''}: party campaigning`, true);
+    return hit(segment, start, end, `asks for votes for ${whom}${disguised ? ', with digits or symbols for letters' : ''}: party campaigning`, true);
   }
   return undefined;
 }
