@@ -43,8 +43,9 @@ const PERSON_BEFORE = /(?:,|\s+(?:of|at|from|who lives at))\s*(?:number\s+|no\.?
 /** Planning notices name the applicant's address as part of a public process. */
 const PLANNING_NOTICE = /\b(?:planning|application|change of use|listed building consent|erection of|demolition of)\b/i;
 /** Premises in a public notice: "the café at 12 High Street is open again". */
+// Bounded by letters, not by \b, which an accented last letter ("café") never meets.
 const PREMISES_NOTICE =
-  /\b(?:café|cafe|shop|pub|restaurant|bakery|butchers?|salon|premises|business|ltd|limited|plc|stores?|hotel|inn|bar|takeaway|garage|motors|office|opens?|opening|reopen\w*|closed|closing)\b/i;
+  /(?<![\p{L}\p{N}])(?:café|cafe|shop|pub|restaurant|bakery|butchers?|salon|premises|business|ltd|limited|plc|stores?|hotel|inn|bar|takeaway|garage|motors|office|opens?|opening|reopen\w*|closed|closing)(?![\p{L}\p{N}])/iu;
 const NEXT_WORD = /^\s*([\p{L}'’-]+)/u;
 const INVITATION = /\b(?:meet|join|see|visit|find|with)\b/i;
 const POSTCODE_ANYWHERE = new RegExp(String.raw`\b${POSTCODE}\b`, 'g');
