@@ -55,7 +55,7 @@ const DISCLOSED =
 const WITHHELD = new RegExp(
   [
     `\\b(?:not\\s+(?:able|allowed|permitted|at\\s+liberty)\\s+to|unable\\s+to|can${A}?t|cannot|can\\s+not)\\s+(?:share|say|discuss|report|tell\\s+(?:you|anyone))(?:\\s+(?:what|how|who|anything|more)(?:\\s+(?:was|were|members|councillors|we|the\\s+council))?\\s+(?:discussed|decided|agreed|said|heard|voted|resolved))?`,
-    '\\bno\\s+decision\\s+(?:to\\s+report|was\\s+(?:made|taken|reached)|yet)\\b',
+    '\\bno\\s+decision\\s+(?:on\\s+(?:it|this|that|the\\s+item)\\s+)?(?:to\\s+report|(?:is|will\\s+be)\\s+reported|was\\s+(?:made|taken|reached)|yet)\\b',
     '\\b(?:will|to|may|would|is\\s+to)\\s+be\\s+(?:heard|taken|considered|discussed)\\b',
     '\\b(?:the\\s+)?decision(?:\\s+itself)?\\s+will\\s+be\\s+(?:published|announced|made\\s+public|reported)\\b',
   ].join('|'),
@@ -184,7 +184,7 @@ const AMOUNTS = /£\s?\d[\d,.]*/g;
 const AMOUNT = /£\s?\d/;
 /** Once the contract is awarded, its value is public. */
 const AWARDED =
-  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected)\s+the\s+(?:lowest\s+|cheapest\s+)?(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned|(?:resolved|agreed|voted|decided)\s+(?:unanimously\s+)?to\s+(?:award|appoint|accept))\b/;
+  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected|went\s+with)\s+(?:the\s+(?:lowest\s+|cheapest\s+)?|[\w'’&-]+(?:\s+[\w'’&-]+){0,2}['’]s\s+)(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned|(?:resolved|agreed|voted|decided)\s+(?:unanimously\s+)?to\s+(?:award|appoint|accept))\b/;
 
 // ---- Plans not yet public --------------------------------------------------------------------
 
@@ -201,6 +201,14 @@ const SECRET = new RegExp(
   ].join('|'),
   'g',
 );
+/**
+ * "Between ourselves, I wouldn't want …", "between you and me, we'd rather not …": an aside that confides an
+ * opinion, not council business. Without a word of business beside it (DISCLOSURE), the aside discloses nothing.
+ */
+const CONFIDED_OPINION =
+  /\b(?:i|we)(?:['’]d)?\s+(?:(?:would|wouldn['’]?t|do|don['’]?t|really|quietly|all|just|rather)\s+)*(?:want|hope|hoping|need|prefer|rather|think|reckon)\b|\bcould\s+do\s+(?:a\s+(?:great\s+|lot\s+)?deal\s+)?worse\b/;
+const DISCLOSURE =
+  /£|\b(?:agreed?|decided|offer(?:ed)?|sell|sale|sold|buy|bought|closing|close|shut|suspended|signed\s+off|notice|advice|advised|solicitor|legal|bids?|quotes?|tenders?|cheapest|lowest|view\s+is|told\s+us|moving|posts?\s+go|contract|lease|staff|clerk)\b/;
 /** An embargo that is over: "the embargo has now lifted, so we can tell you". */
 const LIFTED = /\bembargo(?:ed)?\b[^.!?]{0,24}\b(?:lifted|ended|expired|is\s+over|has\s+passed)\b|\b(?:lifted|after|now\s+that)\s+the\s+embargo\b|\bno\s+longer\s+(?:under\s+)?embargo(?:ed)?\b/;
 /** The post says what it reveals is unannounced; alone that is often just "no date yet". */
@@ -481,6 +489,7 @@ function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
     lastSentence = sentence.start;
     const text = lower.slice(sentence.start, sentence.end);
     if (SCAM_ADVICE.test(text) || LIFTED.test(text)) continue;
+    if (m[0].startsWith('between') && CONFIDED_OPINION.test(text) && !DISCLOSURE.test(text)) continue;
     found.push({
       start: m.index,
       end: m.index + m[0].length,

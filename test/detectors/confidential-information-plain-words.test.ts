@@ -24,6 +24,13 @@ testDetector(confidentialInformation, {
       name: 'a closed item explained, its minutes to come once approved',
       post: "Hi Jan, the market hall item was taken in closed session because it concerns a tenant's finances, so we can't share the detail. Anything that can be made public will be in the minutes once they're approved.",
     },
+    {
+      name: 'a closed item whose outcome waits for the clerk',
+      post: "Clerk's terms: members considered the honorarium review as an exempt item, the public having been excluded. The outcome will be reported once it has been agreed with the Clerk.",
+    },
+    { name: 'a closed item with no decision reported', post: 'Item 14 (a staffing matter) was taken in closed session, and no decision on it is reported here.' },
+    { name: 'a quote accepted by name, with its price, after the award', post: "Bus shelter: the council accepted Roseland Joinery's quote of £8,400. Work starts in August." },
+    { name: 'an opinion confided, no business in it', post: "Between ourselves, I wouldn't want the fun run moved again; the Green suits everyone." },
     // Legal advice taken, its content not told
     { name: 'legal advice taken, the decision to come in public', post: 'The council has taken legal advice on the claimed bridleway and will decide its position in public at the March meeting.' },
     {
@@ -32,6 +39,7 @@ testDetector(confidentialInformation, {
     },
   ],
   invalid: [
+    { name: 'business confided between ourselves', post: 'Between you and me, we need to sell the paddock before the district does. Nothing is public yet.', expect: { reason: 'not yet public' } },
     // Legal advice taken, and what it says
     { name: 'legal advice taken, and its view', post: 'We have taken legal advice on the bridleway claim and, in short, we would probably lose at an inquiry.', expect: { reason: 'legal advice' } },
     // A named member of staff absent in a post about the service

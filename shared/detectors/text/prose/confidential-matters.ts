@@ -65,7 +65,7 @@ const OUTCOME =
   /\b(?:agreed|decided|resolved|voted|approved|rejected|refused|chose|went\s+with|settled\s+on|(?:not|n['’]t)\s+(?:be\s+)?renew(?:ing|ed)?|won['’]t\s+(?:be\s+)?renew\w*|(?:are|['’]re|is|will\s+be)\s+(?:not\s+)?(?:selling|buying|closing|ending|letting|terminating|cutting)|will\s+go\s+from|will\s+be\s+(?:cut|deleted|axed|sold|closed|ended|terminated)|gets\s+the\s+(?:contract|lease))/i;
 /** Words that tell of an outcome without giving it: the minutes' approval, a decision kept back. */
 const NOT_AN_OUTCOME =
-  /\b(?:once|when|after|until|before)\s+(?:they|the\s+minutes|minutes|it|they['’]ve|they\s+have)\s*(?:are|['’]re|is|['’]s|have\s+been|has\s+been|been|are\s+formally)?\s*approved\b|\b(?:not\s+(?:able|allowed|permitted|at\s+liberty)\s+to|unable\s+to|can['’]?t|cannot)\s+(?:share|say|discuss|report|tell\s+(?:you|anyone))\s+(?:what|how|who|anything|more)(?:\s+(?:was|were|members|councillors|we|the\s+council))?\s+(?:decided|agreed|resolved|voted|approved)\b/gi;
+  /\b(?:once|when|after|until|before)\s+(?:they|the\s+minutes|minutes|it|they['’]ve|they\s+have)\s*(?:are|['’]re|is|['’]s|have\s+been|has\s+been|been|are\s+formally)?\s*(?:approved|agreed)\b|\b(?:not\s+(?:able|allowed|permitted|at\s+liberty)\s+to|unable\s+to|can['’]?t|cannot)\s+(?:share|say|discuss|report|tell\s+(?:you|anyone))\s+(?:what|how|who|anything|more)(?:\s+(?:was|were|members|councillors|we|the\s+council))?\s+(?:decided|agreed|resolved|voted|approved)\b/gi;
 /** Words of a leak beside the item: the people concerned have not been told. */
 const LEAK = /\bmum['’]s\s+the\s+word\b|🤐|🤫|\b(?:do(?:n['’]t|\s+not)|does(?:n['’]t|\s+not))\s+know\s+yet\b|\b(?:have(?:n['’]t|\s+not)|has(?:n['’]t|\s+not))\s+been\s+told\b|\bkeep\s+(?:it|this)\s+(?:quiet|under\s+your\s+hats?)\b/i;
 
