@@ -263,7 +263,7 @@ const FAMILIES: readonly Family[] = [
     scope: 'after',
     kinds: ['group', 'person'],
     recruiting: true,
-    source: `(?:ideally|preferably|would\\s+(?:best\\s+)?suit|suited\\s+to|perfect\\s+for|looking\\s+for)\\s+`,
+    source: `(?:ideally|preferably|would\\s+(?:best\\s+|really\\s+|ideally\\s+|probably\\s+)?suit|suited\\s+to|perfect\\s+for|looking\\s+for)\\s+`,
   },
   {
     name: 'preferred by age',
@@ -313,6 +313,9 @@ const FAMILIES: readonly Family[] = [
     source: [
       `(?:don${A}t|do\\s+not|didn${A}t|won${A}t|not|never|rather\\s+not|avoid)\\s+(?:\\w+\\s+){0,2}(?:appoint|hire|employ|take\\s+on|recruit|pick|shortlist)(?:ing)?\\s+(?:someone|somebody|anyone|a\\s+(?:young\\s+)?(?:woman|girl|lady)|women)\\s+(?:who${A}(?:ll|s|d)?\\s+|who\\s+(?:will|might|may|could|is\\s+likely\\s+to)\\s+|likely\\s+to\\s+)?(?:\\w+\\s+){0,3}?(?:off\\s+on\\s+maternity|on\\s+maternity|maternity\\s+leave|pregnant|start(?:ing)?\\s+a\\s+family|hav(?:e|ing)\\s+(?:a\\s+baby|babies|kids))`,
       `${CANT}\\s+(?:afford|carry|cover|cope\\s+with)\\s+(?:(?:another|a|the|any)\\s+)?(?:maternity|pregnan\\w*)`,
+      // "would suit someone without young children or plans to start a family", "not someone who's going to be off having a baby"
+      `(?:someone|somebody|a\\s+person|an?\\s+applicant|applicants|candidates)\\s+(?:without|with\\s+no|not\\s+planning)\\s+(?:[\\w-]+\\s+){0,4}?(?:plans?\\s+to\\s+(?:start|have)\\s+a\\s+family|to\\s+start\\s+a\\s+family|a\\s+baby)`,
+      `not\\s+someone\\s+who(?:${A}s|${A}ll|\\s+is|\\s+will)?\\s+(?:going\\s+to\\s+|likely\\s+to\\s+|about\\s+to\\s+)?(?:be\\s+)?(?:off\\s+)?(?:having\\s+a\\s+baby|on\\s+maternity|start(?:ing)?\\s+a\\s+family|pregnant)`,
     ].join('|'),
   },
   {
