@@ -71,12 +71,13 @@ const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 /** A character every disguise but a respelling or spaced letters needs: a symbol, a hyphen, an accented letter. */
 const MARK = /[*$@#\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]/;
 
+/** After "effing": "and jeffing", "and blinding", the idiom that names swearing. */
+const NAMES_SWEARING = /^\s+(?:and|n['’]?|&)\s+(?:jeffin|blindin)/;
+
 /**
  * Every profanity in a segment that only a disguise the lexicon does not read would hide. `maybeRespelt`:
  * whether a gate that holds the respellings passed, when the caller has already read the post for it.
  */
-const NAMES_SWEARING = /^\s+(?:and|n['’]?|&)\s+(?:jeffin|blindin)/;
-
 export function findProfanityVariants(segment: Segment, maybeRespelt?: boolean): SwearWordMatch[] {
   const lower = segment.lower;
   const respelt = maybeRespelt ?? RESPELLING_GATE.test(lower);
