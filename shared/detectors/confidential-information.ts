@@ -415,6 +415,8 @@ function legalAdvice(segment: Segment, sentences: Sentences): Signal[] {
   const found: Signal[] = [];
   const reported = new Set<number>();
   let lastSentence = -1;
+  // Whether the post says what the advice is: read once, however many sentences take advice, so a long post stays linear.
+  let adviceTold: boolean | undefined;
   LEGAL.lastIndex = 0;
   for (let m = LEGAL.exec(lower); m; m = LEGAL.exec(lower)) {
     const sentence = sentences.around(m.index);
@@ -422,7 +424,7 @@ function legalAdvice(segment: Segment, sentences: Sentences): Signal[] {
     lastSentence = sentence.start;
     const text = lower.slice(sentence.start, sentence.end);
     if (m[0] === 'legal advice' && (LEGAL_SERVICE.test(text) || !COUNCIL_HOLDS.test(text))) continue;
-    if ((m[0] === 'legal advice' || m[0] === 'legally privileged') && ADVICE_TAKEN.test(text) && !ADVICE_CONTENT.test(lower)) continue;
+    if ((m[0] === 'legal advice' || m[0] === 'legally privileged') && ADVICE_TAKEN.test(text) && !(adviceTold ??= ADVICE_CONTENT.test(lower))) continue;
     found.push({ ...clipped(segment, sentence), reason: `discloses legal advice to the council ('${segment.text.slice(m.index, m.index + m[0].length)}')` });
     reported.add(sentence.start);
   }

@@ -58,6 +58,7 @@ const KINDS: Record<string, { unit: (i: number) => string; size?: number }> = {
   'hostile replies': { unit: () => "You clearly can't read. ", size: 48_000 },
   'closed session markers': { unit: () => 'part 2 ' },
   'legal advice': { unit: () => 'Our solicitor advised us. ' },
+  'legal advice taken, nothing said of it': { unit: () => 'We have taken legal advice on the lease. ' },
   'staff matters': { unit: () => 'Pete Lyle is off sick. ' },
   'labelled confidential': { unit: () => 'Strictly confidential. ', size: 48_000 },
 };
