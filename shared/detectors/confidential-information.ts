@@ -58,9 +58,16 @@ const WITHHELD = new RegExp(
     '\\bno\\s+decision\\s+(?:on\\s+(?:it|this|that|the\\s+item)\\s+)?(?:to\\s+report|(?:is|will\\s+be)\\s+reported|was\\s+(?:made|taken|reached)|yet)\\b',
     '\\b(?:will|to|may|would|is\\s+to)\\s+be\\s+(?:heard|taken|considered|discussed)\\b',
     '\\b(?:the\\s+)?decision(?:\\s+itself)?\\s+will\\s+be\\s+(?:published|announced|made\\s+public|reported)\\b',
+    // "when there's a decision we can share", "nothing is being decided behind closed doors"
+    `\\b(?:when|once|until|if)\\s+there${A}?s\\s+(?:a|an|any)\\s+(?:decision|outcome)\\b`,
+    '\\bnothing\\s+(?:is\\s+|was\\s+|will\\s+be\\s+|gets\\s+|being\\s+)*(?:decided|agreed|settled|resolved)\\b',
   ].join('|'),
   'g',
 );
+/** WITHHELD, asked once of a whole post (not global, so `test` keeps no state). */
+const WITHHELD_HERE = new RegExp(WITHHELD.source);
+/** Disclosure words that say only that an item was taken, not what came of it. */
+const DISCUSSED = /\b(?:discussed|heard)\b/g;
 /** A sentence that says the closed business's outcome is already public: nothing is disclosed by repeating it. */
 const MADE_PUBLIC = /\b(?:decision(?:\s+notice)?|outcome|resolution)\s+(?:is|was|has\s+been|have\s+been)\s+(?:now\s+)?(?:published|made\s+public|public|online)\b/;
 
@@ -131,6 +138,8 @@ const NAMED_FROM_WORKPLACE = /\b[A-Z][a-z'’-]+\s+(?:from|in|at)\s+(?:the\s+|ou
 const PERSON_NAME = /\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?\b/g;
 /** Staff matters that only arise between an employer and its employee. */
 const EMPLOYMENT_MATTER = /redundan|dismissed|sacked|disciplinary|grievance|misconduct|tribunal|gardening|warning|capability|suspended\s+(?:from|on|pending)|(?:job|post|role|position)s?\s/i;
+/** Matters anyone may have, staff or not: ill or in hospital, rather than off work. */
+const HEALTH_MATTER = /^(?:unwell|poorly|in\s+hospital|recovering)/i;
 const STAFF_CONTEXT = /\b(?:staff|employee|employees|colleague|colleagues|clerk|groundsman|caretaker|cleaner|officer|our\s+team|worker|works\s+for\s+(?:us|the\s+council))\b/;
 
 // ---- Legal advice ----------------------------------------------------------------------------
@@ -250,6 +259,22 @@ const OPEN_LEAK = new RegExp(
   ].join('|'),
   'g',
 );
+/**
+ * A secret that is fun, not business: a surprise party, Secret Santa, a quiz's or a trail's answers, clues to a
+ * reveal ("🤫 SURPRISE PARTY … don't breathe a word", "no, we're not giving clues 🤐"). With no word of business
+ * (PLAYFUL_BUSINESS) in the post, its hush is a joke.
+ */
+const PLAYFUL_SECRET =
+  /\b(?:surprise|secret\s+santa|birthday|quiz|answers?|clues?|hints?|presents?|gifts?|carnival\s+queen|results\s+are\s+under\s+wraps|(?:we|i)\s+won['’]?t\s+tell|no\s+comment|secret['’]s\s+out)\b/;
+const PLAYFUL_BUSINESS =
+  /£|\b(?:contracts?|lease|tenders?|bids?|quotes?|sale|sell(?:ing)?|sold|buy(?:ing)?|bought|agreed|decided|decision|resolved|closing|closure|redundan\w*|resign\w*|notice|grants?|funding|fund|planning|site|land|signed|lottery|awarded|shortlisted|part\s+(?:2|ii)|exempt|closed\s+session|staff)\b/;
+const playful = (text: string) => PLAYFUL_SECRET.test(text) && !PLAYFUL_BUSINESS.test(text);
+/**
+ * "The programme is under embargo until 00:01 Thursday", to journalists: a notice of when news may be told,
+ * telling none of it. Not when the post gives the news or hushes it (NEWS_TOLD, a hush emoji or a leak's words).
+ */
+const EMBARGO_NOTICE = /\b(?:is|are)\s+(?:under\s+)?embargo(?:ed)?\s+(?:until|till|til)\b/;
+const NEWS_TOLD = /£|🤫|🤐|\b(?:won|awarded|agreed|approved|shortlisted|signed|selected|chosen|sold|bought|buying|selling|closing|yes|but|so\s+(?:shh+|mum|keep))\b/;
 /** A finger to the lips or a zipped mouth: with news, the post marks it as a secret. */
 const HUSH_EMOJI = /🤫|🤐/u;
 const NEWS_WORDS = /\b(?:news|announc\w*|plans?|decision|deal|reveal|secret|exciting|moving|sale|sold|buying|bought|selling|taking|takeover|closing|opening|coming|soon|changes?|new|will|chosen|picked|agreed|funding|grant|won)\b/;
@@ -306,6 +331,8 @@ function closedSession(segment: Segment, sentences: Sentences): Signal[] {
   const reported = new Set<number>();
   // What a sentence says is read once, however many markers it holds.
   let said: { start: number; meeting: boolean; disclosed: boolean } | undefined;
+  // Whether the post keeps an outcome back anywhere: asked once.
+  let withheld: boolean | undefined;
   CLOSED_SESSION.lastIndex = 0;
   for (let m = CLOSED_SESSION.exec(lower); m; m = CLOSED_SESSION.exec(lower)) {
     const sentence = sentences.around(m.index);
@@ -315,7 +342,12 @@ function closedSession(segment: Segment, sentences: Sentences): Signal[] {
     // counting it: it holds no meeting word, and a word cannot run into it (it starts and ends at a
     // word boundary), so the sentence has a meeting word outside the marker if it has one at all.
     if (said?.start !== sentence.start) {
-      said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: !MADE_PUBLIC.test(text) && DISCLOSED.test(text.replace(WITHHELD, ' ')) };
+      const rest = text.replace(WITHHELD, ' ');
+      // "It was discussed in closed session. No, I can't tell you what we decided": saying an item was discussed or
+      // heard, in a post that keeps its outcome back, discloses nothing.
+      const onlyDiscussed = DISCLOSED.test(rest) && !DISCLOSED.test(rest.replace(DISCUSSED, ' '));
+      withheld ??= WITHHELD_HERE.test(lower);
+      said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: !MADE_PUBLIC.test(text) && DISCLOSED.test(rest) && !(onlyDiscussed && withheld) };
     }
     if (m[0].startsWith('part') && !said.meeting) continue;
     if (!said.disclosed) continue;
@@ -370,7 +402,11 @@ function staffMatters(segment: Segment, sentences: Sentences): Signal[] {
     const role = STAFF_ROLE.exec(lower.slice(sentence.start, sentence.end)) ?? NAMED_FROM_WORKPLACE.exec(sentenceText);
     staffContext ??= STAFF_CONTEXT.test(lower);
     // A matter only an employer has (a redundancy, a dismissal) says by itself that the person named works for the council.
-    const name = TITLED_NAME.exec(sentenceText) ?? (staffContext ? personName(sentenceText) : EMPLOYMENT_MATTER.test(matter) ? personName(sentenceText, true) : null);
+    // A titled name is staff by its matter or the post's words: "Mrs Armstrong … was in hospital" may be any resident.
+    const titled = TITLED_NAME.exec(sentenceText);
+    const name =
+      (titled && (staffContext || !HEALTH_MATTER.test(matter)) ? titled : null) ??
+      (staffContext ? personName(sentenceText) : EMPLOYMENT_MATTER.test(matter) ? personName(sentenceText, true) : null);
     if (!role && !name) {
       // Nobody identifiable in this sentence: do not look again for its other matters.
       bySentence.set(-sentence.start - 1, { signal: { start: 0, end: 0, evidence: '', reason: '' }, who: '', matters: [] });
@@ -492,6 +528,8 @@ function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
     const text = lower.slice(sentence.start, sentence.end);
     if (SCAM_ADVICE.test(text) || LIFTED.test(text)) continue;
     if (m[0].startsWith('between') && CONFIDED_OPINION.test(text) && !DISCLOSURE.test(text)) continue;
+    if (m[0].startsWith('embargo') && EMBARGO_NOTICE.test(text) && !NEWS_TOLD.test(lower)) continue;
+    if (!m[0].startsWith('embargo') && playful(lower)) continue;
     found.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -507,7 +545,7 @@ function notYetPublic(segment: Segment, sentences: Sentences): Signal[] {
     return [{ start: open.index, end: open.index + open[0].length, evidence: segment.text.slice(open.index, open.index + open[0].length), reason: 'the post leaks news it says is not yet public' }];
   }
   const hush = HUSH_EMOJI.exec(segment.text);
-  if (hush && NEWS_WORDS.test(lower)) {
+  if (hush && NEWS_WORDS.test(lower) && !playful(lower)) {
     const sentence = sentences.around(hush.index);
     return [{ ...clipped(segment, sentence), reason: `the post marks its news as a secret (${hush[0]})` }];
   }

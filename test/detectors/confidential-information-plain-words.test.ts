@@ -37,8 +37,25 @@ testDetector(confidentialInformation, {
       name: 'legal advice said to be privileged',
       post: 'Allotment lease: we have sought legal advice, which is legally privileged and will be considered in closed session. A public report on the options is online.',
     },
+    // Secrets that are fun, and notices of when news may be told (ninth round)
+    { name: 'a surprise party kept quiet', post: "🤫 SURPRISE PARTY 🤫 Our Town Clerk Jo reaches 25 years with us on Friday! Drinks at the Anchor from 6pm, and don't breathe a word 🥂" },
+    { name: 'Secret Santa in the office', post: 'Office Secret Santa today 🎅🤫 Nobody is owning up to the singing fish.' },
+    { name: 'a reveal with no clues', post: 'The switch-on star will be revealed on Friday at 7pm. And no, we are not giving clues 🤐' },
+    { name: "a trail's answers now out", post: "The secret's out 🤐 The Easter trail answers are on our website now. Well done everyone!" },
+    { name: 'an embargo told to journalists, nothing under it', post: 'Journalists: the festival programme is under embargo until 00:01 on Thursday. Press packs from the office.' },
+    // Closed items taken, their outcomes kept back
+    { name: 'an item discussed in closed session, its outcome kept back', post: "Yes, the lifeboat station was discussed in closed session on Tuesday. No, I can't tell you what we decided." },
+    { name: 'a confidential session, a decision still to come', post: "It's a commercial negotiation, so members considered it in a confidential session, and when there's a decision we can share it'll be here first." },
+    { name: 'nothing decided behind closed doors', post: 'The examiner and a referendum come later, so nothing is being decided behind closed doors.' },
+    { name: 'a closed item, a statement once terms are agreed', post: 'Item 11 (café lease) was considered in closed session. A statement will follow once terms have been agreed with the tenant.' },
+    { name: 'a resident in hospital, by title', post: "Please think of neighbours when burning garden waste: smoke set off Mrs Armstrong's asthma, and she was in hospital with it last winter." },
   ],
   invalid: [
+    // Their twins, which do disclose
+    { name: 'a surprise hushed, with the money in it', post: "🤫 Surprise news: the council has agreed to buy the old bank for £240,000. Don't breathe a word till Friday!", expect: { reason: 'not yet public' } },
+    { name: 'an embargo over a grant told', post: 'The grant news is under embargo until Friday, but we have been awarded £12,000 for the play park!', expect: { reason: 'not yet public' } },
+    { name: 'discussed in closed session, and what was agreed', post: 'The lifeboat station was discussed in closed session on Tuesday and members agreed to sell it to the RNLI.' },
+    { name: 'a member of staff by title in hospital', post: 'The office is closed this week because our clerk, Mrs Armstrong, is in hospital.' },
     { name: 'business confided between ourselves', post: 'Between you and me, we need to sell the paddock before the district does. Nothing is public yet.', expect: { reason: 'not yet public' } },
     // Legal advice taken, and what it says
     { name: 'legal advice taken, and its view', post: 'We have taken legal advice on the bridleway claim and, in short, we would probably lose at an inquiry.', expect: { reason: 'legal advice' } },

@@ -32,6 +32,7 @@ testDetector(offensiveLanguage, {
       config: { removalNotice: HOUSE_NOTICE },
     },
     { name: 'a bitch at the dog show', post: 'Best bitch in show at Saturday’s dog show went to a spaniel from Gull Lane.' },
+    { name: 'a found dog by breed', post: 'Found: black lab bitch, no collar, on Fell View last night. She is safe with us; message the page if she is yours.' },
     { name: 'birds and turf', post: 'Blue tits and great tits are nesting in the reserve, a shag was seen on the breakwater, and the Mayor turns the first sod on Friday.' },
     { name: 'a meatball supper and a chink of light', post: 'Faggots and peas at the Legion on Friday: a chink of light in a grey February.' },
     { name: 'times, ordinals and a footnote star', post: 'Chips £3* from 4pm to 10pm on the 1st and 2nd of May. *while stocks last. Ref 4BX7-9QZ.' },

@@ -189,8 +189,9 @@ const DISGUISE_CHARACTER = /[0-9$@!|*#•\u0370-\u03ff\u0400-\u04ff]/;
 // Single letters with the same separator between them: `s h i t`, `f.u.c.k`, `c-u-n-t`.
 const SPACED = /(?<![a-z0-9\u0370-\u04ff])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]([ .\-_])[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff](?:\1[a-z0-9$@*!\u0370-\u03ff\u0400-\u04ff]){2,}(?![a-z0-9\u0370-\u04ff])/g;
 
-// Dogs are bitches at the dog show, not insults.
-const DOG_CONTEXT = /\b(?:dogs?|pupp(?:y|ies)|pups?|kennels?|breed(?:er|ers|ing)?|whelp\w*|crufts|show ring)\b/;
+// Dogs are bitches at the dog show, not insults; and a found dog is a "black lab bitch, no collar" (a breed or a collar).
+const DOG_CONTEXT =
+  /\b(?:dogs?|pupp(?:y|ies)|pups?|kennels?|breed(?:er|ers|ing)?|whelp\w*|crufts|show ring|lab|labs|labrador|spaniel|collie|terrier|retriever|whippet|greyhound|lurcher|poodle|beagle|dachshund|pointer|setter|sheepdog|alsatian|staffie|staffy|collar|microchip(?:ped)?|on heat|in season)\b/;
 
 /** Every profanity and slur in a segment, however it is spelled. */
 export function findSwearWords(segment: Segment): SwearWordMatch[] {
