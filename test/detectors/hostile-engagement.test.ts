@@ -80,6 +80,11 @@ testDetector(hostileEngagement, {
     { name: 'a councillor without a clue', post: "Cllr Bhatt clearly doesn't have a clue about budgets.", expect: { evidence: "Cllr Bhatt clearly doesn't have a clue", reason: 'incompetent' } },
     { name: 'mocking keyboard warriors', post: 'Thanks to all the keyboard warriors for your input.', expect: { evidence: 'keyboard warriors', reason: 'sneering label' } },
     { name: 'mocking moaners', post: 'The usual moaners will complain about the fireworks, but we love them.', expect: { evidence: 'moaners' } },
+    {
+      name: 'a hostile sentence after a removal with no reason given',
+      post: { text: 'We have removed your comment. You clearly can’t read our house rules.', replyTo: reply },
+      expect: { evidence: 'You clearly can’t read' },
+    },
     { name: 'a hostile sentence after the removal notice', post: { text: 'We have removed a comment because it was offensive. And frankly, you clearly can’t read our house rules.', replyTo: reply }, expect: { evidence: 'you clearly can’t read' }, count: 1 },
     { name: 'hostility in alt text', post: { text: 'Our reply to the petition.', media: [{ type: 'image', url: 'https://files.example/reply.png', altText: 'Screenshot: they are clueless about the budget' }] }, expect: { field: 'media[0].altText', evidence: 'they are clueless' } },
     { name: 'typical whingeing from the person answered', post: { text: 'Typical whingeing from you again, Sam.', replyTo: reply }, expect: { evidence: 'Typical whingeing from you', reason: 'sneers' } },

@@ -32,6 +32,10 @@ testDetector(offensiveLanguage, {
       config: { removalNotice: HOUSE_NOTICE },
     },
     { name: 'a bitch at the dog show', post: 'Best bitch in show at Saturday’s dog show went to a spaniel from Gull Lane.' },
+    {
+      name: 'a removal notice quoting the removed remark, its reason in the next sentence',
+      post: "We've removed a comment that told another resident to 'go back where they came from'. Comments like that breach our social media policy.",
+    },
     { name: 'a found dog by breed', post: 'Found: black lab bitch, no collar, on Fell View last night. She is safe with us; message the page if she is yours.' },
     { name: 'birds and turf', post: 'Blue tits and great tits are nesting in the reserve, a shag was seen on the breakwater, and the Mayor turns the first sod on Friday.' },
     { name: 'a meatball supper and a chink of light', post: 'Faggots and peas at the Legion on Friday: a chink of light in a grey February.' },

@@ -23,6 +23,9 @@ const OBJECT = /\b(?:comments?|posts?|repl(?:y|ies)|messages?|contributions?|rem
 const REASON =
   /\b(?:offensive|abusive|inappropriate|discriminatory|racist|sexist|homophobic|transphobic|threatening|defamatory|personal attacks?|breach(?:ed|es|ing)?|broke|breaks|against|violat\w*|contraven\w*|did(?:n['’]t| not) (?:meet|comply)|house rules|community (?:rules|guidelines|standards)|polic(?:y|ies)|guidelines|terms of use|code of conduct)\b/;
 
+/** A sentence that goes on about what was removed: "Comments like that breach …", "It broke …". */
+const BACK_REFERENCE = /^\s*(?:comments?|remarks?|posts?|repl(?:y|ies)|language|that|this|it|such|these|those)\b/;
+
 const configured = new Map<string, RegExp>();
 
 /**
@@ -43,9 +46,18 @@ export function removalNoticeSpans(segment: Segment, notice: string | undefined)
   }
   const lower = segment.lower;
   if (!HINT.test(lower)) return spans;
+  // The reason may come in the next sentence: "We've removed a comment that told someone to 'go back where they
+  // came from'. Comments like that breach our policy." The removal and its reason are one notice.
+  let removal: Span | undefined;
   for (const sentence of sentences(lower)) {
     const text = lower.slice(sentence.start, sentence.end);
-    if (ACT.test(text) && OBJECT.test(text) && REASON.test(text)) spans.add(sentence.start, sentence.end);
+    const reason = REASON.test(text);
+    if (removal && reason && BACK_REFERENCE.test(text)) spans.add(removal.start, sentence.end);
+    removal = undefined;
+    if (ACT.test(text) && OBJECT.test(text)) {
+      if (reason) spans.add(sentence.start, sentence.end);
+      else removal = sentence;
+    }
   }
   return spans;
 }
