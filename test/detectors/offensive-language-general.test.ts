@@ -12,6 +12,8 @@ const reply = { account: '@dee.r@mastodon.social' };
 
 testDetector(offensiveLanguage, {
   valid: [
+    { name: 'gents and ladies toilets, nobody excluded', post: 'The new gents and ladies toilets at the rec are open, with baby change in both and an accessible loo.' },
+    { name: 'proper weddings of every kind', post: 'The Guildhall hosts weddings and civil partnerships on any day of the week, Saturdays included.' },
     // Incapability: a service offered, a practical note, a challenged myth.
     { name: 'a phone line offered to older residents who prefer it', post: 'Older residents who would rather not book online can ring the office on 01632 960000 instead.' },
     { name: 'a lift offered to anyone who cannot manage the walk', post: 'The older residents’ lunch club is back. Transport for anyone who can’t manage the walk: ring the office.' },
@@ -63,6 +65,9 @@ testDetector(offensiveLanguage, {
     { name: 'a charging point for a mobility scooter', post: { text: 'If your mobility scooter needs charging while you’re at the meeting, there’s a socket by the door, Mr Adeyemi.', replyTo: reply } },
   ],
   invalid: [
+    // The ninth round: trans people excluded by "born", civil partnerships ranked below "proper weddings"
+    { name: 'toilets for those born gents and ladies', post: 'New toilets at the rec are open. Gents and ladies. Born gents and born ladies, before anybody asks.', expect: { reason: /gender reassignment/ } },
+    { name: 'Saturdays kept for proper weddings', post: "Saturdays are kept for proper weddings, so civil partnership 'ceremonies' will be on weekdays only.", expect: { reason: /civil partnership/ } },
     // Incapability, in other words and voices.
     { name: 'pensioners said to find a login as baffling as code', post: 'The new booking page is live. Pensioners, to whom a login screen is about as mysterious as hieroglyphics, can still ring us.', expect: { severity: 'high', reason: /age .*incapable/ } },
     { name: 'teenagers said not to be trusted', post: 'No new bins at the skate park. Teenagers round here cannot be trusted with anything that isn’t chained down. – JM', expect: { reason: /age .*incapable/ } },

@@ -5,6 +5,8 @@ import { testDetector } from '../support/test-detector';
 // wordings, and the hard negatives a clerk would leave alone.
 testDetector(personalData, {
   valid: [
+    { name: 'someone at a business by number and street', post: "Sue's at 14 High Street Bakery on Saturdays if you want to order a cake." },
+    { name: 'the owners of a shop', post: 'The owners of 5 Fore Street Stores are retiring after 30 years. Thank you both!' },
     { name: "a business's rent arrears at its premises", post: 'The café is behind on the rent at 7 High Street, and the landlord has agreed a plan.' },
     { name: 'a walk that meets at a house', post: 'Meet Mrs Joan Hebditch at 14 Abbey Close for the footpath walk on Sunday.' },
     // A building and a cause, with no one in it
@@ -35,6 +37,8 @@ testDetector(personalData, {
     { name: 'your blue badge, said to everyone', post: 'Remember to display your blue badge in the Market Square car park.' },
   ],
   invalid: [
+    { name: "the owner of a house by number and street", post: "We've written to the owner of 27 Ennerdale Road about the hedge, third time now.", expect: { reason: 'home address' } },
+    { name: "a volunteer's home: she's at a number and street", post: 'Maureen is happy to take two in her car: she is at 14 Coppice Close, just knock after 6.', expect: { reason: 'home address' } },
     { name: 'a found dog back home with its owner, at her address', post: 'Good news: the spaniel found on the Rec is back home with Mrs Joan Hebditch at 14 Abbey Close.', expect: { reason: 'home address' } },
     { name: 'rent arrears at a house number and street', post: "Sheila is struggling and she's behind on the rent at 7 Orchard Close. Any help welcome.", expect: { reason: 'home address' } },
     // A home by its number

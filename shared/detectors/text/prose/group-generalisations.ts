@@ -216,13 +216,14 @@ const FAMILIES: readonly Family[] = [
     scope: 'near',
     only: ['sex'],
     characteristic: 'gender reassignment',
-    source: `(?:real|proper|actual|biological|genuine)\\s+ones\\b|born\\s+(?:that\\s+way|female|male|a\\s+(?:woman|man|girl|boy))|(?:biological|real|actual)\\s+(?:women|ladies|females)\\s+only`,
+    source: `(?:real|proper|actual|biological|genuine)\\s+ones\\b|born\\s+(?:that\\s+way|female|male|a\\s+(?:woman|man|girl|boy)|(?:gents|ladies|men|women|males|females|boys|girls)\\b)|(?:biological|real|actual)\\s+(?:women|ladies|females)\\s+only`,
   },
   {
     name: 'ranked below a proper one',
     scope: 'near',
     only: ['marriage or civil partnership', 'sexual orientation', 'gender reassignment'],
-    source: `(?:a|the)\\s+(?:proper|real)\\s+(?:wedding|marriage|couple|family|ceremony)`,
+    // "a proper wedding", and "Saturdays are kept for proper weddings, so civil partnerships …"
+    source: `(?:a|the)\\s+(?:proper|real)\\s+(?:wedding|marriage|couple|family|ceremony)|(?:for|only|just)\\s+(?:proper|real)\\s+(?:weddings|marriages|couples|families|ceremonies)`,
   },
   {
     name: 'ranked below a proper one',
@@ -373,7 +374,8 @@ export const CONSTRUCTION_KEYSTONES: readonly string[] = [
     'club for', 'team for', 'sport for', 'position for', 'sort of', 'kind of', 'type of', 'be allowed', 'be near', 'be around', 'be working',
     'be volunteering', 'be left', 'be in charge', 's a men', 's a man', 's a women', 's a lad', 's a ladies', 's a girl', 's a bloke', 's a gent',
     's really a', 's always been a', 'real ones', 'proper ones', 'actual ones', 'genuine ones', 'biological', 'born that', 'born female',
-    'born male', 'born a', 'real women', 'actual women', 'real ladies', 'actual ladies', 'a proper', 'the proper', 'a real', 'the real',
+    'born male', 'born a', 'born gents', 'born ladies', 'born men', 'born women', 'born males', 'born females', 'born boys', 'born girls',
+    'for proper', 'only proper', 'just proper', 'for real', 'only real', 'just real', 'real women', 'actual women', 'real ladies', 'actual ladies', 'a proper', 'the proper', 'a real', 'the real',
     'to someone', 'to somebody', 'to people who', 'to people that', 'to those who', 'to those that', 'maybe invest', 'perhaps invest', 'maybe try',
     'maybe get', 'maybe buy', 'perhaps try', 'perhaps get', 'perhaps buy', 'hearing aid', 'snowflake', 'millennial', 'gen z', 'zoomer',
     'can they', 'can she', 'can he', 'be considered', 'be accepted', 'be shortlisted',
