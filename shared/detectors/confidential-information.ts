@@ -193,7 +193,7 @@ const AMOUNTS = /£\s?\d[\d,.]*/g;
 const AMOUNT = /£\s?\d/;
 /** Once the contract is awarded, its value is public. */
 const AWARDED =
-  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|chose|selected|went\s+with)\s+(?:the\s+(?:lowest\s+|cheapest\s+)?|[\w'’&-]+(?:\s+[\w'’&-]+){0,2}['’]s\s+)(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned|(?:resolved|agreed|voted|decided)\s+(?:unanimously\s+)?to\s+(?:award|appoint|accept))\b/;
+  /\b(?:awarded|appointed|has\s+been\s+(?:selected|chosen)|was\s+(?:selected|chosen)|won\s+the\s+(?:contract|tender)|successful\s+(?:bidder|tenderer|contractor|tender|company)|contract\s+(?:was|has\s+been)\s+(?:let|signed)|(?:accepted|agreed|approved|chose|selected|went\s+with)\s+(?:the\s+(?:lowest\s+|cheapest\s+)?|[\w'’&-]+(?:\s+[\w'’&-]+){0,2}['’]s\s+)(?:bid|tender|quote|quotation)|(?:gone|going)\s+ahead\s+with|commissioned|(?:resolved|agreed|voted|decided)\s+(?:unanimously\s+)?to\s+(?:award|appoint|accept))\b/;
 
 // ---- Plans not yet public --------------------------------------------------------------------
 

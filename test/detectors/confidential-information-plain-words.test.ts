@@ -29,6 +29,7 @@ testDetector(confidentialInformation, {
       post: "Clerk's terms: members considered the honorarium review as an exempt item, the public having been excluded. The outcome will be reported once it has been agreed with the Clerk.",
     },
     { name: 'a closed item with no decision reported', post: 'Item 14 (a staffing matter) was taken in closed session, and no decision on it is reported here.' },
+    { name: 'a quote agreed by name, with its price, at a meeting', post: "bus shelter roof: council agreed jr ashby's quote of £1,980 at last nights meeting. work in october half term" },
     { name: 'a quote accepted by name, with its price, after the award', post: "Bus shelter: the council accepted Roseland Joinery's quote of £8,400. Work starts in August." },
     { name: 'an opinion confided, no business in it', post: "Between ourselves, I wouldn't want the fun run moved again; the Green suits everyone." },
     // Legal advice taken, its content not told
