@@ -5,6 +5,8 @@ import { testDetector } from '../support/test-detector';
 // wordings, and the hard negatives a clerk would leave alone.
 testDetector(personalData, {
   valid: [
+    { name: 'community service in general', post: 'Anyone given 100 hours community service can help at the rec under the probation scheme.' },
+    { name: 'a court building', post: 'The Magistrates Court in Leicester is due to close in March.' },
     { name: 'someone at a business by number and street', post: "Sue's at 14 High Street Bakery on Saturdays if you want to order a cake." },
     { name: 'the owners of a shop', post: 'The owners of 5 Fore Street Stores are retiring after 30 years. Thank you both!' },
     { name: "a business's rent arrears at its premises", post: 'The café is behind on the rent at 7 High Street, and the landlord has agreed a plan.' },
@@ -37,6 +39,8 @@ testDetector(personalData, {
     { name: 'your blue badge, said to everyone', post: 'Remember to display your blue badge in the Market Square car park.' },
   ],
   invalid: [
+    { name: 'a named young man given community service, his age and street between', post: 'Ryan Trezise, 19, of Bay View has been given 80 hours community service for the damage to the bus shelter.', expect: { reason: 'criminal-record' } },
+    { name: 'a named man due at the magistrates', post: 'Darren Coles from Parva Hill is due at Leicester Magistrates on 3 March.', expect: { reason: 'criminal-record' } },
     { name: "the owner of a house by number and street", post: "We've written to the owner of 27 Ennerdale Road about the hedge, third time now.", expect: { reason: 'home address' } },
     { name: "a volunteer's home: she's at a number and street", post: 'Maureen is happy to take two in her car: she is at 14 Coppice Close, just knock after 6.', expect: { reason: 'home address' } },
     { name: 'a found dog back home with its owner, at her address', post: 'Good news: the spaniel found on the Rec is back home with Mrs Joan Hebditch at 14 Abbey Close.', expect: { reason: 'home address' } },

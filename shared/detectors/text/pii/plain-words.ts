@@ -29,7 +29,7 @@ const MAX_TRIED = 8;
 const CUE_WORDS: Readonly<Record<Family, string>> = {
   home: 'number flat mr mrs ms miss mx dr. dr_',
   child: 'he_is he_was he_has he_turned he_turns she_is she_was she_has she_turned she_turns who_is who_was who_has who_turned age_ aged (age',
-  crime: 'fined convict caution arrest prosecut charged jailed imprison prison in_court to_court banned asbo community_order sentenced',
+  crime: 'fined convict caution arrest prosecut charged jailed imprison prison in_court to_court banned asbo community_order sentenced community_service unpaid_work magistrates crown_court',
   illness: 'sick signed_off hospital unwell poorly recovering having_an off_with off_again out_with',
   aid: 'scooter wheelchair walking_stick walking_frame zimmer crutches hearing_aid blue_badge guide_dog inhaler insulin medication meds pills oxygen carer stairlift stair_lift commode catheter colostomy disability',
 };
@@ -129,7 +129,7 @@ function childAges(scan: PiiScan): void {
 
 // ---- A detail said of a person through a modifier ----------------------------------------------------
 
-const OFFENCE = String.raw`fined|convicted|prosecuted|cautioned|arrested|charged\s+with|jailed|imprisoned|sentenced|banned\s+from\s+driving|given\s+(?:a\s+)?(?:police\s+)?caution|(?:a\s+)?police\s+caution|(?:a\s+)?criminal\s+record|an?\s+asbo|a\s+community\s+order|a\s+suspended\s+sentence|taken\s+to\s+court|in\s+court`;
+const OFFENCE = String.raw`fined|convicted|prosecuted|cautioned|arrested|charged\s+with|jailed|imprisoned|sentenced|banned\s+from\s+driving|given\s+(?:a\s+)?(?:police\s+)?caution|(?:a\s+)?police\s+caution|(?:a\s+)?criminal\s+record|an?\s+asbo|a\s+community\s+order|a\s+suspended\s+sentence|taken\s+to\s+court|in\s+court|given\s+(?:\d{1,3}|[a-z]+)\s+hours(?:\s+of)?\s+(?:community\s+service|unpaid\s+work)|due\s+(?:at|in|before)\s+(?:[a-z'’-]+\s+)?(?:magistrates|crown\s+court)`;
 const ILLNESS = String.raw`off\s+sick|signed\s+off(?:\s+(?:sick|work))?(?:\s+(?:with|for)\b[^.!?,]{0,30})?|on\s+sick\s+leave|in\s+hospital|unwell|poorly|(?:off|out)\s+(?:again\s+)?(?:with|after)\s+(?:her|his|their|a|an|the)\s+(?:bad\s+)?(?:back|knee|hip|leg|arm|shoulder|nerves|op|operation|fall|stress|anxiety|depression)|recovering\s+(?:from|after)|having\s+(?:an?\s+)?(?:operation|op|surgery|chemo\w*)`;
 /** Linking words between the subject and the detail. */
 const LINK = String.raw`(?:is|was|has\s+been|had\s+been|have\s+been|got|received|accepted|admitted|pleaded|['’]s\s+been|['’]s)\s+(?:(?:still|now|again|just|recently|finally|also|been|being|off)\s+)*`;
@@ -138,6 +138,7 @@ const DETAIL_AFTER_LINK = new RegExp(String.raw`${LINK}(?:(${OFFENCE})|(${ILLNES
 const TRAILING_APPOSITIVE = /,[^,]{2,140},\s*$/;
 const TRAILING_PLACE = /\s+(?:from|of|in|at|on)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}'’-]*|[a-z]+)\s+){0,3}?(?:\p{Lu}[\p{L}'’-]*|desk|office|counter|reception|till|phones|depot|bar|kitchen|library|team|door|gate|grounds|yard|number\s+\d{1,4})\s*$/u;
 const POSSESSIVE_END = /['’]s?\s*$/;
+const TRAILING_AGE = /,\s*(?:aged\s+)?\d{1,2},?\s*$/;
 
 function detailsThroughModifiers(scan: PiiScan): void {
   const { text } = scan;
@@ -148,6 +149,8 @@ function detailsThroughModifiers(scan: PiiScan): void {
     // "Janet on the front desk", "Kyle Tregenza from Chapel Hill, the lad who …,": the plain reader stops at the modifier.
     let stripped = before.replace(TRAILING_APPOSITIVE, '');
     stripped = stripped.replace(TRAILING_PLACE, '');
+    // "Ryan Trezise, 19, of Bay View has been …": an age between the name and the place.
+    stripped = stripped.replace(TRAILING_AGE, '');
     if (stripped === before) continue;
     const person = personEndingAt(stripped, scan.context);
     if (person === undefined || person.evidence === 'role' || person.evidence === 'unfamiliar') continue;
