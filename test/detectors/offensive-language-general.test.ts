@@ -12,6 +12,7 @@ const reply = { account: '@dee.r@mastodon.social' };
 
 testDetector(offensiveLanguage, {
   valid: [
+    { name: 'a wheelchair users group', post: 'The wheelchair users group meets at the library on Thursday; the lift is working again.' },
     { name: 'gents and ladies toilets, nobody excluded', post: 'The new gents and ladies toilets at the rec are open, with baby change in both and an accessible loo.' },
     { name: 'proper weddings of every kind', post: 'The Guildhall hosts weddings and civil partnerships on any day of the week, Saturdays included.' },
     // Incapability: a service offered, a practical note, a challenged myth.
@@ -65,6 +66,7 @@ testDetector(offensiveLanguage, {
     { name: 'a charging point for a mobility scooter', post: { text: 'If your mobility scooter needs charging while you’re at the meeting, there’s a socket by the door, Mr Adeyemi.', replyTo: reply } },
   ],
   invalid: [
+    { name: 'the wheelchair brigade kept away', post: 'A village with one bus a day is no place for the wheelchair brigade: they would be stuck indoors.', expect: { reason: /disability/ } },
     // The ninth round: trans people excluded by "born", civil partnerships ranked below "proper weddings"
     { name: 'toilets for those born gents and ladies', post: 'New toilets at the rec are open. Gents and ladies. Born gents and born ladies, before anybody asks.', expect: { reason: /gender reassignment/ } },
     { name: 'Saturdays kept for proper weddings', post: "Saturdays are kept for proper weddings, so civil partnership 'ceremonies' will be on weekdays only.", expect: { reason: /civil partnership/ } },

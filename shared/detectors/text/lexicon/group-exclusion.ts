@@ -492,6 +492,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, Characteristic | undefined, strin
   [/\bwhatever\s+(?:they|he|she|it)\s+(?:call|calls|identify|identifies)\s+(?:themselves|himself|herself|itself|as)\b/g, 'gender reassignment', 'someone’s gender mocked'],
   [/\b(?:that['’]?s|that\s+is|it['’]?s|it\s+is|how)\s+(?:so\s+)?gay\b(?=\s*[.!?]|\s+(?:and|but|lol|mate)\b)/g, 'sexual orientation', '"gay" used as an insult'],
   [/\b(?:a\s+)?wom[ae]n['’]s\s+place\s+is\s+in\s+the\s+(?:home|kitchen)\b/g, 'sex', 'a woman’s place said to be the home'],
+  [/\b(?:wheelchair|zimmer(?:\s+frame)?|mobility\s+scooter|walking\s+stick)\s+(?:brigade|mob|gang|lot)\b/g, 'disability', 'disabled people named by their mobility aid, as a put-down'],
 ];
 const CARD_WORDS: Readonly<Record<string, Characteristic>> = {
   race: 'race or nationality', racism: 'race or nationality', disability: 'disability', disabled: 'disability', gay: 'sexual orientation',
