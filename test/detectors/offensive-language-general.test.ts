@@ -12,6 +12,7 @@ const reply = { account: '@dee.r@mastodon.social' };
 
 testDetector(offensiveLanguage, {
   valid: [
+    { name: 'traders moved while the square is resurfaced', post: 'Market traders can set up shop somewhere else while the square is resurfaced.' },
     { name: 'a wheelchair users group', post: 'The wheelchair users group meets at the library on Thursday; the lift is working again.' },
     { name: 'gents and ladies toilets, nobody excluded', post: 'The new gents and ladies toilets at the rec are open, with baby change in both and an accessible loo.' },
     { name: 'proper weddings of every kind', post: 'The Guildhall hosts weddings and civil partnerships on any day of the week, Saturdays included.' },
@@ -66,6 +67,8 @@ testDetector(offensiveLanguage, {
     { name: 'a charging point for a mobility scooter', post: { text: 'If your mobility scooter needs charging while you’re at the meeting, there’s a socket by the door, Mr Adeyemi.', replyTo: reply } },
   ],
   invalid: [
+    { name: "Travellers told a park needn't be for them", post: "Swings are in! Travellers needn't think it's for them.", expect: { reason: /race/ } },
+    { name: 'worshippers sent to pray elsewhere', post: 'The hall is for the village. Muslims can pray elsewhere.', expect: { reason: /religion/ } },
     { name: 'the wheelchair brigade kept away', post: 'A village with one bus a day is no place for the wheelchair brigade: they would be stuck indoors.', expect: { reason: /disability/ } },
     // The ninth round: trans people excluded by "born", civil partnerships ranked below "proper weddings"
     { name: 'toilets for those born gents and ladies', post: 'New toilets at the rec are open. Gents and ladies. Born gents and born ladies, before anybody asks.', expect: { reason: /gender reassignment/ } },

@@ -103,7 +103,9 @@ const EXCLUDED_SUBJECT = new RegExp(
       // Sent away politely: "may want to give it a miss", "should probably sit this one out".
       `(?:might|may|would|will)\\s+(?:\\w+\\s+)?(?:want|wish|prefer|like)\\s+to\\s+${GIVE_MISS}`,
       `(?:should|had\\s+better|ought\\s+to)\\s+(?:probably\\s+|really\\s+|just\\s+)?${GIVE_MISS}`,
-      '(?:can|could|should|may|might)\\s+(?:\\w+\\s+)?(?:try|look|go|shop|book)\\s+elsewhere',
+      '(?:can|could|should|may|might)\\s+(?:\\w+\\s+)?(?:try|look|go|shop|book|set\\s+up\\s+shop|worship|pray)\\s+(?:elsewhere|somewhere\\s+else)',
+      // "needn't think it's for them": the thing is not for the group.
+      `(?:need\\s+not|needn${APOS}t|shouldn${APOS}t|should\\s+not)\\s+(?:think|expect|imagine|assume)\\s+(?:it${APOS}s|it\\s+is|this\\s+is|that${APOS}s)\\s+for\\s+(?:them|you)`,
       '(?:would|will|might|may)\\s+(?:probably\\s+)?be\\s+(?:happier|better\\s+off|more\\s+comfortable)\\s+(?:elsewhere|somewhere\\s+else|with\\s+their\\s+own)',
       // Unfit for a role of trust: "shouldn't be coaching the junior team", "have no business running a stall".
       `(?:shouldn${APOS}t|should\\s+not|ought\\s+not\\s+to|oughtn${APOS}t\\s+to|mustn${APOS}t|must\\s+not|ha(?:ve|s)\\s+no\\s+business)\\s+(?:really\\s+|ever\\s+|even\\s+)?(?:be\\s+)?(?:allowed\\s+(?:to\\s+)?|let\\s+)?(?:be\\s+)?(?:[a-z]+\\s+)?(?:${ROLE})`,
