@@ -345,9 +345,9 @@ function closedSession(segment: Segment, sentences: Sentences): Signal[] {
       const rest = text.replace(WITHHELD, ' ');
       // "It was discussed in closed session. No, I can't tell you what we decided": saying an item was discussed or
       // heard, in a post that keeps its outcome back, discloses nothing.
-      const onlyDiscussed = DISCLOSED.test(rest) && !DISCLOSED.test(rest.replace(DISCUSSED, ' '));
-      withheld ??= WITHHELD_HERE.test(lower);
-      said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed: !MADE_PUBLIC.test(text) && DISCLOSED.test(rest) && !(onlyDiscussed && withheld) };
+      // Asked only of a sentence that discloses something, and the post read for its withholding once.
+      const disclosed = !MADE_PUBLIC.test(text) && DISCLOSED.test(rest) && !((withheld ??= WITHHELD_HERE.test(lower)) && !DISCLOSED.test(rest.replace(DISCUSSED, ' ')));
+      said = { start: sentence.start, meeting: MEETING_WORDS.test(text), disclosed };
     }
     if (m[0].startsWith('part') && !said.meeting) continue;
     if (!said.disclosed) continue;
